@@ -1,0 +1,69 @@
+"""The entry points other code calls: default models (built once, cached), `suggest` and `embed`."""
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .embedders import get_embedder
+from .model import TrainedModel
+from .ports import Suggestion
+from .taxonomies import _rows, get_taxonomy
+from .training import Progress, train, zero_shot
+
+
+def cache_dir() -> Path:
+    """Where default models are cached: $RIGHTSTRACK_DATA_DIR/tagging, else ~/.cache/rightstrack/tagging."""
+    base = os.environ.get("RIGHTSTRACK_DATA_DIR")
+    return Path(base) / "tagging" if base else Path.home() / ".cache" / "rightstrack" / "tagging"
+
+
+def _stderr(message: str) -> None:
+    """Progress for long first-time builds."""
+    print(f"tagging: {message}", file=sys.stderr, flush=True)
+
+
+def build_default(taxonomy_name: str, embedder_name: str | None = None, progress: Progress = _stderr) -> TrainedModel:
+    """Build the shipped default model from the reference data: trained where coded data exists, else zero-shot."""
+    taxonomy = get_taxonomy(taxonomy_name)
+    if taxonomy.training:
+        texts, label_sets = zip(*taxonomy.training)
+        return train(taxonomy_name, texts, label_sets, embedder_name=embedder_name, progress=progress)
+    # Recommendation texts only (no coding) serve as the in-domain background for threshold calibration.
+    background = [r["text"] for r in _rows("kazakhstan_demo/recommendations.csv")]
+    return zero_shot(taxonomy_name, background, embedder_name=embedder_name, progress=progress)
+
+
+@lru_cache(maxsize=None)
+def default_model(taxonomy_name: str, embedder_name: str | None = None) -> TrainedModel:
+    """The default model for a taxonomy, built on first use and then loaded from the cache directory."""
+    get_taxonomy(taxonomy_name)
+    name = get_embedder(embedder_name).name
+    directory = cache_dir() / "defaults" / name / taxonomy_name
+    if (directory / "model.json").exists():
+        return TrainedModel.load(directory)
+    _stderr(f"building the default {taxonomy_name} model (first use only)")
+    model = build_default(taxonomy_name, name)
+    model.save(directory)
+    return model
+
+
+def load_model(taxonomy_name: str, model_path: str | os.PathLike | None = None) -> TrainedModel:
+    """A stored model from `model_path`, else the default; raises ValueError if it is for another taxonomy."""
+    model = TrainedModel.load(Path(model_path)) if model_path else default_model(taxonomy_name)
+    if model.taxonomy != taxonomy_name:
+        raise ValueError(f"model {model_path} is for taxonomy {model.taxonomy!r}, not {taxonomy_name!r}")
+    return model
+
+
+def suggest(taxonomy: str, texts: Sequence[str], model_path: str | os.PathLike | None = None) -> list[list[Suggestion]]:
+    """Suggestions for each text, best first; those with `above_threshold` form the predicted label set."""
+    return load_model(taxonomy, model_path).predict(list(texts))
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised multilingual embeddings (texts x 384, float32) for semantic search and duplicate detection."""
+    return get_embedder().embed(list(texts))

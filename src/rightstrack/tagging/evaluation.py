@@ -1,0 +1,85 @@
+"""Held-out evaluation maths: per-label precision/recall/F1, micro and macro averages, threshold calibration.
+
+Label sets are 0/1 matrices of shape (texts, labels); scores are float matrices of the same shape.
+"""
+
+import numpy as np
+
+
+def _prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts; 0 where undefined."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+
+
+def scores_report(truth: np.ndarray, predicted: np.ndarray, labels: list[str]) -> dict:
+    """Per-label P/R/F1/support, micro and macro (over labels with support) averages, and exact-set accuracy."""
+    truth, predicted = truth.astype(bool), predicted.astype(bool)
+    tp = (truth & predicted).sum(axis=0)
+    fp = (~truth & predicted).sum(axis=0)
+    fn = (truth & ~predicted).sum(axis=0)
+    per_label = {}
+    for i, label in enumerate(labels):
+        if truth[:, i].any() or predicted[:, i].any():
+            p, r, f = _prf(tp[i], fp[i], fn[i])
+            per_label[label] = {"precision": p, "recall": r, "f1": f, "support": int(truth[:, i].sum())}
+    supported = [v for v in per_label.values() if v["support"]]
+    micro = dict(zip(("precision", "recall", "f1"), _prf(tp.sum(), fp.sum(), fn.sum())))
+    macro = {k: float(np.mean([v[k] for v in supported])) if supported else 0.0 for k in ("precision", "recall", "f1")}
+    return {
+        "n_texts": int(truth.shape[0]),
+        "micro": micro,
+        "macro": macro,
+        "exact_match": float((truth == predicted).all(axis=1).mean()) if truth.shape[0] else 0.0,
+        "per_label_accuracy": float((truth == predicted).mean()) if truth.size else 0.0,
+        "per_label": per_label,
+    }
+
+
+def best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
+    """The threshold maximising F1 of `scores >= t` against boolean `truth`: midway between neighbouring scores."""
+    values = np.unique(scores)
+    candidates = np.concatenate([[values[0] - 1e-6], (values[:-1] + values[1:]) / 2, [values[-1] + 1e-6]])
+    best, best_f1 = float(candidates[-1]), -1.0
+    for t in candidates:
+        pred = scores >= t
+        f1 = _prf(float((pred & truth).sum()), float((pred & ~truth).sum()), float((~pred & truth).sum()))[2]
+        # Ties go to the higher threshold: fewer, surer suggestions for people to review.
+        if f1 >= best_f1:
+            best, best_f1 = float(t), f1
+    return best
+
+
+def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: int = 3) -> np.ndarray:
+    """Per-label F1-optimal thresholds; labels with fewer than `min_positives` get one shared threshold."""
+    truth = truth.astype(bool)
+    shared = best_threshold(scores.ravel(), truth.ravel())
+    return np.array(
+        [best_threshold(scores[:, i], truth[:, i]) if truth[:, i].sum() >= min_positives else shared
+         for i in range(truth.shape[1])],
+        dtype=np.float32,
+    )
+
+
+def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int) -> np.ndarray:
+    """The predicted 0/1 label matrix: argmax when single-label, else thresholds, topping up to `min_labels`."""
+    if single_label:
+        predicted = np.zeros(scores.shape, bool)
+        predicted[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
+        return predicted
+    predicted = scores >= thresholds
+    if min_labels:
+        # Compare each score with its own threshold so top-ups favour labels nearest to passing.
+        margin = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
+        short = predicted.sum(axis=1) < min_labels
+        for row in np.flatnonzero(short):
+            predicted[row, margin[row]] = True
+    return predicted
+
+
+def folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:
+    """`k` disjoint test-index arrays covering range(n), shuffled with a fixed seed."""
+    order = np.random.default_rng(seed).permutation(n)
+    return [np.sort(part) for part in np.array_split(order, k)]

@@ -1,0 +1,102 @@
+"""`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL.
+
+Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rightstrack.tagging.api import load_model
+from rightstrack.tagging.jsonl import InputError, read_records
+from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
+from rightstrack.tagging.training import evaluate, train
+
+BATCH = 64
+
+
+def _progress(message: str) -> None:
+    """Progress line on stderr."""
+    print(f"tag: {message}", file=sys.stderr, flush=True)
+
+
+class Command(BaseCommand):
+    """Tag texts with a taxonomy, or train / evaluate a tagger."""
+
+    # Tagging needs no database or project checks; other apps' warnings would only clutter stderr.
+    requires_system_checks = []
+    help = "Suggest labels for texts (JSONL), or `train` / `evaluate` a tagger on labelled JSONL."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        """A parser whose usage errors are one line on stderr with exit code 2."""
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+
+        def one_line_error(message):
+            print(f"error: {message}", file=sys.stderr)
+            sys.exit(2)
+
+        parser.error = one_line_error
+        return parser
+
+    def add_arguments(self, parser):
+        """The CLI contract scripts depend on; see docs/tagging.md."""
+        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate"])
+        parser.add_argument("--taxonomy", required=True, help=", ".join(TAXONOMY_NAMES))
+        parser.add_argument("--input", required=True, help="JSONL: {id, text} (tag) or {id, text, labels} lines")
+        parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
+        parser.add_argument("--model", help="model directory (default: the shipped default model)")
+        parser.add_argument("--top", type=int, default=5, help="how many best-scoring labels to list in scores")
+
+    def handle(self, *args, **options):
+        """Validate, then run the action."""
+        try:
+            get_taxonomy(options["taxonomy"])
+            records = read_records(options["input"], labelled=options["action"] != "tag")
+            if options["action"] == "tag" and not options["output"]:
+                raise InputError("--output is required")
+            if options["top"] < 1:
+                raise InputError("--top must be at least 1")
+            getattr(self, f"_{options['action']}")(records, options)
+        except (UnknownTaxonomy, InputError, ValueError, FileNotFoundError) as error:
+            raise CommandError(str(error).splitlines()[0], returncode=2) from None
+
+    def _tag(self, records, options):
+        """Write {id, labels, scores} per input line."""
+        model = load_model(options["taxonomy"], options["model"])
+        with open(options["output"], "w", encoding="utf-8") as out:
+            for start in range(0, len(records), BATCH):
+                batch = records[start:start + BATCH]
+                for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
+                    shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
+                    line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
+                            "scores": {s.label: s.score for s in shown}}
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                if len(records) > BATCH:
+                    _progress(f"tagged {min(start + BATCH, len(records))}/{len(records)}")
+
+    def _train(self, records, options):
+        """Fit, calibrate, evaluate and store the organisation's own model."""
+        model = train(options["taxonomy"], [r["text"] for r in records], [r["labels"] for r in records],
+                      progress=_progress)
+        directory = options["output"] or f"tagging-model-{options['taxonomy']}"
+        version = model.save(directory)
+        self._print_scores(model.meta["evaluation"])
+        self.stdout.write(f"saved {version} to {directory}")
+
+    def _evaluate(self, records, options):
+        """Print P/R/F1 of a model on labelled texts."""
+        model = load_model(options["taxonomy"], options["model"])
+        self.stdout.write(f"model {model.version}")
+        self._print_scores(evaluate(model, [r["text"] for r in records], [r["labels"] for r in records]))
+
+    def _print_scores(self, report):
+        """Per-label table, then micro/macro, then the summary as one JSON line."""
+        for label, row in sorted(report["per_label"].items()):
+            self.stdout.write(f"{label[:48]:<48} P {row['precision']:.3f}  R {row['recall']:.3f}  "
+                              f"F1 {row['f1']:.3f}  n {row['support']}")
+        for kind in ("micro", "macro"):
+            r = report[kind]
+            self.stdout.write(f"{kind:<48} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
+        summary = {k: report[k] for k in ("n_texts", "micro", "macro", "exact_match", "per_label_accuracy")}
+        self.stdout.write(json.dumps(summary))

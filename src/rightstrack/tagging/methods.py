@@ -1,0 +1,137 @@
+"""Tagging methods over embeddings: zero-shot from label descriptions, a light linear model, verb rules.
+
+Each method maps (embeddings, texts) to a score matrix (texts x labels) and saves itself as arrays + params.
+"""
+
+import numpy as np
+
+from .rules import rule_category
+
+
+def centred_max(sims: np.ndarray, owner: np.ndarray, n_labels: int) -> np.ndarray:
+    """Per label, the max of `sims` over the label's prototype columns, centred on each row's mean."""
+    out = np.full((sims.shape[0], n_labels), -1.0, np.float32)
+    np.maximum.at(out.T, owner, sims.T)
+    return out - out.mean(axis=1, keepdims=True)
+
+
+class ZeroShot:
+    """Score of a label = highest cosine between the text and any of the label's description texts."""
+
+    name = "zero-shot"
+
+    def __init__(self, prototypes: np.ndarray, owner: np.ndarray, n_labels: int):
+        self.prototypes, self.owner, self.n_labels = prototypes.astype(np.float32), owner.astype(np.int32), n_labels
+
+    def fit(self, x: np.ndarray, y: np.ndarray, texts: list[str]) -> "ZeroShot":
+        """Nothing to learn: the label descriptions are the model."""
+        return self
+
+    def scores(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Max cosine per label, minus the text's mean over labels.
+
+        E5 cosines are compressed (about 0.7-0.9) and share a per-text offset; centring removes it.
+        """
+        return centred_max(x @ self.prototypes.T, self.owner, self.n_labels)
+
+    def state(self) -> tuple[dict, dict]:
+        """(arrays, params) to store."""
+        return {"prototypes": self.prototypes.astype(np.float16), "owner": self.owner}, {"n_labels": self.n_labels}
+
+    @classmethod
+    def load(cls, arrays: dict, params: dict) -> "ZeroShot":
+        """Rebuild from stored state."""
+        return cls(arrays["prototypes"], arrays["owner"], params["n_labels"])
+
+
+class Linear:
+    """Logistic regression on embeddings (one-vs-rest, or multinomial when single-label).
+
+    Label descriptions are added as extra positive examples so labels unseen in training still score.
+    """
+
+    name = "linear"
+
+    def __init__(self, prototypes: np.ndarray, owner: np.ndarray, n_labels: int, single_label: bool, c: float = 4.0):
+        self.prototypes, self.owner, self.n_labels = prototypes, owner, n_labels
+        self.single_label, self.c = single_label, c
+        self.coef = np.zeros((n_labels, prototypes.shape[1]), np.float32)
+        self.intercept = np.full(n_labels, -10.0, np.float32)
+
+    def fit(self, x: np.ndarray, y: np.ndarray, texts: list[str]) -> "Linear":
+        """Fit on the examples plus the label descriptions."""
+        from sklearn.linear_model import LogisticRegression
+
+        proto_y = np.zeros((len(self.owner), self.n_labels), bool)
+        proto_y[np.arange(len(self.owner)), self.owner] = True
+        xs, ys = np.vstack([x, self.prototypes]), np.vstack([y.astype(bool), proto_y])
+        if self.single_label:
+            model = LogisticRegression(C=self.c, max_iter=2000).fit(xs, ys.argmax(axis=1))
+            self.coef[model.classes_], self.intercept[model.classes_] = model.coef_, model.intercept_
+            if len(model.classes_) == 2:  # sklearn stores one row for two classes
+                self.coef[model.classes_] = np.vstack([-model.coef_, model.coef_]) / 2
+                self.intercept[model.classes_] = np.array([-1, 1]) * model.intercept_ / 2
+            return self
+        for i in range(self.n_labels):
+            if 0 < ys[:, i].sum() < len(ys):
+                model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000).fit(xs, ys[:, i])
+                self.coef[i], self.intercept[i] = model.coef_[0], model.intercept_[0]
+        return self
+
+    def scores(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Probabilities: softmax when single-label, else independent sigmoids."""
+        logits = x @ self.coef.T + self.intercept
+        if self.single_label:
+            e = np.exp(logits - logits.max(axis=1, keepdims=True))
+            return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        return (1 / (1 + np.exp(-logits))).astype(np.float32)
+
+    def state(self) -> tuple[dict, dict]:
+        """(arrays, params) to store; the description embeddings are not needed after fitting."""
+        return {"coef": self.coef, "intercept": self.intercept}, {
+            "n_labels": self.n_labels, "single_label": self.single_label, "c": self.c}
+
+    @classmethod
+    def load(cls, arrays: dict, params: dict) -> "Linear":
+        """Rebuild from stored state."""
+        method = cls(np.zeros((0, arrays["coef"].shape[1]), np.float32), np.zeros(0, np.int32),
+                     params["n_labels"], params["single_label"], params["c"])
+        method.coef, method.intercept = arrays["coef"].astype(np.float32), arrays["intercept"].astype(np.float32)
+        return method
+
+
+class RulesThenLinear:
+    """Action categories: UPR Info's verb rule where an opening verb is known, the linear model elsewhere."""
+
+    name = "rules+linear"
+
+    def __init__(self, linear: Linear, labels: list[str]):
+        self.linear, self.labels = linear, labels
+
+    def fit(self, x: np.ndarray, y: np.ndarray, texts: list[str]) -> "RulesThenLinear":
+        """Fit the linear part on all examples."""
+        self.linear.fit(x, y, texts)
+        return self
+
+    def scores(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Linear probabilities; where a rule fires, its category gets half the mass so it always ranks first."""
+        out = self.linear.scores(x, texts)
+        for row, text in enumerate(texts):
+            category = rule_category(text)
+            if category in self.labels:
+                out[row] *= 0.5
+                out[row, self.labels.index(category)] += 0.5
+        return out
+
+    def state(self) -> tuple[dict, dict]:
+        """(arrays, params) of the linear part plus the label order the rules map onto."""
+        arrays, params = self.linear.state()
+        return arrays, {**params, "labels": self.labels}
+
+    @classmethod
+    def load(cls, arrays: dict, params: dict) -> "RulesThenLinear":
+        """Rebuild from stored state."""
+        return cls(Linear.load(arrays, params), params["labels"])
+
+
+METHODS = {m.name: m for m in (ZeroShot, Linear, RulesThenLinear)}

@@ -1,0 +1,68 @@
+"""A trained tagger: embedder + method + per-label thresholds, implementing the Tagger port."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import store
+from .embedders import get_embedder
+from .evaluation import decide
+from .methods import METHODS
+from .ports import Suggestion
+
+
+@dataclass
+class TrainedModel:
+    """Everything needed to tag texts of one taxonomy; `meta` holds version, thresholds and evaluation."""
+
+    meta: dict
+    method: object
+    thresholds: np.ndarray = field(repr=False)
+
+    @property
+    def taxonomy(self) -> str:
+        return self.meta["taxonomy"]
+
+    @property
+    def version(self) -> str:
+        return self.meta["version"]
+
+    @property
+    def labels(self) -> list[str]:
+        return self.meta["labels"]
+
+    def score(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Score matrix (texts x labels); pass `embeddings` to reuse vectors already computed."""
+        texts = list(texts)
+        if embeddings is None:
+            embeddings = get_embedder(self.meta["embedder"]).embed(texts)
+        return self.method.scores(embeddings, texts)
+
+    def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[list[Suggestion]]:
+        """Suggestions per text, best first; `above_threshold` marks the predicted label set."""
+        scores = self.score(texts, embeddings)
+        chosen = decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"])
+        out = []
+        for row in range(scores.shape[0]):
+            order = np.argsort(-scores[row], kind="stable")
+            out.append([Suggestion(self.labels[i], round(float(scores[row, i]), 4), self.version, bool(chosen[row, i]))
+                        for i in order])
+        return out
+
+    def save(self, directory: Path) -> str:
+        """Store this model under `directory` and return its version."""
+        arrays, params = self.method.state()
+        meta = {**self.meta, "method": self.method.name, "method_params": params,
+                "thresholds": dict(zip(self.labels, map(float, self.thresholds)))}
+        self.meta["version"] = store.save(Path(directory), meta, arrays)
+        return self.meta["version"]
+
+    @classmethod
+    def load(cls, directory: Path) -> "TrainedModel":
+        """Read a stored model."""
+        meta, arrays = store.load(Path(directory))
+        method = METHODS[meta["method"]].load(arrays, meta["method_params"])
+        thresholds = np.array([meta["thresholds"][label] for label in meta["labels"]], np.float32)
+        return cls(meta, method, thresholds)

@@ -1,0 +1,36 @@
+"""The model store: a trained model is a directory holding `model.json` (metadata) and `weights.npz`.
+
+`model.json` carries the version, taxonomy, labels, embedder, method, per-label thresholds and the
+held-out evaluation, so every stored model version keeps its own scores.
+"""
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+
+FORMAT = 1
+
+
+def save(directory: Path, meta: dict, arrays: dict[str, np.ndarray]) -> str:
+    """Write a model; its version ends in a hash of the weights so equal models get equal versions."""
+    directory.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    digest = hashlib.sha256(buffer.getvalue()).hexdigest()[:10]
+    meta = {**meta, "format": FORMAT, "version": f"{meta['taxonomy']}/{meta['method']}@{meta['embedder']}/{digest}"}
+    (directory / "weights.npz").write_bytes(buffer.getvalue())
+    (directory / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return meta["version"]
+
+
+def load(directory: Path) -> tuple[dict, dict[str, np.ndarray]]:
+    """Read a model's metadata and arrays; raises FileNotFoundError or ValueError if it is not a model."""
+    meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        raise ValueError(f"{directory}: unsupported model format {meta.get('format')!r}")
+    with np.load(directory / "weights.npz") as data:
+        arrays = {key: data[key] for key in data.files}
+    return meta, arrays

@@ -1,0 +1,126 @@
+"""The seven taxonomies: their labels, the texts that describe each label, and any shipped training data.
+
+Everything is read from the reference CSVs inside the package, so the taggers work out of the box.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+TAXONOMY_NAMES = ("sdg", "sdg-targets", "upr-issues", "action-category", "themes", "groups", "articles")
+
+# UPR Info's database uses a few spellings that differ from its own published issue list.
+ISSUE_ALIASES = {"Detention": "Detention conditions", "Technical assistance and cooperation": "Technical assistance"}
+# Acronyms in issue names carry little meaning for an embedding model, so their descriptions spell them out.
+ISSUE_EXPANSIONS = {
+    "NHRI": "National human rights institution, ombudsman, Paris Principles",
+    "ESC rights - general": "Economic, social and cultural rights in general",
+    "CP rights - general": "Civil and political rights in general",
+    "HIV - Aids": "HIV and AIDS",
+    "Torture and other CID treatment": "Torture and other cruel, inhuman or degrading treatment or punishment",
+    "UPR process": "Universal Periodic Review process, follow-up and mid-term reports",
+    "Rights of the Child": "Rights of the child, children, juvenile justice, child labour",
+    "Justice": "Justice system, courts, independence of the judiciary, fair trial, lawyers",
+    "International instruments": "Ratification of international human rights treaties and optional protocols",
+}
+
+
+class UnknownTaxonomy(ValueError):
+    """Raised for a taxonomy name that is not one of TAXONOMY_NAMES."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A label set: `descriptions[label]` are texts that describe the label (used zero-shot)."""
+
+    name: str
+    labels: tuple[str, ...]
+    descriptions: dict[str, tuple[str, ...]]
+    single_label: bool = False
+    min_labels: int = 0
+    training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a reference CSV shipped in rightstrack.reference."""
+    with files("rightstrack.reference").joinpath(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _unique(names) -> tuple[str, ...]:
+    """Names in first-seen order, without duplicates."""
+    return tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+def cycle1_recommendations() -> list[dict[str, str]]:
+    """Kazakhstan's cycle-1 UPR recommendations with UPR Info's coding (cycle 2's is withheld on purpose)."""
+    return [r for r in _rows("kazakhstan_demo/recommendations.csv") if r["cycle"] == "1"]
+
+
+def _sdg(targets: bool) -> Taxonomy:
+    goals = {g["goal"]: g for g in _rows("sdg_goals.csv")}
+    rows = _rows("sdg_targets.csv")
+    if targets:
+        desc = {r["target"]: (f"{goals[r['goal']]['short_name']}: {r['text']}",) for r in rows}
+        return Taxonomy("sdg-targets", tuple(desc), desc)
+    desc = {g: [f"{row['short_name']}: {row['text']}"] for g, row in goals.items()}
+    for r in rows:
+        desc[r["goal"]].append(r["text"])
+    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()})
+
+
+def _issues() -> Taxonomy:
+    labels = tuple(r["issue"] for r in _rows("upr_info_issues.csv"))
+    desc = {label: (label,) + ((ISSUE_EXPANSIONS[label],) if label in ISSUE_EXPANSIONS else ()) for label in labels}
+    training = []
+    for r in cycle1_recommendations():
+        issues = tuple(ISSUE_ALIASES.get(i, i) for i in r["upr_info_issues"].split("|") if i)
+        if issues:
+            training.append((r["text"], issues))
+    return Taxonomy("upr-issues", labels, desc, min_labels=1, training=tuple(training))
+
+
+def _actions() -> Taxonomy:
+    rows = _rows("upr_action_categories.csv")
+    desc = {r["category"]: (f"{r['name']}: {r['definition']}. {r['example_verbs']}",) for r in rows}
+    # Rows coded with two categories ("4|5") or none cannot teach a single-label model.
+    training = tuple(
+        (r["text"], (r["upr_info_action_category"],))
+        for r in cycle1_recommendations()
+        if r["upr_info_action_category"] in desc
+    )
+    return Taxonomy("action-category", tuple(desc), desc, single_label=True, min_labels=1, training=training)
+
+
+def _names(taxonomy: str, csv_name: str) -> Taxonomy:
+    labels = _unique(r["name"] for r in _rows(csv_name))
+    return Taxonomy(taxonomy, labels, {label: (label,) for label in labels})
+
+
+def _articles() -> Taxonomy:
+    desc = {}
+    for treaty, csv_name, long_name in (
+        ("ICCPR", "iccpr_articles.csv", "International Covenant on Civil and Political Rights"),
+        ("CAT", "cat_articles.csv", "Convention against Torture"),
+    ):
+        for r in _rows(csv_name):
+            desc[f"{treaty} {r['article']}"] = (f"{r['short_title']} ({long_name}, article {r['article']})",)
+    return Taxonomy("articles", tuple(desc), desc)
+
+
+@lru_cache(maxsize=None)
+def get_taxonomy(name: str) -> Taxonomy:
+    """The taxonomy called `name`; raises UnknownTaxonomy otherwise."""
+    builders = {
+        "sdg": lambda: _sdg(targets=False),
+        "sdg-targets": lambda: _sdg(targets=True),
+        "upr-issues": _issues,
+        "action-category": _actions,
+        "themes": lambda: _names("themes", "uhri_themes.csv"),
+        "groups": lambda: _names("groups", "uhri_concerned_groups.csv"),
+        "articles": _articles,
+    }
+    if name not in builders:
+        raise UnknownTaxonomy(f"unknown taxonomy {name!r}; choose one of: {', '.join(TAXONOMY_NAMES)}")
+    return builders[name]()

@@ -1,0 +1,172 @@
+"""Fitting, calibrating, comparing and evaluating taggers; no Django here.
+
+`train` compares cheap and heavy methods by nested cross-validation (outer folds for the held-out
+scores, inner folds to calibrate thresholds), keeps the best and refits it on everything.
+"""
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .embedders import HashingEmbedder, get_embedder
+from .evaluation import calibrate_thresholds, decide, folds, scores_report
+from .methods import Linear, RulesThenLinear, ZeroShot, centred_max
+from .model import TrainedModel
+from .taxonomies import Taxonomy, get_taxonomy
+
+Progress = Callable[[str], None]
+MIN_EXAMPLES = 10
+# Zero-shot labels should fire on about this many texts each, on average, of an in-domain background corpus.
+LABELS_PER_TEXT = 2.0
+
+
+def _quiet(message: str) -> None:
+    """Default progress sink."""
+
+
+def label_matrix(taxonomy: Taxonomy, label_sets: Sequence[Sequence[str]]) -> np.ndarray:
+    """0/1 matrix of label sets; raises ValueError naming any label the taxonomy does not have."""
+    index = {label: i for i, label in enumerate(taxonomy.labels)}
+    unknown = sorted({label for labels in label_sets for label in labels} - index.keys())
+    if unknown:
+        raise ValueError(f"labels not in taxonomy {taxonomy.name!r}: {', '.join(unknown[:5])}")
+    y = np.zeros((len(label_sets), len(index)), bool)
+    for row, labels in enumerate(label_sets):
+        y[row, [index[label] for label in labels]] = True
+    return y
+
+
+def describe(taxonomy: Taxonomy, embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Embeddings of every label description, and the label index each one belongs to."""
+    texts, owner = [], []
+    for i, label in enumerate(taxonomy.labels):
+        texts += taxonomy.descriptions[label]
+        owner += [i] * len(taxonomy.descriptions[label])
+    return embedder.embed(texts), np.array(owner, np.int32)
+
+
+def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Callable[[], object]]:
+    """Method factories to compare, keyed "method@embedder": the heavy embedder beside the hashing baseline."""
+    described: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    n = len(taxonomy.labels)
+
+    def build(kind: str, name: str):
+        if name not in described:  # descriptions are embedded once, not once per fold
+            described[name] = describe(taxonomy, get_embedder(name))
+        protos, owner = described[name]
+        if kind == "zero-shot":
+            return ZeroShot(protos, owner, n)
+        linear = Linear(protos, owner, n, taxonomy.single_label)
+        return RulesThenLinear(linear, list(taxonomy.labels)) if kind == "rules+linear" else linear
+
+    kinds = ["linear", "zero-shot"] + (["rules+linear"] if taxonomy.name == "action-category" else [])
+    names = dict.fromkeys([get_embedder(embedder_name).name, HashingEmbedder.name])
+    return {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
+
+
+def _oof_scores(factory, x, y, texts, k) -> np.ndarray:
+    """Out-of-fold scores: each row scored by a method fitted without it."""
+    out = np.zeros(y.shape, np.float32)
+    for test in folds(len(texts), k):
+        train = np.setdiff1d(np.arange(len(texts)), test)
+        method = factory().fit(x[train], y[train], [texts[i] for i in train])
+        out[test] = method.scores(x[test], [texts[i] for i in test])
+    return out
+
+
+def _held_out(factory, x, y, texts, taxonomy, k) -> dict:
+    """Nested CV: thresholds calibrated inside each outer training split, scored on the outer test split."""
+    predicted = np.zeros(y.shape, bool)
+    for test in folds(len(texts), k, seed=1):
+        train = np.setdiff1d(np.arange(len(texts)), test)
+        sub_texts = [texts[i] for i in train]
+        thresholds = calibrate_thresholds(_oof_scores(factory, x[train], y[train], sub_texts, k), y[train])
+        method = factory().fit(x[train], y[train], sub_texts)
+        scores = method.scores(x[test], [texts[i] for i in test])
+        predicted[test] = decide(scores, thresholds, taxonomy.single_label, taxonomy.min_labels)
+    return scores_report(y, predicted, list(taxonomy.labels))
+
+
+def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequence[str]], *,
+          embedder_name: str | None = None, k: int = 5, progress: Progress = _quiet) -> TrainedModel:
+    """Compare methods by held-out F1, keep the best, calibrate its thresholds and refit it on all data."""
+    taxonomy = get_taxonomy(taxonomy_name)
+    texts, y = list(texts), label_matrix(taxonomy, label_sets)
+    if len(texts) < MIN_EXAMPLES:
+        raise ValueError(f"need at least {MIN_EXAMPLES} labelled texts, got {len(texts)}")
+    k = min(k, len(texts) // 2)
+    comparison, embedded = {}, {}
+    candidates = _candidates(taxonomy, embedder_name)
+    for key, factory in candidates.items():
+        name = key.split("@", 1)[1]
+        if name not in embedded:
+            progress(f"embedding {len(texts)} texts with {name}")
+            embedded[name] = get_embedder(name).embed(texts)
+        progress(f"cross-validating {key}")
+        comparison[key] = _held_out(factory, embedded[name], y, texts, taxonomy, k)
+    best = max(comparison, key=lambda key: (comparison[key]["micro"]["f1"], comparison[key]["macro"]["f1"]))
+    progress(f"best: {best} (held-out micro-F1 {comparison[best]['micro']['f1']:.3f}); refitting on all data")
+    factory, name = candidates[best], best.split("@", 1)[1]
+    x = embedded[name]
+    thresholds = calibrate_thresholds(_oof_scores(factory, x, y, texts, k), y)
+    method = factory().fit(x, y, texts)
+    meta = _meta(taxonomy, name, f"nested {k}-fold cross-validation on {len(texts)} labelled texts",
+                 comparison[best], {key: _summary(report) for key, report in comparison.items()})
+    return TrainedModel(meta, method, thresholds)
+
+
+def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: str | None = None,
+              progress: Progress = _quiet) -> TrainedModel:
+    """A description-only model with per-label thresholds.
+
+    Where labels have several descriptions (SDG goal + targets), thresholds are calibrated on each
+    description tagged by the others, and evaluated on held-out folds of them. Otherwise each label's
+    threshold makes it fire on the same share of the in-domain `background` texts (no evaluation).
+    """
+    taxonomy = get_taxonomy(taxonomy_name)
+    embedder = get_embedder(embedder_name)
+    progress(f"embedding {sum(map(len, taxonomy.descriptions.values()))} label descriptions with {embedder.name}")
+    protos, owner = describe(taxonomy, embedder)
+    method = ZeroShot(protos, owner, len(taxonomy.labels))
+    if any(len(d) > 1 for d in taxonomy.descriptions.values()):
+        sims = protos @ protos.T
+        np.fill_diagonal(sims, -np.inf)  # a description may not vote for itself
+        scores = centred_max(sims, owner, len(taxonomy.labels))
+        truth = np.zeros(scores.shape, bool)
+        truth[np.arange(len(owner)), owner] = True
+        thresholds = calibrate_thresholds(scores, truth)
+        predicted = np.zeros(scores.shape, bool)
+        for test in folds(len(owner), 5):
+            train_rows = np.setdiff1d(np.arange(len(owner)), test)
+            predicted[test] = scores[test] >= calibrate_thresholds(scores[train_rows], truth[train_rows])
+        evaluation = scores_report(truth, predicted, list(taxonomy.labels))
+        protocol = "5-fold cross-validation over label descriptions, each tagged using only the other descriptions"
+    else:
+        progress(f"calibrating thresholds on {len(background)} background texts")
+        scores = method.scores(embedder.embed(list(background)), list(background))
+        share = min(1.0, LABELS_PER_TEXT / len(taxonomy.labels))
+        thresholds = np.quantile(scores, 1 - share, axis=0).astype(np.float32)
+        evaluation, protocol = None, "none: zero-shot from label descriptions, no labelled data"
+    return TrainedModel(_meta(taxonomy, embedder.name, protocol, evaluation, {}), method, thresholds)
+
+
+def evaluate(model: TrainedModel, texts: Sequence[str], label_sets: Sequence[Sequence[str]]) -> dict:
+    """Score a model against labelled texts."""
+    taxonomy = get_taxonomy(model.taxonomy)
+    y = label_matrix(taxonomy, label_sets)
+    scores = model.score(list(texts))
+    return scores_report(y, decide(scores, model.thresholds, model.meta["single_label"], model.meta["min_labels"]),
+                         model.labels)
+
+
+def _summary(report: dict) -> dict:
+    """The headline figures of a report, without per-label detail."""
+    return {"micro_f1": report["micro"]["f1"], "macro_f1": report["macro"]["f1"],
+            "per_label_accuracy": report["per_label_accuracy"]}
+
+
+def _meta(taxonomy: Taxonomy, embedder_name: str, protocol: str, evaluation: dict | None, comparison: dict) -> dict:
+    """Model metadata common to trained and zero-shot models."""
+    return {"taxonomy": taxonomy.name, "labels": list(taxonomy.labels), "embedder": embedder_name,
+            "single_label": taxonomy.single_label, "min_labels": taxonomy.min_labels,
+            "evaluation_protocol": protocol, "evaluation": evaluation, "method_comparison": comparison}
