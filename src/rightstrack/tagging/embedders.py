@@ -60,10 +60,14 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
-@lru_cache(maxsize=None)
 def get_embedder(name: str | None = None):
     """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-small-q4), loaded once."""
-    name = name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER
+    return _load(name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER)
+
+
+@lru_cache(maxsize=None)
+def _load(name: str):
+    """Load an embedder by exact name; cached because loading E5 maps a 72 MB model."""
     if name == E5Embedder.name:
         return E5Embedder()
     if name == HashingEmbedder.name:

@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-# Openings that carry no verb of their own ("To ...", "That Kazakhstan ...", "It should ...").
-_LEAD = re.compile(r"^(?:that\s+\w+\s+)?(?:(?:it|the government|the state)\s+)?(?:should\s+|may\s+|to\s+)?")
+# Openings that carry no verb of their own ("To ...", "Kazakhstan should ...", "That the State may ...").
+_LEAD = re.compile(r"^(?:that\s+)?(?:(?:[\w-]+\s+){0,3}?(?:should|must|may)\s+|to\s+)?")
 # Adverbs seen between "To" and the verb ("To further improve", "To fully implement").
 _ADVERBS = {"further", "fully", "effectively", "also", "urgently", "swiftly", "promptly", "seriously", "completely"}
 

@@ -1,0 +1,1 @@
+"""rightstrack: tracking the implementation of human-rights obligations."""

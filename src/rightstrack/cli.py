@@ -1,0 +1,44 @@
+"""The `rightstrack` console script: a thin wrapper around Django's management commands.
+
+`rightstrack demo|serve|import|export|...` runs the management command of that name;
+`rightstrack manage ARGS` runs any management command. `--data-dir DIR` is read here,
+before settings load, because the data dir decides where the SQLite database lives.
+"""
+
+import os
+import sys
+
+
+def _take_data_dir(argv: list[str]) -> list[str]:
+    """Remove `--data-dir DIR` / `--data-dir=DIR` from argv and export it as RIGHTSTRACK_DATA_DIR."""
+    rest, i = [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--data-dir" and i + 1 < len(argv):
+            os.environ["RIGHTSTRACK_DATA_DIR"] = os.path.abspath(argv[i + 1])
+            i += 2
+            continue
+        if arg.startswith("--data-dir="):
+            os.environ["RIGHTSTRACK_DATA_DIR"] = os.path.abspath(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+        i += 1
+    return rest
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    argv = _take_data_dir(list(sys.argv[1:] if argv is None else argv))
+    if argv[:1] == ["manage"]:
+        argv = argv[1:]
+    if not argv:
+        argv = ["help"]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rightstrack", *argv])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Reading the change history that django-simple-history writes in the same transaction as each change."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+SKIPPED_FIELDS = {"id", "created_at", "updated_at", "history_id", "history_date", "history_change_reason",
+                  "history_type", "history_user", "history_user_id", "history_relation"}
+
+
+@dataclass
+class Change:
+    """One field that changed: its label and the values before and after."""
+
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class HistoryEntry:
+    """Who changed what and when, with a field-level diff."""
+
+    date: datetime
+    user: object
+    kind: str
+    kind_label: str
+    reason: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # m2m history fields and removed fields keep their raw name
+        return name
+
+
+def _display(value):
+    if isinstance(value, list):  # m2m snapshot: list of through-row dicts
+        return ", ".join(str(next(iter(v.values()), "")) for v in value) if value else ""
+    return "" if value is None else value
+
+
+def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
+    """The object's history, newest first, each entry diffed against the one before it."""
+    records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
+    model = type(obj)
+    entries, previous = [], None
+    for record in records:
+        changes = []
+        if previous is None:
+            for f in model._meta.concrete_fields:
+                if f.attname in SKIPPED_FIELDS or f.name in SKIPPED_FIELDS:
+                    continue
+                value = getattr(record, f.attname, None)
+                if value not in (None, "", {}, []):
+                    changes.append(Change(str(f.verbose_name), "", value))
+        else:
+            delta = record.diff_against(previous, foreign_keys_are_objs=False)
+            for change in delta.changes:
+                if change.field in SKIPPED_FIELDS:
+                    continue
+                changes.append(Change(_label(model, change.field), _display(change.old), _display(change.new)))
+        entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
+                                    HISTORY_TYPES.get(record.history_type, record.history_type),
+                                    record.history_change_reason or "", changes))
+        previous = record
+    return list(reversed(entries))

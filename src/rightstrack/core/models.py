@@ -1,0 +1,88 @@
+"""Abstract building blocks shared by the domain models: translations, publication, provenance, status."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class ImplementationStatus(models.TextChoices):
+    """Implementation status of a recommendation or measure, as reported by the government."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+
+
+class TranslatableModel(models.Model):
+    """A model whose written text fields can hold Russian, Kazakh and English versions.
+
+    The base column holds the text as written (its language is the record's own);
+    `translations` maps field -> {language code -> text}. One JSON column keeps the
+    history diff, imports and exports to a single field per record.
+    """
+
+    TRANSLATABLE_FIELDS: tuple[str, ...] = ()
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def tr(self, field: str, language: str | None = None) -> str:
+        """The field's text in the given (default: active) language, falling back to the original."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        value = (self.translations or {}).get(field, {}).get(language)
+        return value or getattr(self, field)
+
+    def set_translation(self, field: str, language: str, text: str) -> None:
+        """Store one translation in memory; the caller's service saves it."""
+        if field not in self.TRANSLATABLE_FIELDS:
+            raise ValueError(f"{field} is not translatable on {type(self).__name__}")
+        data = dict(self.translations or {})
+        values = dict(data.get(field, {}))
+        if text:
+            values[language] = text
+        else:
+            values.pop(language, None)
+        data[field] = values
+        self.translations = {k: v for k, v in data.items() if v}
+
+
+class PublishableModel(models.Model):
+    """A record that anonymous visitors see only once it is published."""
+
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def mark_published(self, published: bool = True) -> None:
+        """Set the publication flags in memory; services save them."""
+        self.is_published = published
+        self.published_at = timezone.now() if published else None
+
+
+class ProvenanceModel(models.Model):
+    """Where a record comes from; illustrative demo records are flagged as not sourced."""
+
+    source_note = models.TextField(_("source"), blank=True)
+    is_illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("Invented for the demo, not taken from a source.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class TimestampedModel(models.Model):
+    """Creation and modification times."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,54 @@
+"""Who may do what. Services call `require()`; selectors call `visible_q()`-style helpers.
+
+Roles: administrators and coordinators write everywhere; focal points write only on items
+where one of their institutions is lead or co-executor; assessors write their own
+assessments; viewers read. Anonymous visitors read published records only.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from rightstrack.accounts.models import Role
+
+MANAGERS = {Role.ADMINISTRATOR, Role.COORDINATOR}
+
+
+def role_of(user) -> str | None:
+    """The user's role, or None for anonymous visitors and inactive accounts."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return Role.ADMINISTRATOR if user.is_superuser else user.role
+
+
+def is_manager(user) -> bool:
+    """Administrators and coordinators: they curate every record."""
+    return role_of(user) in MANAGERS
+
+
+def is_internal(user) -> bool:
+    """Any signed-in, active account (sees unpublished records)."""
+    return role_of(user) is not None
+
+
+def responsible_institution_ids(obj) -> set[int]:
+    """Lead and co-executing institutions of a recommendation or measure (or of a report's target)."""
+    target = getattr(obj, "target", obj)
+    ids = set(target.co_executors.values_list("id", flat=True))
+    if target.lead_institution_id:
+        ids.add(target.lead_institution_id)
+    return ids
+
+
+def is_responsible(user, obj) -> bool:
+    """A focal point whose institution leads or co-executes the item."""
+    return role_of(user) == Role.FOCAL_POINT and bool(user.institution_ids & responsible_institution_ids(obj))
+
+
+def can_report_on(user, obj) -> bool:
+    """May write progress reports, evidence and indicator values on this measure or recommendation."""
+    return is_manager(user) or is_responsible(user, obj)
+
+
+def require(allowed: bool, message: str = "You do not have permission to do this.") -> None:
+    """Raise PermissionDenied unless allowed; services call this before they write anything."""
+    if not allowed:
+        raise PermissionDenied(message)

@@ -1,0 +1,37 @@
+"""Write helpers every domain service uses: validate, save the named fields, stamp history with the actor."""
+
+from django.db import models
+
+
+def record_save(*, obj: models.Model, actor, values: dict | None = None, m2m: dict | None = None,
+                reason: str = "") -> models.Model:
+    """Apply `values`, validate, save (only the named fields on update) and set m2m relations.
+
+    Callers wrap this in `transaction.atomic()` together with their permission check, so a
+    change and its history row are written together or not at all.
+    """
+    values = values or {}
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    if reason:
+        obj._change_reason = reason
+    obj.full_clean(exclude=[f.name for f in obj._meta.many_to_many])
+    if obj.pk is None:
+        obj.save()
+    else:
+        fields = [obj._meta.get_field(name).attname for name in values]
+        if "updated_at" in {f.name for f in obj._meta.concrete_fields}:
+            fields.append("updated_at")
+        obj.save(update_fields=fields or None)
+    for name, related in (m2m or {}).items():
+        getattr(obj, name).set(related)
+    return obj
+
+
+def record_delete(*, obj: models.Model, actor, reason: str = "") -> None:
+    """Delete a record; its deletion is kept in history with the actor."""
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    if reason:
+        obj._change_reason = reason
+    obj.delete()

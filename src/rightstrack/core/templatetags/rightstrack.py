@@ -1,0 +1,54 @@
+"""Template helpers used on every page: translated fields, status badges, query-string edits."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+BADGE_CLASSES = {
+    "not_started": "badge-grey", "in_progress": "badge-blue", "partially_implemented": "badge-amber",
+    "implemented": "badge-green", "not_implemented": "badge-red",
+    "draft": "badge-grey", "submitted": "badge-blue", "approved": "badge-green", "returned": "badge-amber",
+    "supported": "badge-green", "partially_supported": "badge-amber", "noted": "badge-grey", "pending": "badge-grey",
+    "suggested": "badge-blue", "accepted": "badge-green", "rejected": "badge-red",
+    "insufficient": "badge-amber", "partial": "badge-amber", "unknown": "badge-grey", "overdue": "badge-red",
+    "due_soon": "badge-amber",
+}
+
+
+@register.filter
+def tr(obj, field):
+    """`{{ obj|tr:"title" }}`: the field in the active language, falling back to the original text."""
+    return obj.tr(field) if obj is not None else ""
+
+
+@register.simple_tag
+def badge(value, label):
+    """A status badge: a coloured pill that always carries its word, never colour alone."""
+    return format_html('<span class="badge {}">{}</span>', BADGE_CLASSES.get(value, "badge-grey"), label)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with some parameters replaced (None or "" removes them)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    params.pop("page", None) if "page" not in changes else None
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def toggle_filter(context, key, value):
+    """The query string with one facet value added or removed (facets are multi-valued)."""
+    params = context["request"].GET.copy()
+    values = params.getlist(key)
+    value = str(value)
+    params.setlist(key, [v for v in values if v != value] if value in values else [*values, value])
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

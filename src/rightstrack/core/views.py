@@ -1,0 +1,41 @@
+"""Shared view plumbing (run a service from a form) and the home page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from rightstrack.accounts.models import Role
+from rightstrack.core.overview import overview
+from rightstrack.core.permissions import role_of
+from rightstrack.planning.selectors import focal_point_todo
+
+
+def run_service(request, form, action, *, success_url, success_message="", template="core/form.html",
+                context=None):
+    """Validate `form`, call `action(values)`; show service errors on the form instead of a 500.
+
+    PermissionDenied propagates (403). The service runs in its own transaction, so a failure
+    leaves nothing half-written.
+    """
+    context = {"form": form, **(context or {})}
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.values() if hasattr(form, "values") else dict(form.cleaned_data))
+        except ValidationError as error:
+            for field, errors in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]:
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        except ValueError as error:  # workflow errors (TransitionError) and similar domain refusals
+            form.add_error(None, str(error))
+        else:
+            if success_message:
+                messages.success(request, success_message)
+            return redirect(success_url(result) if callable(success_url) else success_url)
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def home(request):
+    """A focal point's home is their to-do list; others get the overview; visitors the public summary."""
+    if role_of(request.user) == Role.FOCAL_POINT:
+        return render(request, "core/home_focal_point.html", focal_point_todo(user=request.user))
+    return render(request, "core/home.html", overview(user=request.user))

@@ -1,0 +1,44 @@
+"""`rightstrack demo`: a fresh SQLite database with the reference data and the Kazakhstan set, then serve."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from rightstrack.demo.kazakhstan import load_institutions, load_kazakhstan
+from rightstrack.demo.people import DEMO_ACCOUNTS, create_demo_accounts, demo_password
+from rightstrack.taxonomy.reference import load_taxonomies
+
+
+class Command(BaseCommand):
+    help = "Create a fresh demo database (taxonomies, Kazakhstan set, one account per role) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="Load the demo, then exit.")
+
+    def handle(self, *args, port, no_serve, **options):
+        database = settings.DATABASES["default"]
+        if not database["ENGINE"].endswith("sqlite3"):
+            raise CommandError("The demo always uses a fresh SQLite database; unset DATABASE_URL.")
+        path = Path(database["NAME"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        self.stdout.write(f"Creating {path}")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(f"Loaded {load_taxonomies()} taxonomy terms")
+        load_institutions(actor=None)
+        people = create_demo_accounts()
+        counts = load_kazakhstan(actor=people["admin"], people=people)
+        self.stdout.write("Loaded " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+        self.stdout.write("\nDemo accounts (username / password — role):")
+        for username, role, institutions, _language in DEMO_ACCOUNTS:
+            where = f" ({', '.join(institutions)})" if institutions else ""
+            self.stdout.write(f"  {username:<12} {demo_password(username):<18} {role.label}{where}")
+        (Path(settings.EMAIL_FILE_PATH)).mkdir(parents=True, exist_ok=True)
+        if not no_serve:
+            call_command("serve", port=port)

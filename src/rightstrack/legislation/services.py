@@ -1,0 +1,39 @@
+"""Writes for legal acts and amendments. Each runs in one transaction."""
+
+from django.db import transaction
+
+from rightstrack.core.permissions import is_manager, require
+from rightstrack.core.services import record_delete, record_save
+from rightstrack.legislation.models import Amendment, LegalAct
+
+
+@transaction.atomic
+def legal_act_create(*, actor, measures=(), **values) -> LegalAct:
+    """Record a legal act and the measures it fulfils."""
+    require(is_manager(actor))
+    return record_save(obj=LegalAct(**values), actor=actor, m2m={"measures": list(measures)})
+
+
+@transaction.atomic
+def legal_act_update(*, actor, legal_act: LegalAct, **values) -> LegalAct:
+    """Change a legal act or its links to measures."""
+    require(is_manager(actor))
+    m2m = {"measures": values.pop("measures")} if "measures" in values else {}
+    if "is_published" in values:
+        legal_act.mark_published(values.pop("is_published"))
+        values["is_published"], values["published_at"] = legal_act.is_published, legal_act.published_at
+    return record_save(obj=legal_act, actor=actor, values=values, m2m=m2m)
+
+
+@transaction.atomic
+def legal_act_delete(*, actor, legal_act: LegalAct) -> None:
+    """Delete a legal act (kept in history)."""
+    require(is_manager(actor))
+    record_delete(obj=legal_act, actor=actor)
+
+
+@transaction.atomic
+def amendment_create(*, actor, legal_act: LegalAct, **values) -> Amendment:
+    """Record an amendment: number, date, and what changed."""
+    require(is_manager(actor))
+    return record_save(obj=Amendment(legal_act=legal_act, **values), actor=actor)

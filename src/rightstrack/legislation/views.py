@@ -1,0 +1,73 @@
+"""Pages for legal acts and their amendments."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from rightstrack.core.forms import ConfirmForm
+from rightstrack.core.history import history_entries
+from rightstrack.core.permissions import is_manager
+from rightstrack.core.views import run_service
+from rightstrack.legislation import selectors, services
+from rightstrack.legislation.forms import AmendmentForm, LegalActForm
+from rightstrack.planning.selectors import measure_list
+
+
+def legal_act_list(request):
+    qs, facets = selectors.legal_act_faceted(user=request.user, params=request.GET)
+    return render(request, "legislation/legal_act_list.html", {
+        "page": Paginator(qs, 50).get_page(request.GET.get("page")), "facets": facets,
+        "can_create": is_manager(request.user)})
+
+
+def legal_act_detail(request, pk):
+    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
+    return render(request, "legislation/legal_act_detail.html", {
+        "object": act, "amendments": act.amendments.all(),
+        "measures": measure_list(user=request.user).filter(legal_acts=act),
+        "history": history_entries(act) if request.user.is_authenticated else [],
+        "can_edit": is_manager(request.user)})
+
+
+@login_required
+def legal_act_create(request):
+    form = LegalActForm(request.POST or None)
+    return run_service(request, form, lambda v: services.legal_act_create(actor=request.user, **v),
+                       success_url=lambda a: a.get_absolute_url(), context={"title": _("New legal act")})
+
+
+@login_required
+def legal_act_update(request, pk):
+    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
+    form = LegalActForm(request.POST or None, instance=act)
+    return run_service(request, form, lambda v: services.legal_act_update(actor=request.user, legal_act=act, **v),
+                       success_url=act.get_absolute_url(), context={"title": _("Edit legal act"), "object": act})
+
+
+@login_required
+def legal_act_publish(request, pk):
+    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST or None)
+    return run_service(request, form,
+                       lambda v: services.legal_act_update(actor=request.user, legal_act=act,
+                                                           is_published=not act.is_published),
+                       success_url=act.get_absolute_url(), context={"title": _("Publish"), "object": act})
+
+
+@login_required
+def legal_act_delete(request, pk):
+    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST or None)
+    return run_service(request, form, lambda v: services.legal_act_delete(actor=request.user, legal_act=act),
+                       success_url=reverse("legislation:legal_act_list"),
+                       context={"title": _("Delete legal act"), "object": act, "danger": True})
+
+
+@login_required
+def amendment_create(request, pk):
+    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
+    form = AmendmentForm(request.POST or None)
+    return run_service(request, form, lambda v: services.amendment_create(actor=request.user, legal_act=act, **v),
+                       success_url=act.get_absolute_url(), context={"title": _("New amendment"), "object": act})

@@ -1,0 +1,84 @@
+"""Forms for plans, measures, progress reports, evidence and indicator values (validation only)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.core.forms import DomainForm
+from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Evidence, IndicatorValue, Measure, ProgressReport
+
+DATE = forms.DateInput(attrs={"type": "date"})
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+
+
+class ActionPlanForm(DomainForm):
+    translated_fields = ("title", "description")
+
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "description"]
+
+
+class PlanVersionForm(DomainForm):
+    translated_fields = ("label",)
+
+    class Meta:
+        model = ActionPlanVersion
+        fields = ["label", "adopted_on", "adopted_by"]
+        widgets = {"adopted_on": DATE}
+
+
+class MeasureForm(DomainForm):
+    translated_fields = ("text", "expected_result")
+
+    class Meta:
+        model = Measure
+        fields = ["key", "number", "section", "text", "expected_result", "completion_form", "lead_institution",
+                  "co_executors", "deadline", "deadline_text", "status", "recommendations"]
+        widgets = {"deadline": DATE, "text": forms.Textarea(attrs={"rows": 4}),
+                   "recommendations": forms.SelectMultiple(attrs={"size": 8})}
+
+
+class ProgressReportForm(DomainForm):
+    translated_fields = ("narrative",)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["institution", "period_end", "narrative", "proposed_status"]
+        widgets = {"period_end": DATE, "narrative": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.role == "focal_point":
+            self.fields["institution"].queryset = user.institutions.all()
+        if self.instance.pk:
+            del self.fields["institution"]
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=ProgressReport.State.choices)
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Comment"))
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = ["title", "file", "url"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > MAX_EVIDENCE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not cleaned.get("url"):
+            raise forms.ValidationError(_("Attach a file or give a link."))
+        return cleaned
+
+
+class IndicatorValueForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ["period", "period_end", "value", "note"]
+        widgets = {"period_end": DATE}

@@ -1,0 +1,108 @@
+"""Reads for plans, measures, progress reports and indicators; permissions apply here."""
+
+from datetime import date, timedelta
+
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+
+from rightstrack.accounts.models import Institution, Role
+from rightstrack.core.facets import Facet, FacetedList
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.permissions import is_internal, is_manager, role_of
+from rightstrack.core.selectors import published_unless_internal
+from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Indicator, Measure, ProgressReport
+from rightstrack.recommendations.models import Recommendation
+
+DUE_SOON_DAYS = 30
+DONE = [ImplementationStatus.IMPLEMENTED]
+
+
+def _institutions(ids):
+    return {i.pk: i.abbreviation for i in Institution.objects.filter(pk__in=ids)}
+
+
+def _plans(ids):
+    return {p.pk: p.tr("title") for p in ActionPlan.objects.filter(pk__in=ids)}
+
+
+MEASURE_LIST = FacetedList(
+    facets=[
+        Facet("plan", "Plan", "version__plan", _plans),
+        Facet("status", "Status", "status", dict(ImplementationStatus.choices)),
+        Facet("institution", "Lead institution", "lead_institution", _institutions),
+        Facet("section", "Section", "section"),
+    ],
+    sorts={"number": "number", "deadline": "deadline", "status": "status"},
+    search_fields=("text", "expected_result", "number", "key"),
+    default_sort="deadline",
+)
+
+
+def plan_list(*, user) -> QuerySet[ActionPlan]:
+    """Plans the user may read."""
+    return published_unless_internal(ActionPlan.objects.prefetch_related("versions"), user)
+
+
+def measure_list(*, user, current_only: bool = False) -> QuerySet[Measure]:
+    """Measures the user may read; anonymous visitors see published measures of published plans."""
+    qs = Measure.objects.select_related("version__plan", "lead_institution")
+    if current_only:
+        qs = qs.filter(version__number=_latest_version_subquery())
+    return published_unless_internal(qs, user, Q(is_published=True, version__plan__is_published=True))
+
+
+def _latest_version_subquery() -> Subquery:
+    return Subquery(ActionPlanVersion.objects.filter(plan=OuterRef("version__plan")).values("plan")
+                    .annotate(m=Max("number")).values("m")[:1])
+
+
+def measure_faceted(*, user, params) -> tuple[QuerySet, list]:
+    """Measures of each plan's current version, filtered by the query string, with facet counts."""
+    qs = measure_list(user=user, current_only=True)
+    return MEASURE_LIST.apply(qs, params), MEASURE_LIST.counts(qs, params)
+
+
+def progress_report_list(*, user) -> QuerySet[ProgressReport]:
+    """Approved reports for everyone signed in; drafts only for their institution and coordinators.
+
+    Anonymous visitors see approved reports that were published.
+    """
+    qs = ProgressReport.objects.select_related("institution", "author", "measure__version__plan",
+                                               "recommendation__source_document")
+    approved = Q(state=ProgressReport.State.APPROVED)
+    if is_manager(user):
+        return qs
+    if role_of(user) == Role.FOCAL_POINT:
+        return qs.filter(approved | Q(institution__in=user.institution_ids))
+    if is_internal(user):
+        return qs.filter(approved)
+    return qs.filter(approved, is_published=True)
+
+
+def indicator_list(*, user) -> QuerySet[Indicator]:
+    """Indicators the user may read, with their values."""
+    return published_unless_internal(Indicator.objects.prefetch_related("values"), user)
+
+
+def deadline_state(deadline: date | None, status: str, today: date | None = None) -> str:
+    """'overdue', 'due_soon' or '' for an item with a deadline and a status."""
+    if deadline is None or status in DONE:
+        return ""
+    today = today or date.today()
+    if deadline < today:
+        return "overdue"
+    return "due_soon" if deadline <= today + timedelta(days=DUE_SOON_DAYS) else ""
+
+
+def focal_point_todo(*, user, today: date | None = None) -> dict:
+    """A focal point's to-do list: items due or overdue for their institutions and reports returned to them."""
+    today = today or date.today()
+    mine = Q(lead_institution__in=user.institution_ids) | Q(co_executors__in=user.institution_ids)
+    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    open_items = ~Q(status__in=DONE) & Q(deadline__isnull=False, deadline__lte=horizon)
+    measures = measure_list(user=user, current_only=True).filter(mine, open_items).distinct().order_by("deadline")
+    recommendations = (Recommendation.objects.select_related("source_document").filter(mine, open_items)
+                       .distinct().order_by("deadline"))
+    reports = progress_report_list(user=user).filter(
+        institution__in=user.institution_ids,
+        state__in=[ProgressReport.State.RETURNED, ProgressReport.State.DRAFT]).order_by("-updated_at")
+    return {"measures": measures, "recommendations": recommendations, "reports": reports, "today": today}

@@ -1,0 +1,181 @@
+"""Writes for plans, measures, progress reports, evidence and indicators. Each runs in one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from rightstrack.core.permissions import can_report_on, is_manager, require, role_of
+from rightstrack.core.services import record_delete, record_save
+from rightstrack.planning.models import (
+    ActionPlan,
+    ActionPlanVersion,
+    Evidence,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    ProgressReport,
+)
+from rightstrack.planning.workflow import EDITABLE_STATES, REVIEW_STATES, State, check_transition
+
+MEASURE_M2M = ("co_executors", "recommendations")
+
+
+def _split(values: dict, m2m_names) -> tuple[dict, dict]:
+    m2m = {k: values.pop(k) for k in list(values) if k in m2m_names}
+    return values, m2m
+
+
+@transaction.atomic
+def action_plan_create(*, actor, title: str, description: str = "", **extra) -> ActionPlan:
+    """Create a plan with its first version."""
+    require(is_manager(actor))
+    plan = record_save(obj=ActionPlan(title=title, description=description, **extra), actor=actor)
+    record_save(obj=ActionPlanVersion(plan=plan, number=1, label=title), actor=actor)
+    return plan
+
+
+@transaction.atomic
+def action_plan_update(*, actor, plan: ActionPlan, **values) -> ActionPlan:
+    """Change a plan's own fields (title, description, publication)."""
+    require(is_manager(actor))
+    return record_save(obj=plan, actor=actor, values=values)
+
+
+@transaction.atomic
+def action_plan_publish(*, actor, plan: ActionPlan, published: bool = True) -> ActionPlan:
+    """Show (or hide) a plan on the public portal."""
+    require(is_manager(actor))
+    plan.mark_published(published)
+    return record_save(obj=plan, actor=actor, values={"is_published": plan.is_published,
+                                                       "published_at": plan.published_at})
+
+
+@transaction.atomic
+def plan_version_create(*, actor, plan: ActionPlan, label: str, adopted_on=None, adopted_by=None,
+                        **extra) -> ActionPlanVersion:
+    """Add a version (an amendment) that starts as a copy of the latest version's measures."""
+    require(is_manager(actor))
+    previous = plan.current_version
+    version = record_save(obj=ActionPlanVersion(plan=plan, number=(previous.number + 1) if previous else 1,
+                                                label=label, adopted_on=adopted_on, adopted_by=adopted_by, **extra),
+                          actor=actor)
+    for measure in (previous.measures.prefetch_related(*MEASURE_M2M) if previous else []):
+        co_executors, recommendations = list(measure.co_executors.all()), list(measure.recommendations.all())
+        measure.pk = measure.id = None
+        measure.version = version
+        measure._state.adding = True
+        record_save(obj=measure, actor=actor, reason=f"copied into version {version.number}",
+                    m2m={"co_executors": co_executors, "recommendations": recommendations})
+    return version
+
+
+@transaction.atomic
+def measure_create(*, actor, version: ActionPlanVersion, **values) -> Measure:
+    """Add a measure to a plan version."""
+    require(is_manager(actor))
+    values, m2m = _split(values, MEASURE_M2M)
+    return record_save(obj=Measure(version=version, **values), actor=actor, m2m=m2m)
+
+
+@transaction.atomic
+def measure_update(*, actor, measure: Measure, **values) -> Measure:
+    """Change a measure; coordinators curate measures, focal points report on them."""
+    require(is_manager(actor))
+    values, m2m = _split(values, MEASURE_M2M)
+    return record_save(obj=measure, actor=actor, values=values, m2m=m2m)
+
+
+@transaction.atomic
+def measure_delete(*, actor, measure: Measure) -> None:
+    """Delete a measure (kept in history)."""
+    require(is_manager(actor))
+    record_delete(obj=measure, actor=actor)
+
+
+@transaction.atomic
+def progress_report_create(*, actor, target, institution, period_end, narrative: str, proposed_status: str,
+                           **extra) -> ProgressReport:
+    """Start a draft report on a measure or recommendation the actor is responsible for."""
+    require(can_report_on(actor, target))
+    require(is_manager(actor) or institution.id in actor.institution_ids,
+            "Focal points report for their own institution.")
+    field = "measure" if isinstance(target, Measure) else "recommendation"
+    report = ProgressReport(**{field: target}, institution=institution, author=actor, period_end=period_end,
+                            narrative=narrative, proposed_status=proposed_status, **extra)
+    return record_save(obj=report, actor=actor)
+
+
+def _can_edit_report(actor, report: ProgressReport) -> bool:
+    return is_manager(actor) or (can_report_on(actor, report.target) and report.institution_id in actor.institution_ids)
+
+
+@transaction.atomic
+def progress_report_update(*, actor, report: ProgressReport, **values) -> ProgressReport:
+    """Edit a draft or returned report."""
+    require(_can_edit_report(actor, report))
+    require(report.state in EDITABLE_STATES, "Only draft or returned reports can be edited.")
+    return record_save(obj=report, actor=actor, values=values)
+
+
+@transaction.atomic
+def progress_report_transition(*, actor, report: ProgressReport, to: str, comment: str = "") -> ProgressReport:
+    """Move a report through the workflow; approval sets the target's status to the proposed one."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if to in REVIEW_STATES:
+        require(is_manager(actor), "Only coordinators review reports.")
+    else:
+        require(_can_edit_report(actor, report))
+    check_transition(report.state, to, comment)
+    now = timezone.now()
+    values = {"state": to}
+    if to == State.SUBMITTED:
+        values["submitted_at"] = now
+    else:
+        values.update(review_comment=comment, reviewed_by=actor, reviewed_at=now)
+    record_save(obj=report, actor=actor, values=values, reason=f"{to}: {comment}".strip(": "))
+    if to == State.APPROVED:
+        target = report.target
+        if target.status != report.proposed_status:
+            record_save(obj=target, actor=actor, values={"status": report.proposed_status},
+                        reason=f"status from approved progress report #{report.pk}")
+    return report
+
+
+@transaction.atomic
+def progress_report_publish(*, actor, report: ProgressReport, published: bool = True) -> ProgressReport:
+    """Publish (or withdraw) an approved report on the public portal."""
+    require(is_manager(actor))
+    require(report.state == State.APPROVED, "Only approved reports can be published.")
+    report.mark_published(published)
+    return record_save(obj=report, actor=actor, values={"is_published": report.is_published,
+                                                         "published_at": report.published_at})
+
+
+@transaction.atomic
+def evidence_add(*, actor, report: ProgressReport, title: str, file=None, url: str = "") -> Evidence:
+    """Attach a file or link to a report that is still editable."""
+    require(_can_edit_report(actor, report))
+    require(report.state in EDITABLE_STATES, "Evidence can be added while the report is a draft or returned.")
+    return record_save(obj=Evidence(progress_report=report, title=title, file=file or "", url=url), actor=actor)
+
+
+@transaction.atomic
+def indicator_create(*, actor, measures=(), **values) -> Indicator:
+    """Define an indicator and link it to measures."""
+    require(is_manager(actor))
+    return record_save(obj=Indicator(**values), actor=actor, m2m={"measures": list(measures)})
+
+
+@transaction.atomic
+def indicator_value_set(*, actor, indicator: Indicator, period: str, period_end, value, note: str = "") -> IndicatorValue:
+    """Enter or correct the value for one period."""
+    require(is_manager(actor) or any(can_report_on(actor, m) for m in indicator.measures.all()))
+    existing = IndicatorValue.objects.filter(indicator=indicator, period=period).first()
+    values = {"period_end": period_end, "value": value, "note": note}
+    if existing:
+        return record_save(obj=existing, actor=actor, values=values)
+    return record_save(obj=IndicatorValue(indicator=indicator, period=period, **values), actor=actor)
+
+
+def can_edit_report(actor, report: ProgressReport) -> bool:
+    """Whether the edit controls should be shown for this report."""
+    return role_of(actor) is not None and report.state in EDITABLE_STATES and _can_edit_report(actor, report)

@@ -1,0 +1,215 @@
+"""Pages for plans, measures, progress reports and indicators. Thin: parse, call a selector or service, render."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rightstrack.core.forms import ConfirmForm
+from rightstrack.core.history import history_entries
+from rightstrack.core.permissions import can_report_on, is_manager
+from rightstrack.core.views import run_service
+from rightstrack.planning import selectors, services
+from rightstrack.planning.forms import (
+    ActionPlanForm,
+    EvidenceForm,
+    IndicatorValueForm,
+    MeasureForm,
+    PlanVersionForm,
+    ProgressReportForm,
+    TransitionForm,
+)
+from rightstrack.planning.workflow import next_states
+from rightstrack.recommendations.selectors import assessment_list, recommendation_list
+from rightstrack.recommendations.services import can_assess
+
+
+def plan_list(request):
+    return render(request, "planning/plan_list.html",
+                  {"plans": selectors.plan_list(user=request.user), "can_create": is_manager(request.user)})
+
+
+def plan_detail(request, pk):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+    versions = list(plan.versions.all())
+    chosen = next((v for v in versions if str(v.number) == request.GET.get("version")), versions[-1] if versions else None)
+    measures = selectors.measure_list(user=request.user).filter(version=chosen) if chosen else []
+    return render(request, "planning/plan_detail.html", {
+        "object": plan, "versions": versions, "version": chosen, "measures": measures,
+        "history": history_entries(plan) if request.user.is_authenticated else [],
+        "can_edit": is_manager(request.user)})
+
+
+def measure_list(request):
+    qs, facets = selectors.measure_faceted(user=request.user, params=request.GET)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "planning/measure_list.html", {"page": page, "facets": facets})
+
+
+def measure_detail(request, pk):
+    measure = get_object_or_404(selectors.measure_list(user=request.user).prefetch_related("co_executors"), pk=pk)
+    return render(request, "planning/measure_detail.html", {
+        "object": measure,
+        "recommendations": recommendation_list(user=request.user).filter(measures=measure),
+        "legal_acts": measure.legal_acts.all() if request.user.is_authenticated else measure.legal_acts.filter(is_published=True),
+        "indicators": selectors.indicator_list(user=request.user).filter(measures=measure),
+        "reports": selectors.progress_report_list(user=request.user).filter(measure=measure).prefetch_related("evidence"),
+        "assessments": assessment_list(user=request.user).filter(measure=measure),
+        "deadline_state": selectors.deadline_state(measure.deadline, measure.status),
+        "history": history_entries(measure) if request.user.is_authenticated else [],
+        "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, measure),
+        "can_assess": can_assess(request.user)})
+
+
+@login_required
+def plan_create(request):
+    form = ActionPlanForm(request.POST or None)
+    return run_service(request, form, lambda v: services.action_plan_create(actor=request.user, **v),
+                       success_url=lambda p: p.get_absolute_url(), context={"title": _("New action plan")})
+
+
+@login_required
+def plan_update(request, pk):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+    form = ActionPlanForm(request.POST or None, instance=plan)
+    return run_service(request, form, lambda v: services.action_plan_update(actor=request.user, plan=plan, **v),
+                       success_url=plan.get_absolute_url(), context={"title": _("Edit action plan"), "object": plan})
+
+
+@login_required
+def plan_publish(request, pk):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST or None)
+    return run_service(request, form,
+                       lambda v: services.action_plan_publish(actor=request.user, plan=plan,
+                                                              published=not plan.is_published),
+                       success_url=plan.get_absolute_url(), context={"title": _("Publish"), "object": plan})
+
+
+@login_required
+def plan_version_create(request, pk):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+    form = PlanVersionForm(request.POST or None)
+    return run_service(request, form,
+                       lambda v: services.plan_version_create(actor=request.user, plan=plan, **v),
+                       success_url=plan.get_absolute_url(),
+                       success_message=_("New version created with a copy of the current measures."),
+                       context={"title": _("New plan version (amendment)"), "object": plan})
+
+
+@login_required
+def measure_create(request, pk):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+    version = plan.current_version
+    form = MeasureForm(request.POST or None)
+    return run_service(request, form, lambda v: services.measure_create(actor=request.user, version=version, **v),
+                       success_url=lambda m: m.get_absolute_url(), context={"title": _("New measure"), "object": plan})
+
+
+@login_required
+def measure_update(request, pk):
+    measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
+    form = MeasureForm(request.POST or None, instance=measure)
+    return run_service(request, form, lambda v: services.measure_update(actor=request.user, measure=measure, **v),
+                       success_url=measure.get_absolute_url(), context={"title": _("Edit measure"), "object": measure})
+
+
+@login_required
+def measure_delete(request, pk):
+    measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST or None)
+    return run_service(request, form, lambda v: services.measure_delete(actor=request.user, measure=measure),
+                       success_url=measure.version.plan.get_absolute_url(),
+                       success_message=_("Measure deleted; the deletion is kept in history."),
+                       context={"title": _("Delete measure"), "object": measure, "danger": True})
+
+
+def _report_target(request, kind, pk):
+    if kind == "measure":
+        return get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
+    if kind == "recommendation":
+        return get_object_or_404(recommendation_list(user=request.user), pk=pk)
+    raise Http404
+
+
+@login_required
+def progress_report_create(request, kind, pk):
+    target = _report_target(request, kind, pk)
+    form = ProgressReportForm(request.POST or None, user=request.user)
+    return run_service(request, form,
+                       lambda v: services.progress_report_create(actor=request.user, target=target, **v),
+                       success_url=lambda r: r.get_absolute_url(), success_message=_("Draft report saved."),
+                       context={"title": _("New progress report"), "object": target})
+
+
+def progress_report_detail(request, pk):
+    report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
+    return render(request, "planning/progress_report_detail.html", {
+        "object": report, "evidence": report.evidence.all(),
+        "can_edit": services.can_edit_report(request.user, report),
+        "can_review": is_manager(request.user),
+        "next_states": next_states(report.state), "transition_form": TransitionForm(),
+        "history": history_entries(report) if request.user.is_authenticated else []})
+
+
+@login_required
+def progress_report_update(request, pk):
+    report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
+    form = ProgressReportForm(request.POST or None, instance=report, user=request.user)
+    return run_service(request, form,
+                       lambda v: services.progress_report_update(actor=request.user, report=report, **v),
+                       success_url=report.get_absolute_url(), context={"title": _("Edit progress report"),
+                                                                       "object": report})
+
+
+@login_required
+@require_POST
+def progress_report_transition(request, pk):
+    report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
+    form = TransitionForm(request.POST)
+    return run_service(request, form,
+                       lambda v: services.progress_report_transition(actor=request.user, report=report, **v),
+                       success_url=report.get_absolute_url(), success_message=_("Report updated."),
+                       context={"title": _("Review progress report"), "object": report})
+
+
+@login_required
+@require_POST
+def progress_report_publish(request, pk):
+    report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST)
+    return run_service(request, form,
+                       lambda v: services.progress_report_publish(actor=request.user, report=report,
+                                                                  published=not report.is_published),
+                       success_url=report.get_absolute_url(), context={"title": _("Publish"), "object": report})
+
+
+@login_required
+def evidence_add(request, pk):
+    report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    return run_service(request, form, lambda v: services.evidence_add(actor=request.user, report=report, **v),
+                       success_url=report.get_absolute_url(), success_message=_("Evidence added."),
+                       context={"title": _("Add evidence"), "object": report, "multipart": True})
+
+
+def indicator_detail(request, pk):
+    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
+    measures = list(indicator.measures.all())
+    return render(request, "planning/indicator_detail.html", {
+        "object": indicator, "values": indicator.values.all(), "measures": measures,
+        "can_enter": is_manager(request.user) or any(can_report_on(request.user, m) for m in measures),
+        "history": history_entries(indicator) if request.user.is_authenticated else []})
+
+
+@login_required
+def indicator_value_add(request, pk):
+    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
+    form = IndicatorValueForm(request.POST or None)
+    return run_service(request, form,
+                       lambda v: services.indicator_value_set(actor=request.user, indicator=indicator, **v),
+                       success_url=reverse("planning:indicator_detail", args=[indicator.pk]),
+                       success_message=_("Value saved."), context={"title": _("Enter a value"), "object": indicator})

@@ -1,0 +1,38 @@
+"""Forms for recommendations, clusters and assessments (validation only; services save)."""
+
+from django import forms
+
+from rightstrack.core.forms import DomainForm
+from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+
+
+class RecommendationForm(DomainForm):
+    translated_fields = ("text", "response_comment")
+
+    class Meta:
+        model = Recommendation
+        fields = ["source_document", "paragraph", "text", "language", "recommending_states", "response",
+                  "response_comment", "cluster", "lead_institution", "co_executors", "status", "deadline"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 5})}
+
+
+class ClusterForm(DomainForm):
+    translated_fields = ("name", "description")
+
+    class Meta:
+        model = Cluster
+        fields = ["name", "description"]
+
+
+class AssessmentForm(DomainForm):
+    translated_fields = ("rationale",)
+
+    class Meta:
+        model = Assessment
+        fields = ["organisation", "rating", "rationale", "evidence_url"]
+        widgets = {"rationale": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not user.is_superuser:
+            self.fields["organisation"].queryset = user.institutions.all()

@@ -1,0 +1,191 @@
+"""Mechanisms, source documents, recommendations, clusters and independent assessments."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from rightstrack.core.models import (
+    ImplementationStatus,
+    ProvenanceModel,
+    PublishableModel,
+    TimestampedModel,
+    TranslatableModel,
+)
+
+
+class Mechanism(TranslatableModel, TimestampedModel):
+    """Who issues recommendations: the UPR, a treaty body, a special procedure, a regional body, a commission."""
+
+    class Kind(models.TextChoices):
+        UPR = "upr", _("Universal Periodic Review")
+        TREATY_BODY = "treaty_body", _("Treaty body")
+        SPECIAL_PROCEDURE = "special_procedure", _("Special procedure")
+        REGIONAL = "regional", _("Regional body")
+        NATIONAL = "national", _("National commission")
+        OTHER = "other", _("Other")
+
+    TRANSLATABLE_FIELDS = ("name",)
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("mechanism")
+        verbose_name_plural = _("mechanisms")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class SourceDocument(TranslatableModel, ProvenanceModel, TimestampedModel):
+    """A report that carries recommendations, e.g. A/HRC/28/10 or CCPR/C/KAZ/CO/2."""
+
+    TRANSLATABLE_FIELDS = ("title",)
+    symbol = models.CharField(_("symbol"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="documents",
+                                  verbose_name=_("mechanism"))
+    date = models.DateField(_("date"), null=True, blank=True)
+    cycle = models.PositiveSmallIntegerField(_("cycle"), null=True, blank=True)
+    session = models.CharField(_("session"), max_length=50, blank=True)
+    url = models.URLField(_("link"), max_length=1000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "symbol"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class Country(models.Model):
+    """A recommending State, named as printed in the report."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("recommending State")
+        verbose_name_plural = _("recommending States")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Cluster(TranslatableModel, TimestampedModel):
+    """Recommendations on the same matter, handled and reported on together."""
+
+    TRANSLATABLE_FIELDS = ("name", "description")
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+
+    def __str__(self) -> str:
+        return self.tr("name")
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:cluster_detail", args=[self.pk])
+
+
+class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel):
+    """One recommendation paragraph, with its response, responsible institutions and implementation status."""
+
+    class Response(models.TextChoices):
+        SUPPORTED = "supported", _("Supported")
+        PARTIALLY_SUPPORTED = "partially_supported", _("Partially supported")
+        NOTED = "noted", _("Noted")
+        PENDING = "pending", _("No response yet")
+
+    TRANSLATABLE_FIELDS = ("text", "response_comment")
+    source_document = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="recommendations",
+                                        verbose_name=_("source document"))
+    paragraph = models.CharField(_("paragraph"), max_length=32, blank=True)
+    text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=5, default="en")
+    external_id = models.CharField(_("external id"), max_length=100, blank=True, db_index=True,
+                                   help_text=_("OHCHR annotation id or another stable key"))
+    recommending_states = models.ManyToManyField(Country, blank=True, related_name="recommendations",
+                                                 verbose_name=_("recommending States"))
+    response = models.CharField(_("response"), max_length=20, choices=Response.choices, default=Response.PENDING)
+    response_comment = models.TextField(_("response comment"), blank=True)
+    cluster = models.ForeignKey(Cluster, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="recommendations", verbose_name=_("cluster"))
+    lead_institution = models.ForeignKey("accounts.Institution", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="led_recommendations", verbose_name=_("lead institution"))
+    co_executors = models.ManyToManyField("accounts.Institution", blank=True, related_name="co_recommendations",
+                                          verbose_name=_("co-executors"))
+    status = models.CharField(_("status"), max_length=30, choices=ImplementationStatus.choices,
+                              default=ImplementationStatus.NOT_STARTED, db_index=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[recommending_states, co_executors])
+
+    class Meta:
+        ordering = ["source_document__date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_document", "paragraph"], condition=~Q(paragraph=""),
+                                    name="recommendation_unique_paragraph"),
+        ]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self) -> str:
+        return f"{self.source_document.symbol} ¶{self.paragraph}" if self.paragraph else f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:recommendation_detail", args=[self.pk])
+
+
+class Assessment(TranslatableModel, PublishableModel, TimestampedModel):
+    """An independent actor's rating of implementation; it sits beside the government's status."""
+
+    class Rating(models.TextChoices):
+        NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+        INSUFFICIENT = "insufficient", _("Insufficient progress")
+        PARTIAL = "partial", _("Partially implemented")
+        IMPLEMENTED = "implemented", _("Implemented")
+        UNKNOWN = "unknown", _("Cannot be assessed")
+
+    TRANSLATABLE_FIELDS = ("rationale",)
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments",
+                                 verbose_name=_("assessor"))
+    organisation = models.ForeignKey("accounts.Institution", on_delete=models.PROTECT, related_name="assessments",
+                                     verbose_name=_("organisation"))
+    recommendation = models.ForeignKey(Recommendation, null=True, blank=True, on_delete=models.CASCADE,
+                                       related_name="assessments")
+    measure = models.ForeignKey("planning.Measure", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="assessments")
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
+    rationale = models.TextField(_("rationale"))
+    evidence_url = models.URLField(_("evidence link"), max_length=1000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recommendation__isnull=False, measure__isnull=True)
+                | Q(recommendation__isnull=True, measure__isnull=False),
+                name="assessment_exactly_one_target",
+            )
+        ]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.organisation.abbreviation}: {self.get_rating_display()}"
+
+    @property
+    def target(self):
+        return self.recommendation or self.measure

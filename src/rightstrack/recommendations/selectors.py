@@ -1,0 +1,89 @@
+"""Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
+
+from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+
+from rightstrack.accounts.models import Institution, Role
+from rightstrack.core.facets import Facet, FacetedList
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.permissions import is_manager, role_of
+from rightstrack.core.selectors import published_unless_internal
+from rightstrack.recommendations.models import Assessment, Cluster, Mechanism, Recommendation
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+
+def _names(model, attr="name"):
+    def lookup(ids):
+        return {o.pk: o.tr(attr) if hasattr(o, "tr") else str(o) for o in model.objects.filter(pk__in=ids)}
+    return lookup
+
+
+def _terms(ids):
+    return {t.pk: str(t) for t in Term.objects.filter(pk__in=ids)}
+
+
+RECOMMENDATION_LIST = FacetedList(
+    facets=[
+        Facet("mechanism", "Mechanism", "source_document__mechanism__code"),
+        Facet("cycle", "Cycle", "source_document__cycle"),
+        Facet("response", "Response", "response", dict(Recommendation.Response.choices)),
+        Facet("status", "Status", "status", dict(ImplementationStatus.choices)),
+        Facet("institution", "Institution", "lead_institution", _names(Institution, "abbreviation")),
+        Facet("cluster", "Cluster", "cluster", _names(Cluster)),
+        Facet("theme", "Theme", "theme_tags__term", _terms),
+        Facet("issue", "UPR Info issue", "issue_tags__term", _terms),
+        Facet("sdg", "SDG", "sdg_tags__term", _terms),
+        Facet("state", "Recommending State", "recommending_states__name"),
+    ],
+    sorts={"paragraph": "paragraph", "document": "source_document__symbol", "date": "source_document__date",
+           "status": "status", "response": "response", "deadline": "deadline"},
+    search_fields=("text", "paragraph", "source_document__symbol", "recommending_states__name"),
+    default_sort="date",
+)
+
+
+def recommendation_list(*, user) -> QuerySet[Recommendation]:
+    """Recommendations the user may read: everything when signed in, published ones otherwise."""
+    qs = Recommendation.objects.select_related("source_document__mechanism", "lead_institution", "cluster")
+    return published_unless_internal(qs, user)
+
+
+def _accepted(vocabulary: str) -> FilteredRelation:
+    return FilteredRelation("tags", condition=Q(tags__status=TagAssignment.Status.ACCEPTED,
+                                                tags__vocabulary=vocabulary))
+
+
+def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
+    """The filtered list and its facet counts for a query string."""
+    qs = recommendation_list(user=user).annotate(
+        theme_tags=_accepted(Vocabulary.THEME), issue_tags=_accepted(Vocabulary.UPR_ISSUE),
+        sdg_tags=_accepted(Vocabulary.SDG_GOAL),
+    )
+    return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
+
+
+def recommendation_get(*, user, pk: int) -> Recommendation:
+    """One readable recommendation with what its page shows, or DoesNotExist."""
+    return (recommendation_list(user=user)
+            .prefetch_related("recommending_states", "co_executors",
+                              Prefetch("tags", queryset=TagAssignment.objects.select_related("term")))
+            .get(pk=pk))
+
+
+def assessment_list(*, user) -> QuerySet[Assessment]:
+    """Published assessments, plus drafts of the assessor's own organisation; managers see all."""
+    qs = Assessment.objects.select_related("organisation", "assessor")
+    if is_manager(user):
+        return qs
+    if role_of(user) == Role.ASSESSOR:
+        return qs.filter(Q(is_published=True) | Q(organisation__in=user.institution_ids))
+    return qs.filter(is_published=True)
+
+
+def mechanism_list() -> QuerySet[Mechanism]:
+    """All mechanisms (public reference data)."""
+    return Mechanism.objects.all()
+
+
+def cluster_list(*, user) -> QuerySet[Cluster]:
+    """Clusters with the number of recommendations the user may read in each."""
+    return Cluster.objects.all()

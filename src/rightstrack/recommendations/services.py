@@ -1,0 +1,92 @@
+"""Writes for recommendations, clusters and independent assessments. Each runs in one transaction."""
+
+from django.db import transaction
+
+from rightstrack.accounts.models import Role
+from rightstrack.core.permissions import is_manager, require, role_of
+from rightstrack.core.services import record_delete, record_save
+from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+
+RECOMMENDATION_M2M = ("recommending_states", "co_executors")
+
+
+def _split(values: dict, names) -> tuple[dict, dict]:
+    return ({k: v for k, v in values.items() if k not in names}, {k: v for k, v in values.items() if k in names})
+
+
+@transaction.atomic
+def recommendation_create(*, actor, **values) -> Recommendation:
+    """Record a recommendation by hand."""
+    require(is_manager(actor))
+    values, m2m = _split(values, RECOMMENDATION_M2M)
+    return record_save(obj=Recommendation(**values), actor=actor, m2m=m2m)
+
+
+@transaction.atomic
+def recommendation_update(*, actor, recommendation: Recommendation, reason: str = "", **values) -> Recommendation:
+    """Change a recommendation's fields, responsible institutions or cluster."""
+    require(is_manager(actor))
+    values, m2m = _split(values, RECOMMENDATION_M2M)
+    return record_save(obj=recommendation, actor=actor, values=values, m2m=m2m, reason=reason)
+
+
+@transaction.atomic
+def recommendation_delete(*, actor, recommendation: Recommendation) -> None:
+    """Delete a recommendation; the deletion stays in history."""
+    require(is_manager(actor))
+    record_delete(obj=recommendation, actor=actor)
+
+
+@transaction.atomic
+def recommendation_publish(*, actor, recommendation: Recommendation, published: bool = True) -> Recommendation:
+    """Show (or hide) a recommendation on the public portal."""
+    require(is_manager(actor))
+    recommendation.mark_published(published)
+    return record_save(obj=recommendation, actor=actor,
+                       values={"is_published": recommendation.is_published,
+                               "published_at": recommendation.published_at})
+
+
+@transaction.atomic
+def cluster_create(*, actor, name: str, description: str = "", translations=None, recommendations=()) -> Cluster:
+    """Create a cluster and put recommendations in it."""
+    require(is_manager(actor))
+    cluster = record_save(obj=Cluster(name=name, description=description, translations=translations or {}),
+                          actor=actor)
+    for recommendation in recommendations:
+        record_save(obj=recommendation, actor=actor, values={"cluster": cluster}, reason=f"clustered: {name}")
+    return cluster
+
+
+def can_assess(user) -> bool:
+    """Assessors (and administrators) record independent assessments."""
+    return role_of(user) in {Role.ASSESSOR, Role.ADMINISTRATOR}
+
+
+def can_edit_assessment(user, assessment: Assessment) -> bool:
+    """An assessment belongs to its organisation; nobody else edits it, administrators aside."""
+    role = role_of(user)
+    return role == Role.ADMINISTRATOR or (role == Role.ASSESSOR and assessment.organisation_id in user.institution_ids)
+
+
+@transaction.atomic
+def assessment_create(*, actor, target, organisation, rating: str, rationale: str, evidence_url: str = "",
+                      translations=None) -> Assessment:
+    """Record an independent rating beside the government's status (which it never changes)."""
+    require(can_assess(actor))
+    require(role_of(actor) == Role.ADMINISTRATOR or organisation.id in actor.institution_ids,
+            "Assessors write for their own organisation.")
+    field = "recommendation" if isinstance(target, Recommendation) else "measure"
+    return record_save(obj=Assessment(**{field: target}, assessor=actor, organisation=organisation, rating=rating,
+                                      rationale=rationale, evidence_url=evidence_url,
+                                      translations=translations or {}), actor=actor)
+
+
+@transaction.atomic
+def assessment_update(*, actor, assessment: Assessment, **values) -> Assessment:
+    """Revise an assessment, or publish it by passing is_published."""
+    require(can_edit_assessment(actor, assessment))
+    if "is_published" in values:
+        assessment.mark_published(values.pop("is_published"))
+        values["is_published"], values["published_at"] = assessment.is_published, assessment.published_at
+    return record_save(obj=assessment, actor=actor, values=values)

@@ -1,0 +1,150 @@
+"""Pages for recommendations, clusters and assessments. Thin: parse, call a selector or service, render."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rightstrack.core.forms import ConfirmForm
+from rightstrack.core.history import history_entries
+from rightstrack.core.permissions import can_report_on, is_manager
+from rightstrack.core.views import run_service
+from rightstrack.planning.selectors import measure_list, progress_report_list
+from rightstrack.recommendations import selectors, services
+from rightstrack.recommendations.forms import AssessmentForm, ClusterForm, RecommendationForm
+from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+from rightstrack.taxonomy.models import TagAssignment
+
+PAGE_SIZE = 50
+
+
+def recommendation_list(request):
+    """The faceted table of recommendations; the filter state lives in the URL."""
+    qs, facets = selectors.recommendation_faceted(user=request.user, params=request.GET)
+    page = Paginator(qs.prefetch_related("recommending_states"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "recommendations/recommendation_list.html",
+                  {"page": page, "facets": facets, "can_create": is_manager(request.user)})
+
+
+def _get_recommendation(request, pk) -> Recommendation:
+    try:
+        return selectors.recommendation_get(user=request.user, pk=pk)
+    except Recommendation.DoesNotExist:
+        raise Http404
+
+
+def recommendation_detail(request, pk):
+    """The canonical page: what it is, where from, who is responsible, what was done, what assessors say, history."""
+    rec = _get_recommendation(request, pk)
+    tags = [t for t in rec.tags.all() if t.status != TagAssignment.Status.REJECTED]
+    return render(request, "recommendations/recommendation_detail.html", {
+        "object": rec, "tags": tags,
+        "measures": rec.measures.select_related("version__plan", "lead_institution"),
+        "reports": progress_report_list(user=request.user).filter(recommendation=rec).prefetch_related("evidence"),
+        "assessments": selectors.assessment_list(user=request.user).filter(recommendation=rec),
+        "history": history_entries(rec) if request.user.is_authenticated else [],
+        "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, rec),
+        "can_assess": services.can_assess(request.user),
+    })
+
+
+@login_required
+def recommendation_create(request):
+    form = RecommendationForm(request.POST or None)
+    return run_service(request, form, lambda v: services.recommendation_create(actor=request.user, **v),
+                       success_url=lambda r: r.get_absolute_url(), success_message=_("Recommendation saved."),
+                       context={"title": _("New recommendation")})
+
+
+@login_required
+def recommendation_update(request, pk):
+    rec = _get_recommendation(request, pk)
+    form = RecommendationForm(request.POST or None, instance=rec)
+    return run_service(request, form,
+                       lambda v: services.recommendation_update(actor=request.user, recommendation=rec, **v),
+                       success_url=rec.get_absolute_url(), success_message=_("Recommendation saved."),
+                       context={"title": _("Edit recommendation"), "object": rec})
+
+
+@login_required
+def recommendation_delete(request, pk):
+    rec = _get_recommendation(request, pk)
+    form = ConfirmForm(request.POST or None)
+    return run_service(request, form, lambda v: services.recommendation_delete(actor=request.user, recommendation=rec),
+                       success_url=reverse("recommendations:recommendation_list"),
+                       success_message=_("Recommendation deleted; the deletion is kept in history."),
+                       context={"title": _("Delete recommendation"), "object": rec, "danger": True})
+
+
+@login_required
+@require_POST
+def recommendation_publish(request, pk):
+    rec = _get_recommendation(request, pk)
+    form = ConfirmForm(request.POST)
+    return run_service(request, form,
+                       lambda v: services.recommendation_publish(actor=request.user, recommendation=rec,
+                                                                 published=not rec.is_published),
+                       success_url=rec.get_absolute_url(), context={"title": _("Publish"), "object": rec})
+
+
+def cluster_list(request):
+    return render(request, "recommendations/cluster_list.html",
+                  {"clusters": selectors.cluster_list(user=request.user), "can_create": is_manager(request.user)})
+
+
+def cluster_detail(request, pk):
+    cluster = get_object_or_404(Cluster, pk=pk)
+    return render(request, "recommendations/cluster_detail.html", {
+        "object": cluster, "recommendations": selectors.recommendation_list(user=request.user).filter(cluster=cluster),
+        "history": history_entries(cluster) if request.user.is_authenticated else []})
+
+
+@login_required
+def cluster_create(request):
+    form = ClusterForm(request.POST or None)
+    return run_service(request, form, lambda v: services.cluster_create(actor=request.user, **v),
+                       success_url=lambda c: c.get_absolute_url(), context={"title": _("New cluster")})
+
+
+def _assessment_target(request, kind, pk):
+    if kind not in {"recommendation", "measure"}:
+        raise Http404
+    qs = selectors.recommendation_list(user=request.user) if kind == "recommendation" else measure_list(user=request.user)
+    return get_object_or_404(qs, pk=pk)
+
+
+@login_required
+def assessment_create(request, kind, pk):
+    target = _assessment_target(request, kind, pk)
+    form = AssessmentForm(request.POST or None, user=request.user)
+    return run_service(request, form,
+                       lambda v: services.assessment_create(actor=request.user, target=target,
+                                                            **v),
+                       success_url=target.get_absolute_url(), success_message=_("Assessment saved."),
+                       context={"title": _("New independent assessment"), "object": target})
+
+
+@login_required
+def assessment_update(request, pk):
+    assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+    form = AssessmentForm(request.POST or None, instance=assessment, user=request.user)
+    target = assessment.target
+    return run_service(request, form,
+                       lambda v: services.assessment_update(actor=request.user, assessment=assessment, **v),
+                       success_url=target.get_absolute_url(), success_message=_("Assessment saved."),
+                       context={"title": _("Edit assessment"), "object": target})
+
+
+@login_required
+@require_POST
+def assessment_publish(request, pk):
+    assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+    form = ConfirmForm(request.POST)
+    return run_service(request, form,
+                       lambda v: services.assessment_update(actor=request.user, assessment=assessment,
+                                                            is_published=not assessment.is_published),
+                       success_url=assessment.target.get_absolute_url(),
+                       context={"title": _("Publish"), "object": assessment.target})

@@ -1,0 +1,101 @@
+"""Taxonomies (themes, groups, SDGs, treaties and articles, UPR Info issues, action categories) and tag assignments."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from rightstrack.core.models import TimestampedModel, TranslatableModel
+
+
+class Vocabulary(models.TextChoices):
+    """The taxonomies a term can belong to."""
+
+    THEME = "theme", _("Theme")
+    GROUP = "group", _("Concerned group")
+    SDG_GOAL = "sdg", _("SDG goal")
+    SDG_TARGET = "sdg_target", _("SDG target")
+    TREATY = "treaty", _("Treaty")
+    ARTICLE = "article", _("Treaty article")
+    UPR_ISSUE = "upr_issue", _("UPR Info issue")
+    ACTION_CATEGORY = "action_category", _("UPR action category")
+
+
+class Term(TranslatableModel, TimestampedModel):
+    """One label of one vocabulary, e.g. SDG target 16.3 or the theme 'Death penalty'."""
+
+    TRANSLATABLE_FIELDS = ("name", "description")
+    vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices, db_index=True)
+    code = models.CharField(_("code"), max_length=64)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name=_("parent"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["vocabulary", "code"]
+        constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="term_unique_code")]
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+
+    def __str__(self) -> str:
+        label = self.tr("name")
+        return label if self.code == label else f"{self.code} {label}"
+
+
+class TagAssignment(TimestampedModel):
+    """A term attached to a recommendation or a measure, by a person or suggested by a model."""
+
+    class Source(models.TextChoices):
+        PERSON = "person", _("Person")
+        MODEL = "model", _("Model")
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("term"))
+    # Copied from the term so list facets can join "accepted tags of one vocabulary" in one step.
+    vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices, editable=False)
+    recommendation = models.ForeignKey("recommendations.Recommendation", null=True, blank=True,
+                                       on_delete=models.CASCADE, related_name="tags")
+    measure = models.ForeignKey("planning.Measure", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="tags")
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.PERSON)
+    confidence = models.FloatField(_("confidence"), default=1.0)
+    model_version = models.CharField(_("model version"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED,
+                              db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["term__vocabulary", "term__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recommendation__isnull=False, measure__isnull=True)
+                | Q(recommendation__isnull=True, measure__isnull=False),
+                name="tag_exactly_one_target",
+            ),
+            models.UniqueConstraint(fields=["term", "recommendation"], condition=Q(recommendation__isnull=False),
+                                    name="tag_unique_recommendation"),
+            models.UniqueConstraint(fields=["term", "measure"], condition=Q(measure__isnull=False),
+                                    name="tag_unique_measure"),
+        ]
+        verbose_name = _("tag assignment")
+        verbose_name_plural = _("tag assignments")
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.vocabulary = self.term.vocabulary
+        super().save(*args, **kwargs)

@@ -1,0 +1,77 @@
+"""Loads the shipped taxonomies (SDGs, UHRI themes and groups, treaties, articles, UPR Info) into Terms.
+
+Loading is an upsert on (vocabulary, code), so running it again changes nothing.
+"""
+
+import csv
+from collections.abc import Iterator
+
+from django.db import transaction
+
+from rightstrack.reference import REFERENCE_DIR
+from rightstrack.taxonomy.models import Term, Vocabulary
+
+
+# Older UPR Info labels found in the database's cycle-1 coding, mapped to the 2014 issue list.
+UPR_ISSUE_ALIASES = {"Detention": "Detention conditions", "Technical assistance and cooperation": "Technical assistance"}
+
+
+def _rows(name: str) -> Iterator[dict]:
+    with open(REFERENCE_DIR / name, encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _theme_rows() -> Iterator[tuple[str, str, str, str]]:
+    seen: set[str] = set()
+    for row in _rows("uhri_themes.csv"):
+        code = row["code"] or row["name"]
+        if code in seen:  # the IMPACT OSS seed gives G5 to two labels (see SOURCES.md)
+            code = f"{code} ({row['name']})"
+        seen.add(code)
+        yield code, row["name"], row["parent_code"] if row["level"] == "3" else "", row["source"]
+
+
+def _group_rows() -> Iterator[tuple[str, str, str, str]]:
+    seen: dict[str, str] = {}
+    for row in _rows("uhri_concerned_groups.csv"):
+        key = row["name"].strip().lower()
+        if key not in seen:  # legacy and current lists share most labels
+            seen[key] = row["name"]
+            yield row["name"], row["name"], "", row["source"]
+
+
+def _upsert(vocabulary: str, code: str, name: str, description: str = "", parent: Term | None = None,
+            source: str = "") -> Term:
+    term, _ = Term.objects.update_or_create(
+        vocabulary=vocabulary, code=code,
+        defaults={"name": name, "description": description, "parent": parent, "source": source})
+    return term
+
+
+@transaction.atomic
+def load_taxonomies() -> int:
+    """Create or refresh every shipped vocabulary; returns the number of terms."""
+    goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source="open-sdg")
+             for r in _rows("sdg_goals.csv")}
+    for r in _rows("sdg_targets.csv"):
+        _upsert(Vocabulary.SDG_TARGET, r["target"], r["text"], parent=goals[r["goal"]], source="open-sdg")
+    themes: dict[str, Term] = {}
+    for code, name, parent_code, source in _theme_rows():
+        themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code), source=source)
+    for code, name, _parent, source in _group_rows():
+        _upsert(Vocabulary.GROUP, code, name, source=source)
+    treaties = {}
+    for r in _rows("treaties.csv"):
+        treaties[r["abbreviation"]] = _upsert(Vocabulary.TREATY, r["abbreviation"], r["full_name"],
+                                              f"{r['monitoring_body_name']}; Kazakhstan: {r['kaz_status']} "
+                                              f"{r['kaz_year']}".strip(), source="OHCHR; UN Treaty Collection")
+    for treaty, filename in (("ICCPR", "iccpr_articles.csv"), ("CAT", "cat_articles.csv")):
+        for r in _rows(filename):
+            _upsert(Vocabulary.ARTICLE, f"{treaty} {r['article']}", r["short_title"], parent=treaties[treaty],
+                    source="rightstrack (short neutral titles)")
+    for r in _rows("upr_info_issues.csv"):
+        _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source="UPR Info (2014)")
+    for r in _rows("upr_action_categories.csv"):
+        _upsert(Vocabulary.ACTION_CATEGORY, r["category"], r["name"], f"{r['definition']} (e.g. {r['example_verbs']})",
+                source="UPR Info (2014)")
+    return Term.objects.count()

@@ -1,0 +1,17 @@
+"""Root URL configuration."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("rightstrack.accounts.urls")),
+    path("recommendations/", include("rightstrack.recommendations.urls")),
+    path("plans/", include("rightstrack.planning.urls")),
+    path("legal-acts/", include("rightstrack.legislation.urls")),
+    path("taxonomy/", include("rightstrack.taxonomy.urls")),
+    path("", include("rightstrack.core.urls")),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
