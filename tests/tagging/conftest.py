@@ -28,11 +28,17 @@ FIXTURE_RECORDS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory):
+    """One cache dir per session, so each default model is built once (also by the CLI subprocesses)."""
+    return tmp_path_factory.mktemp("data")
+
+
 @pytest.fixture(autouse=True)
-def hashing_embedder(monkeypatch, tmp_path):
-    """Use the deterministic hashing embedder and a fresh cache dir, so tests are fast and isolated."""
+def hashing_embedder(monkeypatch, data_dir):
+    """Use the deterministic hashing embedder and a private cache dir, so tests are fast and isolated."""
     monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
-    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(data_dir))
     from rightstrack.tagging.api import default_model
 
     default_model.cache_clear()

@@ -38,9 +38,12 @@ def _label(model, name: str) -> str:
         return name
 
 
-def _display(value):
-    if isinstance(value, list):  # m2m snapshot: list of through-row dicts
-        return ", ".join(str(next(iter(v.values()), "")) for v in value) if value else ""
+def _display(model, name: str, value):
+    if isinstance(value, list):  # an m2m snapshot: a list of through-row dicts, e.g. {"measure": 1, "institution": 2}
+        related = model._meta.get_field(name).related_model
+        ids = [row.get(related._meta.model_name) for row in value]
+        names = {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=ids)}
+        return ", ".join(names.get(i, f"#{i}") for i in ids)
     return "" if value is None else value
 
 
@@ -63,7 +66,8 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
             for change in delta.changes:
                 if change.field in SKIPPED_FIELDS:
                     continue
-                changes.append(Change(_label(model, change.field), _display(change.old), _display(change.new)))
+                changes.append(Change(_label(model, change.field), _display(model, change.field, change.old),
+                                      _display(model, change.field, change.new)))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
                                     record.history_change_reason or "", changes))

@@ -1,13 +1,29 @@
 """Shared view plumbing (run a service from a form) and the home page."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from rightstrack.accounts.models import Role
 from rightstrack.core.overview import overview
-from rightstrack.core.permissions import role_of
+from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.planning.selectors import focal_point_todo
+
+
+def manager_required(view):
+    """Sign-in required, then coordinators and administrators only (403 for other roles, GET included)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_manager(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def run_service(request, form, action, *, success_url, success_message="", template="core/form.html",

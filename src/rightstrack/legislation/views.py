@@ -1,6 +1,5 @@
 """Pages for legal acts and their amendments."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils.translation import gettext as _
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import run_service
+from rightstrack.core.views import manager_required, run_service
 from rightstrack.legislation import selectors, services
 from rightstrack.legislation.forms import AmendmentForm, LegalActForm
 from rightstrack.planning.selectors import measure_list
@@ -31,14 +30,14 @@ def legal_act_detail(request, pk):
         "can_edit": is_manager(request.user)})
 
 
-@login_required
+@manager_required
 def legal_act_create(request):
     form = LegalActForm(request.POST or None)
     return run_service(request, form, lambda v: services.legal_act_create(actor=request.user, **v),
                        success_url=lambda a: a.get_absolute_url(), context={"title": _("New legal act")})
 
 
-@login_required
+@manager_required
 def legal_act_update(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
     form = LegalActForm(request.POST or None, instance=act)
@@ -46,7 +45,7 @@ def legal_act_update(request, pk):
                        success_url=act.get_absolute_url(), context={"title": _("Edit legal act"), "object": act})
 
 
-@login_required
+@manager_required
 def legal_act_publish(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
     form = ConfirmForm(request.POST or None)
@@ -56,7 +55,7 @@ def legal_act_publish(request, pk):
                        success_url=act.get_absolute_url(), context={"title": _("Publish"), "object": act})
 
 
-@login_required
+@manager_required
 def legal_act_delete(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
     form = ConfirmForm(request.POST or None)
@@ -65,7 +64,7 @@ def legal_act_delete(request, pk):
                        context={"title": _("Delete legal act"), "object": act, "danger": True})
 
 
-@login_required
+@manager_required
 def amendment_create(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
     form = AmendmentForm(request.POST or None)

@@ -61,6 +61,7 @@ def plan_version_create(*, actor, plan: ActionPlan, label: str, adopted_on=None,
     for measure in (previous.measures.prefetch_related(*MEASURE_M2M) if previous else []):
         co_executors, recommendations = list(measure.co_executors.all()), list(measure.recommendations.all())
         measure.pk = measure.id = None
+        measure._prefetched_objects_cache = {}  # else .set() would compare against the old measure's links
         measure.version = version
         measure._state.adding = True
         record_save(obj=measure, actor=actor, reason=f"copied into version {version.number}",

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager
-from rightstrack.core.views import run_service
+from rightstrack.core.permissions import can_report_on, is_manager, require
+from rightstrack.core.views import manager_required, run_service
 from rightstrack.planning import selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
@@ -64,14 +64,14 @@ def measure_detail(request, pk):
         "can_assess": can_assess(request.user)})
 
 
-@login_required
+@manager_required
 def plan_create(request):
     form = ActionPlanForm(request.POST or None)
     return run_service(request, form, lambda v: services.action_plan_create(actor=request.user, **v),
                        success_url=lambda p: p.get_absolute_url(), context={"title": _("New action plan")})
 
 
-@login_required
+@manager_required
 def plan_update(request, pk):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
     form = ActionPlanForm(request.POST or None, instance=plan)
@@ -79,7 +79,7 @@ def plan_update(request, pk):
                        success_url=plan.get_absolute_url(), context={"title": _("Edit action plan"), "object": plan})
 
 
-@login_required
+@manager_required
 def plan_publish(request, pk):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
     form = ConfirmForm(request.POST or None)
@@ -89,7 +89,7 @@ def plan_publish(request, pk):
                        success_url=plan.get_absolute_url(), context={"title": _("Publish"), "object": plan})
 
 
-@login_required
+@manager_required
 def plan_version_create(request, pk):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
     form = PlanVersionForm(request.POST or None)
@@ -100,7 +100,7 @@ def plan_version_create(request, pk):
                        context={"title": _("New plan version (amendment)"), "object": plan})
 
 
-@login_required
+@manager_required
 def measure_create(request, pk):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
     version = plan.current_version
@@ -109,7 +109,7 @@ def measure_create(request, pk):
                        success_url=lambda m: m.get_absolute_url(), context={"title": _("New measure"), "object": plan})
 
 
-@login_required
+@manager_required
 def measure_update(request, pk):
     measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
     form = MeasureForm(request.POST or None, instance=measure)
@@ -117,7 +117,7 @@ def measure_update(request, pk):
                        success_url=measure.get_absolute_url(), context={"title": _("Edit measure"), "object": measure})
 
 
-@login_required
+@manager_required
 def measure_delete(request, pk):
     measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
     form = ConfirmForm(request.POST or None)
@@ -138,6 +138,7 @@ def _report_target(request, kind, pk):
 @login_required
 def progress_report_create(request, kind, pk):
     target = _report_target(request, kind, pk)
+    require(can_report_on(request.user, target))
     form = ProgressReportForm(request.POST or None, user=request.user)
     return run_service(request, form,
                        lambda v: services.progress_report_create(actor=request.user, target=target, **v),
@@ -176,7 +177,7 @@ def progress_report_transition(request, pk):
                        context={"title": _("Review progress report"), "object": report})
 
 
-@login_required
+@manager_required
 @require_POST
 def progress_report_publish(request, pk):
     report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager
-from rightstrack.core.views import run_service
+from rightstrack.core.permissions import can_report_on, is_manager, require
+from rightstrack.core.views import manager_required, run_service
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.forms import AssessmentForm, ClusterForm, RecommendationForm
@@ -51,7 +51,7 @@ def recommendation_detail(request, pk):
     })
 
 
-@login_required
+@manager_required
 def recommendation_create(request):
     form = RecommendationForm(request.POST or None)
     return run_service(request, form, lambda v: services.recommendation_create(actor=request.user, **v),
@@ -59,7 +59,7 @@ def recommendation_create(request):
                        context={"title": _("New recommendation")})
 
 
-@login_required
+@manager_required
 def recommendation_update(request, pk):
     rec = _get_recommendation(request, pk)
     form = RecommendationForm(request.POST or None, instance=rec)
@@ -69,7 +69,7 @@ def recommendation_update(request, pk):
                        context={"title": _("Edit recommendation"), "object": rec})
 
 
-@login_required
+@manager_required
 def recommendation_delete(request, pk):
     rec = _get_recommendation(request, pk)
     form = ConfirmForm(request.POST or None)
@@ -79,7 +79,7 @@ def recommendation_delete(request, pk):
                        context={"title": _("Delete recommendation"), "object": rec, "danger": True})
 
 
-@login_required
+@manager_required
 @require_POST
 def recommendation_publish(request, pk):
     rec = _get_recommendation(request, pk)
@@ -102,7 +102,7 @@ def cluster_detail(request, pk):
         "history": history_entries(cluster) if request.user.is_authenticated else []})
 
 
-@login_required
+@manager_required
 def cluster_create(request):
     form = ClusterForm(request.POST or None)
     return run_service(request, form, lambda v: services.cluster_create(actor=request.user, **v),
@@ -119,6 +119,7 @@ def _assessment_target(request, kind, pk):
 @login_required
 def assessment_create(request, kind, pk):
     target = _assessment_target(request, kind, pk)
+    require(services.can_assess(request.user))
     form = AssessmentForm(request.POST or None, user=request.user)
     return run_service(request, form,
                        lambda v: services.assessment_create(actor=request.user, target=target,
@@ -130,6 +131,7 @@ def assessment_create(request, kind, pk):
 @login_required
 def assessment_update(request, pk):
     assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+    require(services.can_edit_assessment(request.user, assessment))
     form = AssessmentForm(request.POST or None, instance=assessment, user=request.user)
     target = assessment.target
     return run_service(request, form,
@@ -142,6 +144,7 @@ def assessment_update(request, pk):
 @require_POST
 def assessment_publish(request, pk):
     assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+    require(services.can_edit_assessment(request.user, assessment))
     form = ConfirmForm(request.POST)
     return run_service(request, form,
                        lambda v: services.assessment_update(actor=request.user, assessment=assessment,

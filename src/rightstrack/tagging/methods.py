@@ -74,7 +74,7 @@ class Linear:
             return self
         for i in range(self.n_labels):
             if 0 < ys[:, i].sum() < len(ys):
-                model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000).fit(xs, ys[:, i])
+                model = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear").fit(xs, ys[:, i])
                 self.coef[i], self.intercept[i] = model.coef_[0], model.intercept_[0]
         return self
 

@@ -27,7 +27,8 @@ class TrainedModel:
 
     @property
     def version(self) -> str:
-        return self.meta["version"]
+        # A model gets its content-hash version when saved; until then it says so.
+        return self.meta.get("version", f"{self.taxonomy}/unsaved")
 
     @property
     def labels(self) -> list[str]:
@@ -57,7 +58,8 @@ class TrainedModel:
         meta = {**self.meta, "method": self.method.name, "method_params": params,
                 "thresholds": dict(zip(self.labels, map(float, self.thresholds)))}
         self.meta["version"] = store.save(Path(directory), meta, arrays)
-        return self.meta["version"]
+        # A model gets its content-hash version when saved; until then it says so.
+        return self.meta.get("version", f"{self.taxonomy}/unsaved")
 
     @classmethod
     def load(cls, directory: Path) -> "TrainedModel":

@@ -1,6 +1,5 @@
 """Pages for browsing and editing taxonomies, and for tagging recommendations."""
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import run_service
+from rightstrack.core.views import manager_required, run_service
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.taxonomy import services
 from rightstrack.taxonomy.forms import TagAssignForm, TagDecisionForm, TermForm
@@ -35,7 +34,7 @@ def term_detail(request, pk):
         "can_edit": is_manager(request.user)})
 
 
-@login_required
+@manager_required
 def term_update(request, pk):
     term = get_object_or_404(Term, pk=pk)
     form = TermForm(request.POST or None, instance=term)
@@ -44,7 +43,7 @@ def term_update(request, pk):
                        context={"title": _("Edit term"), "object": term})
 
 
-@login_required
+@manager_required
 @require_POST
 def tag_assign(request, pk):
     rec = get_object_or_404(recommendation_list(user=request.user), pk=pk)
@@ -54,7 +53,7 @@ def tag_assign(request, pk):
                        context={"title": _("Add a tag"), "object": rec})
 
 
-@login_required
+@manager_required
 @require_POST
 def tag_decide(request):
     form = TagDecisionForm(request.POST)

@@ -1,0 +1,58 @@
+"""Every create, update and delete writes who, when and what, in the same transaction as the change."""
+
+import pytest
+from django.db import transaction
+
+from rightstrack.core.history import history_entries
+from rightstrack.legislation import services as legislation
+from rightstrack.legislation.models import LegalAct
+from rightstrack.recommendations import services as recommendations
+
+pytestmark = pytest.mark.django_db
+
+
+def test_update_records_user_and_field_diff(world):
+    coordinator = world.users["coordinator"]
+    recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation, status="in_progress")
+    entry = history_entries(world.recommendation)[0]
+    assert entry.user == coordinator and entry.kind == "~"
+    changed = {c.field: (c.old, c.new) for c in entry.changes}
+    assert changed["status"] == ("not_started", "in_progress")
+
+
+def test_create_and_delete_are_recorded(world):
+    coordinator = world.users["coordinator"]
+    act = legislation.legal_act_create(actor=coordinator, kind="law", title="Law abolishing the death penalty")
+    pk = act.pk
+    legislation.legal_act_delete(actor=coordinator, legal_act=act)
+    kinds = list(LegalAct.history.filter(id=pk).order_by("history_date").values_list("history_type", "history_user"))
+    assert kinds == [("+", coordinator.pk), ("-", coordinator.pk)]
+
+
+def test_m2m_change_is_in_the_diff(world):
+    coordinator = world.users["coordinator"]
+    recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation,
+                                          co_executors=[world.moh])
+    changes = {c.field: (c.old, c.new) for c in history_entries(world.recommendation)[0].changes}
+    assert changes["co-executors"] == ("", str(world.moh))
+
+
+def test_a_failed_change_leaves_neither_data_nor_history(world):
+    coordinator = world.users["coordinator"]
+    before = world.recommendation.history.count()
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation,
+                                                  status="implemented")
+            raise RuntimeError("the caller's transaction fails after the service ran")
+    world.recommendation.refresh_from_db()
+    assert world.recommendation.status == "not_started"
+    assert world.recommendation.history.count() == before
+
+
+def test_history_is_shown_on_the_detail_page(client, world):
+    coordinator = world.users["coordinator"]
+    recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation, paragraph="124.9")
+    client.force_login(coordinator)
+    page = client.get(world.recommendation.get_absolute_url()).content.decode()
+    assert "124.9" in page and 'id="history"' in page and "coord" in page

@@ -1,0 +1,140 @@
+"""Every write route × every role: allowed roles succeed, everyone else is refused and nothing changes."""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import PASSWORD
+from tests.snapshot import database_fingerprint
+
+ROLES = ["anonymous", "administrator", "coordinator", "focal_point", "other_focal_point", "assessor", "viewer"]
+MANAGERS = {"administrator", "coordinator"}
+RESPONSIBLE = MANAGERS | {"focal_point"}
+ASSESSORS = {"administrator", "assessor"}
+
+
+def _form(obj):
+    return {"loaded_at": obj.updated_at.isoformat()}
+
+
+# name -> (url args from world, POST data from world, roles allowed)
+WRITE_ROUTES = {
+    "recommendations:recommendation_create": (
+        lambda w: [], lambda w: {"source_document": w.document.pk, "paragraph": "999.1", "text": "New text",
+                                 "language": "en", "response": "supported", "status": "not_started"}, MANAGERS),
+    "recommendations:recommendation_update": (
+        lambda w: [w.recommendation.pk], lambda w: {**_form(w.recommendation), "source_document": w.document.pk,
+                                                    "paragraph": "124.1", "text": "Edited text", "language": "en",
+                                                    "response": "noted", "status": "in_progress"}, MANAGERS),
+    "recommendations:recommendation_delete": (lambda w: [w.recommendation.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "recommendations:recommendation_publish": (lambda w: [w.hidden_recommendation.pk], lambda w: {"confirm": "on"},
+                                               MANAGERS),
+    "recommendations:cluster_create": (lambda w: [], lambda w: {"name": "Torture prevention"}, MANAGERS),
+    "recommendations:assessment_create": (
+        lambda w: ["recommendation", w.recommendation.pk],
+        lambda w: {"organisation": w.chr.pk, "rating": "partial", "rationale": "Seen on visits"}, ASSESSORS),
+    "recommendations:assessment_update": (
+        lambda w: [w.assessment.pk], lambda w: {**_form(w.assessment), "organisation": w.chr.pk,
+                                                "rating": "implemented", "rationale": "Revised"}, ASSESSORS),
+    "recommendations:assessment_publish": (lambda w: [w.assessment.pk], lambda w: {"confirm": "on"}, ASSESSORS),
+    "planning:plan_create": (lambda w: [], lambda w: {"title": "Second plan"}, MANAGERS),
+    "planning:plan_update": (lambda w: [w.plan.pk], lambda w: {**_form(w.plan), "title": "Renamed plan"}, MANAGERS),
+    "planning:plan_publish": (lambda w: [w.plan.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:plan_version_create": (lambda w: [w.plan.pk], lambda w: {"label": "Amendment 2022"}, MANAGERS),
+    "planning:measure_create": (lambda w: [w.plan.pk], lambda w: {"key": "M9", "number": "9", "text": "New measure",
+                                                                  "status": "not_started"}, MANAGERS),
+    "planning:measure_update": (
+        lambda w: [w.measure.pk], lambda w: {**_form(w.measure), "key": "M1", "number": "1", "text": "Edited measure",
+                                             "status": "in_progress"}, MANAGERS),
+    "planning:measure_delete": (lambda w: [w.measure.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:progress_report_create": (
+        lambda w: ["measure", w.measure.pk],
+        lambda w: {"institution": w.mia.pk, "period_end": "2024-06-30", "narrative": "Done a lot",
+                   "proposed_status": "in_progress"}, RESPONSIBLE),
+    "planning:progress_report_update": (
+        lambda w: [w.draft.pk], lambda w: {**_form(w.draft), "period_end": "2024-06-30", "narrative": "Edited",
+                                           "proposed_status": "implemented"}, RESPONSIBLE),
+    "planning:progress_report_transition": (lambda w: [w.draft.pk], lambda w: {"to": "submitted"}, RESPONSIBLE),
+    "planning:progress_report_transition#approve": (
+        lambda w: [w.submitted.pk], lambda w: {"to": "approved"}, MANAGERS),
+    "planning:progress_report_transition#return": (
+        lambda w: [w.submitted.pk], lambda w: {"to": "returned", "comment": "Attach the order"}, MANAGERS),
+    "planning:progress_report_publish": (lambda w: [w.approved.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:evidence_add": (lambda w: [w.draft.pk], lambda w: {"title": "Order No. 5", "url": "https://example.org/o5"},
+                              RESPONSIBLE),
+    "planning:indicator_value_add": (
+        lambda w: [w.indicator.pk], lambda w: {"period": "2024", "period_end": "2024-12-31", "value": "120"},
+        RESPONSIBLE),
+    "legislation:legal_act_create": (lambda w: [], lambda w: {"kind": "law", "title": "New law"}, MANAGERS),
+    "legislation:legal_act_update": (
+        lambda w: [w.legal_act.pk], lambda w: {**_form(w.legal_act), "kind": "law", "title": "Renamed law"}, MANAGERS),
+    "legislation:legal_act_publish": (lambda w: [w.hidden_legal_act.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "legislation:legal_act_delete": (lambda w: [w.legal_act.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "legislation:amendment_create": (
+        lambda w: [w.legal_act.pk], lambda w: {"summary": "Threshold lowered", "before": "20,000", "after": "5,000"},
+        MANAGERS),
+    "taxonomy:term_update": (lambda w: [w.term.pk], lambda w: {**_form(w.term), "name": "Death penalty (abolition)"},
+                             MANAGERS),
+    "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),
+    "taxonomy:tag_decide": (lambda w: [], lambda w: {"tags": [w.suggestion.pk], "accept": "1"}, MANAGERS),
+}
+# Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
+NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "set_language"}
+
+
+def _route_names(resolver=None, prefix=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            yield from _route_names(entry, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}"
+
+
+def test_every_write_route_is_in_the_matrix():
+    """A new route must be classified: a read page (GET only) or a row of the matrix."""
+    from django.test import Client
+
+    names = set(_route_names())
+    writes = {name.split("#")[0] for name in WRITE_ROUTES}
+    assert writes <= names, writes - names
+    for name in names - writes - NOT_DOMAIN_WRITES:
+        # Read routes must not accept a write: they answer POST like GET and change nothing.
+        assert not name.endswith(("_create", "_update", "_delete", "_publish", "_transition", "_add", "_assign",
+                                  "_decide")), f"{name} looks like a write route missing from the matrix"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", sorted(WRITE_ROUTES))
+def test_write_route_obeys_role(client, world, route, role):
+    args, data, allowed = WRITE_ROUTES[route]
+    url = reverse(route.split("#")[0], args=args(world))
+    if role != "anonymous":
+        assert client.login(username=world.users[role].username, password=PASSWORD)
+    before = database_fingerprint()
+    response = client.post(url, data(world))
+    after = database_fingerprint()
+    if role in allowed:
+        assert response.status_code == 302, (response.status_code, getattr(response, "context", None)
+                                             and response.context.get("form") and response.context["form"].errors)
+        assert before != after, "an allowed write changed nothing"
+    else:
+        assert response.status_code in (302, 403, 404)
+        if role == "anonymous":
+            assert response["Location"].startswith(reverse("accounts:login"))
+        else:
+            assert response.status_code in (403, 404)
+        assert before == after, "a denied request changed the database"
+
+
+def test_focal_point_of_another_institution_cannot_report(client, world):
+    """The 'other' focal point (MoH) is refused on an MIA measure but may report on the MoH one."""
+    client.login(username="focal2", password=PASSWORD)
+    data = {"institution": world.moh.pk, "period_end": date(2024, 1, 1).isoformat(), "narrative": "x",
+            "proposed_status": "in_progress"}
+    assert client.post(reverse("planning:progress_report_create", args=["measure", world.measure.pk]),
+                       data).status_code == 403
+    assert client.post(reverse("planning:progress_report_create", args=["measure", world.other_measure.pk]),
+                       data).status_code == 302

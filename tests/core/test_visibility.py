@@ -1,0 +1,93 @@
+"""Anonymous visitors reach published records only, on every read route; signed-in users see the rest."""
+
+import pytest
+from django.urls import reverse
+
+from tests.core.test_permission_matrix import NOT_DOMAIN_WRITES, WRITE_ROUTES, _route_names
+from tests.factories import PASSWORD
+
+SECRETS = ["Secret draft recommendation text", "Draft narrative", "Submitted narrative", "Approved narrative",
+           "Unpublished assessment rationale", "Unpublished draft law"]
+
+READ_ROUTES = {
+    "core:home": lambda w: [],
+    "recommendations:recommendation_list": lambda w: [],
+    "recommendations:recommendation_detail": lambda w: [w.recommendation.pk],
+    "recommendations:cluster_list": lambda w: [],
+    "recommendations:cluster_detail": None,  # needs a cluster; covered in test_cluster_page_hides_unpublished
+    "planning:plan_list": lambda w: [],
+    "planning:plan_detail": lambda w: [w.plan.pk],
+    "planning:measure_list": lambda w: [],
+    "planning:measure_detail": lambda w: [w.measure.pk],
+    "planning:progress_report_detail": lambda w: [w.approved.pk],
+    "planning:indicator_detail": lambda w: [w.indicator.pk],
+    "legislation:legal_act_list": lambda w: [],
+    "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
+    "taxonomy:term_list": lambda w: [],
+    "taxonomy:term_detail": lambda w: [w.term.pk],
+}
+
+
+def test_every_route_is_classified():
+    names = set(_route_names())
+    classified = set(READ_ROUTES) | {n.split("#")[0] for n in WRITE_ROUTES} | NOT_DOMAIN_WRITES
+    assert names == classified, names ^ classified
+
+
+@pytest.mark.parametrize("route", sorted(name for name, args in READ_ROUTES.items() if args))
+def test_anonymous_pages_never_show_unpublished_records(client, world, route):
+    world.recommendation.tags.create(term=world.term, status="accepted")  # the term page lists tagged items
+    response = client.get(reverse(route, args=READ_ROUTES[route](world)))
+    assert response.status_code in (200, 404)
+    page = response.content.decode()
+    for secret in SECRETS:
+        assert secret not in page, f"{secret!r} leaked on {route}"
+
+
+@pytest.mark.parametrize("name,pk", [
+    ("recommendations:recommendation_detail", lambda w: w.hidden_recommendation.pk),
+    ("planning:progress_report_detail", lambda w: w.draft.pk),
+    ("planning:progress_report_detail", lambda w: w.approved.pk),  # approved but not published
+    ("legislation:legal_act_detail", lambda w: w.hidden_legal_act.pk),
+])
+def test_unpublished_detail_pages_are_404_for_anonymous(client, world, name, pk):
+    assert client.get(reverse(name, args=[pk(world)])).status_code == 404
+
+
+def test_unpublished_plan_hides_its_measures(client, world):
+    world.plan.is_published = False
+    world.plan.save()
+    assert client.get(reverse("planning:plan_detail", args=[world.plan.pk])).status_code == 404
+    assert client.get(reverse("planning:measure_detail", args=[world.measure.pk])).status_code == 404
+    assert "Service model for the police" not in client.get(reverse("planning:measure_list")).content.decode()
+
+
+def test_published_report_becomes_visible(client, world):
+    world.approved.is_published = True
+    world.approved.save()
+    page = client.get(reverse("planning:measure_detail", args=[world.measure.pk])).content.decode()
+    assert "Approved narrative" in page and "Draft narrative" not in page
+
+
+def test_viewer_sees_unpublished_recommendations_but_not_drafts(client, world):
+    client.login(username="viewer", password=PASSWORD)
+    assert "Secret draft recommendation text" in client.get(reverse("recommendations:recommendation_list")).content.decode()
+    page = client.get(reverse("planning:measure_detail", args=[world.measure.pk])).content.decode()
+    assert "Approved narrative" in page and "Draft narrative" not in page
+
+
+def test_focal_point_sees_own_institution_drafts_only(client, world):
+    client.login(username="focal", password=PASSWORD)
+    assert client.get(reverse("planning:progress_report_detail", args=[world.draft.pk])).status_code == 200
+    client.login(username="focal2", password=PASSWORD)
+    assert client.get(reverse("planning:progress_report_detail", args=[world.draft.pk])).status_code == 404
+
+
+def test_cluster_page_hides_unpublished(client, world):
+    from rightstrack.recommendations.models import Cluster
+
+    cluster = Cluster.objects.create(name="Torture")
+    world.hidden_recommendation.cluster = cluster
+    world.hidden_recommendation.save()
+    page = client.get(reverse("recommendations:cluster_detail", args=[cluster.pk])).content.decode()
+    assert "Secret draft recommendation text" not in page

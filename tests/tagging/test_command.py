@@ -1,0 +1,86 @@
+"""The `rightstrack tag` CLI contract, run in a subprocess so exit codes and stderr are real."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import FIXTURE_RECORDS
+
+# Runs the command as the console script does, without depending on INSTALLED_APPS order.
+RUNNER = (
+    "import sys, django; django.setup();"
+    "from rightstrack.tagging.management.commands.tag import Command;"
+    "Command().run_from_argv(['rightstrack', 'tag', *sys.argv[1:]])"
+)
+
+
+def run(*args):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "rightstrack.settings"}
+    return subprocess.run([sys.executable, "-c", RUNNER, *map(str, args)], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_tag_writes_one_line_per_input_with_labels_and_scores(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": 7, "text": "To continue efforts to combat child labour"},
+                                              {"id": "b", "text": "Consider ratifying the Rome Statute"}])
+    result = run("--taxonomy", "action-category", "--input", src, "--output", tmp_path / "out.jsonl", "--top", 2)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [line["id"] for line in lines] == [7, "b"]
+    assert [line["labels"] for line in lines] == [["2"], ["3"]]
+    assert all(len(line["scores"]) == 2 and set(line["labels"]) <= set(line["scores"]) for line in lines)
+
+
+def test_train_then_tag_and_evaluate_with_the_trained_model(tmp_path):
+    labelled = write_jsonl(tmp_path / "train.jsonl", FIXTURE_RECORDS)
+    trained = run("train", "--taxonomy", "upr-issues", "--input", labelled, "--output", tmp_path / "model")
+    assert trained.returncode == 0, trained.stderr
+    assert "cross-validating" in trained.stderr  # progress goes to stderr
+    assert json.loads((tmp_path / "model" / "model.json").read_text())["taxonomy"] == "upr-issues"
+    evaluated = run("evaluate", "--taxonomy", "upr-issues", "--input", labelled, "--model", tmp_path / "model")
+    assert evaluated.returncode == 0, evaluated.stderr
+    summary = json.loads(evaluated.stdout.strip().splitlines()[-1])
+    assert summary["n_texts"] == len(FIXTURE_RECORDS) and 0 <= summary["micro"]["f1"] <= 1
+    wrong = run("--taxonomy", "sdg", "--input", labelled, "--output", tmp_path / "o.jsonl", "--model",
+                tmp_path / "model")
+    assert wrong.returncode == 2 and "is for taxonomy 'upr-issues'" in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    "lines, extra, message",
+    [
+        (['{"id": 1, "text": "ok"}', "{not json"], [], "in.jsonl:2: malformed JSON"),
+        (['{"id": 1}'], [], 'in.jsonl:1: missing "text"'),
+        (['{"id": 1, "text": 3}'], [], 'missing "text"'),
+        (['{"id": 1, "text": "ok"}'], ["--taxonomy", "nope"], "unknown taxonomy 'nope'"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, lines, extra, message):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    result = run(*(extra or ["--taxonomy", "sdg"]), "--input", src, "--output", tmp_path / "out.jsonl")
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_training_rejects_labels_outside_the_taxonomy(tmp_path):
+    records = [{**r, "labels": ["Not an issue"]} for r in FIXTURE_RECORDS]
+    result = run("train", "--taxonomy", "upr-issues", "--input", write_jsonl(tmp_path / "t.jsonl", records))
+    assert result.returncode == 2 and "Not an issue" in result.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_input_file_and_missing_option_exit_2(tmp_path):
+    assert run("--taxonomy", "sdg", "--input", tmp_path / "absent.jsonl", "--output", tmp_path / "o").returncode == 2
+    result = run("--taxonomy", "sdg")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1

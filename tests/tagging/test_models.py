@@ -1,0 +1,68 @@
+"""Training, the model store, taxonomies and the Python entry points (hashing embedder: fast, deterministic)."""
+
+import json
+
+import numpy as np
+import pytest
+
+from rightstrack.tagging import suggest
+from rightstrack.tagging.model import TrainedModel
+from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
+from rightstrack.tagging.training import evaluate, train
+
+from .conftest import FIXTURE_RECORDS
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """A small upr-issues model trained once for this module (hashing embedder, as the module runs with it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
+        return train("upr-issues", [r["text"] for r in FIXTURE_RECORDS], [r["labels"] for r in FIXTURE_RECORDS], k=3)
+
+
+def test_taxonomies_use_the_reference_label_names():
+    assert get_taxonomy("sdg").labels == tuple(str(i) for i in range(1, 18))
+    assert "16.3" in get_taxonomy("sdg-targets").labels
+    assert {"ICCPR 7", "CAT 2"} <= set(get_taxonomy("articles").labels)
+    assert get_taxonomy("action-category").labels == ("1", "2", "3", "4", "5")
+    issues = get_taxonomy("upr-issues")
+    assert len(issues.labels) == 54 and "Torture and other CID treatment" in issues.labels
+    # UPR Info's "Detention" coding maps onto the published issue name.
+    assert all(set(labels) <= set(issues.labels) for _, labels in issues.training)
+    assert set(TAXONOMY_NAMES) == {"sdg", "sdg-targets", "upr-issues", "action-category", "themes", "groups",
+                                   "articles"}
+
+
+def test_trained_model_round_trips_through_the_store(tmp_path, trained):
+    model = trained
+    version = model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["version"] == version and version.startswith("upr-issues/")
+    assert set(meta["thresholds"]) == set(get_taxonomy("upr-issues").labels)
+    assert meta["evaluation"]["n_texts"] == len(FIXTURE_RECORDS)
+    assert "micro" in meta["evaluation"] and meta["method_comparison"]
+    loaded = TrainedModel.load(tmp_path / "m")
+    texts = ["Abolish capital punishment", "Free the press"]
+    assert np.allclose(loaded.score(texts), model.score(texts), atol=1e-6)
+    assert loaded.predict(texts)[0][0].model_version == version
+
+
+def test_saving_the_same_model_twice_gives_the_same_version(tmp_path, trained):
+    assert trained.save(tmp_path / "a") == TrainedModel.load(tmp_path / "a").save(tmp_path / "b")
+
+
+def test_trained_model_tags_unseen_texts_sensibly(trained):
+    model = trained
+    top = [s[0].label for s in model.predict(["abolish the death penalty now", "journalists and the press"])]
+    assert top == ["Death penalty", "Freedom of the press"]
+    report = evaluate(model, [r["text"] for r in FIXTURE_RECORDS], [r["labels"] for r in FIXTURE_RECORDS])
+    assert report["micro"]["f1"] > 0.8  # on its own training data
+
+
+def test_suggest_uses_default_models_and_marks_the_predicted_set():
+    result = suggest("action-category", ["Continue and strengthen efforts to combat trafficking"])
+    assert len(result) == 1
+    chosen = [s.label for s in result[0] if s.above_threshold]
+    assert chosen == ["4"] and result[0][0].label == "4"
+    assert [s.score for s in result[0]] == sorted((s.score for s in result[0]), reverse=True)
