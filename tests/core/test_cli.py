@@ -1,0 +1,29 @@
+"""The console script: data-dir handling and pass-through to management commands."""
+
+import os
+import subprocess
+import sys
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "rightstrack.cli", *args], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **(env or {})})
+
+
+def test_manage_passes_through_to_django():
+    result = run("manage", "check")
+    assert result.returncode == 0 and "no issues" in result.stdout
+
+
+def test_serve_refuses_an_unmigrated_database(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run([sys.executable, "-m", "rightstrack.cli", "serve", "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode != 0
+    assert "not migrated" in result.stderr
+
+
+def test_production_refuses_an_unsafe_configuration():
+    result = run("manage", "check", env={"RIGHTSTRACK_ENV": "production", "SECRET_KEY": "short"})
+    assert result.returncode != 0
+    assert "Unsafe production configuration" in result.stderr and "SECRET_KEY" in result.stderr
