@@ -1,5 +1,6 @@
 """Reads for legal acts."""
 
+from django.utils.translation import gettext_lazy as _
 from django.db.models import QuerySet
 
 from rightstrack.core.facets import Facet, FacetedList
@@ -7,7 +8,7 @@ from rightstrack.core.selectors import published_unless_internal
 from rightstrack.legislation.models import LegalAct
 
 LEGAL_ACT_LIST = FacetedList(
-    facets=[Facet("kind", "Kind", "kind", dict(LegalAct.Kind.choices))],
+    facets=[Facet("kind", _("Kind"), "kind", dict(LegalAct.Kind.choices))],
     sorts={"date": "date", "title": "title", "number": "number"},
     search_fields=("title", "number"),
     default_sort="-date",

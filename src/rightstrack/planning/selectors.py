@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 
 from rightstrack.accounts.models import Institution, Role
@@ -26,10 +27,10 @@ def _plans(ids):
 
 MEASURE_LIST = FacetedList(
     facets=[
-        Facet("plan", "Plan", "version__plan", _plans),
-        Facet("status", "Status", "status", dict(ImplementationStatus.choices)),
-        Facet("institution", "Lead institution", "lead_institution", _institutions),
-        Facet("section", "Section", "section"),
+        Facet("plan", _("Plan"), "version__plan", _plans),
+        Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
+        Facet("institution", _("Lead institution"), "lead_institution", _institutions),
+        Facet("section", _("Section"), "section"),
     ],
     sorts={"number": "number", "deadline": "deadline", "status": "status"},
     search_fields=("text", "expected_result", "number", "key"),

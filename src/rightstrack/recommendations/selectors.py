@@ -1,5 +1,6 @@
 """Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
 
+from django.utils.translation import gettext_lazy as _
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 
 from rightstrack.accounts.models import Institution, Role
@@ -23,16 +24,16 @@ def _terms(ids):
 
 RECOMMENDATION_LIST = FacetedList(
     facets=[
-        Facet("mechanism", "Mechanism", "source_document__mechanism__code"),
-        Facet("cycle", "Cycle", "source_document__cycle"),
-        Facet("response", "Response", "response", dict(Recommendation.Response.choices)),
-        Facet("status", "Status", "status", dict(ImplementationStatus.choices)),
-        Facet("institution", "Institution", "lead_institution", _names(Institution, "abbreviation")),
-        Facet("cluster", "Cluster", "cluster", _names(Cluster)),
-        Facet("theme", "Theme", "theme_tags__term", _terms),
-        Facet("issue", "UPR Info issue", "issue_tags__term", _terms),
-        Facet("sdg", "SDG", "sdg_tags__term", _terms),
-        Facet("state", "Recommending State", "recommending_states__name"),
+        Facet("mechanism", _("Mechanism"), "source_document__mechanism__code"),
+        Facet("cycle", _("Cycle"), "source_document__cycle"),
+        Facet("response", _("Response"), "response", dict(Recommendation.Response.choices)),
+        Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
+        Facet("institution", _("Institution"), "lead_institution", _names(Institution, "abbreviation")),
+        Facet("cluster", _("Cluster"), "cluster", _names(Cluster)),
+        Facet("theme", _("Theme"), "theme_tags__term", _terms),
+        Facet("issue", _("UPR Info issue"), "issue_tags__term", _terms),
+        Facet("sdg", _("SDG"), "sdg_tags__term", _terms),
+        Facet("state", _("Recommending State"), "recommending_states__name"),
     ],
     sorts={"paragraph": "paragraph", "document": "source_document__symbol", "date": "source_document__date",
            "status": "status", "response": "response", "deadline": "deadline"},
