@@ -18,6 +18,8 @@ Progress = Callable[[str], None]
 MIN_EXAMPLES = 10
 # Zero-shot labels should fire on about this many texts each, on average, of an in-domain background corpus.
 LABELS_PER_TEXT = 2.0
+# Held-out micro-F1 by which the hashing baseline must beat the multilingual embedder to be kept.
+BASELINE_MARGIN = 0.02
 
 
 def _quiet(message: str) -> None:
@@ -105,6 +107,11 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
         progress(f"cross-validating {key}")
         comparison[key] = _held_out(factory, embedded[name], y, texts, taxonomy, k)
     best = max(comparison, key=lambda key: (comparison[key]["micro"]["f1"], comparison[key]["macro"]["f1"]))
+    multilingual = [key for key in comparison if not key.endswith("@" + HashingEmbedder.name)]
+    heavy = max(multilingual, key=lambda key: comparison[key]["micro"]["f1"], default=best)
+    # The hashing baseline only knows the training data's words and languages: keep it only if clearly better.
+    if comparison[best]["micro"]["f1"] - comparison[heavy]["micro"]["f1"] <= BASELINE_MARGIN:
+        best = heavy
     progress(f"best: {best} (held-out micro-F1 {comparison[best]['micro']['f1']:.3f}); refitting on all data")
     factory, name = candidates[best], best.split("@", 1)[1]
     x = embedded[name]
