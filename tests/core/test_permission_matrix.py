@@ -47,6 +47,7 @@ WRITE_ROUTES = {
     "planning:measure_update": (
         lambda w: [w.measure.pk], lambda w: {**_form(w.measure), "key": "M1", "number": "1", "text": "Edited measure",
                                              "status": "in_progress"}, MANAGERS),
+    "planning:measure_publish": (lambda w: [w.measure.pk], lambda w: {"confirm": "on"}, MANAGERS),
     "planning:measure_delete": (lambda w: [w.measure.pk], lambda w: {"confirm": "on"}, MANAGERS),
     "planning:progress_report_create": (
         lambda w: ["measure", w.measure.pk],
@@ -95,7 +96,6 @@ def _route_names(resolver=None, prefix=""):
 
 def test_every_write_route_is_in_the_matrix():
     """A new route must be classified: a read page (GET only) or a row of the matrix."""
-    from django.test import Client
 
     names = set(_route_names())
     writes = {name.split("#")[0] for name in WRITE_ROUTES}

@@ -29,6 +29,13 @@ def record_save(*, obj: models.Model, actor, values: dict | None = None, m2m: di
     return obj
 
 
+def record_publish(*, obj: models.Model, actor, published: bool) -> models.Model:
+    """Show or hide a publishable record on the public side; the change is kept in history."""
+    obj.mark_published(published)
+    return record_save(obj=obj, actor=actor, values={"is_published": obj.is_published, "published_at": obj.published_at},
+                       reason="published" if published else "unpublished")
+
+
 def record_delete(*, obj: models.Model, actor, reason: str = "") -> None:
     """Delete a record; its deletion is kept in history with the actor."""
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None

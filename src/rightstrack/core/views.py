@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Role
+from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.overview import overview
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.planning.selectors import focal_point_todo
@@ -48,6 +50,14 @@ def run_service(request, form, action, *, success_url, success_message="", templ
                 messages.success(request, success_message)
             return redirect(success_url(result) if callable(success_url) else success_url)
     return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def publish_toggle(request, obj, publish, success_url=None):
+    """POST-only: flip `obj`'s publication through the service `publish(published=...)`, back to its page."""
+    return run_service(request, ConfirmForm(request.POST), lambda values: publish(published=not obj.is_published),
+                       success_url=success_url or obj.get_absolute_url(),
+                       success_message=_("Published.") if not obj.is_published else _("Withdrawn from publication."),
+                       context={"title": _("Publish"), "object": obj})
 
 
 def home(request):

@@ -1,7 +1,7 @@
 """Reads for legal acts."""
 
-from django.utils.translation import gettext_lazy as _
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.facets import Facet, FacetedList
 from rightstrack.core.selectors import published_unless_internal

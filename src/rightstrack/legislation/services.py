@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from rightstrack.core.permissions import is_manager, require
-from rightstrack.core.services import record_delete, record_save
+from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.legislation.models import Amendment, LegalAct
 
 
@@ -19,10 +19,14 @@ def legal_act_update(*, actor, legal_act: LegalAct, **values) -> LegalAct:
     """Change a legal act or its links to measures."""
     require(is_manager(actor))
     m2m = {"measures": values.pop("measures")} if "measures" in values else {}
-    if "is_published" in values:
-        legal_act.mark_published(values.pop("is_published"))
-        values["is_published"], values["published_at"] = legal_act.is_published, legal_act.published_at
     return record_save(obj=legal_act, actor=actor, values=values, m2m=m2m)
+
+
+@transaction.atomic
+def legal_act_publish(*, actor, legal_act: LegalAct, published: bool = True) -> LegalAct:
+    """Show (or hide) a legal act on the public side."""
+    require(is_manager(actor))
+    return record_publish(obj=legal_act, actor=actor, published=published)
 
 
 @transaction.atomic

@@ -1,14 +1,17 @@
 """Pages for legal acts and their amendments."""
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.legislation import selectors, services
 from rightstrack.legislation.forms import AmendmentForm, LegalActForm
 from rightstrack.planning.selectors import measure_list
@@ -46,13 +49,10 @@ def legal_act_update(request, pk):
 
 
 @manager_required
+@require_POST
 def legal_act_publish(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
-    form = ConfirmForm(request.POST or None)
-    return run_service(request, form,
-                       lambda v: services.legal_act_update(actor=request.user, legal_act=act,
-                                                           is_published=not act.is_published),
-                       success_url=act.get_absolute_url(), context={"title": _("Publish"), "object": act})
+    return publish_toggle(request, act, partial(services.legal_act_publish, actor=request.user, legal_act=act))
 
 
 @manager_required

@@ -2,8 +2,8 @@
 
 from datetime import date, timedelta
 
-from django.utils.translation import gettext_lazy as _
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.facets import Facet, FacetedList

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rightstrack.core.permissions import can_report_on, is_manager, require, role_of
-from rightstrack.core.services import record_delete, record_save
+from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -44,9 +44,7 @@ def action_plan_update(*, actor, plan: ActionPlan, **values) -> ActionPlan:
 def action_plan_publish(*, actor, plan: ActionPlan, published: bool = True) -> ActionPlan:
     """Show (or hide) a plan on the public portal."""
     require(is_manager(actor))
-    plan.mark_published(published)
-    return record_save(obj=plan, actor=actor, values={"is_published": plan.is_published,
-                                                       "published_at": plan.published_at})
+    return record_publish(obj=plan, actor=actor, published=published)
 
 
 @transaction.atomic
@@ -83,6 +81,13 @@ def measure_update(*, actor, measure: Measure, **values) -> Measure:
     require(is_manager(actor))
     values, m2m = _split(values, MEASURE_M2M)
     return record_save(obj=measure, actor=actor, values=values, m2m=m2m)
+
+
+@transaction.atomic
+def measure_publish(*, actor, measure: Measure, published: bool = True) -> Measure:
+    """Show (or hide) a measure on the public side (its plan must be published too)."""
+    require(is_manager(actor))
+    return record_publish(obj=measure, actor=actor, published=published)
 
 
 @transaction.atomic
@@ -146,9 +151,7 @@ def progress_report_publish(*, actor, report: ProgressReport, published: bool = 
     """Publish (or withdraw) an approved report on the public portal."""
     require(is_manager(actor))
     require(report.state == State.APPROVED, "Only approved reports can be published.")
-    report.mark_published(published)
-    return record_save(obj=report, actor=actor, values={"is_published": report.is_published,
-                                                         "published_at": report.published_at})
+    return record_publish(obj=report, actor=actor, published=published)
 
 
 @transaction.atomic

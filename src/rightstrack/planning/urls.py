@@ -14,6 +14,7 @@ urlpatterns = [
     path("measures/", views.measure_list, name="measure_list"),
     path("measures/<int:pk>/", views.measure_detail, name="measure_detail"),
     path("measures/<int:pk>/edit/", views.measure_update, name="measure_update"),
+    path("measures/<int:pk>/publish/", views.measure_publish, name="measure_publish"),
     path("measures/<int:pk>/delete/", views.measure_delete, name="measure_delete"),
     path("report/<str:kind>/<int:pk>/", views.progress_report_create, name="progress_report_create"),
     path("reports/<int:pk>/", views.progress_report_detail, name="progress_report_detail"),

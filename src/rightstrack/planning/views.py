@@ -1,5 +1,7 @@
 """Pages for plans, measures, progress reports and indicators. Thin: parse, call a selector or service, render."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import can_report_on, is_manager, require
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.planning import selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
@@ -80,13 +82,10 @@ def plan_update(request, pk):
 
 
 @manager_required
+@require_POST
 def plan_publish(request, pk):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
-    form = ConfirmForm(request.POST or None)
-    return run_service(request, form,
-                       lambda v: services.action_plan_publish(actor=request.user, plan=plan,
-                                                              published=not plan.is_published),
-                       success_url=plan.get_absolute_url(), context={"title": _("Publish"), "object": plan})
+    return publish_toggle(request, plan, partial(services.action_plan_publish, actor=request.user, plan=plan))
 
 
 @manager_required
@@ -181,11 +180,14 @@ def progress_report_transition(request, pk):
 @require_POST
 def progress_report_publish(request, pk):
     report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
-    form = ConfirmForm(request.POST)
-    return run_service(request, form,
-                       lambda v: services.progress_report_publish(actor=request.user, report=report,
-                                                                  published=not report.is_published),
-                       success_url=report.get_absolute_url(), context={"title": _("Publish"), "object": report})
+    return publish_toggle(request, report, partial(services.progress_report_publish, actor=request.user, report=report))
+
+
+@manager_required
+@require_POST
+def measure_publish(request, pk):
+    measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
+    return publish_toggle(request, measure, partial(services.measure_publish, actor=request.user, measure=measure))
 
 
 @login_required

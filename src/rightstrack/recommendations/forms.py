@@ -1,13 +1,19 @@
 """Forms for recommendations, clusters and assessments (validation only; services save)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
 
+# UN official languages plus the national ones; the original text keeps its own language.
+TEXT_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша"), ("fr", "Français"), ("es", "Español"),
+                  ("ar", "العربية"), ("zh", "中文")]
+
 
 class RecommendationForm(DomainForm):
     translated_fields = ("text", "response_comment")
+    language = forms.ChoiceField(label=_("Language of the text"), choices=TEXT_LANGUAGES, initial="en")
 
     class Meta:
         model = Recommendation

@@ -1,7 +1,7 @@
 """Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
 
-from django.utils.translation import gettext_lazy as _
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.facets import Facet, FacetedList
@@ -53,12 +53,21 @@ def _accepted(vocabulary: str) -> FilteredRelation:
                                                 tags__vocabulary=vocabulary))
 
 
-def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
-    """The filtered list and its facet counts for a query string."""
-    qs = recommendation_list(user=user).annotate(
+def _facetable(user) -> QuerySet[Recommendation]:
+    return recommendation_list(user=user).annotate(
         theme_tags=_accepted(Vocabulary.THEME), issue_tags=_accepted(Vocabulary.UPR_ISSUE),
         sdg_tags=_accepted(Vocabulary.SDG_GOAL),
     )
+
+
+def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
+    """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
+    return RECOMMENDATION_LIST.apply(_facetable(user), params)
+
+
+def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
+    """The filtered list and its facet counts for a query string."""
+    qs = _facetable(user)
     return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
 
 

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from rightstrack.accounts.models import Role
 from rightstrack.core.permissions import is_manager, require, role_of
-from rightstrack.core.services import record_delete, record_save
+from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
 
 RECOMMENDATION_M2M = ("recommending_states", "co_executors")
@@ -41,10 +41,7 @@ def recommendation_delete(*, actor, recommendation: Recommendation) -> None:
 def recommendation_publish(*, actor, recommendation: Recommendation, published: bool = True) -> Recommendation:
     """Show (or hide) a recommendation on the public portal."""
     require(is_manager(actor))
-    recommendation.mark_published(published)
-    return record_save(obj=recommendation, actor=actor,
-                       values={"is_published": recommendation.is_published,
-                               "published_at": recommendation.published_at})
+    return record_publish(obj=recommendation, actor=actor, published=published)
 
 
 @transaction.atomic
@@ -84,9 +81,13 @@ def assessment_create(*, actor, target, organisation, rating: str, rationale: st
 
 @transaction.atomic
 def assessment_update(*, actor, assessment: Assessment, **values) -> Assessment:
-    """Revise an assessment, or publish it by passing is_published."""
+    """Revise an assessment (the rating, rationale or evidence)."""
     require(can_edit_assessment(actor, assessment))
-    if "is_published" in values:
-        assessment.mark_published(values.pop("is_published"))
-        values["is_published"], values["published_at"] = assessment.is_published, assessment.published_at
     return record_save(obj=assessment, actor=actor, values=values)
+
+
+@transaction.atomic
+def assessment_publish(*, actor, assessment: Assessment, published: bool = True) -> Assessment:
+    """Publish (or withdraw) an assessment; only its own organisation decides."""
+    require(can_edit_assessment(actor, assessment))
+    return record_publish(obj=assessment, actor=actor, published=published)

@@ -1,5 +1,7 @@
 """Pages for recommendations, clusters and assessments. Thin: parse, call a selector or service, render."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -11,11 +13,11 @@ from django.views.decorators.http import require_POST
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import can_report_on, is_manager, require
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.forms import AssessmentForm, ClusterForm, RecommendationForm
-from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.taxonomy.models import TagAssignment
 
 PAGE_SIZE = 50
@@ -83,11 +85,7 @@ def recommendation_delete(request, pk):
 @require_POST
 def recommendation_publish(request, pk):
     rec = _get_recommendation(request, pk)
-    form = ConfirmForm(request.POST)
-    return run_service(request, form,
-                       lambda v: services.recommendation_publish(actor=request.user, recommendation=rec,
-                                                                 published=not rec.is_published),
-                       success_url=rec.get_absolute_url(), context={"title": _("Publish"), "object": rec})
+    return publish_toggle(request, rec, partial(services.recommendation_publish, actor=request.user, recommendation=rec))
 
 
 def cluster_list(request):
@@ -145,9 +143,6 @@ def assessment_update(request, pk):
 def assessment_publish(request, pk):
     assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
     require(services.can_edit_assessment(request.user, assessment))
-    form = ConfirmForm(request.POST)
-    return run_service(request, form,
-                       lambda v: services.assessment_update(actor=request.user, assessment=assessment,
-                                                            is_published=not assessment.is_published),
-                       success_url=assessment.target.get_absolute_url(),
-                       context={"title": _("Publish"), "object": assessment.target})
+    return publish_toggle(request, assessment,
+                          partial(services.assessment_publish, actor=request.user, assessment=assessment),
+                          success_url=assessment.target.get_absolute_url())
