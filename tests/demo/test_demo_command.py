@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):

@@ -11,7 +11,6 @@ from django.db import transaction
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.taxonomy.models import Term, Vocabulary
 
-
 # Older UPR Info labels found in the database's cycle-1 coding, mapped to the 2014 issue list.
 UPR_ISSUE_ALIASES = {"Detention": "Detention conditions", "Technical assistance and cooperation": "Technical assistance"}
 

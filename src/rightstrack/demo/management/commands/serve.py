@@ -2,8 +2,8 @@
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db.migrations.executor import MigrationExecutor
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 
 class Command(BaseCommand):
