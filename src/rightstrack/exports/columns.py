@@ -1,0 +1,136 @@
+"""Export columns, defined once per list and shared by every exporter (and by the tabular importer's field names).
+
+A column is a header plus a function of one record that returns text. Multi-value cells hold one value per
+line, as UHRI writes them, so an export re-imports with the `tabular` (or `plan`) format and no mapping.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from rightstrack.taxonomy.models import TagAssignment, Vocabulary
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column: its header and how to read it from a record."""
+
+    name: str
+    get: Callable[[object], str]
+
+
+def normalised_text(text: str) -> str:
+    """Text compared case- and whitespace-insensitively (the third import key hashes it)."""
+    return re.sub(r"\s+", " ", text or "").strip().casefold()
+
+
+def text_hash(text: str) -> str:
+    """A short stable hash of the normalised text."""
+    return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:16]
+
+
+def recommendation_ref(rec) -> str:
+    """How a measure export names a recommendation: its external id, 'SYMBOL ¶para', or 'SYMBOL #hash'."""
+    if rec.external_id:
+        return rec.external_id
+    if rec.paragraph:
+        return f"{rec.source_document.symbol} ¶{rec.paragraph}"
+    return f"{rec.source_document.symbol} #{text_hash(rec.text)}"
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _lines(values) -> str:
+    return "\n".join(sorted(str(v) for v in values))
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _tags(vocabulary: str, attr: str = "name") -> Callable:
+    def get(rec) -> str:
+        return _lines(getattr(t.term, attr) for t in rec.tags.all()
+                      if t.vocabulary == vocabulary and t.status == TagAssignment.Status.ACCEPTED)
+    return get
+
+
+RECOMMENDATION_COLUMNS = [
+    Column("external_id", lambda r: r.external_id),
+    Column("mechanism", lambda r: r.source_document.mechanism.code),
+    Column("document", lambda r: r.source_document.symbol),
+    Column("document_date", lambda r: _date(r.source_document.date)),
+    Column("session", lambda r: r.source_document.session),
+    Column("paragraph", lambda r: r.paragraph),
+    Column("text", lambda r: r.text),
+    Column("language", lambda r: r.language),
+    Column("recommending_states", lambda r: _lines(s.name for s in r.recommending_states.all())),
+    Column("response", lambda r: r.response),
+    Column("response_comment", lambda r: r.response_comment),
+    Column("status", lambda r: r.status),
+    Column("deadline", lambda r: _date(r.deadline)),
+    Column("lead_institution", lambda r: r.lead_institution.abbreviation if r.lead_institution else ""),
+    Column("co_executors", lambda r: _lines(i.abbreviation for i in r.co_executors.all())),
+    Column("cluster", lambda r: r.cluster.name if r.cluster else ""),
+    Column("themes", _tags(Vocabulary.THEME)),
+    Column("groups", _tags(Vocabulary.GROUP)),
+    Column("sdg_targets", _tags(Vocabulary.SDG_TARGET, "code")),
+    Column("upr_issues", _tags(Vocabulary.UPR_ISSUE)),
+    Column("action_categories", _tags(Vocabulary.ACTION_CATEGORY, "code")),
+    Column("published", lambda r: _yes(r.is_published)),
+]
+
+MEASURE_COLUMNS = [
+    Column("plan", lambda m: m.version.plan.title),
+    Column("version", lambda m: str(m.version.number)),
+    Column("key", lambda m: m.key),
+    Column("number", lambda m: m.number),
+    Column("section", lambda m: m.section),
+    Column("text", lambda m: m.text),
+    Column("expected_result", lambda m: m.expected_result),
+    Column("completion_form", lambda m: m.completion_form),
+    Column("lead_institution", lambda m: m.lead_institution.abbreviation if m.lead_institution else ""),
+    Column("co_executors", lambda m: _lines(i.abbreviation for i in m.co_executors.all())),
+    Column("deadline", lambda m: _date(m.deadline)),
+    Column("deadline_text", lambda m: m.deadline_text),
+    Column("status", lambda m: m.status),
+    Column("recommendations", lambda m: _lines(recommendation_ref(r) for r in m.recommendations.all())),
+    Column("published", lambda m: _yes(m.is_published)),
+]
+
+PLAN_COLUMNS = [
+    Column("title", lambda p: p.title),
+    Column("description", lambda p: p.description),
+    Column("versions", lambda p: str(len(p.versions.all()))),
+    Column("current_version", lambda p: max((v.label for v in p.versions.all() if v.number == max(
+        x.number for x in p.versions.all())), default="")),
+    Column("published", lambda p: _yes(p.is_published)),
+]
+
+LEGAL_ACT_COLUMNS = [
+    Column("kind", lambda a: a.kind),
+    Column("number", lambda a: a.number),
+    Column("title", lambda a: a.title),
+    Column("date", lambda a: _date(a.date)),
+    Column("url", lambda a: a.url),
+    Column("amendments", lambda a: str(len(a.amendments.all()))),
+    Column("measures", lambda a: _lines(f"{m.version.plan.title} {m.key}" for m in a.measures.all())),
+    Column("published", lambda a: _yes(a.is_published)),
+]
+
+PROGRESS_REPORT_COLUMNS = [
+    Column("target", lambda p: (f"measure {p.measure.version.plan.title} {p.measure.key}" if p.measure_id
+                                else f"recommendation {recommendation_ref(p.recommendation)}")),
+    Column("institution", lambda p: p.institution.abbreviation),
+    Column("period_end", lambda p: _date(p.period_end)),
+    Column("state", lambda p: p.state),
+    Column("proposed_status", lambda p: p.proposed_status),
+    Column("narrative", lambda p: p.narrative),
+    Column("published", lambda p: _yes(p.is_published)),
+]
+
+RECOMMENDATION_FIELDS = [c.name for c in RECOMMENDATION_COLUMNS]
+MEASURE_FIELDS = [c.name for c in MEASURE_COLUMNS]

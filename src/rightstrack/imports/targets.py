@@ -1,0 +1,472 @@
+"""What an import writes: validation against the database's reference data, record keys, and batch writes.
+
+`validate()` never writes; `write_batch()` creates in bulk (with history rows) and updates through
+`record_save`, so every change to an existing record lands in its history with the importing user.
+"""
+
+import difflib
+import re
+from collections import defaultdict
+
+from simple_history.utils import bulk_create_with_history
+
+from rightstrack.accounts.models import Institution
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.services import record_delete, record_save
+from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
+from rightstrack.imports.values import parse_bool, parse_choice, parse_date
+from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
+from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+TAG_FIELDS = {"themes": Vocabulary.THEME, "groups": Vocabulary.GROUP, "sdg_targets": Vocabulary.SDG_TARGET,
+              "upr_issues": Vocabulary.UPR_ISSUE, "action_categories": Vocabulary.ACTION_CATEGORY}
+RESPONSE_ALIASES = {"accepted": "supported", "supported/noted": "partially_supported",
+                    "partially accepted": "partially_supported", "rejected": "noted", "": "pending"}
+TREATY_BODIES = {"ccpr", "cat", "cedaw", "crpd", "cerd", "cescr", "crc", "cmw", "ced", "spt"}
+_SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.I)
+ACCEPTED = TagAssignment.Status.ACCEPTED
+
+
+def _key(text: str) -> str:
+    return normalised_text(text)
+
+
+def _max_length(model, name, value, column, problems):
+    limit = model._meta.get_field(name).max_length
+    if limit and len(value) > limit:
+        problems.append((column, f"longer than {limit} characters ({len(value)})"))
+
+
+class Lookup:
+    """Labels of one kind by normalised name; reports unknown or ambiguous labels with a suggestion."""
+
+    def __init__(self, what: str, pairs, preferred=()):
+        self.what, self.table, self.preferred = what, {}, {_key(label): value for label, value in preferred}
+        for label, value in pairs:
+            key = _key(label)
+            if key:
+                self.table[key] = value if self.table.get(key, value) == value else None  # None: ambiguous
+
+    def find(self, label: str, column: str, problems) -> object | None:
+        key = _key(label)
+        value = self.preferred[key] if key in self.preferred else self.table.get(key, False)
+        if value is False:
+            close = difflib.get_close_matches(_key(label), list(self.table), n=1, cutoff=0.8)
+            hint = f" — did you mean {close[0]!r}?" if close else ""
+            problems.append((column, f"unknown {self.what} {label!r}{hint}"))
+        elif value is None:
+            problems.append((column, f"ambiguous {self.what} {label!r}: several match"))
+        return value or None
+
+
+def _term_lookups() -> dict[str, Lookup]:
+    pairs, preferred = defaultdict(list), defaultdict(list)
+    for term_id, vocabulary, code, name in Term.objects.values_list("id", "vocabulary", "code", "name"):
+        pairs[vocabulary] += [(code, term_id), (name, term_id)]
+        if code == name:
+            # The current UHRI list names its themes without codes; a legacy coded theme with the same
+            # label must not make the label ambiguous.
+            preferred[vocabulary].append((name, term_id))
+    return {v: Lookup(str(Vocabulary(v).label).lower(), pairs[v], preferred[v]) for v in TAG_FIELDS.values()}
+
+
+def _institutions() -> Lookup:
+    return Lookup("institution", [(a, i) for i, a in Institution.objects.values_list("id", "abbreviation")]
+                  + [(n, i) for i, n in Institution.objects.values_list("id", "name")])
+
+
+def _tag_ids(record, lookups, column_of, problems) -> dict:
+    tags = {}
+    for name, vocabulary in TAG_FIELDS.items():
+        if name in record:
+            ids = set()
+            for label in record[name]:
+                if vocabulary == Vocabulary.SDG_TARGET and (match := _SDG.match(label)):
+                    label = match.group(1)  # UHRI writes "16.3 – Promote the rule of law"
+                found = lookups[vocabulary].find(label, column_of(name), problems)
+                if found:
+                    ids.add(found)
+            tags[vocabulary] = ids
+    return tags
+
+
+def _sync_tags(obj, field: str, wanted: dict, current: dict, actor) -> None:
+    """Make the accepted tags of each imported vocabulary equal to the file's labels."""
+    for vocabulary, ids in wanted.items():
+        have = current.get(vocabulary, set())
+        for tag in obj.tags.filter(vocabulary=vocabulary, term_id__in=ids - have):
+            record_save(obj=tag, actor=actor, values={"status": ACCEPTED}, reason="import")
+        existing = set(obj.tags.filter(vocabulary=vocabulary).values_list("term_id", flat=True))
+        for term_id in ids - existing:
+            record_save(obj=TagAssignment(term_id=term_id, **{field: obj}, status=ACCEPTED,
+                                          created_by=actor if getattr(actor, "pk", None) else None),
+                        actor=actor, reason="import")
+        for tag in obj.tags.filter(vocabulary=vocabulary, status=ACCEPTED).exclude(term_id__in=ids):
+            record_delete(obj=tag, actor=actor, reason="import: label no longer in the file")
+
+
+def _accepted_tags(obj) -> dict:
+    tags = defaultdict(set)
+    for tag in obj.tags.all():
+        if tag.status == ACCEPTED:
+            tags[tag.vocabulary].add(tag.term_id)
+    return tags
+
+
+class RecommendationTarget:
+    """Imports recommendations, with their documents, mechanisms, States, institutions and tags."""
+
+    model = Recommendation
+
+    def __init__(self, column_of):
+        self.column_of = column_of
+        self.terms = _term_lookups()
+        self.institutions = _institutions()
+        self.clusters = Lookup("cluster", Cluster.objects.values_list("name", "id"))
+        self.documents = {d.symbol: d for d in SourceDocument.objects.select_related("mechanism")}
+        self.mechanisms = {}
+        for mechanism in Mechanism.objects.all():
+            self.mechanisms[_key(mechanism.code)] = self.mechanisms[_key(mechanism.name)] = mechanism
+        self.countries = {_key(c.name): c for c in Country.objects.all()}
+        self.by_document: dict[int, dict] = {}
+
+    def validate(self, record: dict) -> tuple[dict, list]:
+        """The record checked and resolved to ids, and (column, reason) problems; writes nothing."""
+        problems, col = [], self.column_of
+        clean = {"text": record.get("text", "")}
+        if not clean["text"]:
+            problems.append((col("text"), "the recommendation text is empty"))
+        symbol = record.get("document", "")
+        if not symbol and record.get("session"):
+            symbol = f"UPR Info: {record.get('country') or 'State under review'} session {record['session']}"
+        if not symbol:
+            problems.append((col("document"), "no document symbol"))
+        _max_length(SourceDocument, "symbol", symbol, col("document"), problems)
+        clean["document"] = symbol
+        mechanism = record.get("mechanism", "")
+        if symbol and symbol not in self.documents and not mechanism:
+            problems.append((col("mechanism"), f"document {symbol!r} is new and no mechanism is given"))
+        clean["mechanism"] = mechanism
+        _max_length(Mechanism, "code", mechanism, col("mechanism"), problems)
+        for name in ("document_date", "deadline"):
+            if name in record:
+                try:
+                    clean[name] = parse_date(record[name])
+                except ValueError as error:
+                    problems.append((col(name), str(error)))
+        for name in ("session", "paragraph", "external_id", "language", "response_comment"):
+            if name in record:
+                clean[name] = record[name]
+                model = SourceDocument if name == "session" else Recommendation
+                _max_length(model, name, record[name], col(name), problems)
+        if "language" in clean and not clean["language"]:
+            clean["language"] = "en"
+        try:
+            if "response" in record:
+                clean["response"] = parse_choice(record["response"], Recommendation.Response.choices,
+                                                 RESPONSE_ALIASES, default="pending")
+        except ValueError as error:
+            problems.append((col("response"), str(error)))
+        try:
+            if "status" in record:
+                clean["status"] = parse_choice(record["status"], ImplementationStatus.choices,
+                                               default=ImplementationStatus.NOT_STARTED)
+        except ValueError as error:
+            problems.append((col("status"), str(error)))
+        try:
+            if "published" in record:
+                clean["published"] = parse_bool(record["published"])
+        except ValueError as error:
+            problems.append((col("published"), str(error)))
+        if "recommending_states" in record:
+            clean["recommending_states"] = sorted(set(record["recommending_states"]))
+            for name in clean["recommending_states"]:
+                _max_length(Country, "name", name, col("recommending_states"), problems)
+        if "lead_institution" in record:
+            clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
+                                                                problems) if record["lead_institution"] else None)
+        if "co_executors" in record:
+            clean["co_executors"] = {self.institutions.find(v, col("co_executors"), problems)
+                                     for v in record["co_executors"]} - {None}
+        if "cluster" in record:
+            clean["cluster"] = (self.clusters.find(record["cluster"], col("cluster"), problems)
+                                if record["cluster"] else None)
+        clean["tags"] = _tag_ids(record, self.terms, col, problems)
+        return clean, problems
+
+    def key(self, clean: dict) -> tuple:
+        """1. the OHCHR annotation id; 2. (document, paragraph); 3. the normalised text's hash in its document."""
+        if clean.get("external_id"):
+            return ("id", clean["external_id"])
+        if clean.get("paragraph"):
+            return ("paragraph", clean["document"], clean["paragraph"])
+        return ("text", clean["document"], text_hash(clean["text"]))
+
+    # writing -------------------------------------------------------------
+    def _document(self, clean: dict, actor) -> SourceDocument:
+        doc = self.documents.get(clean["document"])
+        changes = {k: v for k, v in (("date", clean.get("document_date")), ("session", clean.get("session")))
+                   if v and (doc is None or getattr(doc, k) != v)}
+        if doc is None:
+            doc = record_save(obj=SourceDocument(symbol=clean["document"], mechanism=self._mechanism(
+                clean["mechanism"], actor), **changes), actor=actor, reason="import")
+            self.documents[doc.symbol] = doc
+        elif changes:
+            record_save(obj=doc, actor=actor, values=changes, reason="import")
+        return doc
+
+    def _mechanism(self, label: str, actor) -> Mechanism:
+        mechanism = self.mechanisms.get(_key(label))
+        if mechanism is None:
+            code = label.strip()
+            kind = (Mechanism.Kind.UPR if code.casefold() == "upr" else Mechanism.Kind.TREATY_BODY
+                    if code.casefold() in TREATY_BODIES else Mechanism.Kind.OTHER)
+            mechanism = record_save(obj=Mechanism(code=code, name=code, kind=kind), actor=actor, reason="import")
+            self.mechanisms[_key(code)] = mechanism
+        return mechanism
+
+    def _countries(self, names) -> list[Country]:
+        missing = {_key(n): n for n in names if _key(n) not in self.countries}
+        if missing:
+            Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
+            for country in Country.objects.filter(name__in=missing.values()):
+                self.countries[_key(country.name)] = country
+        return [self.countries[_key(n)] for n in names]
+
+    def _existing(self, items) -> dict:
+        """Row number -> the recommendation it matches, following the key order."""
+        ids = [c["external_id"] for _, c, _ in items if c.get("external_id")]
+        by_id = {r.external_id: r.pk for r in Recommendation.objects.filter(external_id__in=ids).only("external_id")}
+        paragraphs = defaultdict(set)
+        for _, c, doc in items:
+            if c.get("paragraph"):
+                paragraphs[doc.pk].add(c["paragraph"])
+        by_paragraph = {}
+        for doc_id, values in paragraphs.items():
+            for pk, para, ext in Recommendation.objects.filter(source_document_id=doc_id, paragraph__in=values) \
+                    .values_list("pk", "paragraph", "external_id"):
+                by_paragraph[(doc_id, para)] = (pk, ext)
+        found = {}
+        for number, c, doc in items:
+            ext = c.get("external_id", "")
+            if ext and ext in by_id:
+                found[number] = by_id[ext]
+                continue
+            if c.get("paragraph"):
+                pk, other = by_paragraph.get((doc.pk, c["paragraph"]), (None, ""))
+                if pk and other in ("", ext):
+                    found[number] = pk
+                continue
+            pk, other = self._by_text(doc.pk).get(text_hash(c["text"]), (None, ""))
+            if pk and other in ("", ext):
+                found[number] = pk
+        records = Recommendation.objects.filter(pk__in=set(found.values())).prefetch_related(
+            "recommending_states", "co_executors", "tags")
+        by_pk = {r.pk: r for r in records}
+        return {number: by_pk[pk] for number, pk in found.items()}
+
+    def _by_text(self, doc_id: int) -> dict:
+        if doc_id not in self.by_document:
+            self.by_document[doc_id] = {
+                text_hash(text): (pk, ext) for pk, text, ext in
+                Recommendation.objects.filter(source_document_id=doc_id).values_list("pk", "text", "external_id")}
+        return self.by_document[doc_id]
+
+    def _values(self, clean: dict, doc) -> dict:
+        values = {"source_document": doc, "text": clean["text"]}
+        for name in ("paragraph", "external_id", "language", "response", "response_comment", "status",
+                     "deadline"):
+            if name in clean:
+                values[name] = clean[name]
+        for name in ("lead_institution", "cluster"):
+            if name in clean:
+                values[f"{name}_id"] = clean[name]
+        if "published" in clean:
+            values["is_published"] = clean["published"]
+        return values
+
+    def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
+        """Create, update or leave alone each valid row; returns row number -> action."""
+        items = [(n, c, self._document(c, actor)) for n, c in rows]
+        existing = self._existing(items)
+        actions, new = {}, []
+        for number, clean, doc in items:
+            rec = existing.get(number)
+            values = self._values(clean, doc)
+            if rec is None:
+                new.append((number, clean, Recommendation(**values)))
+                continue
+            actions[number] = "updated" if self._update(rec, clean, values, actor, reason) else "unchanged"
+        self._create(new, actor, reason)
+        actions.update({number: "created" for number, _, _ in new})
+        return actions
+
+    def _update(self, rec, clean, values, actor, reason) -> bool:
+        changes = {}
+        for name, value in values.items():
+            attr = "source_document_id" if name == "source_document" else name
+            current = getattr(rec, attr)
+            wanted = value.pk if name == "source_document" else value
+            if current != wanted:
+                changes[name] = value
+        if "is_published" in changes:
+            rec.mark_published(changes["is_published"])
+            changes["published_at"] = rec.published_at
+        m2m = {}
+        if "recommending_states" in clean:
+            states = self._countries(clean["recommending_states"])
+            if {s.pk for s in states} != {s.pk for s in rec.recommending_states.all()}:
+                m2m["recommending_states"] = states
+        if "co_executors" in clean and clean["co_executors"] != {i.pk for i in rec.co_executors.all()}:
+            m2m["co_executors"] = list(clean["co_executors"])
+        current_tags = _accepted_tags(rec)
+        tags = {v: ids for v, ids in clean["tags"].items() if ids != current_tags.get(v, set())}
+        if not (changes or m2m or tags):
+            return False
+        record_save(obj=rec, actor=actor, values=changes, m2m=m2m, reason=reason)
+        _sync_tags(rec, "recommendation", tags, current_tags, actor)
+        return True
+
+    def _create(self, new, actor, reason) -> None:
+        if not new:
+            return
+        for _, clean, rec in new:
+            if clean.get("published"):
+                rec.mark_published(True)
+        user = actor if getattr(actor, "pk", None) else None
+        objs = bulk_create_with_history([r for _, _, r in new], Recommendation, batch_size=500,
+                                        default_user=user, default_change_reason=reason)
+        through_states, through_co, tags = [], [], []
+        for (number, clean, _), rec in zip(new, objs):
+            self._by_text(rec.source_document_id)[text_hash(rec.text)] = (rec.pk, rec.external_id)
+            for country in self._countries(clean.get("recommending_states", [])):
+                through_states.append(Recommendation.recommending_states.through(recommendation_id=rec.pk,
+                                                                                   country_id=country.pk))
+            for institution_id in clean.get("co_executors", ()):
+                through_co.append(Recommendation.co_executors.through(recommendation_id=rec.pk,
+                                                                        institution_id=institution_id))
+            for vocabulary, ids in clean["tags"].items():
+                tags += [TagAssignment(term_id=t, vocabulary=vocabulary, recommendation_id=rec.pk, status=ACCEPTED,
+                                       created_by=user) for t in sorted(ids)]
+        Recommendation.recommending_states.through.objects.bulk_create(through_states, batch_size=1000)
+        Recommendation.co_executors.through.objects.bulk_create(through_co, batch_size=1000)
+        bulk_create_with_history(tags, TagAssignment, batch_size=1000, default_user=user,
+                                 default_change_reason=reason)
+
+
+class MeasureTarget:
+    """Imports action-plan measures; a plan or version named in the file is created when missing."""
+
+    model = Measure
+
+    def __init__(self, column_of):
+        self.column_of = column_of
+        self.institutions = _institutions()
+        self.plans = {_key(p.title): p for p in ActionPlan.objects.all()}
+        refs = []
+        for rec in Recommendation.objects.select_related("source_document").only(
+                "external_id", "paragraph", "text", "source_document__symbol"):
+            refs.append((recommendation_ref(rec), rec.pk))
+            if rec.external_id and rec.paragraph:
+                refs.append((f"{rec.source_document.symbol} ¶{rec.paragraph}", rec.pk))
+        self.recommendations = Lookup("recommendation", refs)
+
+    def validate(self, record: dict) -> tuple[dict, list]:
+        """The measure checked and resolved to ids, and (column, reason) problems; writes nothing."""
+        problems, col = [], self.column_of
+        clean = {k: record.get(k, "") for k in ("plan", "key", "text")}
+        for name in ("plan", "key", "text"):
+            if not clean[name]:
+                problems.append((col(name), f"{name} is empty"))
+        _max_length(ActionPlan, "title", clean["plan"], col("plan"), problems)
+        _max_length(Measure, "key", clean["key"], col("key"), problems)
+        version = record.get("version", "") or "1"
+        if not version.isdigit() or not 0 < int(version) < 32768:
+            problems.append((col("version"), f"version must be a whole number, got {version!r}"))
+        clean["version"] = int(version) if version.isdigit() else 1
+        for name in ("number", "section", "expected_result", "completion_form", "deadline_text"):
+            if name in record:
+                clean[name] = record[name]
+                _max_length(Measure, name, record[name], col(name), problems)
+        clean.setdefault("number", clean["key"])
+        if "deadline" in record:
+            try:
+                clean["deadline"] = parse_date(record["deadline"])
+            except ValueError as error:
+                problems.append((col("deadline"), str(error)))
+        try:
+            if "status" in record:
+                clean["status"] = parse_choice(record["status"], ImplementationStatus.choices,
+                                               default=ImplementationStatus.NOT_STARTED)
+            if "published" in record:
+                clean["published"] = parse_bool(record["published"])
+        except ValueError as error:
+            problems.append((col("status" if "status" in clean or "published" not in record else "published"),
+                             str(error)))
+        if "lead_institution" in record:
+            clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
+                                                                problems) if record["lead_institution"] else None)
+        if "co_executors" in record:
+            clean["co_executors"] = {self.institutions.find(v, col("co_executors"), problems)
+                                     for v in record["co_executors"]} - {None}
+        if "recommendations" in record:
+            clean["recommendations"] = {self.recommendations.find(v, col("recommendations"), problems)
+                                        for v in record["recommendations"]} - {None}
+        return clean, problems
+
+    def key(self, clean: dict) -> tuple:
+        """A measure's key is stable across versions; (plan, version, key) identifies one row."""
+        return (_key(clean["plan"]), clean["version"], clean["key"])
+
+    def _version(self, clean, actor) -> ActionPlanVersion:
+        plan = self.plans.get(_key(clean["plan"]))
+        if plan is None:
+            plan = record_save(obj=ActionPlan(title=clean["plan"]), actor=actor, reason="import")
+            self.plans[_key(plan.title)] = plan
+        version = plan.versions.filter(number=clean["version"]).first()
+        if version is None:
+            version = record_save(obj=ActionPlanVersion(plan=plan, number=clean["version"],
+                                                        label=f"Version {clean['version']}"), actor=actor,
+                                  reason="import")
+        return version
+
+    def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
+        """Create, update or leave alone each measure (few rows per plan, so one save each, with history)."""
+        actions = {}
+        for number, clean in rows:
+            version = self._version(clean, actor)
+            measure = (Measure.objects.filter(version=version, key=clean["key"])
+                       .prefetch_related("co_executors", "recommendations").first())
+            values = {"version": version, "key": clean["key"]}
+            values.update({k: clean[k] for k in ("number", "section", "text", "expected_result", "completion_form",
+                                                 "deadline", "deadline_text", "status") if k in clean})
+            if "lead_institution" in clean:
+                values["lead_institution_id"] = clean["lead_institution"]
+            m2m = {k: clean[k] for k in ("co_executors", "recommendations") if k in clean}
+            if measure is None:
+                measure = Measure(**values)
+                if clean.get("published"):
+                    measure.mark_published(True)
+                    values.update(is_published=True, published_at=measure.published_at)
+                record_save(obj=measure, actor=actor, m2m={k: list(v) for k, v in m2m.items()}, reason=reason)
+                actions[number] = "created"
+                continue
+            changes = {k: v for k, v in values.items()
+                       if getattr(measure, "version_id" if k == "version" else k) != (v.pk if k == "version" else v)}
+            if "published" in clean and clean["published"] != measure.is_published:
+                measure.mark_published(clean["published"])
+                changes.update(is_published=measure.is_published, published_at=measure.published_at)
+            m2m = {k: list(v) for k, v in m2m.items() if v != {o.pk for o in getattr(measure, k).all()}}
+            if changes or m2m:
+                record_save(obj=measure, actor=actor, values=changes, m2m=m2m, reason=reason)
+                actions[number] = "updated"
+            else:
+                actions[number] = "unchanged"
+        return actions
+
+
+def make_target(kind: str, column_of):
+    """The writer for a format's target kind."""
+    return (RecommendationTarget if kind == "recommendation" else MeasureTarget)(column_of)
+

@@ -1,0 +1,52 @@
+"""Parsing of single cell values (dates, choices, yes/no) with messages a coordinator can act on."""
+
+import datetime as dt
+import re
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_YES = {"yes", "y", "true", "1", "да", "иә", "published"}
+_NO = {"no", "n", "false", "0", "нет", "жоқ", "unpublished", ""}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ISO (2020-03-01, with or without a time), an Excel serial number (43891) or 01.03.2020; '' is None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if match := _ISO.match(text):
+            return dt.date(*map(int, match.groups()))
+        if match := _DOTTED.match(text):
+            day, month, year = map(int, match.groups())
+            return dt.date(year, month, day)
+        serial = float(text)
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)") from None
+    if not 1 <= serial < 2958466 or serial != serial:
+        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)")
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+def parse_bool(text: str) -> bool:
+    """yes/no in English, Russian or Kazakh, true/false, 1/0."""
+    value = (text or "").strip().casefold()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise ValueError(f"expected yes or no, got {text!r}")
+
+
+def parse_choice(text: str, choices, aliases: dict | None = None, default: str | None = None) -> str:
+    """A stored value or its English label, case-insensitively; aliases map other spellings."""
+    value = re.sub(r"\s+", " ", (text or "").strip()).casefold()
+    if not value and default is not None:
+        return default
+    table = {str(k).casefold(): k for k, _ in choices}
+    table.update({str(label).casefold(): k for k, label in choices})
+    table.update(aliases or {})
+    if value in table:
+        return table[value]
+    raise ValueError(f"unknown value {text!r} (expected one of: {', '.join(k for k, _ in choices)})")
