@@ -1,0 +1,114 @@
+"""Weekly digests for focal points, escalation digests for coordinators, reminders before due dates.
+
+Each mail is rendered in its recipient's language and logged in SentNotification in the same
+transaction, so running the job twice the same day sends nothing twice.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from rightstrack.accounts.models import Role, User
+from rightstrack.planning.selectors import focal_point_todo, progress_report_list
+from rightstrack.reminders.models import SentNotification
+from rightstrack.reminders.selectors import deadline_items, split_by_state
+
+# Reminders go out this many days before a due date.
+REMINDER_DAYS = (14, 3)
+
+
+@dataclass
+class Mail:
+    """A rendered e-mail, ready to send."""
+
+    subject: str
+    text: str
+    html: str
+
+
+def _render(template: str, context: dict, language: str) -> Mail:
+    with translation.override(language):
+        subject = render_to_string(f"reminders/{template}_subject.txt", context).strip()
+        return Mail(" ".join(subject.split()), render_to_string(f"reminders/{template}.txt", context),
+                    render_to_string(f"reminders/{template}.html", context))
+
+
+def _base_context(user, today: date) -> dict:
+    return {"user": user, "today": today, "site_url": settings.SITE_URL.rstrip("/")}
+
+
+def focal_point_digest(*, user, today: date) -> Mail | None:
+    """The weekly digest of a focal point's overdue and due-soon items and reports returned to them; None if empty."""
+    items = split_by_state(deadline_items(user=user, today=today, institution_ids=user.institution_ids))
+    reports = list(focal_point_todo(user=user, today=today)["reports"].filter(state="returned"))
+    if not (items["overdue"] or items["due_soon"] or reports):
+        return None
+    return _render("digest", {**_base_context(user, today), **items, "reports": reports}, user.language)
+
+
+def escalation_digest(*, user, today: date) -> Mail | None:
+    """A coordinator's digest: overdue items grouped by institution, and reports waiting for review."""
+    overdue = split_by_state(deadline_items(user=user, today=today))["overdue"]
+    groups: dict[str, list] = {}
+    for item in sorted(overdue, key=lambda i: i.due):
+        groups.setdefault(item.institution or "—", []).append((item, item.days_late(today)))
+    waiting = list(progress_report_list(user=user).filter(state="submitted").order_by("submitted_at", "pk"))
+    if not (groups or waiting):
+        return None
+    return _render("escalation", {**_base_context(user, today), "groups": sorted(groups.items()),
+                                  "overdue_count": len(overdue), "waiting": waiting}, user.language)
+
+
+def reminder_mail(*, user, item, days: int, today: date) -> Mail:
+    """A short reminder that one item falls due in `days` days."""
+    return _render("reminder", {**_base_context(user, today), "item": item, "days": days}, user.language)
+
+
+@transaction.atomic
+def _send_once(*, user, kind: str, key: str, mail: Mail) -> bool:
+    """Log, then send; a duplicate log row means it was already sent, and a failed send rolls the log back."""
+    try:
+        with transaction.atomic():
+            SentNotification.objects.create(user=user, kind=kind, key=key)
+    except IntegrityError:
+        return False
+    message = EmailMultiAlternatives(mail.subject, mail.text, settings.DEFAULT_FROM_EMAIL, [user.email])
+    message.attach_alternative(mail.html, "text/html")
+    message.send()
+    return True
+
+
+def _recipients(role: str):
+    return User.objects.filter(role=role, is_active=True).exclude(email="").prefetch_related("institutions")
+
+
+def notifications_send(*, today: date | None = None) -> dict[str, int]:
+    """Send this week's digests (once per ISO week) and today's reminders; returns counts per kind.
+
+    Safe to run daily from cron or the job system: the log makes every mail go out once.
+    """
+    today = today or date.today()
+    year, week, _ = today.isocalendar()
+    week_key = f"{year}-W{week:02d}"
+    sent = {"digest": 0, "escalation": 0, "reminder": 0}
+    for user in _recipients(Role.FOCAL_POINT):
+        mail = focal_point_digest(user=user, today=today)
+        if mail and _send_once(user=user, kind="digest", key=week_key, mail=mail):
+            sent["digest"] += 1
+        for item in deadline_items(user=user, today=today, institution_ids=user.institution_ids,
+                                   horizon_days=max(REMINDER_DAYS)):
+            days = (item.due - today).days
+            if days in REMINDER_DAYS and _send_once(user=user, kind="reminder", key=f"{item.key}:{days}",
+                                                   mail=reminder_mail(user=user, item=item, days=days, today=today)):
+                sent["reminder"] += 1
+    for user in _recipients(Role.COORDINATOR):
+        mail = escalation_digest(user=user, today=today)
+        if mail and _send_once(user=user, kind="escalation", key=week_key, mail=mail):
+            sent["escalation"] += 1
+    return sent
+

@@ -1,0 +1,53 @@
+"""Charts built from querysets: the one place dashboards and reports get their figures from."""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.reports import charts
+from rightstrack.reports.charts import Chart, Series
+from rightstrack.reports.selectors import status_by, status_over_time
+
+DIMENSION_TITLES = {
+    "mechanism": "Implementation status by mechanism", "theme": "Implementation status by theme",
+    "institution": "Implementation status by lead institution", "sdg": "Implementation status by SDG",
+    "cluster": "Implementation status by cluster", "section": "Implementation status by plan section",
+}
+
+
+def _statuses() -> list[tuple[str, str]]:
+    return [(value, str(label)) for value, label in ImplementationStatus.choices]
+
+
+def status_chart(qs, dimension: str, *, title: str | None = None, width: int = 640) -> Chart:
+    """Stacked status bars of a queryset grouped by one dimension."""
+    rows = status_by(qs, dimension)
+    title = title or _(DIMENSION_TITLES[dimension])
+    return Chart(title, charts.stacked_bars(title, rows, _statuses(), width=width), rows)
+
+
+def progress_chart(qs, *, start: date, end: date, title: str | None = None, width: int = 640) -> Chart:
+    """Lines of how many items were in each status at each month end."""
+    rows = status_over_time(qs, start=start, end=end)
+    title = title or _("Progress over time")
+    series = [Series(str(label), [(month, counts.get(value, 0)) for month, counts in rows],
+                     charts.STATUS_COLOURS[value]) for value, label in ImplementationStatus.choices]
+    return Chart(title, charts.line_chart(title, series, width=width), rows)
+
+
+def indicator_chart(indicator, *, width: int = 640) -> Chart:
+    """An indicator's values per period against its target (dashed line) and baseline (a point)."""
+    values = [(v.period, float(v.value)) for v in indicator.values.all()]
+    periods = sorted({p for p, _v in values} | ({str(indicator.target_year)} if indicator.target_year else set())
+                     | ({str(indicator.baseline_year)} if indicator.baseline_year else set()))
+    series = [Series(_("Actual"), values, charts.SERIES_COLOURS[0])]
+    if indicator.target is not None and periods:
+        series.append(Series(_("Target"), [(p, float(indicator.target)) for p in periods],
+                             charts.SERIES_COLOURS[3], dashed=True))
+    if indicator.baseline is not None:
+        at = str(indicator.baseline_year) if indicator.baseline_year else (periods[0] if periods else "")
+        series.append(Series(_("Baseline"), [(at, float(indicator.baseline))], charts.SERIES_COLOURS[5]))
+    title = f"{indicator} ({indicator.unit})"
+    rows = [(p, v) for p, v in values]
+    return Chart(title, charts.line_chart(title, series, width=width, y_label=indicator.unit), rows)

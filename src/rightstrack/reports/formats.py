@@ -1,0 +1,150 @@
+"""Write a built Report as docx, xlsx, csv, html or pdf. Formatters only format; content.py decides what is said."""
+
+import csv
+import io
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from rightstrack.reports.charts import to_png
+from rightstrack.reports.content import Report
+
+FORMATS = ("docx", "xlsx", "csv", "html", "pdf")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def write_docx(report: Report, path: Path) -> None:
+    """A Word document: cover, summary table, one heading and table per section, charts as PNG images."""
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    doc.add_heading(report.title, 0)
+    for label, value in report.cover:
+        doc.add_paragraph().add_run(f"{label}: ").bold = True
+        doc.paragraphs[-1].add_run(value)
+    doc.add_page_break()
+    for section in [report.summary, *report.sections]:
+        doc.add_heading(section.title, 1)
+        table = doc.add_table(rows=1, cols=len(section.columns))
+        table.style = "Table Grid"
+        for cell, name in zip(table.rows[0].cells, section.columns):
+            cell.text = name
+            cell.paragraphs[0].runs[0].bold = True
+        for row in section.rows:
+            for cell, value in zip(table.add_row().cells, row):
+                cell.text = value
+        if not section.rows:
+            doc.add_paragraph(_("Nothing to report."))
+    if report.charts:
+        doc.add_heading(_("Charts"), 1)
+        for chart in report.charts:
+            doc.add_picture(io.BytesIO(to_png(chart.svg)), width=Cm(16))
+            doc.add_paragraph(chart.title).style = "Caption"
+    doc.save(path)
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, no []:*?/\\ and unique."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "Sheet"
+    name, n = base, 2
+    while name.lower() in used:
+        name, n = f"{base[:25]} ({n})", n + 1
+    used.add(name.lower())
+    return name
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    """A workbook: a cover sheet, the summary, one sheet per section, and a sheet of chart images."""
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    used: set[str] = set()
+    cover = book.active
+    cover.title = _sheet_title(_("Cover"), used)
+    cover.append([report.title])
+    cover["A1"].font = Font(bold=True, size=14)
+    for label, value in report.cover:
+        cover.append([label, value])
+    for section in [report.summary, *report.sections]:
+        sheet = book.create_sheet(_sheet_title(section.title, used))
+        sheet.append(section.columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in section.rows:
+            sheet.append([int(v) if v.isdigit() and len(v) < 10 else v for v in row])
+        for column, name in zip(sheet.columns, section.columns):
+            longest = max((len(str(c.value or "")) for c in column), default=len(name))
+            sheet.column_dimensions[column[0].column_letter].width = min(max(10, longest + 2), 70)
+            for c in column[1:]:
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+    if report.charts:
+        sheet = book.create_sheet(_sheet_title(_("Charts"), used))
+        row = 1
+        for chart in report.charts:
+            sheet.cell(row=row, column=1, value=chart.title).font = Font(bold=True)
+            image = Image(io.BytesIO(to_png(chart.svg, scale=1.0)))
+            sheet.add_image(image, f"A{row + 1}")
+            row += int(image.height / 20) + 3
+    book.save(path)
+
+
+def write_csv(report: Report, path: Path) -> None:
+    """One CSV of every section's rows, with the section as the first column (UTF-8 with BOM for Excel)."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        for section in report.sections:
+            writer.writerow([_("Section"), *section.columns])
+            for row in section.rows:
+                writer.writerow([section.title, *row])
+
+
+def render_html(report: Report, *, standalone: bool = True) -> str:
+    """Printable HTML with inline SVG charts; the same page prints to PDF."""
+    with translation.override(report.language):
+        return render_to_string("reports/report_document.html", {"report": report, "standalone": standalone})
+
+
+def write_html(report: Report, path: Path) -> None:
+    path.write_text(render_html(report), encoding="utf-8")
+
+
+def write_pdf(report: Report, path: Path) -> None:
+    """Print the HTML with headless Chromium (no network; the HTML has no external asset)."""
+    chromium = getattr(settings, "RIGHTSTRACK_CHROMIUM", "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "report.html"
+        source.write_text(render_html(report), encoding="utf-8")
+        result = subprocess.run(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+             f"--print-to-pdf={Path(path).resolve()}", source.as_uri()],
+            capture_output=True, timeout=120, check=False)
+    if result.returncode != 0 or not Path(path).exists():
+        raise RuntimeError(f"Chromium could not print the report: {result.stderr.decode()[-500:]}")
+
+
+WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv, "html": write_html, "pdf": write_pdf}
+
+
+def write_report(report: Report, fmt: str, path: Path) -> Path:
+    """Write the report in one format; the file appears only when complete (written beside it, then renamed)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with translation.override(report.language):
+            WRITERS[fmt](report, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,200 @@
+"""Reads behind the dashboards and reports: chart filters, status breakdowns, status over time.
+
+Every function starts from a visibility-aware queryset (recommendation_list, measure_list, ...),
+so anonymous visitors only ever count published records.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.planning.models import Measure
+from rightstrack.recommendations.models import Recommendation
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+LIST_FILTERS = ("mechanism", "cycle", "theme", "institution", "sdg", "status")
+
+
+@dataclass
+class ChartFilters:
+    """The filters a chart or report accepts; built from a query string or CLI options."""
+
+    mechanism: list[str] = field(default_factory=list)
+    cycle: list[int] = field(default_factory=list)
+    theme: list[str] = field(default_factory=list)
+    institution: list[str] = field(default_factory=list)
+    sdg: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    period_from: date | None = None
+    period_to: date | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params) -> "ChartFilters":
+        """Parse `?mechanism=UPR&cycle=2&theme=D23&period_from=2020-01-01`; bad values become `errors`, not a 500."""
+        filters = cls(**{key: [v for v in params.getlist(key) if v] for key in LIST_FILTERS if key != "cycle"})
+        for value in params.getlist("cycle"):
+            if value:
+                if value.isdigit():
+                    filters.cycle.append(int(value))
+                else:
+                    filters.errors.append(_("Cycle must be a number: %(value)s") % {"value": value})
+        valid = {v for v, _label in ImplementationStatus.choices}
+        for value in [s for s in filters.status if s not in valid]:
+            filters.errors.append(_("Unknown status: %(value)s") % {"value": value})
+            filters.status.remove(value)
+        for key in ("period_from", "period_to"):
+            if params.get(key):
+                try:
+                    setattr(filters, key, date.fromisoformat(params.get(key)))
+                except ValueError:
+                    filters.errors.append(_("Not a date (YYYY-MM-DD): %(value)s") % {"value": params.get(key)})
+        return filters
+
+    def query_string(self) -> str:
+        """The filters as a query string, so dashboard links and report requests keep them."""
+        from django.http import QueryDict
+
+        q = QueryDict(mutable=True)
+        for key in LIST_FILTERS:
+            q.setlist(key, [str(v) for v in getattr(self, key)])
+        for key in ("period_from", "period_to"):
+            if getattr(self, key):
+                q[key] = getattr(self, key).isoformat()
+        return q.urlencode()
+
+
+def _term_q(prefix: str, vocabulary: str, values: list[str]) -> Q:
+    """Accepted tags of one vocabulary, matched by term id or code."""
+    ids = [int(v) for v in values if v.isdigit()]
+    codes = [v for v in values if not v.isdigit()]
+    terms = Term.objects.filter(Q(pk__in=ids) | Q(code__in=codes), vocabulary=vocabulary)
+    return Q(id__in=TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, term__in=terms)
+             .values(f"{prefix}_id"))
+
+
+def _institution_q(values: list[str]) -> Q:
+    ids = [int(v) for v in values if v.isdigit()]
+    names = [v for v in values if not v.isdigit()]
+    return (Q(lead_institution__in=ids) | Q(co_executors__in=ids) | Q(lead_institution__abbreviation__in=names)
+            | Q(co_executors__abbreviation__in=names))
+
+
+def filter_recommendations(qs: QuerySet, f: ChartFilters) -> QuerySet:
+    """Recommendations (current or historical `as_of` querysets) matching the filters; period = document date."""
+    if f.mechanism:
+        qs = qs.filter(source_document__mechanism__code__in=f.mechanism)
+    if f.cycle:
+        qs = qs.filter(source_document__cycle__in=f.cycle)
+    if f.theme:
+        qs = qs.filter(_term_q("recommendation", Vocabulary.THEME, f.theme))
+    if f.sdg:
+        qs = qs.filter(_term_q("recommendation", Vocabulary.SDG_GOAL, f.sdg))
+    if f.institution:
+        qs = qs.filter(id__in=Recommendation.objects.filter(_institution_q(f.institution)).values("pk"))
+    if f.status:
+        qs = qs.filter(status__in=f.status)
+    if f.period_from:
+        qs = qs.filter(source_document__date__gte=f.period_from)
+    if f.period_to:
+        qs = qs.filter(source_document__date__lte=f.period_to)
+    return qs
+
+
+def filter_measures(qs: QuerySet, f: ChartFilters) -> QuerySet:
+    """Measures matching the filters (mechanism and cycle through the recommendations they answer; period = deadline)."""
+    if f.mechanism:
+        qs = qs.filter(id__in=Measure.objects.filter(
+            recommendations__source_document__mechanism__code__in=f.mechanism).values("pk"))
+    if f.cycle:
+        qs = qs.filter(id__in=Measure.objects.filter(
+            recommendations__source_document__cycle__in=f.cycle).values("pk"))
+    if f.theme:
+        qs = qs.filter(_term_q("measure", Vocabulary.THEME, f.theme))
+    if f.sdg:
+        qs = qs.filter(_term_q("measure", Vocabulary.SDG_GOAL, f.sdg))
+    if f.institution:
+        qs = qs.filter(id__in=Measure.objects.filter(_institution_q(f.institution)).values("pk"))
+    if f.status:
+        qs = qs.filter(status__in=f.status)
+    if f.period_from:
+        qs = qs.filter(deadline__gte=f.period_from)
+    if f.period_to:
+        qs = qs.filter(deadline__lte=f.period_to)
+    return qs
+
+
+def _rows(pairs, labels=None, limit: int | None = None) -> list[tuple[str, dict[str, int]]]:
+    """[(group, status, n)] → [(label, {status: n})], biggest groups first."""
+    groups: dict = {}
+    for group, status, n in pairs:
+        groups.setdefault(group, {})[status] = n
+    ordered = sorted(groups.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))[:limit]
+    return [((labels or {}).get(g, g) if g not in (None, "") else "—", counts) for g, counts in ordered]
+
+
+def status_by(qs: QuerySet, dimension: str, *, limit: int = 12) -> list[tuple[str, dict[str, int]]]:
+    """Counts per implementation status for each mechanism, institution, cluster, section, theme or SDG."""
+    paths = {"mechanism": "source_document__mechanism__code", "institution": "lead_institution__abbreviation",
+             "cluster": "cluster__name", "section": "section"}
+    if dimension in paths:
+        pairs = qs.order_by().values_list(paths[dimension], "status").annotate(n=Count("pk", distinct=True))
+        return _rows(pairs, limit=limit)
+    vocabulary = {"theme": Vocabulary.THEME, "sdg": Vocabulary.SDG_GOAL}[dimension]
+    target = "recommendation" if qs.model._meta.model_name == "recommendation" else "measure"
+    pairs = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, vocabulary=vocabulary,
+                                          **{f"{target}__in": qs.values("pk")})
+             .order_by().values_list("term", f"{target}__status").annotate(n=Count(target, distinct=True)))
+    pairs = list(pairs)
+    labels = {t.pk: str(t) for t in Term.objects.filter(pk__in={p[0] for p in pairs})}
+    return _rows(pairs, labels, limit)
+
+
+def status_totals(qs: QuerySet) -> dict[str, int]:
+    """{status: n} for a queryset of recommendations or measures."""
+    return dict(qs.order_by().values_list("status").annotate(n=Count("pk")))
+
+
+def _month_ends(start: date, end: date) -> list[date]:
+    points, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        nxt = date(year + month // 12, month % 12 + 1, 1)
+        points.append(min(date.fromordinal(nxt.toordinal() - 1), end))
+        year, month = nxt.year, nxt.month
+    return points
+
+
+def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 24) -> list[tuple[str, dict]]:
+    """Counts per status at each month end between start and end, replayed from the history tables."""
+    months = _month_ends(start, end)
+    months = months[-max_points:]
+    if not months:
+        return []
+    ids = set(qs.values_list("pk", flat=True))
+    history = (qs.model.history.filter(id__in=ids, history_date__lte=_end_of(months[-1]))
+               .order_by("history_date", "history_id").values_list("id", "status", "history_date", "history_type"))
+    current: dict[int, str] = {}
+    rows, events = [], iter(history)
+    pending = next(events, None)
+    for month_end in months:
+        limit = _end_of(month_end)
+        while pending is not None and pending[2] <= limit:
+            pk, status, _when, kind = pending
+            if kind == "-":
+                current.pop(pk, None)
+            else:
+                current[pk] = status
+            pending = next(events, None)
+        counts: dict[str, int] = {}
+        for status in current.values():
+            counts[status] = counts.get(status, 0) + 1
+        rows.append((month_end.strftime("%Y-%m"), counts))
+    return rows
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.max))
