@@ -120,6 +120,7 @@ STATIC_ROOT = Path(os.environ["STATIC_ROOT"]) if os.environ.get("STATIC_ROOT") e
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+FORMAT_MODULE_PATH = ["rightstrack.core.formats"]  # adds the Kazakh date/number formats Django lacks
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
