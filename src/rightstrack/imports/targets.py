@@ -8,6 +8,8 @@ import difflib
 import re
 from collections import defaultdict
 
+from django.apps import apps
+from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from rightstrack.accounts.models import Institution
@@ -353,6 +355,18 @@ class RecommendationTarget:
         Recommendation.co_executors.through.objects.bulk_create(through_co, batch_size=1000)
         bulk_create_with_history(tags, TagAssignment, batch_size=1000, default_user=user,
                                  default_change_reason=reason)
+        _notify_search([rec.pk for rec in objs])
+
+
+def _notify_search(pks: list[int]) -> None:
+    """Bulk inserts send no post_save signal, so tell the search index (when installed) about the new rows."""
+    if not apps.is_installed("rightstrack.search"):
+        return
+    from rightstrack.search.indexing import index_documents
+    from rightstrack.search.tasks import embed_task
+
+    index_documents(pks)
+    transaction.on_commit(lambda: embed_task.enqueue("recommendation", pks))
 
 
 class MeasureTarget:

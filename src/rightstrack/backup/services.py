@@ -1,0 +1,171 @@
+"""Backup and restore of everything: every table (history included) and the uploaded files (MEDIA_ROOT).
+
+A backup is one zip: `data.jsonl` (one object per line, keys sorted, so the same data always gives the same
+bytes on SQLite and PostgreSQL), `media/...` and `manifest.json` with SHA-256 checksums of both.
+Restore checks the checksums first, refuses a non-empty database unless forced, and loads in one
+transaction. The full-text/vector search index is derived data: it is left out and rebuilt after restore.
+"""
+
+import hashlib
+import json
+import shutil
+import zipfile
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+
+FORMAT_VERSION = 1
+SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+SKIPPED_APPS = {"search"}  # derived index, rebuilt with `rightstrack reindex`
+
+
+class BackupError(Exception):
+    """The backup file cannot be used, or restoring would overwrite data."""
+
+
+def backed_up_models() -> list:
+    """Every concrete model whose rows a backup holds, in dependency order."""
+    app_list = {config: None for config in apps.get_app_configs() if config.label not in SKIPPED_APPS}
+    ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
+    return [m for m in ordered if m._meta.label_lower not in SKIPPED_MODELS and not m._meta.proxy
+            and m._meta.managed]
+
+
+def _lines(model) -> iter:
+    for obj in model._base_manager.order_by("pk").iterator(chunk_size=2000):
+        data = serializers.serialize("python", [obj], use_natural_foreign_keys=True)[0]
+        yield json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _sha256(handle) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(1024 * 1024):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def backup_create(*, path: Path, progress: Callable[[float], None] | None = None) -> dict:
+    """Write a backup zip to `path`; returns its manifest."""
+    progress = progress or (lambda fraction: None)
+    models = backed_up_models()
+    try:
+        manifest = _write(path, models, progress)
+    except BaseException:
+        Path(path).unlink(missing_ok=True)  # never leave a half-written backup that looks usable
+        raise
+    progress(1.0)
+    return manifest
+
+
+def _write(path: Path, models: list, progress) -> dict:
+    counts, digest = {}, hashlib.sha256()
+    media_root = Path(settings.MEDIA_ROOT)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        with archive.open("data.jsonl", "w", force_zip64=True) as data:
+            for index, model in enumerate(models):
+                n = 0
+                for line in _lines(model):
+                    raw = line.encode()
+                    data.write(raw)
+                    digest.update(raw)
+                    n += 1
+                if n:
+                    counts[model._meta.label_lower] = n
+                progress(0.8 * (index + 1) / len(models))
+        files = {}
+        if media_root.is_dir():
+            for file in sorted(p for p in media_root.rglob("*") if p.is_file()):
+                name = file.relative_to(media_root).as_posix()
+                with open(file, "rb") as handle:
+                    files[name] = _sha256(handle)
+                archive.write(file, f"media/{name}")
+        manifest = {"format": FORMAT_VERSION, "created": datetime.now(timezone.utc).isoformat(),
+                    "database": connection.vendor, "counts": counts, "data_sha256": digest.hexdigest(),
+                    "files": files}
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+    return manifest
+
+
+def database_is_empty() -> bool:
+    """True when no backed-up table holds a row (what migrations create does not count)."""
+    return not any(m._base_manager.exists() for m in backed_up_models())
+
+
+def _verify(archive: zipfile.ZipFile) -> dict:
+    try:
+        manifest = json.loads(archive.read("manifest.json"))
+    except (KeyError, ValueError):
+        raise BackupError("not a rightstrack backup (no readable manifest.json)") from None
+    if manifest.get("format") != FORMAT_VERSION:
+        raise BackupError(f"unsupported backup format {manifest.get('format')!r}")
+    with archive.open("data.jsonl") as data:
+        if _sha256(data) != manifest["data_sha256"]:
+            raise BackupError("data.jsonl does not match its checksum: the backup is damaged")
+    for name, checksum in manifest["files"].items():
+        with archive.open(f"media/{name}") as handle:
+            if _sha256(handle) != checksum:
+                raise BackupError(f"media/{name} does not match its checksum: the backup is damaged")
+    return manifest
+
+
+def _save(deserialized) -> None:
+    """Save one object raw, and its many-to-many rows straight into the through tables.
+
+    Setting them through the relation would fire m2m_changed, and django-simple-history would then add
+    history rows that the backup never had.
+    """
+    m2m = deserialized.m2m_data or {}  # save() clears it
+    deserialized.save(save_m2m=False)
+    pk = deserialized.object.pk
+    for name, ids in m2m.items():
+        field = deserialized.object._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through._base_manager.bulk_create([through(**{f"{source}_id": pk, f"{target}_id": i}) for i in ids])
+
+
+def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float], None] | None = None) -> dict:
+    """Load a backup into this database and MEDIA_ROOT; refuses a non-empty database unless `force`."""
+    progress = progress or (lambda fraction: None)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BackupError(f"cannot open {path}: {error}") from None
+    with archive:
+        manifest = _verify(archive)
+        call_command("migrate", interactive=False, verbosity=0)
+        if not database_is_empty():
+            if not force:
+                raise BackupError("the database already holds data; restore replaces everything, so pass --force")
+            call_command("flush", interactive=False, verbosity=0)
+        total = max(sum(manifest["counts"].values()), 1)
+        with transaction.atomic(), connection.constraint_checks_disabled():
+            with archive.open("data.jsonl") as data:
+                for index, line in enumerate(data, start=1):
+                    for obj in serializers.deserialize("python", [json.loads(line)]):
+                        _save(obj)
+                    if index % 1000 == 0:
+                        progress(0.9 * index / total)
+            connection.check_constraints()
+            models = backed_up_models()
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(sql)
+        media_root = Path(settings.MEDIA_ROOT)
+        for name in manifest["files"]:
+            target = (media_root / name).resolve()
+            if not target.is_relative_to(media_root.resolve()):
+                raise BackupError(f"refusing to write outside MEDIA_ROOT: {name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(f"media/{name}") as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+    progress(1.0)
+    return manifest
