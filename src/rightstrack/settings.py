@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "rightstrack.planning",
     "rightstrack.legislation",
     "rightstrack.demo",
+    "ninja",  # its static files: the API docs are served locally, not from a CDN
+    "rightstrack.portal",
+    "rightstrack.api",
+    "rightstrack.subscriptions",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +145,11 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
+SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
+SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 1000
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
