@@ -5,6 +5,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from rightstrack.api.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -13,5 +15,9 @@ urlpatterns = [
     path("plans/", include("rightstrack.planning.urls")),
     path("legal-acts/", include("rightstrack.legislation.urls")),
     path("taxonomy/", include("rightstrack.taxonomy.urls")),
+    path("search/", include("rightstrack.search.urls")),
+    path("public/", include("rightstrack.portal.urls")),
+    path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
+    path("api/v1/", api.urls),
     path("", include("rightstrack.core.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

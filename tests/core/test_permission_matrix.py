@@ -82,6 +82,11 @@ WRITE_ROUTES = {
 }
 # Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
 NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "set_language"}
+# Subscriptions write only subscriber/consent rows, never domain records (flows in tests/subscriptions).
+NOT_DOMAIN_WRITES |= {"subscriptions:subscribe", "subscriptions:confirm", "subscriptions:unsubscribe"}
+# API writes authenticate with tokens, not sessions and forms, so this session matrix cannot drive them;
+# tests/api/test_permissions.py runs the same role x write matrix (refusals leave the database unchanged).
+NOT_DOMAIN_WRITES |= {"api:assessment_create", "api:assessment_update"}
 
 
 def _route_names(resolver=None, prefix=""):

@@ -9,6 +9,7 @@ from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
 from rightstrack.recommendations.models import Assessment, Cluster, Mechanism, Recommendation
+from rightstrack.search.selectors import recommendation_search
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 
@@ -60,14 +61,26 @@ def _facetable(user) -> QuerySet[Recommendation]:
     )
 
 
+def _searched(qs: QuerySet, params) -> tuple[QuerySet, object]:
+    """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits."""
+    if not (params.get("q") or "").strip():
+        return qs, params
+    qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
+    params = params.copy()
+    params.pop("q")
+    if info.ranked and not params.get("sort"):
+        params["sort"] = "relevance"  # not a column sort, so FacetedList keeps the relevance order
+    return qs, params
+
+
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
     """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
-    return RECOMMENDATION_LIST.apply(_facetable(user), params)
+    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params))
 
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
-    qs = _facetable(user)
+    qs, params = _searched(_facetable(user), params)
     return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
 
 

@@ -1,0 +1,37 @@
+"""Bearer-token authentication: writes require a token; reads accept one but do not need it."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+from ninja.security import HttpBearer
+
+from rightstrack.api.models import ApiToken, hash_token
+
+
+def user_for_token(raw: str):
+    """The active user behind a token, or None (unknown, revoked or inactive)."""
+    token = (ApiToken.objects.select_related("user")
+             .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True).first())
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer rt_…`; the request then acts as the token's user."""
+
+    def authenticate(self, request, token):
+        return user_for_token(token)
+
+
+class OptionalTokenAuth(TokenAuth):
+    """No header: an anonymous reader (published data only). A header must carry a valid token."""
+
+    def __call__(self, request):
+        if not request.headers.get(self.header):
+            return AnonymousUser()
+        return super().__call__(request)
+
+
+token_auth = TokenAuth()
+optional_auth = OptionalTokenAuth()

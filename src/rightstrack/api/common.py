@@ -1,0 +1,35 @@
+"""Shared pieces of the API modules: safe strings and ids, query-string filters, the acting user."""
+
+from typing import Annotated
+
+from django.http import QueryDict
+from pydantic import Field, StringConstraints
+
+from rightstrack.portal.selectors import ANONYMOUS
+
+# PostgreSQL rejects NUL characters; refuse them up front with a 422 instead of a database error.
+SafeStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=10000)]
+ShortStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=200)]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+def to_params(filters) -> QueryDict:
+    """Turn a filter schema into the query-string form the domain FacetedLists read (`ordering` → `sort`)."""
+    params = QueryDict(mutable=True)
+    for key, value in filters.model_dump(exclude_none=True).items():
+        key = "sort" if key == "ordering" else key
+        if isinstance(value, list):
+            params.setlist(key, [str(v) for v in value])
+        else:
+            params[key] = str(value)
+    return params
+
+
+def reader(request):
+    """Who reads: the token's user, or an anonymous visitor (published data only)."""
+    return request.auth if request.auth is not None else ANONYMOUS
+
+
+def ordering_values(sorts: dict) -> tuple:
+    """Allowed `ordering` values: each sort key, ascending or descending (`-key`)."""
+    return tuple(sorted(sorts)) + tuple(f"-{key}" for key in sorted(sorts))

@@ -1,0 +1,228 @@
+"""/plans, /measures and /progress-reports: reads through the planning selectors."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.db.models import Prefetch
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from rightstrack.api.auth import optional_auth
+from rightstrack.api.common import Id, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.errors import ErrorOut
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list
+from rightstrack.portal.selectors import ANONYMOUS, visible_progress_reports
+from rightstrack.recommendations.selectors import recommendation_list
+
+router = Router(tags=["planning"])
+ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+Status = Literal[tuple(ImplementationStatus.values)]
+
+
+class PlanVersionOut(Schema):
+    number: int
+    label: str
+    adopted_on: date | None
+
+
+class PlanOut(Schema):
+    """An action plan and its versions."""
+
+    id: int
+    title: str
+    description: str
+    translations: dict
+    versions: list[PlanVersionOut]
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_versions(obj):
+        return list(obj.versions.all())
+
+
+class MeasureOut(Schema):
+    """A measure of a plan version; the columns of the open-data export too."""
+
+    id: int
+    plan_id: int
+    plan: str
+    version: int
+    key: str
+    number: str
+    section: str
+    text: str
+    expected_result: str
+    completion_form: str
+    translations: dict
+    lead_institution: str | None
+    co_executors: list[str]
+    deadline: date | None
+    deadline_text: str
+    status: str
+    recommendation_ids: list[int]
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_plan_id(obj):
+        return obj.version.plan_id
+
+    @staticmethod
+    def resolve_plan(obj):
+        return obj.version.plan.title
+
+    @staticmethod
+    def resolve_version(obj):
+        return obj.version.number
+
+    @staticmethod
+    def resolve_lead_institution(obj):
+        return obj.lead_institution.abbreviation if obj.lead_institution else None
+
+    @staticmethod
+    def resolve_co_executors(obj):
+        return [i.abbreviation for i in obj.co_executors.all()]
+
+    @staticmethod
+    def resolve_recommendation_ids(obj):
+        # Only links the reader may follow: the ids were restricted when the queryset was built.
+        return [r.pk for r in obj.visible_recommendations]
+
+
+class ProgressReportOut(Schema):
+    """An approved, published progress report (no author: public pages carry no personal data)."""
+
+    id: int
+    measure_id: int | None
+    recommendation_id: int | None
+    institution: str
+    period_end: date
+    narrative: str
+    translations: dict
+    proposed_status: str
+    state: str
+    evidence: list[dict]
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_institution(obj):
+        return obj.institution.abbreviation
+
+    @staticmethod
+    def resolve_evidence(obj):
+        return [{"title": e.title, "url": e.url or (e.file.url if e.file else "")} for e in obj.evidence.all()]
+
+
+class IndicatorValueOut(Schema):
+    period: str
+    period_end: date
+    value: Decimal
+
+
+class IndicatorOut(Schema):
+    id: int
+    name: str
+    kind: str
+    unit: str
+    baseline: Decimal | None
+    baseline_year: int | None
+    target: Decimal | None
+    target_year: int | None
+    values: list[IndicatorValueOut]
+
+    @staticmethod
+    def resolve_values(obj):
+        return list(obj.values.all())
+
+
+def measures_for(user, current_only: bool = False):
+    """Measures the user may read, with the recommendation links they may follow."""
+    return measure_list(user=user, current_only=current_only).prefetch_related(
+        "co_executors", Prefetch("recommendations", queryset=recommendation_list(user=user).only("pk"),
+                                 to_attr="visible_recommendations"))
+
+
+def plans_published():
+    """Published plans for the export."""
+    return plan_list(user=ANONYMOUS).order_by("pk")
+
+
+def measures_published():
+    """Published measures of published plans (all versions) for the export."""
+    return measures_for(ANONYMOUS).order_by("pk")
+
+
+def reports_published():
+    """Approved, published reports on published targets for the export."""
+    return visible_progress_reports().prefetch_related("evidence").order_by("pk")
+
+
+@router.get("/plans", response=list[PlanOut], auth=optional_auth, url_name="plan_list")
+@paginate
+def list_plans(request):
+    """Action plans."""
+    return plan_list(user=reader(request)).order_by("pk")
+
+
+@router.get("/plans/{pk}", response={200: PlanOut, **ERRORS}, auth=optional_auth, url_name="plan_detail")
+def get_plan(request, pk: Id):
+    """One action plan."""
+    return plan_list(user=reader(request)).get(pk=pk)
+
+
+class MeasureFilters(Schema):
+    q: ShortStr | None = None
+    plan: list[Id] = []
+    status: list[Status] = []
+    institution: list[Id] = Field([], description="Lead institution id")
+    section: list[ShortStr] = []
+    current_only: bool = Field(True, description="Only measures of each plan's latest version")
+    ordering: Literal[ordering_values(MEASURE_LIST.sorts)] | None = None
+
+
+@router.get("/measures", response=list[MeasureOut], auth=optional_auth, url_name="measure_list")
+@paginate
+def list_measures(request, filters: Query[MeasureFilters]):
+    """Measures, filtered like the list page."""
+    qs = measures_for(reader(request), current_only=filters.current_only)
+    return MEASURE_LIST.apply(qs, to_params(filters.model_copy(update={"current_only": None})))
+
+
+@router.get("/measures/{pk}", response={200: MeasureOut, **ERRORS}, auth=optional_auth, url_name="measure_detail")
+def get_measure(request, pk: Id):
+    """One measure."""
+    return measures_for(reader(request)).get(pk=pk)
+
+
+class ReportFilters(Schema):
+    measure: Id | None = None
+    recommendation: Id | None = None
+    institution: Id | None = None
+    ordering: Literal["period_end", "-period_end"] | None = None
+
+
+@router.get("/progress-reports", response=list[ProgressReportOut], auth=optional_auth,
+            url_name="progress_report_list")
+@paginate
+def list_progress_reports(request, filters: Query[ReportFilters]):
+    """Progress reports the reader may see: approved and published ones for anonymous readers."""
+    qs = visible_progress_reports(user=reader(request)).prefetch_related("evidence")
+    for field in ("measure", "recommendation", "institution"):
+        if getattr(filters, field) is not None:
+            qs = qs.filter(**{f"{field}_id": getattr(filters, field)})
+    return qs.order_by(filters.ordering or "-period_end", "pk")
+
+
+@router.get("/progress-reports/{pk}", response={200: ProgressReportOut, **ERRORS}, auth=optional_auth,
+            url_name="progress_report_detail")
+def get_progress_report(request, pk: Id):
+    """One progress report."""
+    return visible_progress_reports(user=reader(request)).prefetch_related("evidence").get(pk=pk)
+
+
+@router.get("/indicators", response=list[IndicatorOut], auth=optional_auth, url_name="indicator_list")
+@paginate
+def list_indicators(request):
+    """Indicators with their values."""
+    return indicator_list(user=reader(request)).order_by("pk")

@@ -1,0 +1,109 @@
+"""Public portal pages. Every read goes through the domain selectors as an anonymous visitor,
+whoever is signed in, so the portal shows exactly what is published and no personal data."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from rightstrack.core.overview import overview
+from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list
+from rightstrack.planning.selectors import indicator_list, measure_faceted, measure_list, plan_list
+from rightstrack.portal.selectors import ANONYMOUS, visible_assessments, visible_progress_reports
+from rightstrack.recommendations.selectors import recommendation_faceted, recommendation_get, recommendation_list
+from rightstrack.taxonomy.models import TagAssignment
+
+PAGE_SIZE = 50
+
+
+def _get(qs, pk):
+    try:
+        return qs.get(pk=pk)
+    except qs.model.DoesNotExist:
+        raise Http404
+
+
+def _page(request, qs):
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def home(request):
+    """What the state committed to and how far it got, with search and the ways in."""
+    context = overview(user=ANONYMOUS)
+    context["plans"] = plan_list(user=ANONYMOUS)
+    context["latest"] = recommendation_list(user=ANONYMOUS).filter(published_at__isnull=False).order_by(
+        "-published_at")[:5]
+    return render(request, "portal/home.html", context)
+
+
+def recommendation_list_view(request):
+    """Published recommendations with facets, search and sorting; the filter state is in the URL."""
+    qs, facets = recommendation_faceted(user=ANONYMOUS, params=request.GET)
+    return render(request, "portal/recommendation_list.html",
+                  {"page": _page(request, qs.prefetch_related("recommending_states")), "facets": facets})
+
+
+def recommendation_detail(request, pk):
+    """The permalink of a published recommendation: government status beside independent assessments."""
+    try:
+        rec = recommendation_get(user=ANONYMOUS, pk=pk)
+    except recommendation_list(user=ANONYMOUS).model.DoesNotExist:
+        raise Http404
+    return render(request, "portal/recommendation_detail.html", {
+        "object": rec, "tags": [t for t in rec.tags.all() if t.status == TagAssignment.Status.ACCEPTED],
+        "measures": measure_list(user=ANONYMOUS).filter(recommendations=rec),
+        "reports": visible_progress_reports().filter(recommendation=rec).prefetch_related("evidence"),
+        "assessments": visible_assessments().filter(recommendation=rec),
+    })
+
+
+def measure_list_view(request):
+    """Published measures of the current plan versions, with facets."""
+    qs, facets = measure_faceted(user=ANONYMOUS, params=request.GET)
+    return render(request, "portal/measure_list.html", {"page": _page(request, qs), "facets": facets})
+
+
+def measure_detail(request, pk):
+    """The permalink of a published measure: what it answers, the laws, indicators, progress and assessments."""
+    measure = _get(measure_list(user=ANONYMOUS).prefetch_related("co_executors"), pk)
+    return render(request, "portal/measure_detail.html", {
+        "object": measure,
+        "recommendations": recommendation_list(user=ANONYMOUS).filter(measures=measure),
+        "legal_acts": legal_act_list(user=ANONYMOUS).filter(measures=measure),
+        "indicators": indicator_list(user=ANONYMOUS).filter(measures=measure),
+        "reports": visible_progress_reports().filter(measure=measure).prefetch_related("evidence"),
+        "assessments": visible_assessments().filter(measure=measure),
+    })
+
+
+def plan_list_view(request):
+    """Published action plans."""
+    return render(request, "portal/plan_list.html", {"plans": plan_list(user=ANONYMOUS)})
+
+
+def plan_detail(request, pk):
+    """A published plan with the measures of its current version."""
+    plan = _get(plan_list(user=ANONYMOUS), pk)
+    return render(request, "portal/plan_detail.html", {
+        "object": plan, "versions": plan.versions.all(),
+        "measures": measure_list(user=ANONYMOUS, current_only=True).filter(version__plan=plan).order_by("pk"),
+    })
+
+
+def legal_act_list_view(request):
+    """Published legal acts with facets."""
+    qs, facets = legal_act_faceted(user=ANONYMOUS, params=request.GET)
+    return render(request, "portal/legal_act_list.html", {"page": _page(request, qs), "facets": facets})
+
+
+def legal_act_detail(request, pk):
+    """A published legal act, its amendments and the published measures it fulfils."""
+    act = _get(legal_act_list(user=ANONYMOUS), pk)
+    return render(request, "portal/legal_act_detail.html", {
+        "object": act, "measures": measure_list(user=ANONYMOUS).filter(legal_acts=act)})
+
+
+def open_data(request):
+    """Where to download everything published, and how to use the API."""
+    from rightstrack.api.exports import DATASETS
+
+    return render(request, "portal/open_data.html", {"datasets": DATASETS})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SubscriptionsConfig(AppConfig):
+    name = "rightstrack.subscriptions"
+    verbose_name = "Subscriptions"

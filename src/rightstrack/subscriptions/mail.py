@@ -1,0 +1,40 @@
+"""Building and sending subscription mail. Every message carries a one-click unsubscribe link (RFC 8058)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def absolute(path: str) -> str:
+    """A link usable from a mail client: SITE_URL plus the path."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(subscriber, subject: str, template: str, context: dict) -> None:
+    from rightstrack.subscriptions.services import make_token
+
+    unsubscribe = absolute(reverse("subscriptions:unsubscribe", args=[make_token(subscriber, "unsubscribe")]))
+    context = {**context, "subscriber": subscriber, "unsubscribe_url": unsubscribe}
+    message = EmailMultiAlternatives(
+        subject=subject, body=render_to_string(f"subscriptions/{template}.txt", context), to=[subscriber.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(render_to_string(f"subscriptions/{template}.html", context), "text/html")
+    message.send()
+
+
+def send_confirmation(subscriber, token: str) -> None:
+    """The double opt-in mail: nothing else is sent until its link is opened."""
+    with translation.override(subscriber.language):
+        _send(subscriber, _("Confirm your rightstrack subscription"), "confirm_mail",
+              {"confirm_url": absolute(reverse("subscriptions:confirm", args=[token]))})
+
+
+def send_digest(subscriber, digest: dict) -> None:
+    """The digest of newly published changes on the subscriber's topics."""
+    with translation.override(subscriber.language):
+        _send(subscriber, _("rightstrack: newly published on the topics you follow"), "digest_mail",
+              {**digest, "portal_url": absolute(reverse("portal:home"))})

@@ -1,0 +1,52 @@
+"""Sign-up, confirmation and unsubscribe pages. Thin: parse, call a service, render."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+
+from rightstrack.core.views import run_service
+from rightstrack.subscriptions import services
+from rightstrack.subscriptions.consent import consent_text
+from rightstrack.subscriptions.forms import SubscribeForm
+
+INITIAL_KEYS = {"theme": "themes", "mechanism": "mechanisms", "institution": "institutions"}
+
+
+def subscribe(request):
+    """The sign-up form; `?theme=ID` (or mechanism, institution) pre-ticks what the visitor came from."""
+    initial = {field: request.GET.getlist(key) for key, field in INITIAL_KEYS.items() if request.GET.get(key)}
+    form = SubscribeForm(request.POST or None, initial=initial)
+    return run_service(
+        request, form,
+        lambda v: services.subscription_request(language=(get_language() or "en")[:2], **v),
+        success_url=reverse("subscriptions:subscribe_sent"), template="subscriptions/subscribe.html",
+        context={"consent_text": consent_text()})
+
+
+def subscribe_sent(request):
+    """Same page whether or not the address was known: the form reveals nothing about subscribers."""
+    return render(request, "subscriptions/sent.html")
+
+
+def confirm(request, token):
+    """GET shows one button; the POST records the confirmation (link scanners only ever GET)."""
+    if request.method != "POST":
+        return render(request, "subscriptions/confirm.html", {"token": token})
+    try:
+        subscriber = services.subscription_confirm(token=token)
+    except services.InvalidToken:
+        return render(request, "subscriptions/invalid.html", status=400)
+    return render(request, "subscriptions/confirmed.html", {"subscriber": subscriber})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here without a form; the signed token authorises it
+def unsubscribe(request, token):
+    """One-click unsubscribe: the button on the page, or the List-Unsubscribe-Post request of a mail client."""
+    if request.method != "POST":
+        return render(request, "subscriptions/unsubscribe.html", {"token": token})
+    try:
+        services.subscription_cancel(token=token)
+    except services.InvalidToken:
+        return render(request, "subscriptions/invalid.html", status=400)
+    return render(request, "subscriptions/unsubscribed.html")
