@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "rightstrack.planning",
     "rightstrack.legislation",
     "rightstrack.demo",
+    "rightstrack.reports",
+    "rightstrack.reminders",
     "ninja",  # its static files: the API docs are served locally, not from a CDN
     "rightstrack.portal",
     "rightstrack.api",
@@ -145,6 +147,9 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Headless Chromium prints report PDFs (see reports/formats.py).
+RIGHTSTRACK_CHROMIUM = os.environ.get("RIGHTSTRACK_CHROMIUM", "/usr/bin/chromium")
+REPORTS_DIR = DATA_DIR / "reports"
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
 SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))
