@@ -18,7 +18,7 @@ from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.forms import AssessmentForm, ClusterForm, RecommendationForm
 from rightstrack.recommendations.models import Cluster, Recommendation
-from rightstrack.taxonomy.models import TagAssignment
+from rightstrack.taxonomy.models import TagAssignment, Term
 
 PAGE_SIZE = 50
 
@@ -50,6 +50,7 @@ def recommendation_detail(request, pk):
         "history": history_entries(rec) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, rec),
         "can_assess": services.can_assess(request.user),
+        "term_choices": Term.objects.order_by("vocabulary", "code") if is_manager(request.user) else [],
     })
 
 
