@@ -1,0 +1,88 @@
+"""What the dashboard pages show, assembled from the selectors and figures (views only render it)."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from rightstrack.accounts.models import Institution
+from rightstrack.core.models import ImplementationStatus
+from rightstrack.planning.selectors import indicator_list, measure_list
+from rightstrack.recommendations.models import Mechanism, SourceDocument
+from rightstrack.recommendations.selectors import recommendation_list
+from rightstrack.reminders.selectors import deadline_items, split_by_state
+from rightstrack.reports.figures import indicator_chart, progress_chart, status_chart
+from rightstrack.reports.selectors import ChartFilters, filter_measures, filter_recommendations, status_totals
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+INDICATOR_CHARTS = 6
+
+
+def _window(filters: ChartFilters, today: date) -> tuple[date, date]:
+    end = min(filters.period_to or today, today)
+    start = filters.period_from or date(end.year - 2, end.month, 1)
+    return (start, end) if start < end else (end - timedelta(days=31), end)
+
+
+def filter_options(*, user) -> dict:
+    """The values each dashboard filter offers, taken from what the user may read."""
+    recs = recommendation_list(user=user)
+    used = TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, recommendation__in=recs.values("pk"))
+    return {
+        "mechanism": [(m.code, str(m)) for m in Mechanism.objects.filter(documents__recommendations__in=recs).distinct()],
+        "cycle": [(str(c), str(c)) for c in SourceDocument.objects.filter(recommendations__in=recs)
+                  .exclude(cycle=None).values_list("cycle", flat=True).distinct().order_by("cycle")],
+        "theme": [(str(t.pk), str(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.THEME, pk__in=used.values("term")).order_by("code")],
+        "sdg": [(str(t.pk), str(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.SDG_GOAL, pk__in=used.values("term")).order_by("code")],
+        "institution": [(str(i.pk), i.abbreviation) for i in Institution.objects.filter(
+            Q(led_recommendations__isnull=False) | Q(led_measures__isnull=False)).distinct()],
+        "status": [(v, str(label)) for v, label in ImplementationStatus.choices],
+    }
+
+
+def _indicator_charts(indicators) -> list:
+    with_values = [i for i in indicators if i.values.all()]
+    return [indicator_chart(i) for i in with_values[:INDICATOR_CHARTS]]
+
+
+def _deadlines(*, user, today, measure_ids: set[int] | None = None, institution_ids=None) -> dict:
+    items = deadline_items(user=user, today=today, institution_ids=institution_ids)
+    if measure_ids is not None:
+        items = [i for i in items if i.kind == "measure" and i.pk in measure_ids]
+    return split_by_state(items)
+
+
+def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None) -> dict:
+    """Status by mechanism, theme, institution and SDG; deadlines; progress over time; indicator series."""
+    today = today or date.today()
+    recs = filter_recommendations(recommendation_list(user=user), filters)
+    measures = filter_measures(measure_list(user=user, current_only=True), filters)
+    start, end = _window(filters, today)
+    institution_ids = {int(v) for v in filters.institution if v.isdigit()} or None
+    indicators = indicator_list(user=user).filter(measures__in=measures.values("pk")).distinct()
+    return {
+        "today": today, "recommendation_totals": status_totals(recs), "measure_totals": status_totals(measures),
+        "status_charts": [status_chart(recs, d) for d in ("mechanism", "theme", "institution", "sdg")]
+        + [status_chart(measures, "institution", title=_("Measures: implementation status by lead institution"))],
+        "progress_charts": [progress_chart(recs, start=start, end=end, title=_("Recommendations over time")),
+                            progress_chart(measures, start=start, end=end, title=_("Measures over time"))],
+        "indicator_charts": _indicator_charts(indicators),
+        "deadlines": _deadlines(user=user, today=today, institution_ids=institution_ids),
+    }
+
+
+def plan_dashboard(*, user, version, today: date | None = None) -> dict:
+    """One plan version: status by section and institution, deadlines, progress since adoption, indicators."""
+    today = today or date.today()
+    measures = measure_list(user=user).filter(version=version)
+    start = version.adopted_on or version.created_at.date()
+    indicators = indicator_list(user=user).filter(measures__version=version).distinct()
+    return {
+        "today": today, "measure_totals": status_totals(measures), "measure_count": measures.count(),
+        "status_charts": [status_chart(measures, "section"), status_chart(measures, "institution")],
+        "progress_charts": [progress_chart(measures, start=min(start, today - timedelta(days=31)), end=today)],
+        "indicator_charts": _indicator_charts(indicators),
+        "deadlines": _deadlines(user=user, today=today, measure_ids=set(measures.values_list("pk", flat=True))),
+    }
