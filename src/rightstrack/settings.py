@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rightstrack.demo",
     "rightstrack.reports",
     "rightstrack.reminders",
+    "rightstrack.search",
     "ninja",  # its static files: the API docs are served locally, not from a CDN
     "rightstrack.portal",
     "rightstrack.api",

@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import PASSWORD
+from tests.search.fixtures import cluster_suggestion, duplicate_pair
 from tests.snapshot import database_fingerprint
 
 ROLES = ["anonymous", "administrator", "coordinator", "focal_point", "other_focal_point", "assessor", "viewer"]
@@ -79,6 +80,11 @@ WRITE_ROUTES = {
                              MANAGERS),
     "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),
     "taxonomy:tag_decide": (lambda w: [], lambda w: {"tags": [w.suggestion.pk], "accept": "1"}, MANAGERS),
+    "search:tag_suggest_start": (lambda w: [], lambda w: {"taxonomy": "sdg"}, MANAGERS),
+    "search:reindex_start": (lambda w: [], lambda w: {}, MANAGERS),
+    "search:cluster_suggestion_create": (lambda w: [duplicate_pair(w)] and [], lambda w: {}, MANAGERS),
+    "search:cluster_suggestion_decide": (lambda w: [cluster_suggestion(w).pk],
+                                         lambda w: {"confirm": "1", "name": "Torture prevention"}, MANAGERS),
 }
 # Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
 NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "set_language"}

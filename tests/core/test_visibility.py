@@ -25,6 +25,12 @@ READ_ROUTES = {
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
     "taxonomy:term_list": lambda w: [],
     "taxonomy:term_detail": lambda w: [w.term.pk],
+    # Coordinators' review pages (sign-in required): covered in tests/search/test_views.py.
+    "search:tag_review": None,
+    "search:model_version_list": None,
+    "search:cluster_suggestion_list": None,
+    "search:job_list": None,
+    "search:job_detail": None,
     "portal:home": lambda w: [],
     "portal:recommendation_list": lambda w: [],
     "portal:recommendation_detail": lambda w: [w.recommendation.pk],

@@ -1,0 +1,104 @@
+"""Keeping the index in step with the records: full text (cheap, at save time) and vectors (in a job).
+
+These write derived rows only, never domain records, so they take no actor and write no history.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+
+from rightstrack.planning.models import Measure
+from rightstrack.recommendations.models import Recommendation
+from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding, SearchDocument
+from rightstrack.search.text import stems
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+EMBED_BATCH = 32
+
+
+def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def document_body(rec: Recommendation) -> str:
+    """What full text searches: the text and its translations, paragraph, document symbol and States."""
+    parts = [rec.text, *[t for t in (rec.translations or {}).get("text", {}).values() if t],
+             rec.paragraph, rec.source_document.symbol, *[s.name for s in rec.recommending_states.all()]]
+    return "\n".join(p for p in parts if p)
+
+
+@transaction.atomic
+def index_documents(ids: list[int]) -> int:
+    """(Re)build the full-text rows of these recommendations; ids that no longer exist are dropped."""
+    recs = list(Recommendation.objects.filter(pk__in=ids).select_related("source_document")
+                .prefetch_related("recommending_states"))
+    SearchDocument.objects.filter(pk__in=ids).delete()  # the SQLite trigger drops the FTS5 rows too
+    docs = SearchDocument.objects.bulk_create(
+        [SearchDocument(recommendation_id=r.pk, body=document_body(r)) for r in recs])
+    if connection.vendor == "postgresql":
+        SearchDocument.objects.filter(pk__in=[r.pk for r in recs]).update(
+            vector=SearchVector("body", config="russian"))
+    else:
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT INTO search_fts(rowid, body) VALUES (%s, %s)",
+                               [(d.recommendation_id, stems(d.body)) for d in docs])
+    return len(docs)
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:
+    """Embed the texts whose hash changed, in batches; returns how many were (re)embedded."""
+    from rightstrack.tagging import embed
+
+    known = dict(model.objects.filter(pk__in=list(texts)).values_list("pk", "text_hash"))
+    stale = [pk for pk, text in texts.items() if known.get(pk) != _text_hash(text)]
+    for chunk in _chunks(stale, EMBED_BATCH):
+        vectors = embed([texts[pk] for pk in chunk])
+        with transaction.atomic():
+            model.objects.filter(pk__in=chunk).delete()
+            model.objects.bulk_create([model(**{f"{key}_id": pk}, vector=vec, text_hash=_text_hash(texts[pk]))
+                                       for pk, vec in zip(chunk, vectors)])
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+    return len(stale)
+
+
+def embed_recommendations(ids: list[int] | None = None, progress: Progress | None = None) -> int:
+    """Embed recommendations (all, or `ids`) whose text changed since they were last embedded."""
+    qs = Recommendation.objects.all() if ids is None else Recommendation.objects.filter(pk__in=ids)
+    texts = dict(qs.values_list("pk", "text"))
+    return _embed_rows(RecommendationEmbedding, "recommendation", texts, progress, 0, len(texts))
+
+
+def embed_measures(ids: list[int] | None = None, progress: Progress | None = None) -> int:
+    """Embed measures (their text and expected result) whose text changed."""
+    qs = Measure.objects.all() if ids is None else Measure.objects.filter(pk__in=ids)
+    texts = {pk: f"{text}\n{expected}".strip() for pk, text, expected in qs.values_list("pk", "text", "expected_result")}
+    return _embed_rows(MeasureEmbedding, "measure", texts, progress, 0, len(texts))
+
+
+def reindex_all(progress: Progress | None = None, embeddings: bool = True) -> dict:
+    """Rebuild full text for every recommendation, then embed what changed; reports progress as it goes."""
+    ids = list(Recommendation.objects.order_by("pk").values_list("pk", flat=True))
+    stale_docs = SearchDocument.objects.exclude(pk__in=Recommendation.objects.values("pk"))
+    stale_docs.delete()
+    total = len(ids) * (2 if embeddings else 1)
+    done = 0
+    for chunk in _chunks(ids, BATCH):
+        done += index_documents(chunk)
+        if progress:
+            progress(done, total)
+    counts = {"documents": len(ids)}
+    if embeddings:
+        counts["embedded"] = embed_recommendations(
+            None, (lambda d, _t: progress(len(ids) + d, total)) if progress else None)
+        counts["measures_embedded"] = embed_measures()
+    return counts

@@ -1,0 +1,121 @@
+"""The search index (full text and vectors), duplicate-cluster suggestions, tagging model versions, jobs.
+
+Index rows are derived data keyed by the indexed record, so they never change the domain models and
+can be rebuilt at any time with `rightstrack reindex`.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.search.fields import EmbeddingField
+
+DIMENSIONS = 384
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one recommendation; PostgreSQL keeps its tsvector here, SQLite in an FTS5 table."""
+
+    recommendation = models.OneToOneField("recommendations.Recommendation", on_delete=models.CASCADE,
+                                          primary_key=True, related_name="search_document")
+    body = models.TextField()
+    # tsvector (GIN-indexed) on PostgreSQL; unused on SQLite, whose FTS5 table `search_fts` holds the stems.
+    vector = SearchVectorField(null=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class RecommendationEmbedding(models.Model):
+    """A recommendation's multilingual-e5-small vector, for semantic search and duplicate detection."""
+
+    recommendation = models.OneToOneField("recommendations.Recommendation", on_delete=models.CASCADE,
+                                          primary_key=True, related_name="embedding")
+    vector = EmbeddingField(dimensions=DIMENSIONS)
+    text_hash = models.CharField(max_length=64)
+    # Indexed: the in-process vector index checks (count, latest change) before every query.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+
+class MeasureEmbedding(models.Model):
+    """A measure's vector, to suggest "measures that may answer" a recommendation."""
+
+    measure = models.OneToOneField("planning.Measure", on_delete=models.CASCADE, primary_key=True,
+                                   related_name="embedding")
+    vector = EmbeddingField(dimensions=DIMENSIONS)
+    text_hash = models.CharField(max_length=64)
+    # Indexed: the in-process vector index checks (count, latest change) before every query.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+
+class ClusterSuggestion(models.Model):
+    """Near-duplicate recommendations (e.g. the same one in two cycles) proposed as one cluster."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    recommendations = models.ManyToManyField("recommendations.Recommendation", related_name="cluster_suggestions")
+    # Sorted member ids joined by commas: the same group is never suggested twice.
+    key = models.CharField(max_length=2000, unique=True)
+    similarity = models.FloatField(_("lowest similarity"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUGGESTED,
+                              db_index=True)
+    cluster = models.ForeignKey("recommendations.Cluster", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-similarity", "pk"]
+
+
+class TaggingModelVersion(models.Model):
+    """A tagger version that stored suggestions, with the held-out evaluation it was saved with."""
+
+    version = models.CharField(max_length=200, unique=True)
+    taxonomy = models.CharField(max_length=40)
+    evaluation = models.JSONField(null=True, blank=True)
+    protocol = models.TextField(blank=True)
+    thresholds = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["taxonomy", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class Job(models.Model):
+    """A background job (reindexing, bulk tagging) and its progress, shown while it runs."""
+
+    class Kind(models.TextChoices):
+        REINDEX = "reindex", _("Index for search")
+        TAG = "tag", _("Suggest tags")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else (100 if self.status == self.Status.DONE else 0)

@@ -1,0 +1,199 @@
+"""Reads: the one search entry point for list pages (and the API), similar records, review queues.
+
+Visibility is never decided here: every function narrows a queryset that a domain selector built
+for the user, so anonymous visitors still see published records only.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.conf import settings
+from django.db import DatabaseError
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.translation import gettext as _
+
+from rightstrack.search import engine
+from rightstrack.search.models import (
+    ClusterSuggestion,
+    MeasureEmbedding,
+    RecommendationEmbedding,
+    TaggingModelVersion,
+)
+from rightstrack.search.query import parse
+
+MODES = ("fulltext", "semantic", "hybrid")
+RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+@dataclass
+class SearchInfo:
+    """What the list page tells the user about the search it ran."""
+
+    text: str = ""
+    mode: str = "fulltext"
+    notes: list[str] = field(default_factory=list)
+    ranked: bool = False
+
+
+def _order(ids: list[int]) -> Case:
+    return Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], default=Value(len(ids)),
+                output_field=IntegerField())
+
+
+def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
+    """Reciprocal rank fusion: ids ordered by the sum of 1 / (k + rank) over the rankings they appear in."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, pk in enumerate(ranking, start=1):
+            scores[pk] = scores.get(pk, 0.0) + 1.0 / (k + rank)
+    return sorted(scores, key=lambda pk: (-scores[pk], pk))
+
+
+def embed_query(text: str) -> np.ndarray:
+    """The query's vector (the same model as the index)."""
+    from rightstrack.tagging import embed
+
+    return embed([text])[0]
+
+
+def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tuple[QuerySet, SearchInfo]:
+    """Narrow a recommendation queryset to what `text` finds, ordered by relevance (best first).
+
+    fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: both
+    rankings fused by RRF (the full-text best and the semantic nearest). NOT terms always exclude.
+    A query the engine cannot run falls back to a plain substring match and says so.
+    """
+    info = SearchInfo(text=text.strip(), mode=mode if mode in MODES else "fulltext")
+    parsed = parse(text)
+    info.notes += parsed.notes
+    if not parsed:
+        return qs, info
+    candidates = _setting("SEARCH_CANDIDATES", 200)
+    try:
+        for clause in parsed.negative:
+            qs = qs.exclude(engine.fulltext_filter([clause]))
+        if info.mode == "fulltext" or not parsed.plain_text:
+            if not parsed.positive:
+                return qs, info
+            ranked = engine.fulltext_ranked(parsed.positive, candidates)
+            qs = qs.filter(engine.fulltext_filter(parsed.positive))
+        else:
+            hits = engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
+            # Scores of one model are comparable within a query: keep those near the best, not a fixed count.
+            floor = hits[0][1] - _setting("SEARCH_SEMANTIC_WINDOW", 0.05) if hits else 0.0
+            semantic = [pk for pk, score in hits if score >= floor]
+            ranked = semantic
+            if info.mode == "hybrid" and parsed.positive:
+                ranked = rrf(engine.fulltext_ranked(parsed.positive, candidates), semantic)
+            qs = qs.filter(pk__in=ranked)
+    except DatabaseError as error:
+        info.notes.append(_("The search engine could not run this query (%(error)s); showing a plain text match "
+                            "instead.") % {"error": error})
+        return qs.filter(text__icontains=parsed.plain_text), info
+    info.ranked = True
+    return qs.annotate(search_rank=_order(ranked)).order_by("search_rank", "pk"), info
+
+
+def similar_recommendations(*, visible: QuerySet, recommendation, limit: int = 5) -> list:
+    """Recommendations closest in meaning to this one (within `visible`), each with `.similarity`."""
+    own = RecommendationEmbedding.objects.filter(pk=recommendation.pk).values_list("vector", flat=True).first()
+    if own is None:
+        return []
+    hits = dict(engine.nearest(RecommendationEmbedding, own, limit * 4, exclude=recommendation.pk))
+    found = {r.pk: r for r in visible.filter(pk__in=hits).select_related("source_document__mechanism")}
+    ordered = [found[pk] for pk in hits if pk in found][:limit]
+    for rec in ordered:
+        rec.similarity = hits[rec.pk]
+    return ordered
+
+
+def measures_that_may_answer(*, visible: QuerySet, recommendation, limit: int = 5) -> list:
+    """Measures (within `visible`) closest in meaning to the recommendation and not yet linked to it."""
+    own = RecommendationEmbedding.objects.filter(pk=recommendation.pk).values_list("vector", flat=True).first()
+    if own is None:
+        return []
+    hits = dict(engine.nearest(MeasureEmbedding, own, limit * 4))
+    found = {m.pk: m for m in visible.filter(pk__in=hits).exclude(recommendations=recommendation)
+             .select_related("version__plan")}
+    ordered = [found[pk] for pk in hits if pk in found][:limit]
+    for measure in ordered:
+        measure.similarity = hits[measure.pk]
+    return ordered
+
+
+def duplicate_groups(*, threshold: float | None = None, margin: float = 0.015) -> list[tuple[list[int], float]]:
+    """Groups of recommendations from different source documents whose texts are near-duplicates.
+
+    Pairs at cosine similarity >= threshold, and within `margin` of each end's best match, are linked;
+    each connected group comes with the lowest similarity among its links, most similar groups first.
+    """
+    from rightstrack.recommendations.models import Recommendation
+
+    threshold = threshold if threshold is not None else _setting("SEARCH_DUPLICATE_THRESHOLD", 0.93)
+    rows = list(RecommendationEmbedding.objects.order_by("pk").values_list("pk", "vector"))
+    if len(rows) < 2:
+        return []
+    ids = np.array([pk for pk, _v in rows])
+    vectors = np.vstack([np.asarray(v, np.float32) for _pk, v in rows])
+    documents = dict(Recommendation.objects.filter(pk__in=ids.tolist()).values_list("pk", "source_document_id"))
+    doc = np.array([documents.get(int(pk), -1) for pk in ids])
+    parent = list(range(len(ids)))
+    lowest: dict[int, float] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Each record's best similarity to another document: a link must be close to the best of both ends,
+    # which stops single-linkage chaining through loosely related texts.
+    best = np.zeros(len(ids), np.float32)
+    candidates = []
+    for start in range(0, len(ids), 1024):  # blocks keep memory at 1024 x n similarities
+        block = vectors[start:start + 1024] @ vectors.T
+        block[doc[start:start + 1024, None] == doc[None, :]] = -1.0
+        best[start:start + len(block)] = block.max(axis=1)
+        for i, j in zip(*np.nonzero(block >= threshold)):
+            if start + int(i) < j:
+                candidates.append((start + int(i), int(j), float(block[i, j])))
+    links = [(a, b, s) for a, b, s in candidates if s >= max(best[a], best[b]) - margin]
+    for a, b, score in links:
+        parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for a, b, score in links:
+        root = find(a)
+        lowest[root] = min(lowest.get(root, 1.0), score)
+    for i in range(len(ids)):
+        root = find(i)
+        if root in lowest:
+            groups.setdefault(root, []).append(int(ids[i]))
+    return sorted(((members, lowest[root]) for root, members in groups.items()), key=lambda g: (-g[1], g[0]))
+
+
+def cluster_suggestion_list(*, user, status: str = ClusterSuggestion.Status.SUGGESTED) -> QuerySet:
+    """Cluster suggestions in a state, with their members (internal users only reach this page)."""
+    return (ClusterSuggestion.objects.filter(status=status)
+            .prefetch_related("recommendations__source_document__mechanism", "recommendations__cluster"))
+
+
+def tag_review_list(*, user, vocabulary: str = "", min_confidence: float = 0.0) -> QuerySet:
+    """Model suggestions waiting for a decision, most confident first."""
+    from rightstrack.taxonomy.models import TagAssignment
+
+    qs = (TagAssignment.objects.filter(status=TagAssignment.Status.SUGGESTED, recommendation__isnull=False)
+          .select_related("term", "recommendation__source_document").order_by("-confidence", "pk"))
+    if vocabulary:
+        qs = qs.filter(vocabulary=vocabulary)
+    if min_confidence:
+        qs = qs.filter(confidence__gte=min_confidence)
+    return qs
+
+
+def model_version_list() -> QuerySet[TaggingModelVersion]:
+    """Tagger versions that stored suggestions, with their held-out evaluations."""
+    return TaggingModelVersion.objects.all()

@@ -1,0 +1,167 @@
+"""Writes of the search app: bulk tag suggestions, cluster suggestions and their decisions, job starts."""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rightstrack.core.permissions import is_manager, require
+from rightstrack.core.services import record_save
+from rightstrack.recommendations.models import Recommendation
+from rightstrack.recommendations.services import cluster_create, recommendation_update
+from rightstrack.search.models import ClusterSuggestion, Job, TaggingModelVersion
+from rightstrack.search.selectors import duplicate_groups
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+# The tagger's taxonomy names, the vocabulary each fills, and whether its labels are term codes or names.
+TAXONOMIES = {
+    "sdg": (Vocabulary.SDG_GOAL, "code"),
+    "sdg-targets": (Vocabulary.SDG_TARGET, "code"),
+    "upr-issues": (Vocabulary.UPR_ISSUE, "code"),
+    "action-category": (Vocabulary.ACTION_CATEGORY, "code"),
+    "themes": (Vocabulary.THEME, "name"),
+    "groups": (Vocabulary.GROUP, "code"),
+    "articles": (Vocabulary.ARTICLE, "code"),
+}
+TAG_BATCH = 64
+
+
+def _terms(taxonomy: str) -> dict[str, Term]:
+    vocabulary, attr = TAXONOMIES[taxonomy]
+    terms: dict[str, Term] = {}
+    for term in Term.objects.filter(vocabulary=vocabulary).order_by("pk"):
+        terms.setdefault(getattr(term, attr), term)
+    return terms
+
+
+def _register_model(taxonomy: str, model_path) -> str:
+    """Record the model version with its held-out evaluation, so the review page can show it."""
+    from rightstrack.tagging.api import load_model
+
+    meta = load_model(taxonomy, model_path).meta
+    TaggingModelVersion.objects.get_or_create(version=meta.get("version", f"{taxonomy}/unsaved"), defaults={
+        "taxonomy": taxonomy, "evaluation": meta.get("evaluation"),
+        "protocol": meta.get("evaluation_protocol", ""), "thresholds": meta.get("thresholds", {})})
+    return meta.get("version", "")
+
+
+def _rejected_by(tag: TagAssignment, version: str) -> bool:
+    """Whether this version's suggestion of this tag was ever rejected (history remembers past versions)."""
+    return tag.history.filter(status=TagAssignment.Status.REJECTED, model_version=version).exists()
+
+
+def _store(rec_id: int, term: Term, score: float, version: str, existing: TagAssignment | None) -> bool:
+    if existing is None:
+        record_save(obj=TagAssignment(recommendation_id=rec_id, term=term, source=TagAssignment.Source.MODEL,
+                                      confidence=score, model_version=version), actor=None,
+                    reason="suggested by model")
+        return True
+    if existing.status == TagAssignment.Status.ACCEPTED or existing.source == TagAssignment.Source.PERSON:
+        return False
+    if _rejected_by(existing, version):
+        return False
+    values = {"status": TagAssignment.Status.SUGGESTED, "confidence": score, "model_version": version}
+    if any(getattr(existing, k) != v for k, v in values.items()):
+        record_save(obj=existing, actor=None, values={**values, "decided_by": None, "decided_at": None},
+                    reason="suggested by model")
+        return True
+    return False
+
+
+def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, model_path=None,
+                progress: Callable[[int, int], None] | None = None) -> int:
+    """Run the tagger and store its above-threshold labels as suggestions, never re-suggesting a rejected one.
+
+    Runs from a job (no actor: the job's starter was checked by `job_start`); each batch is one transaction.
+    """
+    from rightstrack.tagging import suggest
+
+    if taxonomy not in TAXONOMIES:
+        raise ValueError(_("Unknown taxonomy: %(name)s") % {"name": taxonomy})
+    version = _register_model(taxonomy, model_path)
+    terms = _terms(taxonomy)
+    qs = Recommendation.objects.order_by("pk")
+    if recommendation_ids is not None:
+        qs = qs.filter(pk__in=recommendation_ids)
+    rows = list(qs.values_list("pk", "text"))
+    stored = 0
+    for start in range(0, len(rows), TAG_BATCH):
+        batch = rows[start:start + TAG_BATCH]
+        results = suggest(taxonomy, [text for _pk, text in batch], model_path=model_path)
+        existing = {(t.recommendation_id, t.term_id): t for t in TagAssignment.objects.filter(
+            recommendation_id__in=[pk for pk, _t in batch], term__in=terms.values())}
+        with transaction.atomic():
+            for (pk, _text), suggestions in zip(batch, results):
+                for s in suggestions:
+                    term = terms.get(s.label)
+                    if s.above_threshold and term is not None:
+                        stored += _store(pk, term, s.score, s.model_version or version,
+                                         existing.get((pk, term.pk)))
+        if progress:
+            progress(start + len(batch), len(rows))
+    return stored
+
+
+@transaction.atomic
+def job_start(*, actor, kind: str, params: dict | None = None) -> Job:
+    """Queue a background job (reindex, or bulk tag suggestion for one taxonomy); it runs in the task worker."""
+    from rightstrack.search.tasks import run_job
+
+    require(is_manager(actor))
+    params = params or {}
+    if kind == Job.Kind.TAG and params.get("taxonomy") not in TAXONOMIES:
+        raise ValueError(_("Choose a taxonomy to tag."))
+    job = Job.objects.create(kind=kind, params=params, created_by=actor)
+    transaction.on_commit(lambda: run_job.enqueue(job.pk))
+    return job
+
+
+@transaction.atomic
+def cluster_suggestions_build(*, actor, threshold: float | None = None) -> int:
+    """Store groups of near-duplicates (across source documents) as cluster suggestions; returns how many are new.
+
+    A group already suggested (in any state) or already sharing one cluster is not suggested again.
+    """
+    require(is_manager(actor))
+    created = 0
+    for members, similarity in duplicate_groups(threshold=threshold):
+        key = ",".join(map(str, sorted(members)))
+        clusters = set(Recommendation.objects.filter(pk__in=members).values_list("cluster_id", flat=True))
+        if (len(clusters) == 1 and None not in clusters) or ClusterSuggestion.objects.filter(key=key).exists():
+            continue
+        suggestion = ClusterSuggestion.objects.create(key=key, similarity=similarity)
+        suggestion.recommendations.set(members)
+        created += 1
+    return created
+
+
+@transaction.atomic
+def cluster_suggestion_decide(*, actor, suggestion: ClusterSuggestion, confirm: bool,
+                              name: str = "") -> ClusterSuggestion:
+    """Confirm (put the group in one cluster: an existing one of a member, or a new one named `name`) or dismiss."""
+    require(is_manager(actor))
+    suggestion = ClusterSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status != ClusterSuggestion.Status.SUGGESTED:
+        raise ValueError(_("This suggestion was already decided."))
+    if confirm:
+        members = list(suggestion.recommendations.select_related("cluster"))
+        clusters = {m.cluster for m in members if m.cluster_id}
+        if len(clusters) > 1:
+            raise ValueError(_("These recommendations are already in different clusters (%(names)s); "
+                               "move them by hand.") % {"names": ", ".join(sorted(map(str, clusters)))})
+        if clusters:
+            cluster = clusters.pop()
+            for rec in members:
+                if rec.cluster_id is None:
+                    recommendation_update(actor=actor, recommendation=rec, cluster=cluster,
+                                          reason="cluster suggestion confirmed")
+        else:
+            if not name.strip():
+                raise ValueError(_("Name the new cluster."))
+            cluster = cluster_create(actor=actor, name=name.strip(), recommendations=members)
+        suggestion.cluster = cluster
+    suggestion.status = ClusterSuggestion.Status.CONFIRMED if confirm else ClusterSuggestion.Status.DISMISSED
+    suggestion.decided_by, suggestion.decided_at = actor, timezone.now()
+    suggestion.save(update_fields=["status", "cluster", "decided_by", "decided_at"])
+    return suggestion

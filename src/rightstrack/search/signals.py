@@ -1,0 +1,39 @@
+"""Index on write: full-text rows in the same transaction as the change, vectors in a task after commit.
+
+The domain services stay unaware of search; a failed write rolls its index row back with it.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from rightstrack.planning.models import Measure
+from rightstrack.recommendations.models import Recommendation
+from rightstrack.search.indexing import index_documents
+
+
+def _enqueue_embedding(kind: str, pk: int) -> None:
+    from rightstrack.search.tasks import embed_task
+
+    transaction.on_commit(lambda: embed_task.enqueue(kind, [pk]))
+
+
+@receiver(post_save, sender=Recommendation, dispatch_uid="search_index_recommendation")
+def _recommendation_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    index_documents([instance.pk])
+    if update_fields is None or "text" in update_fields:
+        _enqueue_embedding("recommendation", instance.pk)
+
+
+@receiver(m2m_changed, sender=Recommendation.recommending_states.through, dispatch_uid="search_index_states")
+def _states_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Recommendation):
+        index_documents([instance.pk])
+
+
+@receiver(post_save, sender=Measure, dispatch_uid="search_index_measure")
+def _measure_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and (update_fields is None or {"text", "expected_result"} & set(update_fields)):
+        _enqueue_embedding("measure", instance.pk)

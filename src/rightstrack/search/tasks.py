@@ -1,0 +1,44 @@
+"""Background jobs (django-tasks): they take ids, are idempotent, and report progress on a Job row."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from rightstrack.search import indexing
+from rightstrack.search.models import Job
+
+
+@task()
+def embed_task(kind: str, ids: list[int]) -> int:
+    """Embed the given recommendations or measures if their text changed (queued after each save)."""
+    if kind == "measure":
+        return indexing.embed_measures(ids)
+    return indexing.embed_recommendations(ids)
+
+
+def _progress(job: Job):
+    def report(done: int, total: int) -> None:
+        Job.objects.filter(pk=job.pk).update(done=done, total=total)
+    return report
+
+
+@task()
+def run_job(job_id: int) -> str:
+    """Run a reindex or bulk-tagging job, recording progress and the outcome on its Job row."""
+    from rightstrack.search.services import tag_suggest
+
+    job = Job.objects.get(pk=job_id)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    try:
+        if job.kind == Job.Kind.REINDEX:
+            counts = indexing.reindex_all(progress=_progress(job))
+            message = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+        else:
+            stored = tag_suggest(taxonomy=job.params["taxonomy"], recommendation_ids=job.params.get("ids"),
+                                 model_path=job.params.get("model_path"), progress=_progress(job))
+            message = f"{stored} suggestions stored"
+    except Exception as error:  # the job page shows why it failed; the worker logs the traceback
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, message=str(error)[:2000],
+                                             finished_at=timezone.now())
+        raise
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE, message=message, finished_at=timezone.now())
+    return message

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from rightstrack.search import views
+
+app_name = "search"
+urlpatterns = [
+    path("tags/", views.tag_review, name="tag_review"),
+    path("tags/suggest/", views.tag_suggest_start, name="tag_suggest_start"),
+    path("models/", views.model_version_list, name="model_version_list"),
+    path("clusters/", views.cluster_suggestion_list, name="cluster_suggestion_list"),
+    path("clusters/suggest/", views.cluster_suggestion_create, name="cluster_suggestion_create"),
+    path("clusters/<int:pk>/decide/", views.cluster_suggestion_decide, name="cluster_suggestion_decide"),
+    path("jobs/", views.job_list, name="job_list"),
+    path("jobs/reindex/", views.reindex_start, name="reindex_start"),
+    path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
+]
