@@ -1,7 +1,7 @@
 """The REST v1 API: one NinjaAPI, one router per domain, one error format."""
 
 from django.urls import path
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Router
 from ninja.openapi.docs import Swagger
 
 from rightstrack.api import errors, exports, legislation, planning, recommendations, reference
@@ -22,12 +22,16 @@ api.add_router("", planning.router)
 api.add_router("", legislation.router)
 api.add_router("", reference.router)
 api.add_router("", exports.router)
+fallback = Router()
 
 
-@api.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False, auth=None)
+@fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False, auth=None,
+                        url_name="not_found")
 def not_found(request, rest: str):
-    """Unknown API paths answer in the API's error format, not with an HTML page."""
+    """Unknown API paths answer in the API's error format, not with an HTML page (registered last)."""
     return errors.error_response(api, request, 404, "No such API endpoint.")
 
+
+api.add_router("", fallback)
 
 urlpatterns = [path("", api.urls)]

@@ -52,7 +52,8 @@ class LegalActOut(Schema):
 def acts_for(user):
     """Legal acts the user may read, with the measure links they may follow."""
     return legal_act_list(user=user).prefetch_related(
-        Prefetch("measures", queryset=measure_list(user=user).only("pk"), to_attr="visible_measures"))
+        Prefetch("measures", queryset=measure_list(user=user).select_related(None).only("pk"),
+                 to_attr="visible_measures"))
 
 
 def legal_acts_published():

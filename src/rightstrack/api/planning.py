@@ -139,8 +139,8 @@ class IndicatorOut(Schema):
 def measures_for(user, current_only: bool = False):
     """Measures the user may read, with the recommendation links they may follow."""
     return measure_list(user=user, current_only=current_only).prefetch_related(
-        "co_executors", Prefetch("recommendations", queryset=recommendation_list(user=user).only("pk"),
-                                 to_attr="visible_recommendations"))
+        "co_executors", Prefetch("recommendations", to_attr="visible_recommendations",
+                                 queryset=recommendation_list(user=user).select_related(None).only("pk")))
 
 
 def plans_published():

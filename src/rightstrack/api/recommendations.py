@@ -3,10 +3,12 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.responses import Status as Created
 from pydantic import Field as PydanticField
 from pydantic import StringConstraints
 
@@ -214,7 +216,7 @@ def create_assessment(request, payload: AssessmentIn):
     assessment = services.assessment_create(
         actor=user, target=target, organisation=organisation, rating=payload.rating, rationale=payload.rationale,
         evidence_url=payload.evidence_url, translations=payload.translations)
-    return 201, assessment
+    return Created(201, assessment)
 
 
 @router.patch("/assessments/{pk}", response={200: AssessmentOut, **ERRORS}, auth=token_auth,
@@ -223,9 +225,15 @@ def update_assessment(request, pk: Id, payload: AssessmentPatch):
     """Revise or (un)publish an assessment of the reader's own organisation."""
     assessment = get_object_or_404(selectors.assessment_list(user=request.auth), pk=pk)
     values = payload.model_dump(exclude_unset=True, exclude_none=True)
-    if not values:
+    published = values.pop("is_published", None)
+    if not values and published is None:
         raise HttpError(422, "Nothing to change.")
-    return services.assessment_update(actor=request.auth, assessment=assessment, **values)
+    with transaction.atomic():  # a revision and its publication succeed or fail together
+        if values:
+            assessment = services.assessment_update(actor=request.auth, assessment=assessment, **values)
+        if published is not None:
+            assessment = services.assessment_publish(actor=request.auth, assessment=assessment, published=published)
+    return assessment
 
 
 class MechanismOut(Schema):

@@ -1,0 +1,14 @@
+"""API fixtures: one bearer token per role of the shared world."""
+
+import pytest
+
+from rightstrack.api.models import api_token_create
+
+
+@pytest.fixture
+def tokens(world) -> dict[str, str]:
+    return {role: api_token_create(user=user, name="tests")[1] for role, user in world.users.items()}
+
+
+def bearer(token: str) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}

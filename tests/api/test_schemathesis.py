@@ -1,0 +1,36 @@
+"""Property-based API tests from the OpenAPI document: no generated request may produce a 5xx.
+
+Runs in-process against the WSGI application, a bounded number of examples per operation.
+"""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis.checks import not_a_server_error
+
+from rightstrack.api.models import api_token_create
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+EXAMPLES = 10
+
+
+@pytest.fixture
+def assessor_token(world) -> str:
+    return api_token_create(user=world.users["assessor"])[1]
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=list(HealthCheck))
+def test_anonymous_requests_never_get_a_server_error(case, world):
+    response = case.call()
+    case.validate_response(response, checks=[not_a_server_error])
+
+
+@schema.include(path_regex="assessments").parametrize()  # the write paths, and reads that see drafts
+@settings(max_examples=EXAMPLES * 2, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=list(HealthCheck))
+def test_authenticated_requests_never_get_a_server_error(case, assessor_token):
+    response = case.call(headers={"Authorization": f"Bearer {assessor_token}"})
+    case.validate_response(response, checks=[not_a_server_error])
