@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from rightstrack.accounts.models import Role
+from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.permissions import is_manager, require, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
@@ -55,6 +55,9 @@ def cluster_create(*, actor, name: str, description: str = "", translations=None
     return cluster
 
 
+ASSESSING_KINDS = {Institution.Kind.COMMISSION, Institution.Kind.OMBUDSMAN, Institution.Kind.NGO}
+
+
 def can_assess(user) -> bool:
     """Assessors (and administrators) record independent assessments."""
     return role_of(user) in {Role.ASSESSOR, Role.ADMINISTRATOR}
@@ -73,6 +76,8 @@ def assessment_create(*, actor, target, organisation, rating: str, rationale: st
     require(can_assess(actor))
     require(role_of(actor) == Role.ADMINISTRATOR or organisation.id in actor.institution_ids,
             "Assessors write for their own organisation.")
+    require(organisation.kind in ASSESSING_KINDS,
+            "Independent assessments come from a commission, an ombudsman or an accredited NGO.")
     field = "recommendation" if isinstance(target, Recommendation) else "measure"
     return record_save(obj=Assessment(**{field: target}, assessor=actor, organisation=organisation, rating=rating,
                                       rationale=rationale, evidence_url=evidence_url,
@@ -83,6 +88,9 @@ def assessment_create(*, actor, target, organisation, rating: str, rationale: st
 def assessment_update(*, actor, assessment: Assessment, **values) -> Assessment:
     """Revise an assessment (the rating, rationale or evidence)."""
     require(can_edit_assessment(actor, assessment))
+    if "organisation" in values:  # moving it to another organisation needs the same rights there
+        require(can_edit_assessment(actor, Assessment(organisation=values["organisation"]))
+                and values["organisation"].kind in ASSESSING_KINDS)
     return record_save(obj=assessment, actor=actor, values=values)
 
 
