@@ -15,6 +15,8 @@ urlpatterns = [
     path("plans/", include("rightstrack.planning.urls")),
     path("legal-acts/", include("rightstrack.legislation.urls")),
     path("taxonomy/", include("rightstrack.taxonomy.urls")),
+    path("imports/", include("rightstrack.imports.urls")),
+    path("exports/", include("rightstrack.exports.urls")),
     path("search/", include("rightstrack.search.urls")),
     path("public/", include("rightstrack.portal.urls")),
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),

@@ -56,7 +56,9 @@ class Format:
         present = set(mapping.values()) | set(self.fixed)
         missing = [f for f in self.required if f not in present]
         if missing:
-            spelled = {f: h for h, f in self.columns.items()}
+            spelled = {}
+            for header, name in self.columns.items():
+                spelled.setdefault(name, header)  # the first spelling is the source's own (UHRI's "Reccomending")
             raise UnusableInput("missing required column(s): " + ", ".join(spelled.get(f, f) for f in missing))
         return BoundFormat(self, mapping, ignored)
 

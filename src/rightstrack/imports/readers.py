@@ -8,7 +8,6 @@ import codecs
 import csv
 import datetime as dt
 import os
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,23 +112,27 @@ class Table:
     def _sheet(self):
         from openpyxl import load_workbook
 
+        # A handle, not the path: openpyxl judges by the extension, and uploads arrive with any name.
+        handle = open(self.path, "rb")
         try:
-            book = load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            book = load_workbook(handle, read_only=True, data_only=True)
+            return book, book.worksheets[0], handle
+        except Exception as error:  # openpyxl raises many kinds (zip, XML, KeyError) on a damaged file
+            handle.close()
             raise UnusableInput(f"{self.path.name} is not a readable XLSX workbook: {error}") from None
-        return book, book.worksheets[0]
 
     def _xlsx_headers(self) -> list[str]:
-        book, sheet = self._sheet()
+        book, sheet, handle = self._sheet()
         try:
             first = next(sheet.iter_rows(max_row=1, values_only=True), ())
             self._rows_total = sheet.max_row or 0
         finally:
             book.close()
+            handle.close()
         return [_clean_header(h) for h in first]
 
     def _xlsx_rows(self) -> Iterator[tuple[int, list]]:
-        book, sheet = self._sheet()
+        book, sheet, handle = self._sheet()
         try:
             for index, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
                 if index % 500 == 0 and self._rows_total:
@@ -137,6 +140,7 @@ class Table:
                 yield index, [cell_text(c) for c in cells]
         finally:
             book.close()
+            handle.close()
 
     # ---------------------------------------------------------------------
     def rows(self) -> Iterator[tuple[int, dict]]:

@@ -1,0 +1,28 @@
+"""Reads for staged imports: coordinators and administrators see every import."""
+
+from django.db.models import QuerySet
+
+from rightstrack.core.permissions import is_manager
+from rightstrack.imports.models import StagedImport, StagedRow
+
+REVIEW_ROWS = 200
+
+
+def staged_import_list(*, user) -> QuerySet[StagedImport]:
+    """Imports a user may see: all of them for managers, none for anyone else."""
+    qs = StagedImport.objects.select_related("created_by")
+    return qs if is_manager(user) else qs.none()
+
+
+def staged_rows_for_review(*, staged: StagedImport) -> dict:
+    """The rejected rows first (with their problems), then a sample of what a commit would change."""
+    rows = StagedRow.objects.filter(staged_import=staged)
+    return {"rejected": list(rows.filter(action="rejected")[:REVIEW_ROWS]),
+            "changes": list(rows.filter(action__in=["created", "updated"])[:REVIEW_ROWS]),
+            "limit": REVIEW_ROWS}
+
+
+def staged_import_status(*, staged: StagedImport) -> dict:
+    """What the progress endpoint reports."""
+    return {"state": staged.state, "label": str(staged.get_state_display()), "progress": staged.progress,
+            "running": staged.is_running, "message": staged.message, "counts": staged.counts}

@@ -1,0 +1,197 @@
+"""Imports from the web: upload, map columns, stage (check every row, write nothing), review, commit.
+
+Staging and committing run as background jobs (`imports.tasks`); each reports progress on its StagedImport.
+Committing re-checks the staged rows against the database as it is then, in one transaction.
+"""
+
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from rightstrack.core.permissions import is_manager, require
+from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
+from rightstrack.imports.formats import get_format, guess_format
+from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.imports.readers import MAX_BYTES, Table, UnusableInput
+from rightstrack.imports.services import FileSource, import_run
+
+State = StagedImport.State
+
+
+def fields_for(format_name: str) -> list[str]:
+    """The fields a mapping may point a column at."""
+    return MEASURE_FIELDS if format_name == "plan" else RECOMMENDATION_FIELDS
+
+
+@transaction.atomic
+def staged_import_create(*, actor, upload, format_name: str = "") -> StagedImport:
+    """Keep the uploaded file; stage it now, or first ask for a column mapping (tabular and plan files)."""
+    require(is_manager(actor))
+    if upload.size > MAX_BYTES:
+        raise ValidationError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it and upload the parts.")
+    staged = StagedImport(original_name=Path(upload.name).name[:300], format=format_name or "", created_by=actor)
+    staged.file.save(Path(upload.name).name, upload, save=False)
+    try:
+        headers = Table(Path(staged.file.path)).headers
+        staged.format = format_name or guess_format(headers)
+        get_format(staged.format)
+    except UnusableInput as error:
+        staged.file.delete(save=False)
+        raise ValidationError(str(error)) from None
+    staged.headers = headers
+    if staged.format in {"tabular", "plan"} and not set(headers) >= {"text"} | ({"plan", "key"} if staged.format
+                                                                                 == "plan" else {"document"}):
+        staged.state = State.MAPPING
+        staged.save()
+        return staged
+    staged.state = State.QUEUED
+    staged.save()
+    _enqueue("stage", staged.pk)
+    return staged
+
+
+@transaction.atomic
+def staged_import_map(*, actor, staged: StagedImport, mapping: dict[str, str]) -> StagedImport:
+    """Record the coordinator's column mapping and queue the staging job."""
+    require(is_manager(actor))
+    if staged.state not in {State.MAPPING, State.STAGED, State.FAILED}:
+        raise ValidationError("This import is busy or already imported.")
+    mapping = {h: f for h, f in mapping.items() if f}
+    try:
+        get_format(staged.format, mapping).bind(staged.headers)
+    except UnusableInput as error:
+        raise ValidationError(str(error)) from None
+    staged.mapping, staged.state, staged.progress, staged.message = mapping, State.QUEUED, 0.0, ""
+    staged.save(update_fields=["mapping", "state", "progress", "message"])
+    staged.rows.all().delete()
+    _enqueue("stage", staged.pk)
+    return staged
+
+
+@transaction.atomic
+def staged_import_commit(*, actor, staged: StagedImport, partial: bool = False) -> StagedImport:
+    """Queue the write of a reviewed import; refused while rows are rejected unless `partial`."""
+    require(is_manager(actor))
+    if staged.state != State.STAGED:
+        raise ValidationError("Only a staged, reviewed import can be imported.")
+    if staged.counts.get("rejected") and not partial:
+        raise ValidationError("Some rows are rejected: fix the file and upload it again, or import the valid rows "
+                              "only.")
+    staged.state, staged.partial, staged.progress, staged.message = State.COMMITTING, partial, 0.0, ""
+    staged.save(update_fields=["state", "partial", "progress", "message"])
+    _enqueue("commit", staged.pk, actor.pk)
+    return staged
+
+
+def _enqueue(job: str, *args) -> None:
+    from rightstrack.imports import tasks
+
+    task = tasks.stage_import if job == "stage" else tasks.commit_import
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def _reporter(staged: StagedImport):
+    def report(fraction: float) -> None:
+        StagedImport.objects.filter(pk=staged.pk).update(progress=round(fraction, 3))
+    return report
+
+
+def _finish(staged: StagedImport, state: str, message: str = "", counts: dict | None = None, **extra) -> None:
+    values = {"state": state, "message": message, "progress": 1.0, **extra}
+    if counts is not None:
+        values["counts"] = counts
+    StagedImport.objects.filter(pk=staged.pk).update(**values)
+
+
+class _RecordingSource(FileSource):
+    """A file source that also keeps each row's record and first-pass problems as StagedRows."""
+
+    def __init__(self, staged: StagedImport):
+        super().__init__(Path(staged.file.path), staged.format, staged.mapping or None)
+        self.staged, self.recorded = staged, False
+
+    def rows(self):
+        if self.recorded:
+            yield from super().rows()
+            return
+        batch = []
+        for number, record, problems in super().rows():
+            batch.append(StagedRow(staged_import=self.staged, number=number, record=record,
+                                   errors=[list(p) for p in problems]))
+            if len(batch) >= 1000:
+                StagedRow.objects.bulk_create(batch)
+                batch = []
+            yield number, record, problems
+        StagedRow.objects.bulk_create(batch)
+        self.recorded = True
+
+
+def staged_import_stage(*, staged_id: int) -> None:
+    """Job body: read and check every row, and work out what a commit would do (a dry run; nothing written)."""
+    staged = StagedImport.objects.get(pk=staged_id)
+    StagedImport.objects.filter(pk=staged.pk).update(state=State.STAGING, progress=0.0)
+    staged.rows.all().delete()
+    try:
+        source = _RecordingSource(staged)
+        result = import_run(source=source, actor=staged.created_by, dry_run=True, partial=True,
+                            progress=_reporter(staged))
+    except UnusableInput as error:
+        _finish(staged, State.FAILED, str(error))
+        return
+    problems: dict[int, list] = {}
+    for problem in result.problems:
+        problems.setdefault(problem.row, []).append([problem.column, problem.reason])
+    for number, found in problems.items():
+        StagedRow.objects.filter(staged_import=staged, number=number).update(errors=found, action="rejected")
+    by_action: dict[str, list[int]] = {}
+    for number, action in result.actions.items():
+        by_action.setdefault(action, []).append(number)
+    for action, numbers in by_action.items():
+        for start in range(0, len(numbers), 900):
+            StagedRow.objects.filter(staged_import=staged, number__in=numbers[start:start + 900]).update(
+                action=action)
+    counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+              "rejected": result.rejected, "ignored_columns": result.ignored_columns}
+    _finish(staged, State.STAGED, counts=counts)
+
+
+class _StagedSource:
+    """The staged rows of an import, read back for the commit."""
+
+    def __init__(self, staged: StagedImport):
+        self.staged = staged
+        self.kind = get_format(staged.format, staged.mapping or None).target
+        self.mapping = staged.mapping
+        self.total = max(staged.rows.count(), 1)
+        self._done = 0
+
+    def rows(self) -> Iterator[tuple[int, dict, list]]:
+        self._done = 0
+        for row in self.staged.rows.order_by("number").iterator(chunk_size=2000):
+            self._done += 1
+            # A row rejected at review stays rejected: the commit writes what the coordinator saw.
+            yield row.number, row.record, [tuple(problem) for problem in row.errors]
+
+    def column_of(self, name: str) -> str:
+        return next((h for h, f in self.mapping.items() if f == name), name)
+
+    def fraction(self) -> float:
+        return self._done / self.total
+
+
+def staged_import_write(*, staged_id: int, actor) -> None:
+    """Job body: write the staged rows in one transaction (all or nothing unless the coordinator chose partial)."""
+    staged = StagedImport.objects.get(pk=staged_id)
+    result = import_run(source=_StagedSource(staged), actor=actor, partial=staged.partial,
+                        reason=f"import: {staged.original_name}", progress=_reporter(staged))
+    counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+              "rejected": result.rejected, "ignored_columns": staged.counts.get("ignored_columns", [])}
+    if not result.written:
+        first = "; ".join(f"row {p.row}: {p.reason}" for p in islice(result.problems, 3))
+        _finish(staged, State.STAGED, f"Nothing was written: the data changed since the review ({first}).", counts)
+        return
+    _finish(staged, State.COMMITTED, counts=counts, committed_at=timezone.now())

@@ -1,0 +1,17 @@
+"""Staged imports in a given state, for route and review tests."""
+
+from django.core.files.base import ContentFile
+
+from rightstrack.imports.models import StagedImport, StagedRow
+
+
+def staged_import(world, state: str = StagedImport.State.STAGED, rejected: int = 0) -> StagedImport:
+    staged = StagedImport(original_name="list.csv", format="tabular", state=state, headers=["Текст", "Документ"],
+                          mapping={"Текст": "text", "Документ": "document"} if state != "mapping" else {},
+                          counts={"created": 1, "updated": 0, "unchanged": 0, "rejected": rejected},
+                          created_by=world.users["coordinator"])
+    staged.file.save("list.csv", ContentFile("Текст,Документ\nAbolish,A/HRC/1\n".encode()), save=False)
+    staged.save()
+    StagedRow.objects.create(staged_import=staged, number=2, record={"text": "Abolish", "document": "A/HRC/1"},
+                             action="created")
+    return staged

@@ -1,0 +1,216 @@
+"""Importing files: every format and encoding, the three keys, idempotency, history and all-or-nothing."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from rightstrack.imports.readers import UnusableInput
+from rightstrack.imports.services import import_file
+from rightstrack.planning.models import Measure
+from rightstrack.recommendations.models import Recommendation, SourceDocument
+from rightstrack.taxonomy.models import TagAssignment
+from tests.imports.conftest import csv_bytes, uhri_row, xlsx_bytes
+from tests.snapshot import database_fingerprint
+
+
+def _write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_uhri_csv_creates_recommendations_with_document_states_and_tags(tmp_path, terms, world):
+    path = _write(tmp_path, "uhri.csv", csv_bytes([uhri_row(1), uhri_row(2, "Ratify OP-CAT", Themes="")]))
+    result = import_file(path=path, actor=world.users["coordinator"], format_name="uhri")
+    assert result.summary_line() == "created=2 updated=0 unchanged=0 rejected=0"
+    rec = Recommendation.objects.get(external_id="6f1c2b7e-0000-4000-8000-000000000001")
+    assert rec.source_document.symbol == "A/HRC/43/10" and rec.source_document.date == dt.date(2020, 1, 1)
+    assert rec.source_document.session == "34" and rec.source_document.mechanism.code == "UPR"
+    assert rec.response == "supported"
+    assert sorted(rec.recommending_states.values_list("name", flat=True)) == ["France", "Germany"]
+    tags = {(t.vocabulary, t.term_id, t.status) for t in rec.tags.all()}
+    assert tags == {("theme", terms["theme"].pk, "accepted"), ("group", terms["children"].pk, "accepted"),
+                    ("group", terms["women"].pk, "accepted"), ("sdg_target", terms["sdg"].pk, "accepted")}
+    assert rec.history.count() == 1 and rec.history.first().history_user == world.users["coordinator"]
+    assert set(result.ignored_columns) >= {"Countries Concerned", "Type"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_every_encoding_and_delimiter_reads_the_same_text(tmp_path, terms, encoding, delimiter):
+    text = "Отменить смертную казнь; обеспечить\nдоступ к правосудию, «полностью»"
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(1, text)], encoding=encoding, delimiter=delimiter))
+    result = import_file(path=path, actor=None, format_name="uhri")
+    assert (result.created, result.rejected) == (1, 0), result.problems
+    assert Recommendation.objects.get(external_id__startswith="6f1c").text == text
+
+
+def test_xlsx_with_excel_serial_and_iso_dates(tmp_path, terms):
+    path = _write(tmp_path, "r.xlsx", xlsx_bytes([uhri_row(1), uhri_row(2, **{"Document Symbol": "CCPR/C/KAZ/CO/2",
+                                                                                "Document Publication Date": "2016-08-09",
+                                                                                "Reccomending Body": "CCPR"})]))
+    result = import_file(path=path, actor=None)  # the format is recognised from the columns
+    assert result.created == 2, result.problems
+    assert SourceDocument.objects.get(symbol="A/HRC/43/10").date == dt.date(2020, 1, 1)
+    ccpr = SourceDocument.objects.get(symbol="CCPR/C/KAZ/CO/2")
+    assert ccpr.date == dt.date(2016, 8, 9) and ccpr.mechanism.kind == "treaty_body"
+
+
+def test_reimporting_the_same_file_changes_nothing(tmp_path, terms):
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(n) for n in range(1, 6)]))
+    assert import_file(path=path, actor=None).created == 5
+    before = database_fingerprint()
+    again = import_file(path=path, actor=None)
+    assert again.summary_line() == "created=0 updated=0 unchanged=5 rejected=0"
+    assert database_fingerprint() == before
+
+
+def test_an_edited_row_is_updated_and_the_change_is_in_history(tmp_path, terms, world):
+    rows = [uhri_row(1), uhri_row(2)]
+    import_file(path=_write(tmp_path, "a.csv", csv_bytes(rows)), actor=None)
+    rows[1] = uhri_row(2, "Corrected text", **{"UPR Position": "Noted", "Affected Persons": "- Children"})
+    result = import_file(path=_write(tmp_path, "b.csv", csv_bytes(rows)), actor=world.users["coordinator"])
+    assert result.summary_line() == "created=0 updated=1 unchanged=1 rejected=0"
+    rec = Recommendation.objects.get(external_id__endswith="000000000002")
+    assert (rec.text, rec.response) == ("Corrected text", "noted")
+    latest, previous = rec.history.all()[:2]
+    assert latest.history_user == world.users["coordinator"] and latest.history_change_reason == "import: b.csv"
+    assert {c.field for c in latest.diff_against(previous).changes} >= {"text", "response"}
+    assert not rec.tags.filter(term=terms["women"]).exists()
+    assert TagAssignment.history.filter(term=terms["women"], history_type="-").exists()
+
+
+def test_unknown_label_rejects_the_row_with_a_suggestion_and_writes_nothing(tmp_path, terms):
+    before = database_fingerprint()
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(1), uhri_row(2, Themes="- Death penalti")]))
+    result = import_file(path=path, actor=None)
+    assert result.summary_line() == "created=0 updated=0 unchanged=0 rejected=1" and not result.written
+    [problem] = result.problems
+    assert (problem.row, problem.column) == (3, "Themes")
+    assert "unknown theme 'Death penalti'" in problem.reason and "did you mean 'death penalty'" in problem.reason
+    assert database_fingerprint() == before
+
+
+def test_partial_imports_the_valid_rows_and_reports_the_rest(tmp_path, terms):
+    rows = [uhri_row(1), uhri_row(2, **{"Document Publication Date": "soon"}), uhri_row(3)]
+    result = import_file(path=_write(tmp_path, "r.csv", csv_bytes(rows)), actor=None, partial=True)
+    assert result.summary_line() == "created=2 updated=0 unchanged=0 rejected=1"
+    assert result.problems[0].row == 3 and "not a date: 'soon'" in result.problems[0].reason
+    assert Recommendation.objects.filter(external_id__startswith="6f1c").count() == 2
+
+
+def test_duplicate_rows_in_one_file_are_reported(tmp_path, terms):
+    rows = [uhri_row(1), uhri_row(2), uhri_row(1, "Same id, other text")]
+    result = import_file(path=_write(tmp_path, "r.csv", csv_bytes(rows)), actor=None, partial=True)
+    assert result.created == 2 and result.rejected == 1
+    assert result.problems[0].row == 4 and "duplicate of row 2" in result.problems[0].reason
+
+
+def test_dry_run_counts_exactly_but_writes_nothing(tmp_path, terms):
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(1), uhri_row(2)]))
+    before = database_fingerprint()
+    result = import_file(path=path, actor=None, dry_run=True)
+    assert result.summary_line() == "created=2 updated=0 unchanged=0 rejected=0" and not result.written
+    assert database_fingerprint() == before
+
+
+TABULAR = ["document", "mechanism", "paragraph", "text", "recommending_states", "response"]
+
+
+def test_tabular_rows_are_keyed_by_document_and_paragraph_then_by_text(tmp_path, world):
+    rows = [{"document": "A/HRC/99/1", "mechanism": "UPR", "paragraph": "124.1", "text": "Ratify CED",
+             "recommending_states": "France", "response": "Accepted"},
+            {"document": "A/HRC/99/1", "mechanism": "UPR", "paragraph": "", "text": "Abolish  the Death penalty",
+             "recommending_states": "", "response": ""}]
+    path = _write(tmp_path, "t.csv", csv_bytes(rows, headers=TABULAR, delimiter=";"))
+    assert import_file(path=path, actor=None, format_name="tabular").created == 2
+    rows[0]["text"] = "Ratify the CED"
+    rows[1]["text"] = "abolish the death   penalty"  # same normalised text: same key, a changed text
+    result = import_file(path=_write(tmp_path, "t2.csv", csv_bytes(rows, headers=TABULAR)), actor=None,
+                         format_name="tabular")
+    assert result.summary_line() == "created=0 updated=2 unchanged=0 rejected=0"
+    imported = Recommendation.objects.filter(source_document__symbol="A/HRC/99/1")
+    assert imported.get(paragraph="124.1").text == "Ratify the CED"
+    assert imported.get(paragraph="").response == "pending"
+
+
+def test_a_mapping_names_the_columns_of_any_table(tmp_path, db):
+    headers = ["Документ", "Орган", "Текст рекомендации"]
+    path = _write(tmp_path, "ru.csv", csv_bytes([{"Документ": "E/C.12/KAZ/CO/2", "Орган": "CESCR",
+                                                  "Текст рекомендации": "Повысить минимальную зарплату"}],
+                                                headers=headers, encoding="cp1251", delimiter=";"))
+    mapping = {"Документ": "document", "Орган": "mechanism", "Текст рекомендации": "text"}
+    assert import_file(path=path, actor=None, format_name="tabular", mapping=mapping).created == 1
+    with pytest.raises(UnusableInput, match="missing required column"):
+        import_file(path=path, actor=None, format_name="tabular", mapping={"Документ": "document"})
+    with pytest.raises(UnusableInput, match="unknown field"):
+        import_file(path=path, actor=None, format_name="tabular", mapping={"Документ": "symbol"})
+
+
+def test_upr_info_csv(tmp_path, world):
+    headers = ["Recommendation", "Recommending State", "SuR", "Session", "Response", "Issue", "Action"]
+    rows = [{"Recommendation": "Consider abolishing the death penalty", "Recommending State": "Italy",
+             "SuR": "Kazakhstan", "Session": "7", "Response": "Noted", "Issue": "", "Action": ""}]
+    path = _write(tmp_path, "upr.csv", csv_bytes(rows, headers=headers))
+    result = import_file(path=path, actor=None)
+    assert result.created == 1, result.problems
+    rec = Recommendation.objects.get(source_document__symbol="UPR Info: Kazakhstan session 7")
+    assert rec.source_document.mechanism.code == "UPR" and rec.response == "noted"
+    assert import_file(path=path, actor=None, format_name="upr-info").unchanged == 1
+
+
+PLAN = ["plan", "version", "key", "number", "text", "lead_institution", "deadline", "status", "recommendations"]
+
+
+def test_plan_measures_import_and_reimport(tmp_path, world):
+    rows = [{"plan": "Plan 2024", "version": "1", "key": "M1", "number": "1", "text": "Train judges (HELP)",
+             "lead_institution": "MIA", "deadline": "31.12.2025", "status": "In progress",
+             "recommendations": f"{world.document.symbol} ¶{world.recommendation.paragraph}"}]
+    path = _write(tmp_path, "plan.csv", csv_bytes(rows, headers=PLAN))
+    assert import_file(path=path, actor=None, format_name="plan").created == 1
+    measure = Measure.objects.get(key="M1", version__plan__title="Plan 2024")
+    assert measure.deadline == dt.date(2025, 12, 31) and measure.lead_institution == world.mia
+    assert list(measure.recommendations.all()) == [world.recommendation]
+    assert import_file(path=path, actor=None).unchanged == 1
+    rows[0]["lead_institution"] = "Ministry of Nowhere"
+    result = import_file(path=_write(tmp_path, "p2.csv", csv_bytes(rows, headers=PLAN)), actor=None)
+    assert result.rejected == 1 and "unknown institution 'Ministry of Nowhere'" in result.problems[0].reason
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "is empty"),
+    (b"PK\x03\x04broken zip", "not a readable XLSX"),
+    (b"Text,Document Symbol\nabc,A/1\n", "missing required column(s): Reccomending Body, OHCHR Annotation Id"),
+])
+def test_unusable_files_give_one_clear_reason(tmp_path, db, content, message):
+    path = _write(tmp_path, "bad.csv", content)
+    with pytest.raises(UnusableInput, match=message.replace("(", r"\(").replace(")", r"\)")):
+        import_file(path=path, actor=None, format_name="uhri")
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, db, monkeypatch):
+    monkeypatch.setattr("rightstrack.imports.readers.MAX_BYTES", 100)
+    path = _write(tmp_path, "big.csv", csv_bytes([uhri_row(1)]))
+    with pytest.raises(UnusableInput, match="the limit is"):
+        import_file(path=path, actor=None)
+
+
+def test_only_managers_import(tmp_path, world, terms):
+    from django.core.exceptions import PermissionDenied
+
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(1)]))
+    with pytest.raises(PermissionDenied):
+        import_file(path=path, actor=world.users["focal_point"])
+    assert not Recommendation.objects.filter(external_id__startswith="6f1c").exists()
+
+
+def test_mapping_json_on_the_command_line(tmp_path, db, capsys):
+    from django.core.management import call_command
+
+    path = _write(tmp_path, "m.csv", csv_bytes([{"Doc": "A/1", "Body": "UPR", "Txt": "Hello"}],
+                                               headers=["Doc", "Body", "Txt"]))
+    mapping = tmp_path / "map.json"
+    mapping.write_text(json.dumps({"Doc": "document", "Body": "mechanism", "Txt": "text"}))
+    call_command("import", str(path), "--format", "tabular", "--mapping", str(mapping))
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "created=1 updated=0 unchanged=0 rejected=0"
