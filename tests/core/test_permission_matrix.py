@@ -5,7 +5,10 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tests.factories import PASSWORD
+from tests.imports.factories import staged_import
 from tests.search.fixtures import cluster_suggestion, duplicate_pair
 from tests.snapshot import database_fingerprint
 
@@ -76,6 +79,12 @@ WRITE_ROUTES = {
     "legislation:amendment_create": (
         lambda w: [w.legal_act.pk], lambda w: {"summary": "Threshold lowered", "before": "20,000", "after": "5,000"},
         MANAGERS),
+    "imports:import_create": (
+        lambda w: [], lambda w: {"file": SimpleUploadedFile("r.csv", b"text,document,mechanism\nAbolish,A/1,UPR\n"),
+                                 "format": ""}, MANAGERS),
+    "imports:import_mapping_update": (lambda w: [staged_import(w, "mapping").pk],
+                                      lambda w: {"column_0": "text", "column_1": "document"}, MANAGERS),
+    "imports:import_commit": (lambda w: [staged_import(w).pk], lambda w: {}, MANAGERS),
     "taxonomy:term_update": (lambda w: [w.term.pk], lambda w: {**_form(w.term), "name": "Death penalty (abolition)"},
                              MANAGERS),
     "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),

@@ -24,6 +24,10 @@ READ_ROUTES = {
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
     "taxonomy:term_list": lambda w: [],
+    "imports:import_list": None,  # coordinators only; covered in tests/imports/test_views.py
+    "imports:import_detail": None,
+    "imports:import_status": None,
+    "exports:export": None,  # a streamed download; visibility covered in tests/exports/test_exports.py
     "taxonomy:term_detail": lambda w: [w.term.pk],
     # Coordinators' review pages (sign-in required): covered in tests/search/test_views.py.
     "search:tag_review": None,
