@@ -1,7 +1,7 @@
 """Reports built through the CLI command, opened with python-docx and openpyxl."""
 
 import csv
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command

@@ -10,7 +10,13 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.urls import reverse
 
-from rightstrack.planning.selectors import DONE, DUE_SOON_DAYS, deadline_state, indicator_list, measure_list
+from rightstrack.planning.selectors import (
+    DONE,
+    DUE_SOON_DAYS,
+    deadline_state,
+    indicator_list,
+    measure_list,
+)
 from rightstrack.recommendations.selectors import recommendation_list
 
 # A value for calendar year Y is due one month after the year ends.

@@ -4,9 +4,9 @@
 `as_of` a moment, replayed from django-simple-history, always restricted to what the reader may see.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Callable
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -14,8 +14,18 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_internal
-from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure, ProgressReport
-from rightstrack.planning.selectors import deadline_state, indicator_list, measure_list, plan_list
+from rightstrack.planning.models import (
+    ActionPlan,
+    ActionPlanVersion,
+    Measure,
+    ProgressReport,
+)
+from rightstrack.planning.selectors import (
+    deadline_state,
+    indicator_list,
+    measure_list,
+    plan_list,
+)
 from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.reminders.selectors import deadline_items
@@ -23,7 +33,11 @@ from rightstrack.reports import charts
 from rightstrack.reports.charts import Chart
 from rightstrack.reports.diff import plan_version_diff
 from rightstrack.reports.figures import indicator_chart, progress_chart
-from rightstrack.reports.selectors import ChartFilters, filter_measures, filter_recommendations
+from rightstrack.reports.selectors import (
+    ChartFilters,
+    filter_measures,
+    filter_recommendations,
+)
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 KINDS = ("mechanism", "plan", "institution", "theme", "plan-diff")
@@ -50,7 +64,8 @@ class Section:
     title: str
     columns: list[str]
     rows: list[list[str]]
-    charts: list[Chart] = field(default_factory=list)
+    # Columns from this index on hold counts (written as numbers in xlsx); None: all text.
+    counts_from: int | None = None
 
 
 @dataclass
@@ -150,7 +165,7 @@ def _summary(groups: dict[str, list], first: str) -> Section:
     everything = [i for items in groups.values() for i in items]
     rows.append([_("All"), str(len({id(i) for i in everything})),
                  *[str(len({id(i) for i in everything if i.status == v})) for v, _l in ImplementationStatus.choices]])
-    return Section(_("Summary"), columns, rows)
+    return Section(_("Summary"), columns, rows, counts_from=1)
 
 
 def _bars(title: str, groups: dict[str, list]) -> Chart:
@@ -359,7 +374,8 @@ def _plan_diff(snapshot, filters, options, progress):
                 Section(_("Changed"), [_("Key"), _("No."), _("Field"), _("Before"), _("After")], changed)]
     summary = Section(_("Summary"), [_("Change"), _("Measures")],
                       [[_("Added"), str(len(diff.added))], [_("Removed"), str(len(diff.removed))],
-                       [_("Changed"), str(len(diff.changed))], [_("Unchanged"), str(diff.unchanged)]])
+                       [_("Changed"), str(len(diff.changed))], [_("Unchanged"), str(diff.unchanged)]],
+                      counts_from=1)
     cover = [(_("Plan"), plan.tr("title")), (_("From"), f"v{old.number} — {old.tr('label')}"),
              (_("To"), f"v{new.number} — {new.tr('label')}")]
     return _("Changes to %(plan)s") % {"plan": plan.tr("title")}, cover, summary, sections, []

@@ -12,7 +12,12 @@ from rightstrack.recommendations.models import Mechanism, SourceDocument
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.reminders.selectors import deadline_items, split_by_state
 from rightstrack.reports.figures import indicator_chart, progress_chart, status_chart
-from rightstrack.reports.selectors import ChartFilters, filter_measures, filter_recommendations, status_totals
+from rightstrack.reports.selectors import (
+    ChartFilters,
+    filter_measures,
+    filter_recommendations,
+    status_totals,
+)
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 INDICATOR_CHARTS = 6
@@ -47,11 +52,14 @@ def _indicator_charts(indicators) -> list:
     return [indicator_chart(i) for i in with_values[:INDICATOR_CHARTS]]
 
 
-def _deadlines(*, user, today, measure_ids: set[int] | None = None, institution_ids=None) -> dict:
-    items = deadline_items(user=user, today=today, institution_ids=institution_ids)
-    if measure_ids is not None:
-        items = [i for i in items if i.kind == "measure" and i.pk in measure_ids]
-    return split_by_state(items)
+def _deadlines(*, user, today, keep: dict[str, set[int]]) -> dict:
+    """Overdue and due-soon items, limited to the records the charts count (`keep`: kind -> ids)."""
+    items = deadline_items(user=user, today=today)
+    return split_by_state([i for i in items if i.pk in keep.get(i.kind, set())])
+
+
+def _ids(qs) -> set[int]:
+    return set(qs.values_list("pk", flat=True))
 
 
 def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None) -> dict:
@@ -60,7 +68,6 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
     recs = filter_recommendations(recommendation_list(user=user), filters)
     measures = filter_measures(measure_list(user=user, current_only=True), filters)
     start, end = _window(filters, today)
-    institution_ids = {int(v) for v in filters.institution if v.isdigit()} or None
     indicators = indicator_list(user=user).filter(measures__in=measures.values("pk")).distinct()
     return {
         "today": today, "recommendation_totals": status_totals(recs), "measure_totals": status_totals(measures),
@@ -69,7 +76,8 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
         "progress_charts": [progress_chart(recs, start=start, end=end, title=_("Recommendations over time")),
                             progress_chart(measures, start=start, end=end, title=_("Measures over time"))],
         "indicator_charts": _indicator_charts(indicators),
-        "deadlines": _deadlines(user=user, today=today, institution_ids=institution_ids),
+        "deadlines": _deadlines(user=user, today=today, keep={
+            "measure": _ids(measures), "recommendation": _ids(recs), "indicator": _ids(indicators)}),
     }
 
 
@@ -84,5 +92,6 @@ def plan_dashboard(*, user, version, today: date | None = None) -> dict:
         "status_charts": [status_chart(measures, "section"), status_chart(measures, "institution")],
         "progress_charts": [progress_chart(measures, start=min(start, today - timedelta(days=31)), end=today)],
         "indicator_charts": _indicator_charts(indicators),
-        "deadlines": _deadlines(user=user, today=today, measure_ids=set(measures.values_list("pk", flat=True))),
+        "deadlines": _deadlines(user=user, today=today, keep={"measure": _ids(measures),
+                                                              "indicator": _ids(indicators)}),
     }

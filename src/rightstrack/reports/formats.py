@@ -81,7 +81,8 @@ def write_xlsx(report: Report, path: Path) -> None:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append([int(v) if v.isdigit() and len(v) < 10 else v for v in row])
+            start = len(row) if section.counts_from is None else section.counts_from
+            sheet.append([*row[:start], *(int(v) for v in row[start:])])
         for column, name in zip(sheet.columns, section.columns):
             longest = max((len(str(c.value or "")) for c in column), default=len(name))
             sheet.column_dimensions[column[0].column_letter].width = min(max(10, longest + 2), 70)

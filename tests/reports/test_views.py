@@ -1,0 +1,140 @@
+"""Dashboards, plan comparison, report page and report jobs: visibility, bad input, progress, download."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+from docx import Document
+
+from rightstrack.planning.models import ActionPlanVersion, IndicatorValue, Measure
+from rightstrack.reports.models import ReportJob
+from rightstrack.reports.tasks import build_report_job
+from tests.factories import PASSWORD
+from tests.snapshot import database_fingerprint
+
+pytestmark = pytest.mark.django_db
+SECRET = "Secret draft recommendation text"
+
+
+@pytest.fixture
+def due(world):
+    world.hidden_recommendation.deadline = date.today() - timedelta(days=5)
+    world.hidden_recommendation.save()
+    world.indicator.target, world.indicator.target_year = 500, 2026
+    world.indicator.save()
+    IndicatorValue.objects.create(indicator=world.indicator, period="2023", period_end=date(2023, 12, 31), value=120)
+    IndicatorValue.objects.create(indicator=world.indicator, period="2024", period_end=date(2024, 12, 31), value=260)
+    return world
+
+
+def test_dashboard_shows_charts_and_deadlines_without_leaking_to_anonymous(client, due):
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert page.count("<svg") == 8  # 4 dimensions + measures, 2 progress lines, 1 indicator
+    assert "Implementation status by mechanism" in page and "Judges trained through HELP" in page
+    assert "Service model for the police" in page  # published, overdue measure
+    assert SECRET[:40] not in page and "124.2" not in page
+    client.login(username="coord", password=PASSWORD)
+    assert "124.2" in client.get(reverse("reports:dashboard")).content.decode()
+
+
+def test_dashboard_filters_narrow_the_charts(client, due):
+    client.login(username="coord", password=PASSWORD)
+    page = client.get(reverse("reports:dashboard"), {"status": "implemented"}).content.decode()
+    assert "A/HRC" not in page  # no implemented recommendation, so no bar and no deadline row
+    page = client.get(reverse("reports:dashboard"), {"mechanism": "UPR", "cycle": "2"}).content.decode()
+    assert "UPR" in page and "124.2" in page
+
+
+@pytest.mark.parametrize("params", [{"cycle": "two"}, {"period_from": "yesterday"}, {"status": "finished"}])
+def test_bad_dashboard_filters_get_a_clear_message(client, world, params):
+    response = client.get(reverse("reports:dashboard"), params)
+    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+
+
+def test_plan_dashboard_and_its_visibility(client, due):
+    page = client.get(reverse("reports:plan_dashboard", args=[due.plan.pk])).content.decode()
+    assert "Implementation status by plan section" in page and "Judges trained through HELP" in page
+    due.plan.is_published = False
+    due.plan.save()
+    assert client.get(reverse("reports:plan_dashboard", args=[due.plan.pk])).status_code == 404
+    assert client.get(reverse("reports:plan_compare", args=[due.plan.pk])).status_code == 404
+
+
+def _amend(world):
+    v2 = ActionPlanVersion.objects.create(plan=world.plan, number=2, label="Decree No. 871 (2022)")
+    changed = Measure.objects.create(version=v2, key="M1", number="1", text="Service model for the police",
+                                     lead_institution=world.moh, deadline=date(2024, 12, 31), is_published=True)
+    changed.recommendations.add(world.recommendation)
+    Measure.objects.create(version=v2, key="M3", number="3", text="Party threshold from 20,000 to 5,000",
+                           is_published=True)
+    return v2
+
+
+def test_plan_compare_page_shows_added_removed_and_changed_fields(client, world):
+    _amend(world)
+    page = client.get(reverse("reports:plan_compare", args=[world.plan.pk])).content.decode()
+    assert "1 added, 1 removed, 1 changed, 0 unchanged." in page
+    assert "Party threshold from 20,000 to 5,000" in page and "Prison medical care to MoH" in page
+    assert "<del>MIA</del> <ins>MoH</ins>" in page and "<del>2022-12-31</del> <ins>2024-12-31</ins>" in page
+
+
+def test_report_page_is_built_for_the_visitor(client, world):
+    url = reverse("reports:report_preview", args=["mechanism"])
+    page = client.get(url, {"mechanism": "UPR"}).content.decode()
+    assert "Ratify the Optional Protocol" in page and SECRET not in page and "<svg" in page
+    assert "Public: published records only" in page
+    client.login(username="viewer", password=PASSWORD)
+    assert SECRET in client.get(url, {"mechanism": "UPR"}).content.decode()
+
+
+@pytest.mark.parametrize("kind,params,message", [
+    ("mechanism", {}, "needs --mechanism"), ("plan", {"plan": "x"}, "existing plan"),
+    ("nonsense", {}, "Unknown report kind"), ("mechanism", {"mechanism": "UPR", "cycle": "II"}, "Cycle must"),
+])
+def test_report_page_with_bad_parameters_explains_itself(client, world, kind, params, message):
+    response = client.get(reverse("reports:report_preview", args=[kind]), params)
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_report_request_queues_a_job_that_builds_a_downloadable_file(client, world,
+                                                                     django_capture_on_commit_callbacks):
+    assert client.get(reverse("reports:report_request")).status_code == 302  # anonymous: sign in first
+    client.login(username="viewer", password=PASSWORD)
+    before_tasks = DBTaskResult.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:report_request"), {
+            "kind": "mechanism", "format": "docx", "language": "en", "mechanism": "UPR", "group_by": "cluster"})
+    job = ReportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    assert DBTaskResult.objects.count() == before_tasks + 1  # queued for `rightstrack manage db_worker`
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert 'http-equiv="refresh"' in page and 'value="0"' in page
+    assert client.get(reverse("reports:report_job_download", args=[job.pk])).status_code == 404  # not ready
+    assert build_report_job.call(job.pk) == "done"
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert 'value="100"' in page and "refresh" not in page
+    response = client.get(reverse("reports:report_job_download", args=[job.pk]))
+    job.refresh_from_db()
+    assert b"".join(response.streaming_content) == job.path.read_bytes()
+    assert SECRET in [c.text for t in Document(job.path).tables for r in t.rows for c in r.cells]
+    client.login(username="coord", password=PASSWORD)
+    assert client.get(job.get_absolute_url()).status_code == 404  # someone else's report
+
+
+def test_report_request_with_missing_fields_queues_nothing(client, world):
+    client.login(username="viewer", password=PASSWORD)
+    before = database_fingerprint()
+    response = client.post(reverse("reports:report_request"), {"kind": "plan", "format": "xlsx", "language": "en",
+                                                              "group_by": "cluster"})
+    assert response.status_code == 400 and "This report needs this field." in response.content.decode()
+    assert not ReportJob.objects.exists() and database_fingerprint() == before
+
+
+def test_a_failing_build_is_shown_as_failed(client, world):
+    client.login(username="viewer", password=PASSWORD)
+    job = ReportJob.objects.create(requested_by=world.users["viewer"], kind="mechanism", format="xlsx",
+                                   params={"query": "mechanism=CAT", "options": {}})
+    assert build_report_job.call(job.pk) == "failed"
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "No recommendation matches these filters." in page
