@@ -15,6 +15,10 @@ from .taxonomies import _rows, get_taxonomy
 from .training import Progress, train, zero_shot
 
 
+# Bump when the way default models are built changes, so stale cached defaults are not reused.
+DEFAULTS_RECIPE = 2
+
+
 def cache_dir() -> Path:
     """Where default models are cached: $RIGHTSTRACK_DATA_DIR/tagging, else ~/.cache/rightstrack/tagging."""
     base = os.environ.get("RIGHTSTRACK_DATA_DIR")
@@ -42,7 +46,7 @@ def default_model(taxonomy_name: str, embedder_name: str | None = None) -> Train
     """The default model for a taxonomy, built on first use and then loaded from the cache directory."""
     get_taxonomy(taxonomy_name)
     name = get_embedder(embedder_name).name
-    directory = cache_dir() / "defaults" / name / taxonomy_name
+    directory = cache_dir() / "defaults" / f"recipe-{DEFAULTS_RECIPE}" / name / taxonomy_name
     if (directory / "model.json").exists():
         return TrainedModel.load(directory)
     _stderr(f"building the default {taxonomy_name} model (first use only)")

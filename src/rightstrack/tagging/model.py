@@ -11,6 +11,7 @@ from .embedders import get_embedder
 from .evaluation import decide
 from .methods import METHODS
 from .ports import Suggestion
+from .taxonomies import model_inputs
 
 
 @dataclass
@@ -38,7 +39,8 @@ class TrainedModel:
         """Score matrix (texts x labels); pass `embeddings` to reuse vectors already computed."""
         texts = list(texts)
         if embeddings is None:
-            embeddings = get_embedder(self.meta["embedder"]).embed(texts)
+            inputs = model_inputs(self.meta.get("opening_words", 0), texts)
+            embeddings = get_embedder(self.meta["embedder"]).embed(inputs)
         return self.method.scores(embeddings, texts)
 
     def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[list[Suggestion]]:

@@ -4,6 +4,7 @@ Everything is read from the reference CSVs inside the package, so the taggers wo
 """
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -32,13 +33,17 @@ class UnknownTaxonomy(ValueError):
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """A label set: `descriptions[label]` are texts that describe the label (used zero-shot)."""
+    """A label set: `descriptions[label]` are texts that describe the label (used zero-shot).
+
+    `opening_words` > 0 means models see only that many opening words of a text (0: the whole text).
+    """
 
     name: str
     labels: tuple[str, ...]
     descriptions: dict[str, tuple[str, ...]]
     single_label: bool = False
     min_labels: int = 0
+    opening_words: int = 0
     training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
 
@@ -90,7 +95,9 @@ def _actions() -> Taxonomy:
         for r in cycle1_recommendations()
         if r["upr_info_action_category"] in desc
     )
-    return Taxonomy("action-category", tuple(desc), desc, single_label=True, min_labels=1, training=training)
+    # The category is defined by the opening verb, so the models look at the opening words only.
+    return Taxonomy("action-category", tuple(desc), desc, single_label=True, min_labels=1, opening_words=4,
+                    training=training)
 
 
 def _names(taxonomy: str, csv_name: str) -> Taxonomy:
@@ -107,6 +114,13 @@ def _articles() -> Taxonomy:
         for r in _rows(csv_name):
             desc[f"{treaty} {r['article']}"] = (f"{r['short_title']} ({long_name}, article {r['article']})",)
     return Taxonomy("articles", tuple(desc), desc)
+
+
+def model_inputs(opening_words: int, texts: list[str]) -> list[str]:
+    """The part of each text a model embeds: the whole text, or its first words after a leading "To"/"That"."""
+    if not opening_words:
+        return texts
+    return [" ".join(re.sub(r"^\s*(?:to|that)\s+", "", t, flags=re.IGNORECASE).split()[:opening_words]) for t in texts]
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ from .embedders import HashingEmbedder, get_embedder
 from .evaluation import calibrate_thresholds, decide, folds, scores_report
 from .methods import Linear, RulesThenLinear, ZeroShot, centred_max
 from .model import TrainedModel
-from .taxonomies import Taxonomy, get_taxonomy
+from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
 Progress = Callable[[str], None]
 MIN_EXAMPLES = 10
@@ -103,7 +103,7 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
         name = key.split("@", 1)[1]
         if name not in embedded:
             progress(f"embedding {len(texts)} texts with {name}")
-            embedded[name] = get_embedder(name).embed(texts)
+            embedded[name] = get_embedder(name).embed(model_inputs(taxonomy.opening_words, texts))
         progress(f"cross-validating {key}")
         comparison[key] = _held_out(factory, embedded[name], y, texts, taxonomy, k)
     best = max(comparison, key=lambda key: (comparison[key]["micro"]["f1"], comparison[key]["macro"]["f1"]))
@@ -176,4 +176,5 @@ def _meta(taxonomy: Taxonomy, embedder_name: str, protocol: str, evaluation: dic
     """Model metadata common to trained and zero-shot models."""
     return {"taxonomy": taxonomy.name, "labels": list(taxonomy.labels), "embedder": embedder_name,
             "single_label": taxonomy.single_label, "min_labels": taxonomy.min_labels,
+            "opening_words": taxonomy.opening_words,
             "evaluation_protocol": protocol, "evaluation": evaluation, "method_comparison": comparison}
