@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("rightstrack.planning.urls")),
     path("legal-acts/", include("rightstrack.legislation.urls")),
     path("taxonomy/", include("rightstrack.taxonomy.urls")),
+    path("dashboards/", include("rightstrack.reports.urls")),
     path("imports/", include("rightstrack.imports.urls")),
     path("exports/", include("rightstrack.exports.urls")),
     path("search/", include("rightstrack.search.urls")),

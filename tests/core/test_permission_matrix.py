@@ -97,6 +97,8 @@ WRITE_ROUTES = {
 }
 # Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
 NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "set_language"}
+# Queues a report build (a job row, no domain record); its roles are tested in tests/reports/test_views.py.
+NOT_DOMAIN_WRITES |= {"reports:report_request"}
 # Subscriptions write only subscriber/consent rows, never domain records (flows in tests/subscriptions).
 NOT_DOMAIN_WRITES |= {"subscriptions:subscribe", "subscriptions:confirm", "subscriptions:unsubscribe"}
 # API writes authenticate with tokens, not sessions and forms, so this session matrix cannot drive them;

@@ -23,6 +23,12 @@ READ_ROUTES = {
     "planning:indicator_detail": lambda w: [w.indicator.pk],
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
+    "reports:dashboard": lambda w: [],
+    "reports:plan_dashboard": lambda w: [w.plan.pk],
+    "reports:plan_compare": lambda w: [w.plan.pk],
+    "reports:report_preview": None,  # needs query parameters; anonymous leaks checked in tests/reports/test_views.py
+    "reports:report_job_detail": None,  # the requester's own job only; tests/reports/test_views.py
+    "reports:report_job_download": None,
     "taxonomy:term_list": lambda w: [],
     "imports:import_list": None,  # coordinators only; covered in tests/imports/test_views.py
     "imports:import_detail": None,
