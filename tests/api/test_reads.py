@@ -106,3 +106,22 @@ def test_no_personal_data_in_public_reads(client, world):
     for user in world.users.values():
         assert f'"{user.username}"' not in text
     assert "author" not in text and "assessor" not in text
+
+
+def test_token_command_issues_lists_and_revokes(client, world):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("api-token", "assessor", "--name", "ngo sync", stdout=out)
+    raw = out.getvalue().strip()
+    assert raw.startswith("rt_") and client.get("/api/v1/assessments", **bearer(raw)).status_code == 200
+    call_command("api-token", "assessor", "--revoke", raw[:10], stdout=StringIO())
+    assert client.get("/api/v1/assessments", **bearer(raw)).status_code == 401
+    listing = StringIO()
+    call_command("api-token", "assessor", "--list", stdout=listing)
+    assert "revoked" in listing.getvalue() and raw not in listing.getvalue()
+    with pytest.raises(CommandError):
+        call_command("api-token", "nobody")
