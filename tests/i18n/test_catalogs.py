@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 LANGUAGES = ["ru", "kk"]
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{?\s*\w+\s*\}?\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|\{\{?\s*\w+\s*\}?\}")
 
 
 def catalog(lang: str) -> polib.POFile:

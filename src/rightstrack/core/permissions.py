@@ -6,6 +6,7 @@ assessments; viewers read. Anonymous visitors read published records only.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Role
 
@@ -48,7 +49,7 @@ def can_report_on(user, obj) -> bool:
     return is_manager(user) or is_responsible(user, obj)
 
 
-def require(allowed: bool, message: str = "You do not have permission to do this.") -> None:
+def require(allowed: bool, message: str = "") -> None:
     """Raise PermissionDenied unless allowed; services call this before they write anything."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise PermissionDenied(message or _("You do not have permission to do this."))

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import can_report_on, is_manager, require, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
@@ -103,7 +104,7 @@ def progress_report_create(*, actor, target, institution, period_end, narrative:
     """Start a draft report on a measure or recommendation the actor is responsible for."""
     require(can_report_on(actor, target))
     require(is_manager(actor) or institution.id in actor.institution_ids,
-            "Focal points report for their own institution.")
+            _("Focal points report for their own institution."))
     field = "measure" if isinstance(target, Measure) else "recommendation"
     report = ProgressReport(**{field: target}, institution=institution, author=actor, period_end=period_end,
                             narrative=narrative, proposed_status=proposed_status, **extra)
@@ -118,7 +119,7 @@ def _can_edit_report(actor, report: ProgressReport) -> bool:
 def progress_report_update(*, actor, report: ProgressReport, **values) -> ProgressReport:
     """Edit a draft or returned report."""
     require(_can_edit_report(actor, report))
-    require(report.state in EDITABLE_STATES, "Only draft or returned reports can be edited.")
+    require(report.state in EDITABLE_STATES, _("Only draft or returned reports can be edited."))
     return record_save(obj=report, actor=actor, values=values)
 
 
@@ -127,7 +128,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
     """Move a report through the workflow; approval sets the target's status to the proposed one."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if to in REVIEW_STATES:
-        require(is_manager(actor), "Only coordinators review reports.")
+        require(is_manager(actor), _("Only coordinators review reports."))
     else:
         require(_can_edit_report(actor, report))
     check_transition(report.state, to, comment)
@@ -150,7 +151,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
 def progress_report_publish(*, actor, report: ProgressReport, published: bool = True) -> ProgressReport:
     """Publish (or withdraw) an approved report on the public portal."""
     require(is_manager(actor))
-    require(report.state == State.APPROVED, "Only approved reports can be published.")
+    require(report.state == State.APPROVED, _("Only approved reports can be published."))
     return record_publish(obj=report, actor=actor, published=published)
 
 
@@ -158,7 +159,7 @@ def progress_report_publish(*, actor, report: ProgressReport, published: bool = 
 def evidence_add(*, actor, report: ProgressReport, title: str, file=None, url: str = "") -> Evidence:
     """Attach a file or link to a report that is still editable."""
     require(_can_edit_report(actor, report))
-    require(report.state in EDITABLE_STATES, "Evidence can be added while the report is a draft or returned.")
+    require(report.state in EDITABLE_STATES, _("Evidence can be added while the report is a draft or returned."))
     return record_save(obj=Evidence(progress_report=report, title=title, file=file or "", url=url), actor=actor)
 
 

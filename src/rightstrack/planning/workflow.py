@@ -1,5 +1,7 @@
 """The progress-report review workflow as data: which state may follow which. No database needed."""
 
+from django.utils.translation import gettext as _
+
 from rightstrack.planning.models import ProgressReport
 
 State = ProgressReport.State
@@ -23,9 +25,11 @@ class TransitionError(ValueError):
 def check_transition(current: str, target: str, comment: str = "") -> None:
     """Raise TransitionError unless `current -> target` is allowed (returning needs a comment)."""
     if target not in TRANSITIONS.get(current, set()):
-        raise TransitionError(f"A report in state '{current}' cannot move to '{target}'.")
+        labels = dict(State.choices)
+        raise TransitionError(_("A report in state '%(current)s' cannot move to '%(target)s'.") % {
+            "current": labels.get(current, current), "target": labels.get(target, target)})
     if target in COMMENT_REQUIRED and not comment.strip():
-        raise TransitionError("Returning a report needs a comment that says what to change.")
+        raise TransitionError(_("Returning a report needs a comment that says what to change."))
 
 
 def next_states(current: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Writes for recommendations, clusters and independent assessments. Each runs in one transaction."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.permissions import is_manager, require, role_of
@@ -75,9 +76,9 @@ def assessment_create(*, actor, target, organisation, rating: str, rationale: st
     """Record an independent rating beside the government's status (which it never changes)."""
     require(can_assess(actor))
     require(role_of(actor) == Role.ADMINISTRATOR or organisation.id in actor.institution_ids,
-            "Assessors write for their own organisation.")
+            _("Assessors write for their own organisation."))
     require(organisation.kind in ASSESSING_KINDS,
-            "Independent assessments come from a commission, an ombudsman or an accredited NGO.")
+            _("Independent assessments come from a commission, an ombudsman or an accredited NGO."))
     field = "recommendation" if isinstance(target, Recommendation) else "measure"
     return record_save(obj=Assessment(**{field: target}, assessor=actor, organisation=organisation, rating=rating,
                                       rationale=rationale, evidence_url=evidence_url,
