@@ -210,14 +210,14 @@ def _grouped_recommendations(snapshot, recs, group_by: str) -> dict[str, list]:
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] in (_("No theme"), _("No cluster")), kv[0])))
 
 
-def _recommendation_report(snapshot, recs, *, group_by, progress: Progress, step: int, total: int):
+def _recommendation_report(snapshot, recs, *, group_by, progress: Progress):
     """Summary, one section per cluster or theme, charts: shared by the mechanism and theme reports."""
     recs = sorted(recs, key=lambda r: (r.source_document.symbol, r.paragraph.zfill(12), r.id))
     groups = _grouped_recommendations(snapshot, recs, group_by)
     narratives = snapshot.narratives("recommendation", {r.id for r in recs})
     sections = []
     for i, (name, items) in enumerate(groups.items()):
-        progress(step + i, total, name)
+        progress(i + 1, len(groups) + 1, name)
         sections.append(Section(name, _recommendation_columns(), _recommendation_rows(items, narratives)))
     dimension = _("theme") if group_by == "theme" else _("cluster")
     figures = [_bars(_("Implementation status by %(dimension)s") % {"dimension": dimension}, groups)]
@@ -237,7 +237,7 @@ def _mechanism(snapshot, filters: ChartFilters, options, progress):
     if not recs:
         raise ReportError(_("No recommendation matches these filters."))
     summary, sections, figures = _recommendation_report(
-        snapshot, recs, group_by=options.get("group_by") or "cluster", progress=progress, step=1, total=len(recs))
+        snapshot, recs, group_by=options.get("group_by") or "cluster", progress=progress)
     cycle = ", ".join(str(c) for c in filters.cycle)
     title = _("Implementation of the recommendations of %(mechanism)s") % {"mechanism": ", ".join(filters.mechanism)}
     if cycle:
@@ -254,8 +254,7 @@ def _theme(snapshot, filters: ChartFilters, options, progress):
     terms = Term.objects.filter(vocabulary=Vocabulary.THEME, code__in=filters.theme) | Term.objects.filter(
         vocabulary=Vocabulary.THEME, pk__in=[int(t) for t in filters.theme if t.isdigit()])
     names = ", ".join(str(t) for t in terms) or ", ".join(filters.theme)
-    summary, sections, figures = _recommendation_report(snapshot, recs, group_by="cluster", progress=progress,
-                                                        step=1, total=max(len(recs), 1))
+    summary, sections, figures = _recommendation_report(snapshot, recs, group_by="cluster", progress=progress)
     measures = list(filter_measures(snapshot.measures(), filters))
     if measures:
         sections.append(_measure_section(_("Measures"), snapshot, measures))
