@@ -10,12 +10,13 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
 
 from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
+from rightstrack.imports.fastwrite import history_rows, insert_rows
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
@@ -331,30 +332,34 @@ class RecommendationTarget:
         return True
 
     def _create(self, new, actor, reason) -> None:
+        """Bulk insert new recommendations, their 'created' history rows, States, co-executors and tags."""
         if not new:
             return
         for _, clean, rec in new:
             if clean.get("published"):
                 rec.mark_published(True)
-        user = actor if getattr(actor, "pk", None) else None
-        objs = bulk_create_with_history([r for _, _, r in new], Recommendation, batch_size=500,
-                                        default_user=user, default_change_reason=reason)
-        through_states, through_co, tags = [], [], []
+        user_id = getattr(actor, "pk", None)
+        objs = Recommendation.objects.bulk_create([r for _, _, r in new], batch_size=500)
+        insert_rows(Recommendation.history.model, history_rows(objs, user_id=user_id, reason=reason))
+        states, co_executors, tags = [], [], []
         for (number, clean, _), rec in zip(new, objs):
             self._by_text(rec.source_document_id)[text_hash(rec.text)] = (rec.pk, rec.external_id)
-            for country in self._countries(clean.get("recommending_states", [])):
-                through_states.append(Recommendation.recommending_states.through(recommendation_id=rec.pk,
-                                                                                   country_id=country.pk))
-            for institution_id in clean.get("co_executors", ()):
-                through_co.append(Recommendation.co_executors.through(recommendation_id=rec.pk,
-                                                                        institution_id=institution_id))
+            states += [{"recommendation_id": rec.pk, "country_id": c.pk}
+                       for c in self._countries(clean.get("recommending_states", []))]
+            co_executors += [{"recommendation_id": rec.pk, "institution_id": i} for i in clean.get("co_executors", ())]
             for vocabulary, ids in clean["tags"].items():
-                tags += [TagAssignment(term_id=t, vocabulary=vocabulary, recommendation_id=rec.pk, status=ACCEPTED,
-                                       created_by=user) for t in sorted(ids)]
-        Recommendation.recommending_states.through.objects.bulk_create(through_states, batch_size=1000)
-        Recommendation.co_executors.through.objects.bulk_create(through_co, batch_size=1000)
-        bulk_create_with_history(tags, TagAssignment, batch_size=1000, default_user=user,
-                                 default_change_reason=reason)
+                tags += [{"term_id": t, "vocabulary": vocabulary, "recommendation_id": rec.pk, "status": ACCEPTED,
+                          "source": TagAssignment.Source.PERSON, "created_by_id": user_id}
+                         for t in sorted(ids)]
+        insert_rows(Recommendation.recommending_states.through, states)
+        insert_rows(Recommendation.co_executors.through, co_executors)
+        if tags:
+            now = timezone.now()
+            insert_rows(TagAssignment, [{**t, "created_at": now, "updated_at": now} for t in tags])
+            # The new tags' ids are needed for their history rows: read them back in one query.
+            inserted = TagAssignment.objects.filter(recommendation_id__in=[r.pk for r in objs]).values(
+                *[f.attname for f in TagAssignment._meta.concrete_fields])
+            insert_rows(TagAssignment.history.model, history_rows(list(inserted), user_id=user_id, reason=reason))
         _notify_search([rec.pk for rec in objs])
 
 

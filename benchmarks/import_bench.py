@@ -1,0 +1,179 @@
+"""Import speed and memory: a generated UHRI-shaped CSV imported into a fresh SQLite database.
+
+    .venv/bin/python benchmarks/import_bench.py [--rows 100000] [--baseline-rows 3000]
+
+Prints rows/s and peak RSS for the real import (each run in its own process, in a fresh database), a re-import
+of the same file (every row unchanged), and a naive baseline measured in the same run: one ORM save per row
+(with its history, States and tags). Peak RSS is also measured for a file a fifth of the size, to show that
+memory does not grow with the file. The last line is one JSON object.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+HEADERS = ["Text", "Countries Concerned", "Reccomending Body", "Document Symbol", "Themes", "Affected Persons",
+           "Sdgs", "Document Publication Date", "UPR Reccomending States", "UPR Position", "Type",
+           "OHCHR Annotation Id", "UPR Session", "Regions Concerned", "Recommending Regions",
+           "Date of publication on UHRI"]
+WORDS = ("ensure guarantee adopt legislation prevent torture detention independent judiciary women children "
+         "persons disabilities discrimination freedom expression assembly association religion belief media "
+         "journalists human rights defenders investigate prosecute allegations police custody access justice "
+         "effective remedy national preventive mechanism ratify optional protocol convention strengthen "
+         "implementation action plan consultation civil society gender equality domestic violence").split()
+STATES = ["France", "Germany", "Norway", "Brazil", "Japan", "Canada", "Chile", "India", "Kenya", "Mexico", "Spain",
+          "Italy", "Poland", "Sweden", "Ghana", "Peru", "Nepal", "Qatar", "Egypt", "Ukraine"]
+
+
+def _setup_django(data_dir: Path) -> None:
+    os.environ["RIGHTSTRACK_DATA_DIR"] = str(data_dir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "rightstrack.settings"
+    os.environ.pop("DATABASE_URL", None)  # the goal is stated for SQLite
+    data_dir.mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from rightstrack.taxonomy.reference import load_taxonomies
+
+    load_taxonomies()
+
+
+def _labels():
+    from rightstrack.taxonomy.models import Term
+
+    themes = list(Term.objects.filter(vocabulary="theme").exclude(code__regex=r"^[A-Z]\d").values_list("name", flat=True))
+    groups = list(Term.objects.filter(vocabulary="group").values_list("name", flat=True))
+    targets = [f"{c} – {n[:60]}" for c, n in Term.objects.filter(vocabulary="sdg_target").values_list("code", "name")]
+    return themes, groups, targets
+
+
+def generate(path: Path, rows: int, labels) -> None:
+    """A UHRI-shaped CSV: 40–120-word texts, newline-separated '- ' multi-value cells, Excel serial dates."""
+    themes, groups, targets = labels
+    rng = random.Random(42)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        for n in range(rows):
+            doc = n % 60
+            writer.writerow([
+                " ".join(rng.choices(WORDS, k=rng.randint(40, 120))).capitalize() + ".",
+                "Kazakhstan", "UPR", f"A/HRC/{20 + doc}/10",
+                "\n".join("- " + t for t in rng.sample(themes, rng.randint(1, 3))),
+                "\n".join("- " + g for g in rng.sample(groups, rng.randint(0, 2))),
+                "\n".join("- " + t for t in rng.sample(targets, rng.randint(0, 2))),
+                str(40000 + doc * 30), "\n".join("- " + s for s in rng.sample(STATES, rng.randint(1, 3))),
+                rng.choice(["Supported", "Noted"]), "Recommendation", str(uuid.UUID(int=rng.getrandbits(128))),
+                str(20 + doc), "Asia-Pacific", "WEOG", "",
+            ])
+
+
+def child_import(path: Path, data_dir: Path, reimport: bool) -> dict:
+    """Run in a fresh process: import (and optionally import again) and report speed and peak RSS."""
+    _setup_django(data_dir)
+    from rightstrack.imports.services import import_file
+
+    start = time.perf_counter()
+    result = import_file(path=path, actor=None, format_name="uhri")
+    elapsed = time.perf_counter() - start
+    out = {"rows": result.created + result.updated + result.unchanged + result.rejected, "seconds": elapsed,
+           "summary": result.summary_line()}
+    if reimport:
+        start = time.perf_counter()
+        again = import_file(path=path, actor=None, format_name="uhri")
+        out.update(reimport_seconds=time.perf_counter() - start, reimport_summary=again.summary_line())
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def child_baseline(path: Path, data_dir: Path, rows: int) -> dict:
+    """The naive way: read the CSV and save each recommendation with the ORM, one row at a time."""
+    _setup_django(data_dir)
+    from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
+    from rightstrack.taxonomy.models import TagAssignment, Term
+
+    mechanism = Mechanism.objects.create(code="UPR", name="UPR", kind="upr")
+    start = time.perf_counter()
+    with open(path, encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle)):
+            if n >= rows:
+                break
+            doc, _ = SourceDocument.objects.get_or_create(symbol=row["Document Symbol"],
+                                                          defaults={"mechanism": mechanism})
+            rec = Recommendation(source_document=doc, text=row["Text"], external_id=row["OHCHR Annotation Id"])
+            rec.save()
+            rec.recommending_states.set([Country.objects.get_or_create(name=s[2:])[0]
+                                         for s in row["UPR Reccomending States"].split("\n")])
+            for label in row["Themes"].split("\n"):
+                term = Term.objects.filter(vocabulary="theme", name=label[2:], code=label[2:]).first()
+                TagAssignment.objects.create(recommendation=rec, term=term, status="accepted")
+    return {"rows": rows, "seconds": time.perf_counter() - start}
+
+
+def _run_child(*args) -> dict:
+    output = subprocess.run([sys.executable, __file__, *map(str, args)], capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(output.stderr)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--baseline-rows", type=int, default=3000)
+    parser.add_argument("--child", choices=["import", "baseline"])
+    parser.add_argument("--path")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--reimport", action="store_true")
+    args = parser.parse_args()
+    if args.child == "import":
+        print(json.dumps(child_import(Path(args.path), Path(args.data_dir), args.reimport)))
+        return
+    if args.child == "baseline":
+        print(json.dumps(child_baseline(Path(args.path), Path(args.data_dir), args.baseline_rows)))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
+        tmp = Path(tmp)
+        _setup_django(tmp / "labels")
+        labels = _labels()
+        big, small = tmp / "uhri-big.csv", tmp / "uhri-small.csv"
+        generate(big, args.rows, labels)
+        generate(small, args.rows // 5, labels)
+        print(f"generated {args.rows} rows ({big.stat().st_size / 1e6:.0f} MB) and {args.rows // 5} rows")
+        fast = _run_child("--child", "import", "--path", big, "--data-dir", tmp / "big", "--reimport")
+        smaller = _run_child("--child", "import", "--path", small, "--data-dir", tmp / "small")
+        naive = _run_child("--child", "baseline", "--path", big, "--data-dir", tmp / "naive",
+                           "--baseline-rows", args.baseline_rows)
+    rate = fast["rows"] / fast["seconds"]
+    naive_rate = naive["rows"] / naive["seconds"]
+    figures = {
+        "rows": fast["rows"], "import_rows_per_s": round(rate), "import_seconds": round(fast["seconds"], 1),
+        "summary": fast["summary"], "reimport_rows_per_s": round(fast["rows"] / fast["reimport_seconds"]),
+        "reimport_summary": fast["reimport_summary"], "baseline_rows_per_s": round(naive_rate),
+        "baseline_rows": naive["rows"], "ratio_vs_baseline": round(rate / naive_rate, 1),
+        "peak_rss_mb": round(fast["peak_rss_mb"]), "peak_rss_mb_fifth_size": round(smaller["peak_rss_mb"]),
+        "database": "sqlite",
+    }
+    print(f"import: {figures['import_rows_per_s']} rows/s ({fast['summary']})")
+    print(f"re-import of the same file: {figures['reimport_rows_per_s']} rows/s ({fast['reimport_summary']})")
+    print(f"naive baseline (one ORM save per row, {naive['rows']} rows): {figures['baseline_rows_per_s']} rows/s")
+    print(f"ratio: {figures['ratio_vs_baseline']}x; peak RSS {figures['peak_rss_mb']} MB "
+          f"({figures['peak_rss_mb_fifth_size']} MB for a file a fifth the size)")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
