@@ -138,3 +138,9 @@ def test_a_failing_build_is_shown_as_failed(client, world):
     assert build_report_job.call(job.pk) == "failed"
     page = client.get(job.get_absolute_url()).content.decode()
     assert "No recommendation matches these filters." in page
+
+
+def test_indicator_page_charts_actual_values_against_the_target(client, due):
+    page = client.get(reverse("planning:indicator_detail", args=[due.indicator.pk])).content.decode()
+    assert page.count("<svg") == 1 and "Target" in page and "Actual" in page and "stroke-dasharray" in page
+    assert "Actual 2024: 260.00" in page
