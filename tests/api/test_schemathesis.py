@@ -5,7 +5,9 @@ Runs in-process against the WSGI application, a bounded number of examples per o
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 
@@ -13,6 +15,16 @@ from rightstrack.api.models import api_token_create
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 EXAMPLES = 10
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Like Django's test client: the raw WSGI handler would close the test's DB connection after each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -80,6 +80,7 @@ def test_digest_carries_new_published_items_once(world, confirmed):
     assert digests_send(now=timezone.now() + timedelta(seconds=2)) == 1
     digest = mail.outbox[-1]
     assert rec.text[:40] in digest.body and "Unpublished on the same theme" not in digest.body
+    assert f"/public/recommendations/{rec.pk}/" in digest.body
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert digests_send(now=timezone.now() + timedelta(seconds=3)) == 0, "a re-run sends nothing twice"
 
