@@ -5,7 +5,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from rightstrack.api.api import api
+from rightstrack.api import api
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -21,6 +21,6 @@ urlpatterns = [
     path("search/", include("rightstrack.search.urls")),
     path("public/", include("rightstrack.portal.urls")),
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api.urls()),
     path("", include("rightstrack.core.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -125,3 +125,9 @@ def test_token_command_issues_lists_and_revokes(client, world):
     assert "revoked" in listing.getvalue() and raw not in listing.getvalue()
     with pytest.raises(CommandError):
         call_command("api-token", "nobody")
+
+
+def test_wrong_method_is_405_in_the_error_format(client, db):
+    response = client.delete("/api/v1/recommendations")
+    body = _error(response, 405)
+    assert body["code"] == "method_not_allowed" and "GET" in response["Allow"]

@@ -1,6 +1,7 @@
 """The REST v1 API: one NinjaAPI, one router per domain, one error format."""
 
-from django.urls import path
+from functools import wraps
+
 from ninja import NinjaAPI, Router
 from ninja.openapi.docs import Swagger
 
@@ -34,4 +35,26 @@ def not_found(request, rest: str):
 
 api.add_router("", fallback)
 
-urlpatterns = [path("", api.urls)]
+
+
+def _uniform_405(view):
+    """Ninja answers a wrong method with a plain-text 405; give it the API's error format (keeping Allow)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            response = errors.error_response(api, request, 405, f"Method not allowed; use {allowed}.")
+            response["Allow"] = allowed
+        return response
+
+    return wrapper
+
+
+def urls():
+    """The API's URL patterns (namespace `api`), each view wrapped for the uniform 405."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _uniform_405(pattern.callback)
+    return patterns, app_name, namespace

@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from rightstrack.api.exports import DATASETS
 from rightstrack.core.overview import overview
 from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list
 from rightstrack.planning.selectors import indicator_list, measure_faceted, measure_list, plan_list
 from rightstrack.portal.selectors import ANONYMOUS, visible_assessments, visible_progress_reports
+from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import recommendation_faceted, recommendation_get, recommendation_list
 from rightstrack.taxonomy.models import TagAssignment
 
@@ -46,7 +48,7 @@ def recommendation_detail(request, pk):
     """The permalink of a published recommendation: government status beside independent assessments."""
     try:
         rec = recommendation_get(user=ANONYMOUS, pk=pk)
-    except recommendation_list(user=ANONYMOUS).model.DoesNotExist:
+    except Recommendation.DoesNotExist:
         raise Http404
     return render(request, "portal/recommendation_detail.html", {
         "object": rec, "tags": [t for t in rec.tags.all() if t.status == TagAssignment.Status.ACCEPTED],
@@ -104,6 +106,4 @@ def legal_act_detail(request, pk):
 
 def open_data(request):
     """Where to download everything published, and how to use the API."""
-    from rightstrack.api.exports import DATASETS
-
     return render(request, "portal/open_data.html", {"datasets": DATASETS})
