@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding, SearchDocument
-from rightstrack.search.text import stems
+from rightstrack.search.text import stems, words
 
 Progress = Callable[[int, int], None]
 BATCH = 500
@@ -37,8 +37,9 @@ def index_documents(ids: list[int]) -> int:
     recs = list(Recommendation.objects.filter(pk__in=ids).select_related("source_document")
                 .prefetch_related("recommending_states"))
     SearchDocument.objects.filter(pk__in=ids).delete()  # the SQLite trigger drops the FTS5 rows too
+    # Stored as its words only, so PostgreSQL's parser splits "A/HRC/14/10" into words as the query parser does.
     docs = SearchDocument.objects.bulk_create(
-        [SearchDocument(recommendation_id=r.pk, body=document_body(r)) for r in recs])
+        [SearchDocument(recommendation_id=r.pk, body=" ".join(words(document_body(r)))) for r in recs])
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=[r.pk for r in recs]).update(
             vector=SearchVector("body", config="russian"))

@@ -1,0 +1,115 @@
+"""Semantic and hybrid search, the vector index on both databases, similar records and measures."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import QueryDict
+
+from rightstrack.planning.selectors import measure_list
+from rightstrack.recommendations.selectors import recommendation_faceted, recommendation_list
+from rightstrack.search import engine, selectors
+from rightstrack.search.indexing import embed_measures, embed_recommendations
+from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding
+from rightstrack.search.selectors import measures_that_may_answer, rrf, similar_recommendations
+from tests.search.fixtures import unit
+
+pytestmark = pytest.mark.django_db
+
+# Axis 0 ~ torture, axis 1 ~ death penalty, axis 2 ~ children.
+AXES = {"op_cat": (0,), "torture_inquiry": (0,), "tortured": (0, 2), "death_penalty": (1,), "penalty_death": (1,),
+        "ru_torture": (0,), "ru_children": (2,), "hidden_torture": (0,)}
+
+
+@pytest.fixture
+def vectors(corpus, monkeypatch):
+    """Hand-made vectors instead of the model, and a query 'embedder' that maps words to axes."""
+    for key, rec in corpus.items():
+        RecommendationEmbedding.objects.create(recommendation=rec, vector=unit(*AXES[key], noise=0.05, seed=rec.pk),
+                                               text_hash="fixed")
+    lexicon = {"mistreatment": 0, "torture": 0, "execution": 1, "kids": 2}
+    monkeypatch.setattr(selectors, "embed_query",
+                        lambda text: unit(*{lexicon[w] for w in text.lower().split() if w in lexicon}))
+    return corpus
+
+
+def found(corpus, query, mode, user=None, **params):
+    qs, facets = recommendation_faceted(user=user or AnonymousUser(),
+                                        params=QueryDict(urlencode({"q": query, "mode": mode, **params})))
+    keys = {rec.pk: key for key, rec in corpus.items()}
+    return [keys[r.pk] for r in qs], facets
+
+
+def test_semantic_finds_by_meaning_without_shared_words(vectors):
+    keys, _ = found(vectors, "execution", "semantic")
+    assert set(keys[:2]) == {"death_penalty", "penalty_death"}
+    assert found(vectors, "execution", "fulltext")[0] == []
+
+
+def test_semantic_respects_visibility_and_facets(vectors):
+    keys, facets = found(vectors, "mistreatment", "semantic")
+    assert "hidden_torture" not in keys and {"op_cat", "torture_inquiry", "ru_torture"} <= set(keys)
+    assert {v.value for f in facets if f.facet.key == "cycle" for v in f.values} <= {"1", "2"}
+    assert set(found(vectors, "mistreatment", "semantic", cycle="2")[0]) == {"op_cat", "torture_inquiry",
+                                                                              "ru_torture"}
+
+
+def test_hybrid_puts_items_found_both_ways_first(vectors):
+    keys, _ = found(vectors, "torture", "hybrid")
+    # Found by words and by meaning: op_cat and torture_inquiry; by meaning only: the Russian text;
+    # by words only: "tortured" (its vector leans to another axis).
+    assert set(keys[:2]) == {"op_cat", "torture_inquiry"} and {"ru_torture", "tortured"} <= set(keys[2:])
+
+
+def test_negations_also_exclude_semantic_hits(vectors):
+    assert "op_cat" not in found(vectors, "torture -protocol", "hybrid")[0]
+
+
+def test_rrf_sums_reciprocal_ranks():
+    assert rrf([1, 2], [2, 3]) == [2, 1, 3]
+
+
+def test_nearest_excludes_the_record_itself_and_orders_by_similarity(vectors):
+    hits = engine.nearest(RecommendationEmbedding, unit(1), 3, exclude=vectors["death_penalty"].pk)
+    assert hits[0][0] == vectors["penalty_death"].pk and all(pk != vectors["death_penalty"].pk for pk, _ in hits)
+    assert hits[0][1] >= hits[1][1] >= hits[2][1]
+
+
+def test_vector_index_sees_new_rows(vectors):
+    engine.nearest(RecommendationEmbedding, unit(2), 1)  # loads the in-process matrix on SQLite
+    RecommendationEmbedding.objects.filter(pk=vectors["tortured"].pk).delete()  # as re-embedding does
+    RecommendationEmbedding.objects.create(recommendation=vectors["tortured"], vector=unit(5), text_hash="new")
+    assert engine.nearest(RecommendationEmbedding, unit(5), 1)[0][0] == vectors["tortured"].pk
+
+
+def test_similar_recommendations_stay_within_what_the_user_may_see(vectors):
+    similar = similar_recommendations(visible=recommendation_list(user=AnonymousUser()),
+                                      recommendation=vectors["op_cat"])
+    assert similar[0].pk in {vectors["torture_inquiry"].pk, vectors["ru_torture"].pk}
+    assert vectors["hidden_torture"].pk not in [r.pk for r in similar]
+    assert 0 < similar[0].similarity <= 1
+
+
+def test_measures_that_may_answer_skip_linked_and_unpublished_ones(world, vectors):
+    rec = vectors["op_cat"]
+    world.measure.recommendations.add(rec)
+    for measure, axis in ((world.measure, 0), (world.other_measure, 0)):
+        MeasureEmbedding.objects.create(measure=measure, vector=unit(axis), text_hash="fixed")
+    suggested = measures_that_may_answer(visible=measure_list(user=AnonymousUser()), recommendation=rec)
+    assert [m.pk for m in suggested] == [world.other_measure.pk]
+    world.other_measure.is_published = False
+    world.other_measure.save()
+    assert measures_that_may_answer(visible=measure_list(user=AnonymousUser()), recommendation=rec) == []
+
+
+def test_real_model_matches_across_languages(corpus):
+    """The shipped multilingual model (offline): a Russian query finds the English death-penalty texts."""
+    embed_recommendations()
+    assert RecommendationEmbedding.objects.count() == len(corpus)
+    assert embed_recommendations() == 0  # unchanged texts are not embedded again
+    keys, _ = found(corpus, "смертная казнь", "semantic")
+    assert keys[0] in {"death_penalty", "penalty_death"}
+
+
+def test_measures_are_embedded(world):
+    assert embed_measures() == 2 and MeasureEmbedding.objects.count() == 2

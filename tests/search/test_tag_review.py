@@ -1,0 +1,162 @@
+"""Model suggestions: stored with confidence and version, reviewed one by one or in bulk, never re-suggested
+by the same version once rejected; each version's held-out evaluation is shown."""
+
+import json
+import shutil
+
+import pytest
+from django.urls import reverse
+
+from rightstrack.accounts.models import Role
+from rightstrack.search.models import Job, TaggingModelVersion
+from rightstrack.search.services import job_start, tag_suggest
+from rightstrack.search.tasks import run_job
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+from rightstrack.taxonomy.services import tag_decide
+from tests.factories import PASSWORD, make_user
+from tests.snapshot import database_fingerprint
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def goals(db):
+    return {code: Term.objects.create(vocabulary=Vocabulary.SDG_GOAL, code=code, name=f"Goal {code}")
+            for code in ("3", "4", "16")}
+
+
+def suggested(rec):
+    return {t.term.code: t for t in TagAssignment.objects.filter(recommendation=rec).select_related("term")}
+
+
+def test_suggestions_are_stored_with_confidence_and_version(corpus, goals, sdg_model):
+    stored = tag_suggest(taxonomy="sdg", recommendation_ids=[corpus["op_cat"].pk], model_path=sdg_model)
+    tags = suggested(corpus["op_cat"])
+    assert stored == len(tags) >= 1 and "16" in tags
+    tag = tags["16"]
+    assert (tag.status, tag.source) == ("suggested", "model")
+    assert 0 < tag.confidence <= 1 and tag.model_version.startswith("sdg/")
+    version = TaggingModelVersion.objects.get(version=tag.model_version)
+    assert version.evaluation["micro"]["f1"] > 0 and "16" in version.thresholds
+
+
+def test_running_again_changes_nothing(corpus, goals, sdg_model):
+    tag_suggest(taxonomy="sdg", model_path=sdg_model)
+    before = database_fingerprint()
+    assert tag_suggest(taxonomy="sdg", model_path=sdg_model) == 0
+    assert database_fingerprint() == before
+
+
+def test_a_rejected_suggestion_is_not_suggested_again_by_the_same_version(corpus, goals, sdg_model, tmp_path):
+    coordinator = make_user("c", Role.COORDINATOR)
+    rec = corpus["op_cat"]
+    tag_suggest(taxonomy="sdg", recommendation_ids=[rec.pk], model_path=sdg_model)
+    tag = suggested(rec)["16"]
+    tag_decide(actor=coordinator, tags=[tag], accept=False)
+    tag_suggest(taxonomy="sdg", recommendation_ids=[rec.pk], model_path=sdg_model)
+    tag.refresh_from_db()
+    assert tag.status == "rejected"
+    # A new model version may suggest it again; the old rejection stays in history.
+    newer = tmp_path / "newer"
+    shutil.copytree(sdg_model, newer)
+    meta = json.loads((newer / "model.json").read_text())
+    (newer / "model.json").write_text(json.dumps({**meta, "version": meta["version"] + "-retrained"}))
+    tag_suggest(taxonomy="sdg", recommendation_ids=[rec.pk], model_path=newer)
+    tag.refresh_from_db()
+    assert (tag.status, tag.model_version) == ("suggested", meta["version"] + "-retrained")
+    assert tag.history.filter(status="rejected").exists()
+
+
+def test_accepted_and_person_tags_are_left_alone(corpus, goals, sdg_model):
+    coordinator = make_user("c", Role.COORDINATOR)
+    rec = corpus["op_cat"]
+    TagAssignment.objects.create(recommendation=rec, term=goals["16"], status="accepted", source="person",
+                                 created_by=coordinator)
+    tag_suggest(taxonomy="sdg", recommendation_ids=[rec.pk], model_path=sdg_model)
+    assert (suggested(rec)["16"].status, suggested(rec)["16"].source) == ("accepted", "person")
+
+
+def test_unknown_taxonomy_is_refused_before_anything_is_written(corpus):
+    with pytest.raises(ValueError):
+        tag_suggest(taxonomy="colours")
+    coordinator = make_user("c", Role.COORDINATOR)
+    with pytest.raises(ValueError):
+        job_start(actor=coordinator, kind=Job.Kind.TAG, params={"taxonomy": "colours"})
+    assert not Job.objects.exists()
+
+
+def test_bulk_tagging_job_reports_progress(corpus, goals, sdg_model, django_capture_on_commit_callbacks):
+    coordinator = make_user("c", Role.COORDINATOR)
+    with django_capture_on_commit_callbacks(execute=False):  # the worker runs it, not the request
+        job = job_start(actor=coordinator, kind=Job.Kind.TAG,
+                        params={"taxonomy": "sdg", "model_path": str(sdg_model)})
+    run_job.call(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.percent) == ("done", len(corpus), len(corpus), 100)
+    assert "suggestions stored" in job.message
+    assert TagAssignment.objects.filter(status="suggested", recommendation=corpus["op_cat"], term__code="16").exists()
+
+
+def test_failed_job_says_why(corpus):
+    job = Job.objects.create(kind=Job.Kind.TAG, params={"taxonomy": "sdg", "model_path": "/nonexistent"})
+    with pytest.raises(Exception):
+        run_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == "failed" and job.message
+
+
+@pytest.fixture
+def review(client, corpus, goals, sdg_model):
+    tag_suggest(taxonomy="sdg", model_path=sdg_model)
+    coordinator = make_user("c", Role.COORDINATOR)
+    client.login(username="c", password=PASSWORD)
+    return coordinator
+
+
+def test_review_page_lists_suggestions_with_the_model_evaluation(client, review):
+    page = client.get(reverse("search:tag_review")).content.decode()
+    version = TagAssignment.objects.filter(status="suggested").first().model_version
+    assert version in page and "micro F1" in page
+    assert TagAssignment.objects.filter(status="suggested").count() == page.count('name="tags" value=') / 2
+    models = client.get(reverse("search:model_version_list")).content.decode()
+    assert version in models and "Per label" in models
+
+
+def test_accepting_one_writes_history(client, review):
+    tag = TagAssignment.objects.filter(status="suggested").first()
+    response = client.post(reverse("taxonomy:tag_decide"), {"tags": [tag.pk], "accept": "1",
+                                                            "next": reverse("search:tag_review")})
+    assert response.status_code == 302 and response["Location"] == reverse("search:tag_review")
+    tag.refresh_from_db()
+    assert tag.status == "accepted" and tag.decided_by == review
+    assert tag.history.first().history_user == review and tag.history.first().status == "accepted"
+
+
+def test_bulk_reject(client, review):
+    tags = list(TagAssignment.objects.filter(status="suggested").values_list("pk", flat=True))
+    client.post(reverse("taxonomy:tag_decide"), {"tags": tags, "accept": "0"})
+    assert set(TagAssignment.objects.filter(pk__in=tags).values_list("status", flat=True)) == {"rejected"}
+
+
+def test_deciding_an_already_decided_tag_is_refused_without_change(client, review):
+    tag = TagAssignment.objects.filter(status="suggested").first()
+    tag_decide(actor=review, tags=[tag], accept=True)
+    before = database_fingerprint()
+    response = client.post(reverse("taxonomy:tag_decide"), {"tags": [tag.pk], "accept": "0"})
+    assert response.status_code == 400 and database_fingerprint() == before
+
+
+def test_confidence_filter(client, review):
+    page = client.get(reverse("search:tag_review"), {"min": "0.99", "vocabulary": "sdg"}).content.decode()
+    shown = page.count('name="tags" value=') / 2
+    assert shown == TagAssignment.objects.filter(status="suggested", confidence__gte=0.99).count()
+    assert client.get(reverse("search:tag_review"), {"min": "lots"}).status_code == 200
+
+
+@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list", "search:job_list"])
+def test_review_pages_are_for_coordinators(client, world, route):
+    assert client.get(reverse(route))["Location"].startswith(reverse("accounts:login"))
+    client.login(username="viewer", password=PASSWORD)
+    assert client.get(reverse(route)).status_code == 403
+    client.login(username="coord", password=PASSWORD)
+    assert client.get(reverse(route)).status_code == 200

@@ -1,0 +1,71 @@
+"""Pages: the list's search box and mode switch, the detail page's related box, jobs and reindexing."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from rightstrack.recommendations.services import recommendation_update
+from rightstrack.search.models import Job, RecommendationEmbedding, SearchDocument
+from rightstrack.search.tasks import run_job
+from tests.factories import PASSWORD
+from tests.search.fixtures import duplicate_pair
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("recommendations:recommendation_list")
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "OR", "NOT", "-", "NEAR(", "*", "'; DROP TABLE x; --", "ё" * 300])
+def test_any_query_gets_a_page_never_an_error(client, world, query):
+    for mode in ("fulltext", "hybrid", "bogus"):
+        assert client.get(LIST, {"q": query, "mode": mode}).status_code == 200
+
+
+def test_list_page_offers_modes_and_explains_repairs(client, world):
+    page = client.get(LIST, {"q": '"optional protocol', "status": "not_started"}).content.decode()
+    assert "mode=semantic" in page and "mode=hybrid" in page and "status=not_started" in page
+    assert "unclosed quote" in page
+    assert "Optional Protocol" in page
+
+
+def test_list_search_hides_unpublished_from_visitors(client, world):
+    assert "Secret draft" not in client.get(LIST, {"q": "secret OR draft"}).content.decode()
+    client.login(username="viewer", password=PASSWORD)
+    assert "Secret draft" in client.get(LIST, {"q": "secret OR draft"}).content.decode()
+
+
+def test_detail_page_shows_similar_recommendations(client, world):
+    earlier = duplicate_pair(world)
+    page = client.get(reverse("recommendations:recommendation_detail", args=[world.recommendation.pk]))
+    text = page.content.decode()
+    assert "Similar recommendations" in text and "Measures that may answer this" in text
+    assert earlier.get_absolute_url() in text
+
+
+def test_saving_queues_embedding_after_commit(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
+                              text="Ratify OPCAT without delay")
+    assert len(callbacks) == 1  # the embedding task is enqueued only once the write is committed
+    assert "ratify opcat" in SearchDocument.objects.get(pk=world.recommendation.pk).body.lower()
+
+
+def test_reindex_job_from_the_page(client, world, django_capture_on_commit_callbacks):
+    client.login(username="coord", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(reverse("search:reindex_start"))
+    job = Job.objects.get()
+    assert response["Location"] == reverse("search:job_detail", args=[job.pk])
+    assert "Queued" in client.get(response["Location"]).content.decode()
+    SearchDocument.objects.all().delete()
+    run_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == "done" and job.done == job.total > 0
+    assert SearchDocument.objects.count() == 2 and RecommendationEmbedding.objects.count() == 2
+    assert "Done" in client.get(reverse("search:job_list")).content.decode()
+
+
+def test_reindex_command_full_text_only(world, capsys):
+    SearchDocument.objects.all().delete()
+    call_command("reindex", "--no-embeddings")
+    assert SearchDocument.objects.count() == 2 and not RecommendationEmbedding.objects.exists()
+    assert "documents: 2" in capsys.readouterr().out
