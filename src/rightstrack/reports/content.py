@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -210,8 +211,15 @@ def _grouped_recommendations(snapshot, recs, group_by: str) -> dict[str, list]:
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] in (_("No theme"), _("No cluster")), kv[0])))
 
 
+def _related(objs: list, *lookups: str) -> list:
+    """Load the related rows of a list in one query per relation (historical `as_of` rows have no select_related)."""
+    prefetch_related_objects(objs, *lookups)
+    return objs
+
+
 def _recommendation_report(snapshot, recs, *, group_by, progress: Progress):
     """Summary, one section per cluster or theme, charts: shared by the mechanism and theme reports."""
+    recs = _related(recs, "source_document__mechanism", "lead_institution")
     recs = sorted(recs, key=lambda r: (r.source_document.symbol, r.paragraph.zfill(12), r.id))
     groups = _grouped_recommendations(snapshot, recs, group_by)
     narratives = snapshot.narratives("recommendation", {r.id for r in recs})
@@ -255,7 +263,7 @@ def _theme(snapshot, filters: ChartFilters, options, progress):
         vocabulary=Vocabulary.THEME, pk__in=[int(t) for t in filters.theme if t.isdigit()])
     names = ", ".join(str(t) for t in terms) or ", ".join(filters.theme)
     summary, sections, figures = _recommendation_report(snapshot, recs, group_by="cluster", progress=progress)
-    measures = list(filter_measures(snapshot.measures(), filters))
+    measures = _related(list(filter_measures(snapshot.measures(), filters)), "lead_institution")
     if measures:
         sections.append(_measure_section(_("Measures"), snapshot, measures))
     if not recs and not measures:
@@ -283,8 +291,8 @@ def _plan(snapshot, filters, options, progress):
     version = versions.order_by("-number").first()
     if version is None:
         raise ReportError(_("This plan had no version at that date."))
-    measures = sorted(filter_measures(snapshot.measures().filter(version_id=version.pk), filters),
-                      key=lambda m: (m.section, m.number.zfill(8), m.id))
+    measures = sorted(_related(list(filter_measures(snapshot.measures().filter(version_id=version.pk), filters)),
+                               "lead_institution"), key=lambda m: (m.section, m.number.zfill(8), m.id))
     groups: dict[str, list] = {}
     for m in measures:
         groups.setdefault(m.section or _("Measures"), []).append(m)
@@ -320,10 +328,12 @@ def _institution(snapshot, filters, options, progress):
     if institution is None:
         raise ReportError(_("Unknown institution: %(value)s") % {"value": value})
     filters.institution = [str(institution.pk)]
-    recs = list(filter_recommendations(snapshot.recommendations(), filters))
+    recs = _related(list(filter_recommendations(snapshot.recommendations(), filters)),
+                    "source_document__mechanism", "lead_institution")
     progress(1, 3, _("Recommendations"))
-    measures = [m for m in filter_measures(snapshot.measures(), filters)
-                if m.version_id == _current_version_ids().get(m.version.plan_id)]
+    current = set(_current_version_ids().values())
+    measures = _related([m for m in filter_measures(snapshot.measures(), filters) if m.version_id in current],
+                        "lead_institution")
     progress(2, 3, _("Measures"))
     narratives = snapshot.narratives("recommendation", {r.id for r in recs})
     sections = [Section(_("Recommendations"), _recommendation_columns(), _recommendation_rows(recs, narratives)),

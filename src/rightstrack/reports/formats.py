@@ -24,6 +24,7 @@ def write_docx(report: Report, path: Path) -> None:
     """A Word document: cover, summary table, one heading and table per section, charts as PNG images."""
     from docx import Document
     from docx.shared import Cm
+    from docx.table import _Cell
 
     doc = Document()
     doc.add_heading(report.title, 0)
@@ -39,8 +40,9 @@ def write_docx(report: Report, path: Path) -> None:
             cell.text = name
             cell.paragraphs[0].runs[0].bold = True
         for row in section.rows:
-            for cell, value in zip(table.add_row().cells, row):
-                cell.text = value
+            # Row.cells rebuilds the whole table grid on every call (quadratic); wrap the new row's cells directly.
+            for tc, value in zip(table.add_row()._tr.tc_lst, row):
+                _Cell(tc, table).text = value
         if not section.rows:
             doc.add_paragraph(_("Nothing to report."))
     if report.charts:
