@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from rightstrack.planning.models import IndicatorValue
+from rightstrack.recommendations.services import recommendation_update
 
 # English interface words that must never reach a Russian or Kazakh page.
 ENGLISH_UI = ["Recommendations", "Measures", "Action plans", "Legal acts", "Clusters", "Taxonomies", "Sign in",
@@ -33,6 +34,7 @@ HEADINGS = {  # page -> heading per language
     "recommendation_detail": {"ru": "Рекомендация", "kk": "Ұсыным"},
     "measure_list": {"ru": "Меры", "kk": "Шаралар"},
     "measure_detail": {"ru": "Мера", "kk": "Шара"},
+    "login": {"ru": "Войти", "kk": "Кіру"},
 }
 
 
@@ -89,6 +91,7 @@ def pages(world) -> dict[str, str]:
         "recommendation_detail": world.recommendation.get_absolute_url(),
         "measure_list": reverse("planning:measure_list"),
         "measure_detail": world.measure.get_absolute_url(),
+        "login": reverse("accounts:login"),
     }
 
 
@@ -161,3 +164,17 @@ def test_numbers_on_an_indicator_page_follow_the_locale(client, world, lang, exp
                                   value=Decimal("1250.50"))
     page = fetch(client, reverse("planning:indicator_detail", args=[world.indicator.pk]), lang)
     assert expected in page.chunks, page.chunks
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "published"), [
+    ("ru", "Не начато", "Выполняется", "Да"),
+    ("kk", "Басталған жоқ", "Орындалуда", "Иә"),
+])
+def test_history_shows_values_as_words_of_the_language(client, world, lang, old, new, published):
+    coordinator = world.users["coordinator"]
+    recommendation_update(actor=coordinator, recommendation=world.recommendation, status="in_progress")
+    client.force_login(coordinator)
+    page = fetch(client, world.recommendation.get_absolute_url(), lang)
+    assert old in page.chunks and new in page.chunks  # status change, not the raw not_started/in_progress
+    assert published in page.chunks  # the created entry's is_published, not True
+    assert not {"not_started", "in_progress", "True", "False", "supported"} & set(page.chunks)

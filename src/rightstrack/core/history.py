@@ -1,8 +1,11 @@
 """Reading the change history that django-simple-history writes in the same transaction as each change."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
+from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -17,6 +20,8 @@ class Change:
     field: str
     old: object
     new: object
+    shown_old: str = ""  # the values as a reader sees them: choice labels, yes/no, dates in the locale
+    shown_new: str = ""
 
 
 @dataclass
@@ -47,6 +52,27 @@ def _display(model, name: str, value):
     return "" if value is None else value
 
 
+def _shown(model, name: str, value) -> str:
+    """`value` as the page shows it; computed here so the raw value stays available for comparisons."""
+    try:
+        f = model._meta.get_field(name)
+    except Exception:
+        return str(value)
+    if value in ("", None):
+        return ""
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.BooleanField):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, (datetime, date, Decimal, float)):
+        return formats.localize(value)
+    return str(value)
+
+
+def _change(model, name: str, label: str, old, new) -> Change:
+    return Change(label, old, new, _shown(model, name, old), _shown(model, name, new))
+
+
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry diffed against the one before it."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
@@ -60,14 +86,15 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                     continue
                 value = getattr(record, f.attname, None)
                 if value not in (None, "", {}, []):
-                    changes.append(Change(str(f.verbose_name), "", value))
+                    changes.append(_change(model, f.name, str(f.verbose_name), "", value))
         else:
             delta = record.diff_against(previous, foreign_keys_are_objs=False)
             for change in delta.changes:
                 if change.field in SKIPPED_FIELDS:
                     continue
-                changes.append(Change(_label(model, change.field), _display(model, change.field, change.old),
-                                      _display(model, change.field, change.new)))
+                changes.append(_change(model, change.field, _label(model, change.field),
+                                       _display(model, change.field, change.old),
+                                       _display(model, change.field, change.new)))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
                                     record.history_change_reason or "", changes))
