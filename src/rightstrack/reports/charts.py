@@ -43,7 +43,13 @@ def _svg(width, height, title, body) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">'
             f'<title>{escape(title)}</title><rect width="{width}" height="{height}" fill="#ffffff"/>'
-            f'{_text(8, 18, title, 13, weight="bold")}{"".join(body)}</svg>')
+            f'{_text(8, 18, _fit(title, width - 16, 13), 13, weight="bold")}{"".join(body)}</svg>')
+
+
+def _fit(text: str, width: float, size: int) -> str:
+    """Shorten a label to roughly fit `width` pixels (the full text stays in the SVG <title>)."""
+    room = int(width / (size * 0.6))
+    return text if len(text) <= room else text[: room - 1] + "…"
 
 
 def _legend(items: list[tuple[str, str]], y: float, width: int) -> tuple[list[str], float]:
@@ -99,7 +105,7 @@ def line_chart(title: str, series: list[Series], *, width: int = 640, height: in
     xs.sort()
     legend, y_after = _legend([(s.label, s.colour or SERIES_COLOURS[i % len(SERIES_COLOURS)])
                                for i, s in enumerate(series)], 40, width)
-    left, right, top, bottom = 56, 16, y_after + 6, height - 34
+    left, right, top, bottom = 56, 28, y_after + 6, height - 34
     values = [v for s in series for _, v in s.points]
     high = max(values, default=0) or 1
     high = high * 1.1
@@ -120,9 +126,10 @@ def line_chart(title: str, series: list[Series], *, width: int = 640, height: in
         y = py(v)
         body.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e4e9ee"/>')
         body.append(_text(left - 4, y + 4, f"{v:,.0f}", 9, anchor="end", colour="#5b6b7c"))
-    every = max(1, len(xs) // 10)
+    every, last = max(1, len(xs) // 10), len(xs) - 1
     for i, x in enumerate(xs):
-        if i % every == 0 or i == len(xs) - 1:
+        # Thin the labels to about ten; the last one always shows, so its neighbour gives way.
+        if i == last or (i % every == 0 and last - i >= every):
             body.append(_text(px(x), bottom + 14, x, 9, anchor="middle", colour="#5b6b7c"))
     if y_label:
         body.append(_text(8, top - 4, y_label, 9, colour="#5b6b7c"))

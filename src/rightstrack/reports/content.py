@@ -33,7 +33,7 @@ from rightstrack.reminders.selectors import deadline_items
 from rightstrack.reports import charts
 from rightstrack.reports.charts import Chart
 from rightstrack.reports.diff import plan_version_diff
-from rightstrack.reports.figures import indicator_chart, progress_chart
+from rightstrack.reports.figures import DIMENSION_TITLES, indicator_chart, progress_chart
 from rightstrack.reports.selectors import (
     ChartFilters,
     filter_measures,
@@ -227,15 +227,14 @@ def _recommendation_report(snapshot, recs, *, group_by, progress: Progress):
     for i, (name, items) in enumerate(groups.items()):
         progress(i + 1, len(groups) + 1, name)
         sections.append(Section(name, _recommendation_columns(), _recommendation_rows(items, narratives)))
-    dimension = _("theme") if group_by == "theme" else _("cluster")
-    figures = [_bars(_("Implementation status by %(dimension)s") % {"dimension": dimension}, groups)]
+    figures = [_bars(str(DIMENSION_TITLES["theme" if group_by == "theme" else "cluster"]), groups)]
     by_response: dict[str, list] = {}
     for rec in recs:
         by_response.setdefault(str(rec.get_response_display()), []).append(rec)
     figures.append(_bars(_("Implementation status by response"), by_response))
     dates = [r.source_document.date for r in recs if r.source_document.date]
     figures.append(_progress(snapshot, Recommendation, {r.id for r in recs}, min(dates) if dates else None))
-    return _summary(groups, dimension.capitalize()), sections, figures
+    return _summary(groups, _("Theme") if group_by == "theme" else _("Cluster")), sections, figures
 
 
 def _mechanism(snapshot, filters: ChartFilters, options, progress):

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
 from rightstrack.planning.models import Measure
 
 # The fields a reader of an amendment cares about, in the order they are shown.
@@ -77,5 +75,3 @@ def plan_version_diff(*, old_version, new_version, measures=None) -> PlanDiff:
     return PlanDiff(old_version, new_version, added=[m for k, m in new.items() if k not in old],
                     removed=[m for k, m in old.items() if k not in new], changed=changed, unchanged=unchanged)
 
-
-DIFF_KINDS = {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed")}

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.reports import charts
@@ -10,9 +11,9 @@ from rightstrack.reports.charts import Chart, Series
 from rightstrack.reports.selectors import status_by, status_over_time
 
 DIMENSION_TITLES = {
-    "mechanism": "Implementation status by mechanism", "theme": "Implementation status by theme",
-    "institution": "Implementation status by lead institution", "sdg": "Implementation status by SDG",
-    "cluster": "Implementation status by cluster", "section": "Implementation status by plan section",
+    "mechanism": _lazy("Implementation status by mechanism"), "theme": _lazy("Implementation status by theme"),
+    "institution": _lazy("Implementation status by lead institution"), "sdg": _lazy("Implementation status by SDG"),
+    "cluster": _lazy("Implementation status by cluster"), "section": _lazy("Implementation status by plan section"),
 }
 
 
@@ -23,7 +24,7 @@ def _statuses() -> list[tuple[str, str]]:
 def status_chart(qs, dimension: str, *, title: str | None = None, width: int = 640) -> Chart:
     """Stacked status bars of a queryset grouped by one dimension."""
     rows = status_by(qs, dimension)
-    title = title or _(DIMENSION_TITLES[dimension])
+    title = title or str(DIMENSION_TITLES[dimension])
     return Chart(title, charts.stacked_bars(title, rows, _statuses(), width=width), rows)
 
 
