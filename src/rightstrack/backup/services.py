@@ -11,7 +11,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 from django.apps import apps
@@ -39,10 +39,19 @@ def backed_up_models() -> list:
             and m._meta.managed]
 
 
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds (it cuts them to milliseconds)."""
+
+    def default(self, o):
+        if isinstance(o, (datetime, time)):
+            return o.isoformat()
+        return super().default(o)
+
+
 def _lines(model) -> iter:
     for obj in model._base_manager.order_by("pk").iterator(chunk_size=2000):
         data = serializers.serialize("python", [obj], use_natural_foreign_keys=True)[0]
-        yield json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False) + "\n"
+        yield json.dumps(data, cls=_Encoder, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _sha256(handle) -> str:

@@ -1,0 +1,120 @@
+"""Backup and restore: every table, history and uploaded file; checksums match after a round trip."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from rightstrack.backup.services import BackupError, backup_create, backup_restore
+from rightstrack.planning.models import Evidence
+from rightstrack.recommendations.models import Recommendation
+from tests.snapshot import database_fingerprint
+
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def _fingerprint() -> dict:
+    """Every backed-up table (the search index is derived data, rebuilt after a restore)."""
+    return {k: v for k, v in database_fingerprint().items() if not k.startswith("search.")}
+
+
+def _manifest(path):
+    return json.loads(zipfile.ZipFile(path).read("manifest.json"))
+
+
+@pytest.fixture
+def evidence(world):
+    return Evidence.objects.create(progress_report=world.draft, title="Order No. 5",
+                                   file=ContentFile(b"%PDF-1.4 order", name="order.pdf"))
+
+
+def test_round_trip_restores_data_history_and_files_with_equal_checksums(world, evidence, tmp_path):
+    world.recommendation.text = "Edited before the backup"
+    world.recommendation.save()
+    first = backup_create(path=tmp_path / "one.zip")
+    assert first["counts"]["recommendations.historicalrecommendation"] >= 2
+    before = _fingerprint()
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    backup_restore(path=tmp_path / "one.zip")
+    assert _fingerprint() == before
+    assert Evidence.objects.get(pk=evidence.pk).file.read() == b"%PDF-1.4 order"
+    second = backup_create(path=tmp_path / "two.zip")
+    assert (second["data_sha256"], second["files"], second["counts"]) == (first["data_sha256"], first["files"],
+                                                                        first["counts"])
+
+
+def test_restore_refuses_a_database_with_data_unless_forced(world, tmp_path):
+    backup_create(path=tmp_path / "b.zip")
+    Recommendation.objects.filter(pk=world.recommendation.pk).update(text="Changed after the backup")
+    before = _fingerprint()
+    with pytest.raises(CommandError, match="already holds data"):
+        call_command("restore", str(tmp_path / "b.zip"))
+    assert _fingerprint() == before
+    call_command("restore", str(tmp_path / "b.zip"), "--force")
+    assert Recommendation.objects.get(pk=world.recommendation.pk).text != "Changed after the backup"
+
+
+def test_a_damaged_backup_is_refused_before_anything_changes(world, tmp_path):
+    backup_create(path=tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as source, zipfile.ZipFile(tmp_path / "bad.zip", "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "data.jsonl":
+                data = data.replace(b'"recommendations.recommendation"', b'"recommendations.recommendatioN"')
+            target.writestr(item, data)
+    before = _fingerprint()
+    with pytest.raises(BackupError, match="checksum"):
+        backup_restore(path=tmp_path / "bad.zip", force=True)
+    (tmp_path / "junk.zip").write_bytes(b"not a zip")
+    with pytest.raises(BackupError, match="cannot open"):
+        backup_restore(path=tmp_path / "junk.zip", force=True)
+    assert _fingerprint() == before
+
+
+def _postgres_available() -> bool:
+    try:
+        psycopg.connect(PG_ADMIN, connect_timeout=2).close()
+        return True
+    except psycopg.Error:
+        return False
+
+
+@pytest.mark.skipif(not _postgres_available(), reason="PostgreSQL is not running")
+def test_backup_restores_into_the_other_database_engine(world, evidence, tmp_path):
+    """SQLite -> PostgreSQL (the path to production), or PostgreSQL -> SQLite when the tests run on PostgreSQL."""
+    made = backup_create(path=tmp_path / "b.zip")
+    env = {**os.environ, "RIGHTSTRACK_DATA_DIR": str(tmp_path / "other"), "MEDIA_ROOT": str(tmp_path / "media2")}
+    (tmp_path / "other").mkdir()
+    name = f"rightstrack_xrestore_{os.getpid()}"
+    if connection.vendor == "sqlite":
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+    else:
+        env.pop("DATABASE_URL", None)
+    cli = [sys.executable, "-m", "rightstrack.cli"]
+    try:
+        restored = subprocess.run([*cli, "restore", str(tmp_path / "b.zip")], env=env, capture_output=True, text=True)
+        assert restored.returncode == 0, restored.stderr[-2000:]
+        again = subprocess.run([*cli, "backup", str(tmp_path / "again.zip")], env=env, capture_output=True, text=True)
+        assert again.returncode == 0, again.stderr[-2000:]
+    finally:
+        if connection.vendor == "sqlite":
+            with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    other = _manifest(tmp_path / "again.zip")
+    assert (other["data_sha256"], other["files"], other["counts"]) == (made["data_sha256"], made["files"],
+                                                                      made["counts"])
+    assert other["database"] != made["database"]

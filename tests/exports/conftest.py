@@ -1,0 +1,1 @@
+from tests.imports.conftest import terms  # noqa: F401  (the same reference terms)
