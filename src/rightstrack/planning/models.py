@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -143,7 +144,8 @@ class ProgressReport(TranslatableModel, PublishableModel, TimestampedModel):
         verbose_name_plural = _("progress reports")
 
     def __str__(self) -> str:
-        return f"{self.institution.abbreviation} {self.period_end:%Y-%m-%d} ({self.get_state_display()})"
+        period_end = date_format(self.period_end, "SHORT_DATE_FORMAT")  # in the reader's locale
+        return f"{self.institution.abbreviation} {period_end} ({self.get_state_display()})"
 
     def get_absolute_url(self) -> str:
         return reverse("planning:progress_report_detail", args=[self.pk])
