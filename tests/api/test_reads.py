@@ -131,3 +131,13 @@ def test_wrong_method_is_405_in_the_error_format(client, db):
     response = client.delete("/api/v1/recommendations")
     body = _error(response, 405)
     assert body["code"] == "method_not_allowed" and "GET" in response["Allow"]
+
+
+def test_huge_offset_is_422_not_a_database_error(client, db):
+    _error(client.get("/api/v1/indicators?offset=173618684159632433508117381120"), 422)
+
+
+@pytest.mark.parametrize("q", ['"', "((", "*", "AND", "NOT OR", "NEAR(", "a:b", "-", "'", "\\", "ё ЖЁ қазақ"])
+def test_search_text_with_operator_characters_never_fails(client, world, q):
+    response = client.get("/api/v1/recommendations", {"q": q})
+    assert response.status_code in (200, 422), response.content

@@ -2,7 +2,10 @@
 
 from typing import Annotated
 
+from django.conf import settings as django_settings
 from django.http import QueryDict
+from ninja import Schema
+from ninja.pagination import LimitOffsetPagination
 from pydantic import Field, StringConstraints
 
 from rightstrack.portal.selectors import ANONYMOUS
@@ -33,3 +36,12 @@ def reader(request):
 def ordering_values(sorts: dict) -> tuple:
     """Allowed `ordering` values: each sort key, ascending or descending (`-key`)."""
     return tuple(sorted(sorts)) + tuple(f"-{key}" for key in sorted(sorts))
+
+
+class Pagination(LimitOffsetPagination):
+    """`limit`/`offset` pagination whose offset is bounded, so a huge number is a 422, not a database error."""
+
+    class Input(Schema):
+        limit: int = Field(django_settings.NINJA_PAGINATION_PER_PAGE, ge=1,
+                           le=django_settings.NINJA_PAGINATION_MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=2**31 - 1)

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from rightstrack.api.auth import optional_auth
-from rightstrack.api.common import Id, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.legislation.models import LegalAct
 from rightstrack.legislation.selectors import LEGAL_ACT_LIST, legal_act_list
@@ -68,7 +68,7 @@ class LegalActFilters(Schema):
 
 
 @router.get("/legal-acts", response=list[LegalActOut], auth=optional_auth, url_name="legal_act_list")
-@paginate
+@paginate(Pagination)
 def list_legal_acts(request, filters: Query[LegalActFilters]):
     """Legal acts, filtered like the list page."""
     return LEGAL_ACT_LIST.apply(acts_for(reader(request)), to_params(filters))

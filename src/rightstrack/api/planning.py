@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from rightstrack.api.auth import optional_auth
-from rightstrack.api.common import Id, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list
@@ -159,7 +159,7 @@ def reports_published():
 
 
 @router.get("/plans", response=list[PlanOut], auth=optional_auth, url_name="plan_list")
-@paginate
+@paginate(Pagination)
 def list_plans(request):
     """Action plans."""
     return plan_list(user=reader(request)).order_by("pk")
@@ -182,7 +182,7 @@ class MeasureFilters(Schema):
 
 
 @router.get("/measures", response=list[MeasureOut], auth=optional_auth, url_name="measure_list")
-@paginate
+@paginate(Pagination)
 def list_measures(request, filters: Query[MeasureFilters]):
     """Measures, filtered like the list page."""
     qs = measures_for(reader(request), current_only=filters.current_only)
@@ -204,7 +204,7 @@ class ReportFilters(Schema):
 
 @router.get("/progress-reports", response=list[ProgressReportOut], auth=optional_auth,
             url_name="progress_report_list")
-@paginate
+@paginate(Pagination)
 def list_progress_reports(request, filters: Query[ReportFilters]):
     """Progress reports the reader may see: approved and published ones for anonymous readers."""
     qs = visible_progress_reports(user=reader(request)).prefetch_related("evidence")
@@ -222,7 +222,7 @@ def get_progress_report(request, pk: Id):
 
 
 @router.get("/indicators", response=list[IndicatorOut], auth=optional_auth, url_name="indicator_list")
-@paginate
+@paginate(Pagination)
 def list_indicators(request):
     """Indicators with their values."""
     return indicator_list(user=reader(request)).order_by("pk")

@@ -14,7 +14,7 @@ from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import Id, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.planning.selectors import measure_list
@@ -113,7 +113,7 @@ def recommendations_published():
 
 
 @router.get("/recommendations", response=list[RecommendationOut], auth=optional_auth, url_name="recommendation_list")
-@paginate
+@paginate(Pagination)
 def list_recommendations(request, filters: Query[RecommendationFilters]):
     """Recommendations, filtered like the list page; anonymous readers get published ones only."""
     qs = selectors.recommendation_filtered(user=reader(request), params=to_params(filters))
@@ -162,7 +162,7 @@ class AssessmentFilters(Schema):
 
 @router.get("/assessments", response=list[AssessmentOut], auth=optional_auth, url_name="assessment_list",
             tags=["assessments"])
-@paginate
+@paginate(Pagination)
 def list_assessments(request, filters: Query[AssessmentFilters]):
     """Assessments the reader may see (published ones for anonymous readers)."""
     qs = visible_assessments(user=reader(request))

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from rightstrack.accounts.models import Institution
 from rightstrack.api.auth import optional_auth
+from rightstrack.api.common import Pagination
 from rightstrack.taxonomy.models import Term, Vocabulary
 
 router = Router(tags=["reference"])
@@ -33,14 +34,14 @@ class TermFilters(Schema):
 
 
 @router.get("/institutions", response=list[InstitutionOut], auth=optional_auth, url_name="institution_list")
-@paginate
+@paginate(Pagination)
 def list_institutions(request):
     """Ministries, agencies, commissions, ombudsman offices and NGOs (their ids are used in filters)."""
     return Institution.objects.order_by("pk")
 
 
 @router.get("/terms", response=list[TermOut], auth=optional_auth, url_name="term_list")
-@paginate
+@paginate(Pagination)
 def list_terms(request, filters: Query[TermFilters]):
     """Taxonomy terms (themes, groups, SDGs, treaty articles…); `theme` filters use their ids."""
     qs = Term.objects.order_by("pk")
