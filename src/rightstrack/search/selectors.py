@@ -5,6 +5,7 @@ for the user, so anonymous visitors still see published records only.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
@@ -53,8 +54,9 @@ def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
     return sorted(scores, key=lambda pk: (-scores[pk], pk))
 
 
+@lru_cache(maxsize=256)
 def embed_query(text: str) -> np.ndarray:
-    """The query's vector (the same model as the index)."""
+    """The query's vector (the same model as the index); cached, since paging and facet clicks repeat a query."""
     from rightstrack.tagging import embed
 
     return embed([text])[0]
