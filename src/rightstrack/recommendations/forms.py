@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+from rightstrack.recommendations.services import ASSESSING_KINDS
 
 # UN official languages plus the national ones; the original text keeps its own language.
 TEXT_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша"), ("fr", "Français"), ("es", "Español"),
@@ -40,5 +41,7 @@ class AssessmentForm(DomainForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        organisations = self.fields["organisation"].queryset.filter(kind__in=ASSESSING_KINDS)
         if user is not None and not user.is_superuser:
-            self.fields["organisation"].queryset = user.institutions.all()
+            organisations = organisations.filter(pk__in=user.institutions.all())
+        self.fields["organisation"].queryset = organisations
