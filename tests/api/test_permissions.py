@@ -100,3 +100,14 @@ def test_published_assessment_sits_beside_the_status_on_the_portal(client, world
     page = client.get(f"/public/recommendations/{world.recommendation.pk}/").content.decode()
     assert "The protocol is still not ratified" in page and "Not started" in page
     assert Assessment.objects.get(pk=pk).history.count() == 2
+
+
+def test_assessment_form_offers_only_assessing_organisations(client, world):
+    from tests.factories import PASSWORD
+
+    client.login(username="admin", password=PASSWORD)
+    before = database_fingerprint()
+    response = client.post(f"/recommendations/assess/recommendation/{world.recommendation.pk}/",
+                           {"organisation": world.mia.pk, "rating": "partial", "rationale": "x"})
+    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    assert before == database_fingerprint()
