@@ -1,0 +1,49 @@
+"""Property tests: whatever the bytes, the tabular parser never raises an unexpected error or half-writes."""
+
+import csv
+import io
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from rightstrack.imports.readers import UnusableInput
+from rightstrack.imports.services import import_file
+from tests.snapshot import database_fingerprint
+
+CELL = st.text(alphabet=st.sampled_from(list("ab Яж,;\t\"'\n\r=-+@0123456789.:/¶–\ufeff")), max_size=25)
+FIELDS = ["document", "mechanism", "paragraph", "text", "response", "status", "deadline", "published", "themes"]
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                       HealthCheck.too_slow])
+
+
+def _check(tmp_path, data: bytes) -> None:
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data)
+    before = database_fingerprint()
+    try:
+        result = import_file(path=path, actor=None, format_name="tabular")
+    except UnusableInput as error:
+        assert str(error) and "\n" not in str(error)
+        assert database_fingerprint() == before
+        return
+    assert result.created + result.updated + result.unchanged + result.rejected >= 0
+    if result.rejected:
+        assert not result.written and database_fingerprint() == before
+        assert all(p.reason for p in result.problems)
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(CELL, min_size=0, max_size=len(FIELDS) + 2), max_size=6),
+       headers=st.permutations(FIELDS), delimiter=st.sampled_from([",", ";", "\t"]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
+def test_structured_tables_never_crash_or_half_write(db, tmp_path, rows, headers, delimiter, encoding):
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=delimiter)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    _check(tmp_path, text.getvalue().encode(encoding, errors="replace"))
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_never_crash(db, tmp_path, data):
+    _check(tmp_path, b"document,mechanism,text\n" + data)
