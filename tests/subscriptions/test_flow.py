@@ -51,6 +51,7 @@ def test_sign_up_records_consent_and_mails_a_confirmation_only(signed_up):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["reader@example.org"] and "/confirm/" in message.body
+    assert "- Theme: D23 Death penalty" in message.body
     assert message.extra_headers["List-Unsubscribe"].startswith("<http") and "/unsubscribe/" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 

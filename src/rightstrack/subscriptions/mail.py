@@ -30,7 +30,8 @@ def send_confirmation(subscriber, token: str) -> None:
     """The double opt-in mail: nothing else is sent until its link is opened."""
     with translation.override(subscriber.language):
         _send(subscriber, _("Confirm your rightstrack subscription"), "confirm_mail",
-              {"confirm_url": absolute(reverse("subscriptions:confirm", args=[token]))})
+              {"confirm_url": absolute(reverse("subscriptions:confirm", args=[token])),
+               "topics": [str(s) for s in subscriber.subscriptions.filter(confirmed_at__isnull=True)]})
 
 
 def send_digest(subscriber, digest: dict) -> None:
