@@ -14,7 +14,7 @@ from schemathesis.checks import not_a_server_error
 from rightstrack.api.models import api_token_create
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
-EXAMPLES = 10
+EXAMPLES = 8
 
 
 @pytest.fixture(autouse=True)
