@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from ninja.responses import Status as Created
-from pydantic import Field as PydanticField
+from ninja.responses import Status as HttpStatus
 from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
@@ -95,7 +94,7 @@ class RecommendationOut(Schema):
 class RecommendationFilters(Schema):
     q: ShortStr | None = Field(None, description="Words that must all appear (text, paragraph, symbol, State).")
     mechanism: list[ShortStr] = Field([], description="Mechanism code, e.g. UPR")
-    cycle: list[Annotated[int, PydanticField(ge=0, le=32767)]] = []
+    cycle: list[Annotated[int, Field(ge=0, le=32767)]] = []
     response: list[Response] = []
     status: list[Status] = []
     institution: list[Id] = Field([], description="Lead institution id")
@@ -216,7 +215,7 @@ def create_assessment(request, payload: AssessmentIn):
     assessment = services.assessment_create(
         actor=user, target=target, organisation=organisation, rating=payload.rating, rationale=payload.rationale,
         evidence_url=payload.evidence_url, translations=payload.translations)
-    return Created(201, assessment)
+    return HttpStatus(201, assessment)
 
 
 @router.patch("/assessments/{pk}", response={200: AssessmentOut, **ERRORS}, auth=token_auth,

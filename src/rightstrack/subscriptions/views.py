@@ -1,6 +1,6 @@
 """Sign-up, confirmation and unsubscribe pages. Thin: parse, call a service, render."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
