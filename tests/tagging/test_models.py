@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging import suggest
+from rightstrack.tagging.methods import Linear, RulesThenLinear
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
@@ -61,8 +62,19 @@ def test_trained_model_tags_unseen_texts_sensibly(trained):
 
 
 def test_suggest_uses_default_models_and_marks_the_predicted_set():
-    result = suggest("action-category", ["Continue and strengthen efforts to combat trafficking"])
-    assert len(result) == 1
-    chosen = [s.label for s in result[0] if s.above_threshold]
-    assert chosen == ["4"] and result[0][0].label == "4"
+    result = suggest("articles", ["Definition of torture", "Right to life"])
+    assert len(result) == 2 and result[0][0].label == "CAT 1"
+    assert len(result[0]) == len(get_taxonomy("articles").labels)
     assert [s.score for s in result[0]] == sorted((s.score for s in result[0]), reverse=True)
+    assert all(s.model_version.startswith("articles/zero-shot@hashing-2048/") for s in result[0])
+
+
+def test_verb_rule_outranks_the_linear_model_when_it_fires():
+    labels = ["1", "2", "3", "4", "5"]
+    linear = Linear(np.zeros((0, 4), np.float32), np.zeros(0, np.int32), 5, True)
+    linear.coef[4, 0] = 5.0  # the linear part strongly prefers "5"
+    method = RulesThenLinear(linear, labels)
+    x = np.array([[1.0, 0, 0, 0], [1.0, 0, 0, 0]], np.float32)
+    scores = method.scores(x, ["Continue and strengthen its efforts", "Something without a known verb"])
+    assert scores[0].argmax() == 3 and scores[1].argmax() == 4
+    assert np.allclose(scores.sum(axis=1), 1.0)

@@ -11,12 +11,12 @@ import numpy as np
 from .embedders import get_embedder
 from .model import TrainedModel
 from .ports import Suggestion
-from .taxonomies import _rows, get_taxonomy
+from .taxonomies import reference_rows, get_taxonomy
 from .training import Progress, train, zero_shot
 
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 2
+DEFAULTS_RECIPE = 3
 
 
 def cache_dir() -> Path:
@@ -37,7 +37,7 @@ def build_default(taxonomy_name: str, embedder_name: str | None = None, progress
         texts, label_sets = zip(*taxonomy.training)
         return train(taxonomy_name, texts, label_sets, embedder_name=embedder_name, progress=progress)
     # Recommendation texts only (no coding) serve as the in-domain background for threshold calibration.
-    background = [r["text"] for r in _rows("kazakhstan_demo/recommendations.csv")]
+    background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
     return zero_shot(taxonomy_name, background, embedder_name=embedder_name, progress=progress)
 
 

@@ -47,7 +47,7 @@ class Taxonomy:
     training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def reference_rows(name: str) -> list[dict[str, str]]:
     """Rows of a reference CSV shipped in rightstrack.reference."""
     with files("rightstrack.reference").joinpath(name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -60,12 +60,12 @@ def _unique(names) -> tuple[str, ...]:
 
 def cycle1_recommendations() -> list[dict[str, str]]:
     """Kazakhstan's cycle-1 UPR recommendations with UPR Info's coding (cycle 2's is withheld on purpose)."""
-    return [r for r in _rows("kazakhstan_demo/recommendations.csv") if r["cycle"] == "1"]
+    return [r for r in reference_rows("kazakhstan_demo/recommendations.csv") if r["cycle"] == "1"]
 
 
 def _sdg(targets: bool) -> Taxonomy:
-    goals = {g["goal"]: g for g in _rows("sdg_goals.csv")}
-    rows = _rows("sdg_targets.csv")
+    goals = {g["goal"]: g for g in reference_rows("sdg_goals.csv")}
+    rows = reference_rows("sdg_targets.csv")
     if targets:
         desc = {r["target"]: (f"{goals[r['goal']]['short_name']}: {r['text']}",) for r in rows}
         return Taxonomy("sdg-targets", tuple(desc), desc)
@@ -76,7 +76,7 @@ def _sdg(targets: bool) -> Taxonomy:
 
 
 def _issues() -> Taxonomy:
-    labels = tuple(r["issue"] for r in _rows("upr_info_issues.csv"))
+    labels = tuple(r["issue"] for r in reference_rows("upr_info_issues.csv"))
     desc = {label: (label,) + ((ISSUE_EXPANSIONS[label],) if label in ISSUE_EXPANSIONS else ()) for label in labels}
     training = []
     for r in cycle1_recommendations():
@@ -87,7 +87,7 @@ def _issues() -> Taxonomy:
 
 
 def _actions() -> Taxonomy:
-    rows = _rows("upr_action_categories.csv")
+    rows = reference_rows("upr_action_categories.csv")
     desc = {r["category"]: (f"{r['name']}: {r['definition']}. {r['example_verbs']}",) for r in rows}
     # Rows coded with two categories ("4|5") or none cannot teach a single-label model.
     training = tuple(
@@ -101,7 +101,7 @@ def _actions() -> Taxonomy:
 
 
 def _names(taxonomy: str, csv_name: str) -> Taxonomy:
-    labels = _unique(r["name"] for r in _rows(csv_name))
+    labels = _unique(r["name"] for r in reference_rows(csv_name))
     return Taxonomy(taxonomy, labels, {label: (label,) for label in labels})
 
 
@@ -111,7 +111,7 @@ def _articles() -> Taxonomy:
         ("ICCPR", "iccpr_articles.csv", "International Covenant on Civil and Political Rights"),
         ("CAT", "cat_articles.csv", "Convention against Torture"),
     ):
-        for r in _rows(csv_name):
+        for r in reference_rows(csv_name):
             desc[f"{treaty} {r['article']}"] = (f"{r['short_title']} ({long_name}, article {r['article']})",)
     return Taxonomy("articles", tuple(desc), desc)
 

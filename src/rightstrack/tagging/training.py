@@ -10,7 +10,7 @@ import numpy as np
 
 from .embedders import HashingEmbedder, get_embedder
 from .evaluation import calibrate_thresholds, decide, folds, scores_report
-from .methods import Linear, RulesThenLinear, ZeroShot, centred_max
+from .methods import Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
 from .model import TrainedModel
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
@@ -58,10 +58,14 @@ def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Call
         protos, owner = described[name]
         if kind == "zero-shot":
             return ZeroShot(protos, owner, n)
+        if kind == "linear+zero-shot":
+            return LinearPlusZeroShot(Linear(protos, owner, n, False, c=16.0), ZeroShot(protos, owner, n))
         linear = Linear(protos, owner, n, taxonomy.single_label)
         return RulesThenLinear(linear, list(taxonomy.labels)) if kind == "rules+linear" else linear
 
-    kinds = ["linear", "zero-shot"] + (["rules+linear"] if taxonomy.name == "action-category" else [])
+    kinds = ["linear", "zero-shot"]
+    kinds += ["rules+linear"] if taxonomy.name == "action-category" else []
+    kinds += [] if taxonomy.single_label else ["linear+zero-shot"]
     names = dict.fromkeys([get_embedder(embedder_name).name, HashingEmbedder.name])
     return {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
 
