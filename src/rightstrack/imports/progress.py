@@ -1,24 +1,25 @@
-"""A console progress bar for long imports and exports (stderr, only when it is a terminal)."""
+"""The console progress bar of long imports, exports, backups and restores (tqdm, on a terminal only)."""
 
 import sys
-import time
+
+from tqdm import tqdm
+
+STEPS = 1000
 
 
 class ConsoleProgress:
-    """Call with a fraction 0..1; redraws at most ten times a second, and only on a terminal."""
+    """Call with a fraction 0..1; draws on stderr when it is a terminal, stays silent in pipes and logs."""
 
     def __init__(self, label: str, stream=None, force: bool = False):
-        self.label, self.stream = label, stream or sys.stderr
-        self.enabled = force or self.stream.isatty()
-        self._last = 0.0
+        stream = stream or sys.stderr
+        self.bar = tqdm(total=STEPS, desc=label, file=stream, disable=not (force or stream.isatty()),
+                        bar_format="{desc} {bar} {percentage:3.0f}% {elapsed}")
+        self.done = 0
 
     def __call__(self, fraction: float) -> None:
-        now = time.monotonic()
-        if not self.enabled or (now - self._last < 0.1 and fraction < 1):
-            return
-        self._last = now
-        filled = int(30 * max(0.0, min(fraction, 1.0)))
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}")
+        target = int(STEPS * max(0.0, min(fraction, 1.0)))
+        if target > self.done:
+            self.bar.update(target - self.done)
+            self.done = target
         if fraction >= 1:
-            self.stream.write("\n")
-        self.stream.flush()
+            self.bar.close()
