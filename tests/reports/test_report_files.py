@@ -129,3 +129,31 @@ def test_html_and_pdf(upr, tmp_path):
         'xmlns="http://www.w3.org/2000/svg"', "")
     pdf = _report(tmp_path, "pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_institution_report_lists_its_recommendations_measures_and_deadlines(upr, tmp_path):
+    out = tmp_path / "mia.xlsx"
+    call_command("report", "--kind", "institution", "--institution", "MIA", "--format", "xlsx", "--output", str(out),
+                 "--no-progress")
+    book = load_workbook(out)
+    assert book.sheetnames == ["Cover", "Summary", "Recommendations", "Measures", "Overdue and due soon", "Charts"]
+    assert [r[0].value for r in book["Recommendations"].iter_rows(min_row=2)] == ["A/HRC/28/10 ¶124.1",
+                                                                                 "A/HRC/28/10 ¶124.2"]
+    assert [r[1].value for r in book["Measures"].iter_rows(min_row=2)] == ["Service model for the police"]
+    assert book["Overdue and due soon"]["A2"].value == "1. Service model for the police"
+    with pytest.raises(CommandError, match="Unknown institution: XYZ"):
+        call_command("report", "--kind", "institution", "--institution", "XYZ", "--format", "xlsx",
+                     "--output", str(out), "--no-progress")
+
+
+def test_theme_report_takes_accepted_tags_only(upr, tmp_path):
+    out = tmp_path / "theme.docx"
+    call_command("report", "--kind", "theme", "--theme", "D23", "--format", "docx", "--output", str(out),
+                 "--no-progress")
+    doc = Document(out)
+    assert doc.paragraphs[0].text == "Theme report: D23 Death penalty"
+    rows = [[c.text for c in r.cells] for t in doc.tables[1:] for r in t.rows[1:]]
+    assert [r[0] for r in rows] == ["A/HRC/28/10 ¶124.1"]  # the suggested D25 tag does not count
+    with pytest.raises(CommandError, match="Nothing is tagged with this theme"):
+        call_command("report", "--kind", "theme", "--theme", "D25", "--format", "docx", "--output", str(out),
+                     "--no-progress")
