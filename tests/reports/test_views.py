@@ -144,3 +144,22 @@ def test_indicator_page_charts_actual_values_against_the_target(client, due):
     page = client.get(reverse("planning:indicator_detail", args=[due.indicator.pk])).content.decode()
     assert page.count("<svg") == 1 and "Target" in page and "Actual" in page and "stroke-dasharray" in page
     assert "Actual 2024: 260.00" in page
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(client, due):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("reports:dashboard")).status_code == 200
+        return len(queries)
+
+    client.login(username="coord", password=PASSWORD)
+    before = count()
+    for i in range(15):
+        m = Measure.objects.create(version=due.version, key=f"X{i}", number=f"X{i}", text=f"Extra {i}",
+                                   lead_institution=due.moh, deadline=date.today() - timedelta(days=i + 1))
+        m.co_executors.add(due.mia)
+        due.indicator.measures.add(m)
+    assert count() == before
