@@ -10,7 +10,7 @@ import threading
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import F, Max, Q
 from django.db.models.expressions import RawSQL
 from pgvector.django import CosineDistance
 
@@ -77,8 +77,9 @@ _lock = threading.Lock()
 
 
 def _matrix(model) -> _Matrix:
-    stats = model.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
-    signature = (connection.settings_dict["NAME"], stats["n"], stats["latest"])
+    # COUNT(*) and MAX run on the updated_at index; counting the primary key would read every vector blob.
+    signature = (connection.settings_dict["NAME"], model.objects.count(),
+                 model.objects.aggregate(latest=Max("updated_at"))["latest"])
     with _lock:
         matrix = _matrices.setdefault(model._meta.label, _Matrix())
         if matrix.signature != signature:
