@@ -27,6 +27,30 @@ SENTENCES = [
 ]
 
 
+# Parallel sentences for the cross-lingual retrieval check: the translation should be the nearest of the 8.
+ENGLISH = ["Abolish the death penalty.", "Ensure access to clean drinking water in rural areas.",
+           "Protect journalists from harassment.", "Guarantee the independence of judges.",
+           "Combat trafficking in women and children.", "Improve conditions in prisons.",
+           "Ensure inclusive education for children with disabilities.",
+           "Register religious groups without discrimination."]
+RUSSIAN = ["Отменить смертную казнь.", "Обеспечить доступ к чистой питьевой воде в сельских районах.",
+           "Защищать журналистов от преследований.", "Гарантировать независимость судей.",
+           "Бороться с торговлей женщинами и детьми.", "Улучшить условия содержания в тюрьмах.",
+           "Обеспечить инклюзивное образование для детей с инвалидностью.",
+           "Регистрировать религиозные группы без дискриминации."]
+KAZAKH = ["Өлім жазасын жою.", "Ауылдық жерлерде таза ауыз суға қолжетімділікті қамтамасыз ету.",
+          "Журналистерді қудалаудан қорғау.", "Судьялардың тәуелсіздігіне кепілдік беру.",
+          "Әйелдер мен балаларды сатуға қарсы күресу.", "Түрмелердегі жағдайды жақсарту.",
+          "Мүгедек балалар үшін инклюзивті білім беруді қамтамасыз ету.", "Діни топтарды кемсітусіз тіркеу."]
+
+
+def cross_lingual_top1(embed) -> dict[str, int]:
+    """How many of the 8 Russian / Kazakh sentences retrieve their English original as nearest."""
+    english = embed(ENGLISH)
+    return {lang: sum(int(best == i) for i, best in enumerate((english @ embed(other).T).argmax(axis=1)))
+            for lang, other in (("ru", RUSSIAN), ("kk", KAZAKH))}
+
+
 def paragraphs(n: int) -> list[str]:
     """n distinct paragraphs of about 80 words built from policy-style sentences."""
     out = []
@@ -76,11 +100,12 @@ def main() -> None:
     result["embedder"] = model.meta["embedder"]
     result["tag_texts_per_s"] = round(rate(model.predict, texts, args.runs), 1)
     result["embed_texts_per_s"] = round(rate(get_embedder().embed, texts, args.runs), 1)
+    result["cross_lingual_top1_of_8"] = cross_lingual_top1(get_embedder().embed)
     hashing = get_embedder("hashing-2048")
     result["hashing_baseline_embed_texts_per_s"] = round(rate(hashing.embed, texts, args.runs), 1)
     print(f"default tagger ({result['embedder']}): {result['tag_texts_per_s']} texts/s tagging, "
           f"{result['embed_texts_per_s']} texts/s embedding, load {result['load_s']} s, "
-          f"RSS {result['rss_mb_model_loaded']} MB")
+          f"RSS {result['rss_mb_model_loaded']} MB; RU/KK->EN top-1 of 8: {result['cross_lingual_top1_of_8']}")
 
     try:
         import torch
@@ -93,6 +118,8 @@ def main() -> None:
         stock = SentenceTransformer(str(get_model_path()), device="cpu")
         result["stock_st_model"] = "all-MiniLM-L6-v2 (sentence-transformers, torch fp32)"
         result["stock_st_texts_per_s"] = round(rate(lambda t: stock.encode(t, batch_size=32), texts, args.runs), 1)
+        result["stock_st_cross_lingual_top1_of_8"] = cross_lingual_top1(
+            lambda t: stock.encode(t, normalize_embeddings=True))
         result["ratio_vs_stock_st"] = round(result["tag_texts_per_s"] / result["stock_st_texts_per_s"], 2)
         print(f"stock sentence-transformers encode, {result['stock_st_model']}: "
               f"{result['stock_st_texts_per_s']} texts/s; ratio {result['ratio_vs_stock_st']}x")
