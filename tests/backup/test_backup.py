@@ -38,6 +38,8 @@ def evidence(world):
                                    file=ContentFile(b"%PDF-1.4 order", name="order.pdf"))
 
 
+# Committed rows, as in real use: PostgreSQL cannot TRUNCATE (flush) tables with deferred checks pending.
+@pytest.mark.django_db(transaction=True)
 def test_round_trip_restores_data_history_and_files_with_equal_checksums(world, evidence, tmp_path):
     world.recommendation.text = "Edited before the backup"
     world.recommendation.save()
@@ -54,6 +56,7 @@ def test_round_trip_restores_data_history_and_files_with_equal_checksums(world, 
                                                                         first["counts"])
 
 
+@pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_database_with_data_unless_forced(world, tmp_path):
     backup_create(path=tmp_path / "b.zip")
     Recommendation.objects.filter(pk=world.recommendation.pk).update(text="Changed after the backup")

@@ -8,6 +8,12 @@ from django.core.management import load_command_class
 from tests.imports.conftest import csv_bytes, uhri_row
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    # run_from_argv closes every connection when it ends, which would end the test's transaction on PostgreSQL.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
+
+
 def _run(capsys, *args) -> tuple[int, str, str]:
     command = load_command_class("rightstrack.imports", "import")
     try:
