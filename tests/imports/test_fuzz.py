@@ -3,7 +3,8 @@
 import csv
 import io
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rightstrack.imports.readers import UnusableInput
 from rightstrack.imports.services import import_file

@@ -11,7 +11,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Callable
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from django.apps import apps
@@ -96,7 +96,7 @@ def _write(path: Path, models: list, progress) -> dict:
                 with open(file, "rb") as handle:
                     files[name] = _sha256(handle)
                 archive.write(file, f"media/{name}")
-        manifest = {"format": FORMAT_VERSION, "created": datetime.now(timezone.utc).isoformat(),
+        manifest = {"format": FORMAT_VERSION, "created": datetime.now(UTC).isoformat(),
                     "database": connection.vendor, "counts": counts, "data_sha256": digest.hexdigest(),
                     "files": files}
         archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))

@@ -6,8 +6,8 @@ line, as UHRI writes them, so an export re-imports with the `tabular` (or `plan`
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rightstrack.taxonomy.models import TagAssignment, Vocabulary
 

@@ -1,8 +1,7 @@
 """What each export contains: the list page's selector (same visibility, same filters) and its columns."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db.models import Prefetch, QuerySet
 

@@ -12,4 +12,4 @@ class ConsoleOperator:
     is_anonymous = False
     role = Role.ADMINISTRATOR
     pk = id = None
-    institution_ids: set[int] = set()
+    institution_ids: frozenset[int] = frozenset()

@@ -81,8 +81,7 @@ class Table:
 
     # CSV -----------------------------------------------------------------
     def _csv_open(self):
-        handle = open(self.path, encoding=self.encoding, newline="")
-        return handle
+        return open(self.path, encoding=self.encoding, newline="")  # noqa: SIM115 (callers use `with`)
 
     def _csv_headers(self) -> list[str]:
         self.encoding = detect_encoding(self.path)

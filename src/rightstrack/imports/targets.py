@@ -27,7 +27,7 @@ TAG_FIELDS = {"themes": Vocabulary.THEME, "groups": Vocabulary.GROUP, "sdg_targe
 RESPONSE_ALIASES = {"accepted": "supported", "supported/noted": "partially_supported",
                     "partially accepted": "partially_supported", "rejected": "noted", "": "pending"}
 TREATY_BODIES = {"ccpr", "cat", "cedaw", "crpd", "cerd", "cescr", "crc", "cmw", "ced", "spt"}
-_SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.I)
+_SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.IGNORECASE)
 ACCEPTED = TagAssignment.Status.ACCEPTED
 
 

@@ -1,6 +1,7 @@
 """Parsing of single cell values (dates, choices, yes/no) with messages a coordinator can act on."""
 
 import datetime as dt
+import math
 import re
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -24,7 +25,7 @@ def parse_date(text: str) -> dt.date | None:
         serial = float(text)
     except ValueError:
         raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)") from None
-    if not 1 <= serial < 2958466 or serial != serial:
+    if math.isnan(serial) or not 1 <= serial < 2958466:
         raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)")
     return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
