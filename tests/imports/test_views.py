@@ -78,3 +78,15 @@ def test_only_managers_see_imports(client, world, username, code):
 
 def test_anonymous_is_sent_to_sign_in(client, db):
     assert client.get(reverse("imports:import_list"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_progress_page_works_without_javascript(client, world):
+    from tests.imports.factories import staged_import
+
+    staged = staged_import(world, StagedImport.State.STAGING)
+    client.login(username="coord", password=PASSWORD)
+    page = client.get(staged.get_absolute_url()).content.decode()
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page and "<progress" in page
+    staged.state = StagedImport.State.STAGED
+    staged.save()
+    assert "http-equiv" not in client.get(staged.get_absolute_url()).content.decode()
