@@ -103,7 +103,8 @@ NOT_DOMAIN_WRITES |= {"reports:report_request"}
 NOT_DOMAIN_WRITES |= {"subscriptions:subscribe", "subscriptions:confirm", "subscriptions:unsubscribe"}
 # API writes authenticate with tokens, not sessions and forms, so this session matrix cannot drive them;
 # tests/api/test_permissions.py runs the same role x write matrix (refusals leave the database unchanged).
-NOT_DOMAIN_WRITES |= {"api:assessment_create", "api:assessment_update"}
+NOT_DOMAIN_WRITES |= {"api:assessment_create", "api:assessment_update", "api:progress_report_create",
+                      "api:progress_report_transition"}
 
 
 def _route_names(resolver=None, prefix=""):
