@@ -6,7 +6,7 @@ import pytest
 
 from rightstrack.recommendations.models import Assessment
 from tests.api.conftest import bearer
-from tests.core.test_permission_matrix import ASSESSORS, ROLES
+from tests.core.test_permission_matrix import ASSESSORS, MANAGERS, RESPONSIBLE, ROLES
 from tests.snapshot import database_fingerprint
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,15 @@ WRITES = {
         "rating": "implemented", "rationale": "Revised after the visit"}, ASSESSORS, 200),
     "publish": ("patch", lambda w: f"/api/v1/assessments/{w.assessment.pk}", lambda w: {"is_published": True},
                 ASSESSORS, 200),
+    "report_create": ("post", lambda w: "/api/v1/progress-reports", lambda w: {
+        "measure_id": w.measure.pk, "institution_id": w.mia.pk, "period_end": "2024-06-30",
+        "narrative": "Police academies retrained", "proposed_status": "in_progress"}, RESPONSIBLE, 201),
+    "report_submit": ("post", lambda w: f"/api/v1/progress-reports/{w.draft.pk}/transition",
+                      lambda w: {"to": "submitted"}, RESPONSIBLE, 200),
+    "report_approve": ("post", lambda w: f"/api/v1/progress-reports/{w.submitted.pk}/transition",
+                       lambda w: {"to": "approved"}, MANAGERS, 200),
+    "report_return": ("post", lambda w: f"/api/v1/progress-reports/{w.submitted.pk}/transition",
+                      lambda w: {"to": "returned", "comment": "Attach the order"}, MANAGERS, 200),
 }
 
 
@@ -47,9 +56,10 @@ def test_api_write_obeys_role(client, world, tokens, operation, role):
             response.status_code == 404 and role != "anonymous"), response.content
         assert response.json()["error"]["status"] == response.status_code
         assert before == after, "a refused API write changed the database"
-    world.recommendation.refresh_from_db()
-    world.measure.refresh_from_db()
-    assert (world.recommendation.status, world.measure.status) == status_before, "an assessment overwrote a status"
+    if operation != "report_approve":  # approval sets the proposed status; nothing else may
+        world.recommendation.refresh_from_db()
+        world.measure.refresh_from_db()
+        assert (world.recommendation.status, world.measure.status) == status_before, "a write overwrote a status"
 
 
 def test_assessor_writes_for_own_organisation_only(client, world, tokens):
@@ -111,3 +121,25 @@ def test_assessment_form_offers_only_assessing_organisations(client, world):
                            {"organisation": world.mia.pk, "rating": "partial", "rationale": "x"})
     assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
     assert before == database_fingerprint()
+
+
+@pytest.mark.parametrize("path,body", [
+    (lambda w: f"/api/v1/progress-reports/{w.draft.pk}/transition", {"to": "approved"}),  # skips submission
+    (lambda w: f"/api/v1/progress-reports/{w.submitted.pk}/transition", {"to": "returned"}),  # no comment
+    (lambda w: f"/api/v1/progress-reports/{w.approved.pk}/transition", {"to": "submitted"}),
+    (lambda w: f"/api/v1/progress-reports/{w.submitted.pk}/transition", {"to": "draft"}),
+])
+def test_workflow_refusals_are_422_and_change_nothing(client, world, tokens, path, body):
+    before = database_fingerprint()
+    response = _send(client, "post", path(world), body, tokens["coordinator"])
+    assert response.status_code == 422 and response.json()["error"]["message"], response.content
+    assert before == database_fingerprint()
+
+
+def test_report_approved_through_the_api_sets_the_status_like_the_ui(client, world, tokens):
+    response = _send(client, "post", f"/api/v1/progress-reports/{world.submitted.pk}/transition",
+                     {"to": "approved"}, tokens["coordinator"])
+    assert response.json()["state"] == "approved"
+    world.measure.refresh_from_db()
+    assert world.measure.status == "in_progress"
+    assert world.measure.history.first().history_change_reason.startswith("status from approved progress report")

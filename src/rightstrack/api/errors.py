@@ -9,6 +9,8 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from rightstrack.planning.workflow import TransitionError
+
 log = logging.getLogger(__name__)
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -51,6 +53,7 @@ def install(api) -> None:
         api, r, 403, str(e) or "You do not have permission to do this."))
     api.add_exception_handler(Http404, lambda r, e: error_response(api, r, 404, "Not found."))
     api.add_exception_handler(ObjectDoesNotExist, lambda r, e: error_response(api, r, 404, "Not found."))
+    api.add_exception_handler(TransitionError, lambda r, e: error_response(api, r, 422, str(e)))
     api.add_exception_handler(DjangoValidationError, lambda r, e: error_response(
         api, r, 422, "The data is not valid.", _django_validation_details(e)))
 

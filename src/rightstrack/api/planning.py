@@ -2,22 +2,29 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.responses import Status as HttpStatus
+from pydantic import StringConstraints
 
-from rightstrack.api.auth import optional_auth
-from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
+from rightstrack.accounts.models import Institution
+from rightstrack.api.auth import optional_auth, token_auth
+from rightstrack.api.common import Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list
+from rightstrack.planning import services
+from rightstrack.planning.models import ProgressReport
+from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list, progress_report_list
 from rightstrack.portal.selectors import ANONYMOUS, visible_progress_reports
 from rightstrack.recommendations.selectors import recommendation_list
 
 router = Router(tags=["planning"])
-ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 Status = Literal[tuple(ImplementationStatus.values)]
 
 
@@ -226,3 +233,47 @@ def get_progress_report(request, pk: Id):
 def list_indicators(request):
     """Indicators with their values."""
     return indicator_list(user=reader(request)).order_by("pk")
+
+
+class ProgressReportIn(Schema):
+    measure_id: Id | None = None
+    recommendation_id: Id | None = None
+    institution_id: Id
+    period_end: date
+    narrative: Annotated[SafeStr, StringConstraints(min_length=1)]
+    proposed_status: Status
+
+
+class TransitionIn(Schema):
+    to: Literal[tuple(s for s in ProgressReport.State.values if s != ProgressReport.State.DRAFT)]
+    comment: SafeStr = ""
+
+
+@router.post("/progress-reports", response={201: ProgressReportOut, **ERRORS}, auth=token_auth,
+             url_name="progress_report_create")
+def create_progress_report(request, payload: ProgressReportIn):
+    """Start a draft report (focal points of a responsible institution, coordinators)."""
+    user = request.auth
+    if (payload.measure_id is None) == (payload.recommendation_id is None):
+        raise HttpError(422, "Give exactly one of measure_id and recommendation_id.")
+    if payload.measure_id is not None:
+        target = get_object_or_404(measure_list(user=user), pk=payload.measure_id)
+    else:
+        target = get_object_or_404(recommendation_list(user=user), pk=payload.recommendation_id)
+    institution = Institution.objects.filter(pk=payload.institution_id).first()
+    if institution is None:
+        raise HttpError(422, "Unknown institution_id.")
+    report = services.progress_report_create(
+        actor=user, target=target, institution=institution, period_end=payload.period_end,
+        narrative=payload.narrative, proposed_status=payload.proposed_status)
+    return HttpStatus(201, report)
+
+
+@router.post("/progress-reports/{pk}/transition", response={200: ProgressReportOut, **ERRORS}, auth=token_auth,
+             url_name="progress_report_transition")
+def transition_progress_report(request, pk: Id, payload: TransitionIn):
+    """Submit a report, or (coordinators) approve or return it with a comment."""
+    report = get_object_or_404(progress_report_list(user=request.auth), pk=pk)
+    report = services.progress_report_transition(actor=request.auth, report=report, to=payload.to,
+                                                 comment=payload.comment)
+    return ProgressReport.objects.prefetch_related("evidence").get(pk=report.pk)
