@@ -18,12 +18,14 @@ RUNNER = (
 
 
 def run(*args):
+    """Run `rightstrack tag ARGS` in a fresh interpreter; returns the CompletedProcess."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "rightstrack.settings"}
     return subprocess.run([sys.executable, "-c", RUNNER, *map(str, args)], capture_output=True, text=True, env=env,
                           timeout=300)
 
 
 def write_jsonl(path, records):
+    """Write records as JSON lines and return the path."""
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
 

@@ -24,15 +24,18 @@ class TrainedModel:
 
     @property
     def taxonomy(self) -> str:
+        """The taxonomy's name."""
         return self.meta["taxonomy"]
 
     @property
     def version(self) -> str:
+        """The stored version ("taxonomy/method@embedder/hash"), or ".../unsaved"."""
         # A model gets its content-hash version when saved; until then it says so.
         return self.meta.get("version", f"{self.taxonomy}/unsaved")
 
     @property
     def labels(self) -> list[str]:
+        """Labels in score-column order."""
         return self.meta["labels"]
 
     def score(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
