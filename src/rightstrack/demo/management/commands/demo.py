@@ -39,6 +39,7 @@ class Command(BaseCommand):
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
+        call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
         self.stdout.write("\nDemo accounts (username / password — role):")
         for username, role, institutions, _language in DEMO_ACCOUNTS:
             where = f" ({', '.join(institutions)})" if institutions else ""
