@@ -36,10 +36,6 @@ class Command(BaseCommand):
         counts = load_kazakhstan(actor=people["admin"], people=people)
         self.stdout.write("Loaded " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
-        call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
-        call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
-        call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
-        call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
         self.stdout.write("\nDemo accounts (username / password — role):")
         for username, role, institutions, _language in DEMO_ACCOUNTS:
             where = f" ({', '.join(institutions)})" if institutions else ""
