@@ -1,7 +1,5 @@
 """Root URL configuration."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -23,4 +21,4 @@ urlpatterns = [
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
     path("api/v1/", api.urls()),
     path("", include("rightstrack.core.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]

@@ -118,7 +118,7 @@ class ProgressReportOut(Schema):
 
     @staticmethod
     def resolve_evidence(obj):
-        return [{"title": e.title, "url": e.url or (e.file.url if e.file else "")} for e in obj.evidence.all()]
+        return [{"title": e.title, "url": e.get_absolute_url()} for e in obj.evidence.all()]
 
 
 class IndicatorValueOut(Schema):

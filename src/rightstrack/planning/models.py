@@ -173,6 +173,10 @@ class Evidence(TimestampedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """Files are served through a view that checks the report's visibility; links go out as they are."""
+        return reverse("planning:evidence_download", args=[self.pk]) if self.file else self.url
+
 
 class Indicator(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel):
     """A structure, process or outcome indicator (OHCHR framework) with a baseline and a target."""

@@ -10,7 +10,14 @@ from rightstrack.core.facets import Facet, FacetedList
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_internal, is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
-from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Indicator, Measure, ProgressReport
+from rightstrack.planning.models import (
+    ActionPlan,
+    ActionPlanVersion,
+    Evidence,
+    Indicator,
+    Measure,
+    ProgressReport,
+)
 from rightstrack.recommendations.models import Recommendation
 
 DUE_SOON_DAYS = 30
@@ -76,7 +83,16 @@ def progress_report_list(*, user) -> QuerySet[ProgressReport]:
         return qs.filter(approved | Q(institution__in=user.institution_ids))
     if is_internal(user):
         return qs.filter(approved)
-    return qs.filter(approved, is_published=True)
+    # A published report on an unpublished measure or recommendation stays hidden with its target.
+    return qs.filter(approved, is_published=True).filter(
+        Q(measure__in=measure_list(user=user).values("pk"))
+        | Q(recommendation__in=Recommendation.objects.filter(is_published=True).values("pk")))
+
+
+def evidence_get(*, user, pk: int) -> Evidence:
+    """One evidence file or link whose report the user may read, or Evidence.DoesNotExist."""
+    return Evidence.objects.select_related("progress_report").get(
+        pk=pk, progress_report__in=progress_report_list(user=user).values("pk"))
 
 
 def indicator_list(*, user) -> QuerySet[Indicator]:

@@ -151,6 +151,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
 def progress_report_publish(*, actor, report: ProgressReport, published: bool = True) -> ProgressReport:
     """Publish (or withdraw) an approved report on the public portal."""
     require(is_manager(actor))
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)  # decide on the current state
     require(report.state == State.APPROVED, _("Only approved reports can be published."))
     return record_publish(obj=report, actor=actor, published=published)
 

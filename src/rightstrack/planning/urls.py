@@ -22,6 +22,7 @@ urlpatterns = [
     path("reports/<int:pk>/transition/", views.progress_report_transition, name="progress_report_transition"),
     path("reports/<int:pk>/publish/", views.progress_report_publish, name="progress_report_publish"),
     path("reports/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<int:pk>/values/new/", views.indicator_value_add, name="indicator_value_add"),
 ]

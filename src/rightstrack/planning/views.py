@@ -1,10 +1,11 @@
 """Pages for plans, measures, progress reports and indicators. Thin: parse, call a selector or service, render."""
 
 from functools import partial
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from rightstrack.planning.forms import (
     ProgressReportForm,
     TransitionForm,
 )
+from rightstrack.planning.models import Evidence
 from rightstrack.planning.workflow import next_states
 from rightstrack.recommendations.selectors import assessment_list, recommendation_list
 from rightstrack.recommendations.services import can_assess
@@ -197,6 +199,17 @@ def evidence_add(request, pk):
     return run_service(request, form, lambda v: services.evidence_add(actor=request.user, report=report, **v),
                        success_url=report.get_absolute_url(), success_message=_("Evidence added."),
                        context={"title": _("Add evidence"), "object": report, "multipart": True})
+
+
+def evidence_download(request, pk):
+    """Stream an evidence file to whoever may read its report (media files are never served directly)."""
+    try:
+        evidence = selectors.evidence_get(user=request.user, pk=pk)
+    except Evidence.DoesNotExist:
+        raise Http404
+    if not evidence.file:
+        raise Http404
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=Path(evidence.file.name).name)
 
 
 def indicator_detail(request, pk):
