@@ -21,6 +21,7 @@ READ_ROUTES = {
     "planning:measure_detail": lambda w: [w.measure.pk],
     "planning:progress_report_detail": lambda w: [w.approved.pk],
     "planning:indicator_detail": lambda w: [w.indicator.pk],
+    "planning:evidence_download": None,  # needs an uploaded file; tests/planning/test_evidence.py
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
     "reports:dashboard": lambda w: [],
