@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "rightstrack.planning",
     "rightstrack.legislation",
     "rightstrack.demo",
+    "rightstrack.tagging",
     "rightstrack.imports",
     "rightstrack.exports",
     "rightstrack.backup",
