@@ -56,3 +56,11 @@ def test_history_is_shown_on_the_detail_page(client, world):
     client.force_login(coordinator)
     page = client.get(world.recommendation.get_absolute_url()).content.decode()
     assert "124.9" in page and 'id="history"' in page and "coord" in page
+
+
+def test_foreign_keys_show_the_record_not_its_id(world):
+    recommendations.recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
+                                          lead_institution=world.moh)
+    changes = {c.field: c for c in history_entries(world.recommendation)[0].changes}
+    assert changes["lead institution"].shown_new == str(world.moh)
+    assert changes["lead institution"].shown_old == str(world.mia)

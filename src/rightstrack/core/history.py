@@ -52,7 +52,7 @@ def _display(model, name: str, value):
     return "" if value is None else value
 
 
-def _shown(model, name: str, value) -> str:
+def _shown(model, name: str, value, related: dict) -> str:
     """`value` as the page shows it; computed here so the raw value stays available for comparisons."""
     try:
         f = model._meta.get_field(name)
@@ -60,6 +60,12 @@ def _shown(model, name: str, value) -> str:
         return str(value)
     if value in ("", None):
         return ""
+    if f.many_to_one:  # a foreign key: show the record, not its id (looked up once per page)
+        key = (f.related_model, value)
+        if key not in related:
+            found = f.related_model._default_manager.filter(pk=value).first()
+            related[key] = str(found) if found else f"#{value}"
+        return related[key]
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
@@ -69,15 +75,15 @@ def _shown(model, name: str, value) -> str:
     return str(value)
 
 
-def _change(model, name: str, label: str, old, new) -> Change:
-    return Change(label, old, new, _shown(model, name, old), _shown(model, name, new))
+def _change(model, name: str, label: str, old, new, related: dict) -> Change:
+    return Change(label, old, new, _shown(model, name, old, related), _shown(model, name, new, related))
 
 
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry diffed against the one before it."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
     model = type(obj)
-    entries, previous = [], None
+    entries, previous, related = [], None, {}
     for record in records:
         changes = []
         if previous is None:
@@ -86,7 +92,7 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                     continue
                 value = getattr(record, f.attname, None)
                 if value not in (None, "", {}, []):
-                    changes.append(_change(model, f.name, str(f.verbose_name), "", value))
+                    changes.append(_change(model, f.name, str(f.verbose_name), "", value, related))
         else:
             delta = record.diff_against(previous, foreign_keys_are_objs=False)
             for change in delta.changes:
@@ -94,7 +100,7 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                     continue
                 changes.append(_change(model, change.field, _label(model, change.field),
                                        _display(model, change.field, change.old),
-                                       _display(model, change.field, change.new)))
+                                       _display(model, change.field, change.new), related))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
                                     record.history_change_reason or "", changes))
