@@ -214,3 +214,15 @@ def test_mapping_json_on_the_command_line(tmp_path, db, capsys):
     mapping.write_text(json.dumps({"Doc": "document", "Body": "mechanism", "Txt": "text"}))
     call_command("import", str(path), "--format", "tabular", "--mapping", str(mapping))
     assert capsys.readouterr().out.strip().splitlines()[-1] == "created=1 updated=0 unchanged=0 rejected=0"
+
+
+def test_status_labels_read_the_same_in_any_interface_language(tmp_path):
+    from django.utils import translation
+
+    from rightstrack.core.models import ImplementationStatus
+    from rightstrack.imports.values import parse_choice
+
+    with translation.override("kk"):
+        assert parse_choice("In progress", ImplementationStatus.choices) == "in_progress"
+    with translation.override("en"):
+        assert parse_choice("Выполняется", ImplementationStatus.choices) == "in_progress"

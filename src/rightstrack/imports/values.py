@@ -4,6 +4,9 @@ import datetime as dt
 import math
 import re
 
+from django.conf import settings
+from django.utils import translation
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -41,12 +44,17 @@ def parse_bool(text: str) -> bool:
 
 
 def parse_choice(text: str, choices, aliases: dict | None = None, default: str | None = None) -> str:
-    """A stored value or its English label, case-insensitively; aliases map other spellings."""
+    """A stored value or its label in any interface language, case-insensitively; aliases map other spellings.
+
+    Labels are read in every language, so a file reads the same whoever imports it.
+    """
     value = re.sub(r"\s+", " ", (text or "").strip()).casefold()
     if not value and default is not None:
         return default
     table = {str(k).casefold(): k for k, _ in choices}
-    table.update({str(label).casefold(): k for k, label in choices})
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            table.update({str(label).casefold(): k for k, label in choices})
     table.update(aliases or {})
     if value in table:
         return table[value]
