@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.reports import charts
@@ -11,9 +11,9 @@ from rightstrack.reports.charts import Chart, Series
 from rightstrack.reports.selectors import status_by, status_over_time
 
 DIMENSION_TITLES = {
-    "mechanism": _lazy("Implementation status by mechanism"), "theme": _lazy("Implementation status by theme"),
-    "institution": _lazy("Implementation status by lead institution"), "sdg": _lazy("Implementation status by SDG"),
-    "cluster": _lazy("Implementation status by cluster"), "section": _lazy("Implementation status by plan section"),
+    "mechanism": gettext_lazy("Implementation status by mechanism"), "theme": gettext_lazy("Implementation status by theme"),
+    "institution": gettext_lazy("Implementation status by lead institution"), "sdg": gettext_lazy("Implementation status by SDG"),
+    "cluster": gettext_lazy("Implementation status by cluster"), "section": gettext_lazy("Implementation status by plan section"),
 }
 
 

@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.search.services import TAXONOMIES
+from rightstrack.taxonomy.models import Vocabulary
 
 
 class TagJobForm(forms.Form):
-    taxonomy = forms.ChoiceField(label=_("Taxonomy"), choices=[(name, name) for name in TAXONOMIES])
+    taxonomy = forms.ChoiceField(label=_("Taxonomy"), choices=[(name, Vocabulary(vocabulary).label)
+                                                                 for name, (vocabulary, _attr) in TAXONOMIES.items()])
 
 
 class ReindexForm(forms.Form):
