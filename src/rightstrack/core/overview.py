@@ -5,7 +5,12 @@ from datetime import date, timedelta
 from django.db.models import Count
 
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.planning.selectors import DONE, DUE_SOON_DAYS, measure_list, progress_report_list
+from rightstrack.planning.selectors import (
+    DONE,
+    DUE_SOON_DAYS,
+    measure_list,
+    progress_report_list,
+)
 from rightstrack.recommendations.selectors import recommendation_list
 
 

@@ -7,10 +7,13 @@ def record_save(*, obj: models.Model, actor, values: dict | None = None, m2m: di
                 reason: str = "") -> models.Model:
     """Apply `values`, validate, save (only the named fields on update) and set m2m relations.
 
-    Callers wrap this in `transaction.atomic()` together with their permission check, so a
-    change and its history row are written together or not at all.
+    Many-to-many names may come in `values` (as form data does) or in `m2m`; they are set
+    after the save. Callers wrap this in `transaction.atomic()` together with their permission
+    check, so a change and its history row are written together or not at all.
     """
-    values = values or {}
+    m2m_names = {f.name for f in obj._meta.many_to_many}
+    m2m = {**{k: v for k, v in (values or {}).items() if k in m2m_names}, **(m2m or {})}
+    values = {k: v for k, v in (values or {}).items() if k not in m2m_names}
     for name, value in values.items():
         setattr(obj, name, value)
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
@@ -24,7 +27,7 @@ def record_save(*, obj: models.Model, actor, values: dict | None = None, m2m: di
         if "updated_at" in {f.name for f in obj._meta.concrete_fields}:
             fields.append("updated_at")
         obj.save(update_fields=fields or None)
-    for name, related in (m2m or {}).items():
+    for name, related in m2m.items():
         getattr(obj, name).set(related)
     return obj
 

@@ -5,7 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from rightstrack.core.models import ProvenanceModel, PublishableModel, TimestampedModel, TranslatableModel
+from rightstrack.core.models import (
+    ProvenanceModel,
+    PublishableModel,
+    TimestampedModel,
+    TranslatableModel,
+)
 
 
 class LegalAct(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel):

@@ -18,8 +18,7 @@ def legal_act_create(*, actor, measures=(), **values) -> LegalAct:
 def legal_act_update(*, actor, legal_act: LegalAct, **values) -> LegalAct:
     """Change a legal act or its links to measures."""
     require(is_manager(actor))
-    m2m = {"measures": values.pop("measures")} if "measures" in values else {}
-    return record_save(obj=legal_act, actor=actor, values=values, m2m=m2m)
+    return record_save(obj=legal_act, actor=actor, values=values)
 
 
 @transaction.atomic

@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
-from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Evidence, IndicatorValue, Measure, ProgressReport
+from rightstrack.planning.models import (
+    ActionPlan,
+    ActionPlanVersion,
+    Evidence,
+    IndicatorValue,
+    Measure,
+    ProgressReport,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024

@@ -15,14 +15,14 @@ from rightstrack.planning.models import (
     Measure,
     ProgressReport,
 )
-from rightstrack.planning.workflow import EDITABLE_STATES, REVIEW_STATES, State, check_transition
+from rightstrack.planning.workflow import (
+    EDITABLE_STATES,
+    REVIEW_STATES,
+    State,
+    check_transition,
+)
 
 MEASURE_M2M = ("co_executors", "recommendations")
-
-
-def _split(values: dict, m2m_names) -> tuple[dict, dict]:
-    m2m = {k: values.pop(k) for k in list(values) if k in m2m_names}
-    return values, m2m
 
 
 @transaction.atomic
@@ -72,16 +72,14 @@ def plan_version_create(*, actor, plan: ActionPlan, label: str, adopted_on=None,
 def measure_create(*, actor, version: ActionPlanVersion, **values) -> Measure:
     """Add a measure to a plan version."""
     require(is_manager(actor))
-    values, m2m = _split(values, MEASURE_M2M)
-    return record_save(obj=Measure(version=version, **values), actor=actor, m2m=m2m)
+    return record_save(obj=Measure(version=version), actor=actor, values=values)
 
 
 @transaction.atomic
 def measure_update(*, actor, measure: Measure, **values) -> Measure:
     """Change a measure; coordinators curate measures, focal points report on them."""
     require(is_manager(actor))
-    values, m2m = _split(values, MEASURE_M2M)
-    return record_save(obj=measure, actor=actor, values=values, m2m=m2m)
+    return record_save(obj=measure, actor=actor, values=values)
 
 
 @transaction.atomic
@@ -111,14 +109,15 @@ def progress_report_create(*, actor, target, institution, period_end, narrative:
     return record_save(obj=report, actor=actor)
 
 
-def _can_edit_report(actor, report: ProgressReport) -> bool:
+def _is_reporter(actor, report: ProgressReport) -> bool:
+    """A coordinator, or a focal point of the reporting institution responsible for the target (any state)."""
     return is_manager(actor) or (can_report_on(actor, report.target) and report.institution_id in actor.institution_ids)
 
 
 @transaction.atomic
 def progress_report_update(*, actor, report: ProgressReport, **values) -> ProgressReport:
     """Edit a draft or returned report."""
-    require(_can_edit_report(actor, report))
+    require(_is_reporter(actor, report))
     require(report.state in EDITABLE_STATES, _("Only draft or returned reports can be edited."))
     return record_save(obj=report, actor=actor, values=values)
 
@@ -130,7 +129,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
     if to in REVIEW_STATES:
         require(is_manager(actor), _("Only coordinators review reports."))
     else:
-        require(_can_edit_report(actor, report))
+        require(_is_reporter(actor, report))
     check_transition(report.state, to, comment)
     now = timezone.now()
     values = {"state": to}
@@ -159,7 +158,7 @@ def progress_report_publish(*, actor, report: ProgressReport, published: bool = 
 @transaction.atomic
 def evidence_add(*, actor, report: ProgressReport, title: str, file=None, url: str = "") -> Evidence:
     """Attach a file or link to a report that is still editable."""
-    require(_can_edit_report(actor, report))
+    require(_is_reporter(actor, report))
     require(report.state in EDITABLE_STATES, _("Evidence can be added while the report is a draft or returned."))
     return record_save(obj=Evidence(progress_report=report, title=title, file=file or "", url=url), actor=actor)
 
@@ -184,4 +183,4 @@ def indicator_value_set(*, actor, indicator: Indicator, period: str, period_end,
 
 def can_edit_report(actor, report: ProgressReport) -> bool:
     """Whether the edit controls should be shown for this report."""
-    return role_of(actor) is not None and report.state in EDITABLE_STATES and _can_edit_report(actor, report)
+    return role_of(actor) is not None and report.state in EDITABLE_STATES and _is_reporter(actor, report)

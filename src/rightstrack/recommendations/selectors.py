@@ -8,7 +8,12 @@ from rightstrack.core.facets import Facet, FacetedList
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
-from rightstrack.recommendations.models import Assessment, Cluster, Mechanism, Recommendation
+from rightstrack.recommendations.models import (
+    Assessment,
+    Cluster,
+    Mechanism,
+    Recommendation,
+)
 from rightstrack.search.selectors import recommendation_search
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 

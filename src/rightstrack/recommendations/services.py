@@ -8,27 +8,19 @@ from rightstrack.core.permissions import is_manager, require, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
 
-RECOMMENDATION_M2M = ("recommending_states", "co_executors")
-
-
-def _split(values: dict, names) -> tuple[dict, dict]:
-    return ({k: v for k, v in values.items() if k not in names}, {k: v for k, v in values.items() if k in names})
-
 
 @transaction.atomic
 def recommendation_create(*, actor, **values) -> Recommendation:
     """Record a recommendation by hand."""
     require(is_manager(actor))
-    values, m2m = _split(values, RECOMMENDATION_M2M)
-    return record_save(obj=Recommendation(**values), actor=actor, m2m=m2m)
+    return record_save(obj=Recommendation(), actor=actor, values=values)
 
 
 @transaction.atomic
 def recommendation_update(*, actor, recommendation: Recommendation, reason: str = "", **values) -> Recommendation:
     """Change a recommendation's fields, responsible institutions or cluster."""
     require(is_manager(actor))
-    values, m2m = _split(values, RECOMMENDATION_M2M)
-    return record_save(obj=recommendation, actor=actor, values=values, m2m=m2m, reason=reason)
+    return record_save(obj=recommendation, actor=actor, values=values, reason=reason)
 
 
 @transaction.atomic

@@ -16,7 +16,11 @@ from rightstrack.core.permissions import can_report_on, is_manager, require
 from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
-from rightstrack.recommendations.forms import AssessmentForm, ClusterForm, RecommendationForm
+from rightstrack.recommendations.forms import (
+    AssessmentForm,
+    ClusterForm,
+    RecommendationForm,
+)
 from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.taxonomy.models import TagAssignment, Term
 
