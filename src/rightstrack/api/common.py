@@ -8,7 +8,7 @@ from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import Field, StringConstraints
 
-from rightstrack.portal.selectors import ANONYMOUS
+from rightstrack.core.permissions import ANONYMOUS
 
 # PostgreSQL rejects NUL characters; refuse them up front with a 422 instead of a database error.
 SafeStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=10000)]
@@ -45,3 +45,15 @@ class Pagination(LimitOffsetPagination):
         limit: int = Field(django_settings.NINJA_PAGINATION_PER_PAGE, ge=1,
                            le=django_settings.NINJA_PAGINATION_MAX_LIMIT)
         offset: int = Field(0, ge=0, le=2**31 - 1)
+
+
+class ExecutorsOut(Schema):
+    """Base of the schemas of records with a lead institution and co-executors: both given by abbreviation."""
+
+    @staticmethod
+    def resolve_lead_institution(obj):
+        return obj.lead_institution.abbreviation if obj.lead_institution else None
+
+    @staticmethod
+    def resolve_co_executors(obj):
+        return [i.abbreviation for i in obj.co_executors.all()]

@@ -22,7 +22,8 @@ from rightstrack.api.planning import (
     reports_published,
 )
 from rightstrack.api.recommendations import AssessmentOut, RecommendationOut, recommendations_published
-from rightstrack.portal.selectors import visible_assessments
+from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.recommendations.selectors import assessment_list
 
 router = Router(tags=["open data"])
 
@@ -32,7 +33,7 @@ DATASETS = {
     "plans": (plans_published, PlanOut),
     "legal-acts": (legal_acts_published, LegalActOut),
     "progress-reports": (reports_published, ProgressReportOut),
-    "assessments": (lambda: visible_assessments().order_by("pk"), AssessmentOut),
+    "assessments": (lambda: assessment_list(user=ANONYMOUS).order_by("pk"), AssessmentOut),
 }
 CHUNK = 500
 

@@ -10,10 +10,10 @@ from ninja.pagination import paginate
 from rightstrack.api.auth import optional_auth
 from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
+from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.legislation.models import LegalAct
 from rightstrack.legislation.selectors import LEGAL_ACT_LIST, legal_act_list
 from rightstrack.planning.selectors import measure_list
-from rightstrack.portal.selectors import ANONYMOUS
 
 router = Router(tags=["legislation"])
 

@@ -14,13 +14,13 @@ from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import ExecutorsOut, Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning import services
 from rightstrack.planning.models import ProgressReport
 from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list, progress_report_list
-from rightstrack.portal.selectors import ANONYMOUS, visible_progress_reports
 from rightstrack.recommendations.selectors import recommendation_list
 
 router = Router(tags=["planning"])
@@ -49,7 +49,7 @@ class PlanOut(Schema):
         return list(obj.versions.all())
 
 
-class MeasureOut(Schema):
+class MeasureOut(ExecutorsOut):
     """A measure of a plan version; the columns of the open-data export too."""
 
     id: int
@@ -82,14 +82,6 @@ class MeasureOut(Schema):
     @staticmethod
     def resolve_version(obj):
         return obj.version.number
-
-    @staticmethod
-    def resolve_lead_institution(obj):
-        return obj.lead_institution.abbreviation if obj.lead_institution else None
-
-    @staticmethod
-    def resolve_co_executors(obj):
-        return [i.abbreviation for i in obj.co_executors.all()]
 
     @staticmethod
     def resolve_recommendation_ids(obj):
@@ -162,7 +154,7 @@ def measures_published():
 
 def reports_published():
     """Approved, published reports on published targets for the export."""
-    return visible_progress_reports().prefetch_related("evidence").order_by("pk")
+    return progress_report_list(user=ANONYMOUS).prefetch_related("evidence").order_by("pk")
 
 
 @router.get("/plans", response=list[PlanOut], auth=optional_auth, url_name="plan_list")
@@ -214,7 +206,7 @@ class ReportFilters(Schema):
 @paginate(Pagination)
 def list_progress_reports(request, filters: Query[ReportFilters]):
     """Progress reports the reader may see: approved and published ones for anonymous readers."""
-    qs = visible_progress_reports(user=reader(request)).prefetch_related("evidence")
+    qs = progress_report_list(user=reader(request)).prefetch_related("evidence")
     for field in ("measure", "recommendation", "institution"):
         if getattr(filters, field) is not None:
             qs = qs.filter(**{f"{field}_id": getattr(filters, field)})
@@ -225,7 +217,7 @@ def list_progress_reports(request, filters: Query[ReportFilters]):
             url_name="progress_report_detail")
 def get_progress_report(request, pk: Id):
     """One progress report."""
-    return visible_progress_reports(user=reader(request)).prefetch_related("evidence").get(pk=pk)
+    return progress_report_list(user=reader(request)).prefetch_related("evidence").get(pk=pk)
 
 
 @router.get("/indicators", response=list[IndicatorOut], auth=optional_auth, url_name="indicator_list")

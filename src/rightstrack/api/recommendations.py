@@ -13,11 +13,11 @@ from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import ExecutorsOut, Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning.selectors import measure_list
-from rightstrack.portal.selectors import ANONYMOUS, visible_assessments
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.models import Assessment, Recommendation
 from rightstrack.taxonomy.models import TagAssignment
@@ -31,7 +31,7 @@ Rating = Literal[tuple(Assessment.Rating.values)]
 RecommendationOrdering = Literal[ordering_values(selectors.RECOMMENDATION_LIST.sorts)]
 
 
-class RecommendationOut(Schema):
+class RecommendationOut(ExecutorsOut):
     """A recommendation as published; the columns of the open-data export too."""
 
     id: int
@@ -73,14 +73,6 @@ class RecommendationOut(Schema):
     @staticmethod
     def resolve_recommending_states(obj):
         return [c.name for c in obj.recommending_states.all()]
-
-    @staticmethod
-    def resolve_lead_institution(obj):
-        return obj.lead_institution.abbreviation if obj.lead_institution else None
-
-    @staticmethod
-    def resolve_co_executors(obj):
-        return [i.abbreviation for i in obj.co_executors.all()]
 
     @staticmethod
     def resolve_cluster(obj):
@@ -164,7 +156,7 @@ class AssessmentFilters(Schema):
 @paginate(Pagination)
 def list_assessments(request, filters: Query[AssessmentFilters]):
     """Assessments the reader may see (published ones for anonymous readers)."""
-    qs = visible_assessments(user=reader(request))
+    qs = selectors.assessment_list(user=reader(request))
     for field in ("recommendation", "measure", "organisation"):
         if getattr(filters, field) is not None:
             qs = qs.filter(**{f"{field}_id": getattr(filters, field)})
@@ -177,7 +169,7 @@ def list_assessments(request, filters: Query[AssessmentFilters]):
             url_name="assessment_detail", tags=["assessments"])
 def get_assessment(request, pk: Id):
     """One assessment."""
-    return visible_assessments(user=reader(request)).get(pk=pk)
+    return selectors.assessment_list(user=reader(request)).get(pk=pk)
 
 
 class AssessmentIn(Schema):

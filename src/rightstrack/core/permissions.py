@@ -5,12 +5,15 @@ where one of their institutions is lead or co-executor; assessors write their ow
 assessments; viewers read. Anonymous visitors read published records only.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Role
 
 MANAGERS = {Role.ADMINISTRATOR, Role.COORDINATOR}
+# The reader of the public portal, the open-data exports and the digests sent to subscribers.
+ANONYMOUS = AnonymousUser()
 
 
 def role_of(user) -> str | None:

@@ -84,9 +84,13 @@ def progress_report_list(*, user) -> QuerySet[ProgressReport]:
     if is_internal(user):
         return qs.filter(approved)
     # A published report on an unpublished measure or recommendation stays hidden with its target.
-    return qs.filter(approved, is_published=True).filter(
-        Q(measure__in=measure_list(user=user).values("pk"))
-        | Q(recommendation__in=Recommendation.objects.filter(is_published=True).values("pk")))
+    return qs.filter(approved, is_published=True).filter(readable_target(user))
+
+
+def readable_target(user) -> Q:
+    """Reports and assessments whose target (a measure or a recommendation) the user may read."""
+    return (Q(measure__in=measure_list(user=user).values("pk"))
+            | Q(recommendation__in=published_unless_internal(Recommendation.objects.all(), user).values("pk")))
 
 
 def evidence_get(*, user, pk: int) -> Evidence:

@@ -7,11 +7,22 @@ from django.shortcuts import render
 
 from rightstrack.api.exports import DATASETS
 from rightstrack.core.overview import overview
+from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list
-from rightstrack.planning.selectors import indicator_list, measure_faceted, measure_list, plan_list
-from rightstrack.portal.selectors import ANONYMOUS, visible_assessments, visible_progress_reports
+from rightstrack.planning.selectors import (
+    indicator_list,
+    measure_faceted,
+    measure_list,
+    plan_list,
+    progress_report_list,
+)
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.recommendations.selectors import recommendation_faceted, recommendation_get, recommendation_list
+from rightstrack.recommendations.selectors import (
+    assessment_list,
+    recommendation_faceted,
+    recommendation_get,
+    recommendation_list,
+)
 from rightstrack.taxonomy.models import TagAssignment
 
 PAGE_SIZE = 50
@@ -53,8 +64,8 @@ def recommendation_detail(request, pk):
     return render(request, "portal/recommendation_detail.html", {
         "object": rec, "tags": [t for t in rec.tags.all() if t.status == TagAssignment.Status.ACCEPTED],
         "measures": measure_list(user=ANONYMOUS).filter(recommendations=rec),
-        "reports": visible_progress_reports().filter(recommendation=rec).prefetch_related("evidence"),
-        "assessments": visible_assessments().filter(recommendation=rec),
+        "reports": progress_report_list(user=ANONYMOUS).filter(recommendation=rec).prefetch_related("evidence"),
+        "assessments": assessment_list(user=ANONYMOUS).filter(recommendation=rec),
     })
 
 
@@ -72,8 +83,8 @@ def measure_detail(request, pk):
         "recommendations": recommendation_list(user=ANONYMOUS).filter(measures=measure),
         "legal_acts": legal_act_list(user=ANONYMOUS).filter(measures=measure),
         "indicators": indicator_list(user=ANONYMOUS).filter(measures=measure),
-        "reports": visible_progress_reports().filter(measure=measure).prefetch_related("evidence"),
-        "assessments": visible_assessments().filter(measure=measure),
+        "reports": progress_report_list(user=ANONYMOUS).filter(measure=measure).prefetch_related("evidence"),
+        "assessments": assessment_list(user=ANONYMOUS).filter(measure=measure),
     })
 
 

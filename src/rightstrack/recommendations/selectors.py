@@ -8,6 +8,7 @@ from rightstrack.core.facets import Facet, FacetedList
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
+from rightstrack.planning.selectors import readable_target
 from rightstrack.recommendations.models import (
     Assessment,
     Cluster,
@@ -104,7 +105,8 @@ def assessment_list(*, user) -> QuerySet[Assessment]:
         return qs
     if role_of(user) == Role.ASSESSOR:
         return qs.filter(Q(is_published=True) | Q(organisation__in=user.institution_ids))
-    return qs.filter(is_published=True)
+    # A published assessment of an unpublished measure or recommendation stays hidden with its target.
+    return qs.filter(is_published=True).filter(readable_target(user))
 
 
 def mechanism_list() -> QuerySet[Mechanism]:

@@ -86,45 +86,39 @@ def _institution_q(values: list[str]) -> Q:
 
 def filter_recommendations(qs: QuerySet, f: ChartFilters) -> QuerySet:
     """Recommendations (current or historical `as_of` querysets) matching the filters; period = document date."""
-    if f.mechanism:
-        qs = qs.filter(source_document__mechanism__code__in=f.mechanism)
-    if f.cycle:
-        qs = qs.filter(source_document__cycle__in=f.cycle)
-    if f.theme:
-        qs = qs.filter(_term_q("recommendation", Vocabulary.THEME, f.theme))
-    if f.sdg:
-        qs = qs.filter(_term_q("recommendation", Vocabulary.SDG_GOAL, f.sdg))
-    if f.institution:
-        qs = qs.filter(id__in=Recommendation.objects.filter(_institution_q(f.institution)).values("pk"))
-    if f.status:
-        qs = qs.filter(status__in=f.status)
-    if f.period_from:
-        qs = qs.filter(source_document__date__gte=f.period_from)
-    if f.period_to:
-        qs = qs.filter(source_document__date__lte=f.period_to)
-    return qs
+    return _filtered(qs, f, kind="recommendation", model=Recommendation, document="source_document",
+                     period="source_document__date")
 
 
 def filter_measures(qs: QuerySet, f: ChartFilters) -> QuerySet:
     """Measures matching the filters (mechanism and cycle through the recommendations they answer; period = deadline)."""
-    if f.mechanism:
-        qs = qs.filter(id__in=Measure.objects.filter(
-            recommendations__source_document__mechanism__code__in=f.mechanism).values("pk"))
-    if f.cycle:
-        qs = qs.filter(id__in=Measure.objects.filter(
-            recommendations__source_document__cycle__in=f.cycle).values("pk"))
-    if f.theme:
-        qs = qs.filter(_term_q("measure", Vocabulary.THEME, f.theme))
-    if f.sdg:
-        qs = qs.filter(_term_q("measure", Vocabulary.SDG_GOAL, f.sdg))
-    if f.institution:
-        qs = qs.filter(id__in=Measure.objects.filter(_institution_q(f.institution)).values("pk"))
-    if f.status:
-        qs = qs.filter(status__in=f.status)
-    if f.period_from:
-        qs = qs.filter(deadline__gte=f.period_from)
-    if f.period_to:
-        qs = qs.filter(deadline__lte=f.period_to)
+    return _filtered(qs, f, kind="measure", model=Measure, document="recommendations__source_document",
+                     period="deadline")
+
+
+def _filtered(qs: QuerySet, f: ChartFilters, *, kind: str, model, document: str, period: str) -> QuerySet:
+    """Each active filter narrows `qs`; a condition across a to-many relation goes through a subquery of `model`,
+    so that every row is counted once."""
+    def within(condition: Q) -> Q:
+        return Q(id__in=model.objects.filter(condition).values("pk"))
+
+    def on_document(lookup: str, values: list) -> Q:
+        condition = Q(**{f"{document}__{lookup}__in": values})
+        return within(condition) if document.startswith("recommendations__") else condition
+
+    conditions = [
+        f.mechanism and on_document("mechanism__code", f.mechanism),
+        f.cycle and on_document("cycle", f.cycle),
+        f.theme and _term_q(kind, Vocabulary.THEME, f.theme),
+        f.sdg and _term_q(kind, Vocabulary.SDG_GOAL, f.sdg),
+        f.institution and within(_institution_q(f.institution)),
+        f.status and Q(status__in=f.status),
+        f.period_from and Q(**{f"{period}__gte": f.period_from}),
+        f.period_to and Q(**{f"{period}__lte": f.period_to}),
+    ]
+    for condition in conditions:
+        if condition:
+            qs = qs.filter(condition)
     return qs
 
 

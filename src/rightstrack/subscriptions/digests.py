@@ -5,9 +5,9 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 
-from rightstrack.planning.selectors import measure_list
-from rightstrack.portal.selectors import ANONYMOUS, visible_assessments, visible_progress_reports
-from rightstrack.recommendations.selectors import recommendation_list
+from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.planning.selectors import measure_list, progress_report_list
+from rightstrack.recommendations.selectors import assessment_list, recommendation_list
 from rightstrack.subscriptions import mail
 from rightstrack.subscriptions.models import Subscriber, Subscription
 from rightstrack.taxonomy.models import TagAssignment
@@ -39,8 +39,8 @@ def digest_for(*, subscriber: Subscriber, since) -> dict:
     return {
         "recommendations": list(recommendations.filter(_changed_since(since)).order_by("pk")[:50]),
         "measures": list(measures.filter(_changed_since(since)).order_by("pk")[:50]),
-        "reports": list(visible_progress_reports().filter(target, published_at__gt=since).order_by("pk")[:50]),
-        "assessments": list(visible_assessments().filter(target, published_at__gt=since).order_by("pk")[:50]),
+        "reports": list(progress_report_list(user=ANONYMOUS).filter(target, published_at__gt=since).order_by("pk")[:50]),
+        "assessments": list(assessment_list(user=ANONYMOUS).filter(target, published_at__gt=since).order_by("pk")[:50]),
     }
 
 
