@@ -6,7 +6,6 @@ from django.urls import include, path
 from rightstrack.api import api
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("rightstrack.accounts.urls")),
     path("recommendations/", include("rightstrack.recommendations.urls")),

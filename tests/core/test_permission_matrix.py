@@ -96,7 +96,7 @@ WRITE_ROUTES = {
                                          lambda w: {"confirm": "1", "name": "Torture prevention"}, MANAGERS),
 }
 # Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
-NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "set_language"}
+NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "accounts:set_language"}
 # Queues a report build (a job row, no domain record); its roles are tested in tests/reports/test_views.py.
 NOT_DOMAIN_WRITES |= {"reports:report_request"}
 # Subscriptions write only subscriber/consent rows, never domain records (flows in tests/subscriptions).
