@@ -8,6 +8,8 @@ Cell values stay text here, except list fields, which are split; `targets` valid
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.exports.writers import unsafe_cell
 from rightstrack.imports.readers import UnusableInput
@@ -59,7 +61,8 @@ class Format:
             spelled = {}
             for header, name in self.columns.items():
                 spelled.setdefault(name, header)  # the first spelling is the source's own (UHRI's "Reccomending")
-            raise UnusableInput("missing required column(s): " + ", ".join(spelled.get(f, f) for f in missing))
+            raise UnusableInput(_("missing required column(s): %(columns)s")
+                                % {"columns": ", ".join(spelled.get(f, f) for f in missing)})
         return BoundFormat(self, mapping, ignored)
 
 
@@ -71,11 +74,16 @@ class BoundFormat:
     mapping: dict[str, str]
     ignored: list[str]
 
+    def __post_init__(self):
+        self.headers = {}
+        for header, name in self.mapping.items():
+            self.headers.setdefault(name, header)
+
     def convert(self, raw: dict) -> tuple[dict, list[tuple[str, str]]]:
         """One raw row to a record, plus (column, reason) problems found at this stage."""
         problems = []
         if None in raw:
-            problems.append(("", f"{len(raw[None])} more cell(s) than there are columns"))
+            problems.append(("", _("%(count)s more cell(s) than there are columns") % {"count": len(raw[None])}))
         record = dict(self.format.fixed)
         for header, name in self.mapping.items():
             value = raw.get(header, "")
@@ -85,7 +93,7 @@ class BoundFormat:
 
     def column_of(self, name: str) -> str:
         """The file header that feeds a field (for error messages)."""
-        return next((h for h, f in self.mapping.items() if f == name), name)
+        return self.headers.get(name, name)
 
 
 UHRI = Format("uhri", "recommendation", {
@@ -129,8 +137,8 @@ def tabular(target: str, mapping: dict[str, str] | None) -> Format:
     if mapping:
         unknown = sorted(set(mapping.values()) - set(fields))
         if unknown:
-            raise UnusableInput(f"the mapping names unknown field(s): {', '.join(unknown)} "
-                                f"(known: {', '.join(fields)})")
+            raise UnusableInput(_("the mapping names unknown field(s): %(unknown)s (known: %(known)s)")
+                                % {"unknown": ", ".join(unknown), "known": ", ".join(fields)})
         columns = dict(mapping)
     else:
         columns = {name: name for name in fields}
@@ -146,7 +154,7 @@ def get_format(name: str, mapping: dict[str, str] | None = None) -> Format:
         return tabular("recommendation", mapping)
     if name == "plan":
         return tabular("measure", mapping)
-    raise UnusableInput(f"unknown format {name!r}; use uhri, upr-info, tabular or plan")
+    raise UnusableInput(_("unknown format %(name)r; use uhri, upr-info, tabular or plan") % {"name": name})
 
 
 def guess_format(headers: list[str]) -> str:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 MAX_BYTES = 200 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _CHUNK = 1024 * 1024
@@ -66,18 +68,19 @@ class Table:
         try:
             self.size = os.path.getsize(self.path)
         except OSError as error:
-            raise UnusableInput(f"cannot read {self.path}: {error.strerror}") from None
+            raise UnusableInput(_("cannot read %(file)s: %(error)s") % {"file": self.path, "error": error.strerror}) from None
         if self.size > MAX_BYTES:
-            raise UnusableInput(f"{self.path.name} is {self.size // (1024 * 1024)} MB; the limit is "
-                                f"{MAX_BYTES // (1024 * 1024)} MB — split the file and import the parts")
+            raise UnusableInput(_("%(file)s is %(size)s MB; the limit is %(limit)s MB — split the file and import the parts")
+                                % {"file": self.path.name, "size": self.size // (1024 * 1024),
+                                   "limit": MAX_BYTES // (1024 * 1024)})
         if self.size == 0:
-            raise UnusableInput(f"{self.path.name} is empty")
+            raise UnusableInput(_("%(file)s is empty") % {"file": self.path.name})
         with open(self.path, "rb") as handle:
             self.is_xlsx = handle.read(4) == b"PK\x03\x04"
         self._position = 0.0
         self.headers = self._xlsx_headers() if self.is_xlsx else self._csv_headers()
         if not any(self.headers):
-            raise UnusableInput(f"{self.path.name} has no header row")
+            raise UnusableInput(_("%(file)s has no header row") % {"file": self.path.name})
 
     # CSV -----------------------------------------------------------------
     def _csv_open(self):
@@ -89,9 +92,9 @@ class Table:
             with self._csv_open() as handle:
                 first = handle.readline()
         except (UnicodeError, OSError) as error:
-            raise UnusableInput(f"cannot read {self.path.name}: {error}") from None
+            raise UnusableInput(_("cannot read %(file)s: %(error)s") % {"file": self.path.name, "error": error}) from None
         if "\x00" in first:
-            raise UnusableInput(f"{self.path.name} is not a text table (binary content)")
+            raise UnusableInput(_("%(file)s is not a text table (binary content)") % {"file": self.path.name})
         self.delimiter = _delimiter(first)
         return [_clean_header(h) for h in next(csv.reader([first], delimiter=self.delimiter), [])]
 
@@ -105,7 +108,8 @@ class Table:
                         self._position = handle.buffer.tell() / self.size
                     yield index, cells
             except (csv.Error, UnicodeError) as error:
-                raise UnusableInput(f"{self.path.name} cannot be parsed as CSV: {error}") from None
+                raise UnusableInput(_("%(file)s cannot be parsed as CSV: %(error)s") % {"file": self.path.name,
+                                                                                    "error": error}) from None
 
     # XLSX ----------------------------------------------------------------
     def _sheet(self):
@@ -118,7 +122,8 @@ class Table:
             return book, book.worksheets[0], handle
         except Exception as error:  # openpyxl raises many kinds (zip, XML, KeyError) on a damaged file
             handle.close()
-            raise UnusableInput(f"{self.path.name} is not a readable XLSX workbook: {error}") from None
+            raise UnusableInput(_("%(file)s is not a readable XLSX workbook: %(error)s")
+                                % {"file": self.path.name, "error": error}) from None
 
     def _xlsx_headers(self) -> list[str]:
         book, sheet, handle = self._sheet()

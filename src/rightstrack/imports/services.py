@@ -6,11 +6,13 @@ exactly what a real run would do.
 """
 
 import csv
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
@@ -18,7 +20,8 @@ from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.readers import Table, UnusableInput
 from rightstrack.imports.targets import make_target
 
-BATCH = 1000
+BATCH = 2000
+KEPT_PROBLEMS = 1000  # problems kept in the result for display; all of them go to `on_problem` as found
 
 
 @dataclass(frozen=True)
@@ -32,16 +35,20 @@ class Problem:
 
 @dataclass
 class ImportResult:
-    """What an import did (or, for a dry run or a refused import, would do)."""
+    """What an import did (or, for a dry run or a refused import, would do).
+
+    Only counts are kept per row; `problems` holds the first KEPT_PROBLEMS problems (`problem_count` says how
+    many there were), so memory does not grow with the file.
+    """
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
     problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     written: bool = False
-    actions: dict[int, str] = field(default_factory=dict)
 
     def summary_line(self) -> str:
         return f"created={self.created} updated={self.updated} unchanged={self.unchanged} rejected={self.rejected}"
@@ -73,31 +80,48 @@ class _DryRun(Exception):
     pass
 
 
+def _digest(key: tuple) -> bytes:
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+
+
 def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, reason: str = "import",
-               progress: Callable[[float], None] | None = None) -> ImportResult:
+               progress: Callable[[float], None] | None = None,
+               on_problem: Callable[[Problem], None] | None = None,
+               on_actions: Callable[[dict[int, str]], None] | None = None) -> ImportResult:
     """Validate every row of `source`, then write the valid rows in one transaction.
 
     Without `partial`, any rejected row means nothing is written. `actor` None is the operator at the
-    console (the CLI); otherwise only coordinators and administrators may import.
+    console (the CLI); otherwise only coordinators and administrators may import. Each problem is passed to
+    `on_problem` as it is found, and each written batch's row number -> action to `on_actions`.
     """
     require(actor is None or is_manager(actor))
     progress = progress or (lambda fraction: None)
     target = make_target(source.kind, source.column_of)
     result = ImportResult(ignored_columns=list(getattr(source, "ignored", [])))
-    seen: dict[tuple, int] = {}
+
+    def report(problem: Problem) -> None:
+        result.problem_count += 1
+        if len(result.problems) < KEPT_PROBLEMS:
+            result.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
+    # In-file duplicates: a 16-byte digest of each valid row's key -> its row number.
+    seen: dict[bytes, int] = {}
     rejected: set[int] = set()
     for count, (number, record, problems) in enumerate(source.rows()):
         clean, more = target.validate(record)
         problems = list(problems) + more
         if not problems:
             key = target.key(clean)
-            if key in seen:
-                problems.append(("", f"duplicate of row {seen[key]}: same key {' / '.join(map(str, key[1:]))}"))
-            else:
-                seen[key] = number
+            first = seen.setdefault(_digest(key), number)
+            if first != number:
+                problems.append(("", _("duplicate of row %(row)s: same key %(key)s")
+                                 % {"row": first, "key": " / ".join(map(str, key[1:]))}))
         if problems:
             rejected.add(number)
-            result.problems += [Problem(number, column, reason_) for column, reason_ in problems]
+            for column, why in problems:
+                report(Problem(number, column, why))
         if count % BATCH == 0:
             progress(source.fraction() / 2)
     result.rejected = len(rejected)
@@ -107,42 +131,67 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
     try:
         with transaction.atomic():
             batch = []
-            for number, record, _ in source.rows():
+            for number, record, _problems in source.rows():
                 if number in rejected:
                     continue
                 batch.append((number, target.validate(record)[0]))
                 if len(batch) >= BATCH:
-                    result.actions.update(target.write_batch(batch, actor, reason))
+                    _write(target, batch, actor, reason, result, on_actions)
                     batch = []
                     progress(0.5 + source.fraction() / 2)
-            result.actions.update(target.write_batch(batch, actor, reason))
+            _write(target, batch, actor, reason, result, on_actions)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     else:
         result.written = True
-    for action in result.actions.values():
-        setattr(result, action, getattr(result, action) + 1)
     progress(1.0)
     return result
 
 
+def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
+    if not batch:
+        return
+    actions = target.write_batch(batch, actor, reason)
+    for action in actions.values():
+        setattr(result, action, getattr(result, action) + 1)
+    if on_actions:
+        on_actions(actions)
+
+
+class ErrorReport:
+    """The error-report CSV (row, column, reason), written as problems are found; created at the first one."""
+
+    def __init__(self, path: Path):
+        self.path, self.handle, self.writer = Path(path), None, None
+
+    def __call__(self, problem: Problem) -> None:
+        if self.handle is None:
+            self.handle = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by close())
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["row", "column", "reason"])
+        self.writer.writerow([problem.row, safe_cell(problem.column), safe_cell(problem.reason)])
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
 def import_file(*, path, actor, format_name: str | None = None, mapping: dict | None = None, dry_run: bool = False,
-                partial: bool = False, progress=None) -> ImportResult:
-    """Import one file (UHRI, UPR Info, mapped tabular or plan measures); raises UnusableInput if it cannot."""
+                partial: bool = False, progress=None, error_report: Path | None = None) -> ImportResult:
+    """Import one file (UHRI, UPR Info, mapped tabular or plan measures); raises UnusableInput if it cannot.
+
+    With `error_report`, every problem is written to that CSV as it is found (no file when there are none).
+    """
     source = FileSource(Path(path), format_name, mapping)
-    return import_run(source=source, actor=actor, dry_run=dry_run, partial=partial,
-                      reason=f"import: {Path(path).name}", progress=progress)
+    report = ErrorReport(error_report) if error_report else None
+    try:
+        return import_run(source=source, actor=actor, dry_run=dry_run, partial=partial,
+                          reason=f"import: {Path(path).name}", progress=progress, on_problem=report)
+    finally:
+        if report:
+            report.close()
 
 
-def write_error_report(problems: list[Problem], path: Path) -> None:
-    """The rejected rows as a CSV (row, column, reason), safe to open in a spreadsheet."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["row", "column", "reason"])
-        for problem in problems:
-            writer.writerow([problem.row, safe_cell(problem.column), safe_cell(problem.reason)])
-
-
-__all__ = ["ImportResult", "Problem", "UnusableInput", "import_file", "import_run", "write_error_report"]
+__all__ = ["ErrorReport", "ImportResult", "Problem", "UnusableInput", "import_file", "import_run"]

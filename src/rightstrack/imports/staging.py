@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
@@ -32,7 +33,8 @@ def staged_import_create(*, actor, upload, format_name: str = "") -> StagedImpor
     """Keep the uploaded file; stage it now, or first ask for a column mapping (tabular and plan files)."""
     require(is_manager(actor))
     if upload.size > MAX_BYTES:
-        raise ValidationError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it and upload the parts.")
+        raise ValidationError(_("The file is larger than %(limit)s MB; split it and upload the parts.")
+                              % {"limit": MAX_BYTES // (1024 * 1024)})
     staged = StagedImport(original_name=Path(upload.name).name[:300], format=format_name or "", created_by=actor)
     staged.file.save(Path(upload.name).name, upload, save=False)
     try:
@@ -59,7 +61,7 @@ def staged_import_map(*, actor, staged: StagedImport, mapping: dict[str, str]) -
     """Record the coordinator's column mapping and queue the staging job."""
     require(is_manager(actor))
     if staged.state not in {State.MAPPING, State.STAGED, State.FAILED}:
-        raise ValidationError("This import is busy or already imported.")
+        raise ValidationError(_("This import is busy or already imported."))
     mapping = {h: f for h, f in mapping.items() if f}
     try:
         get_format(staged.format, mapping).bind(staged.headers)
@@ -77,10 +79,10 @@ def staged_import_commit(*, actor, staged: StagedImport, partial: bool = False) 
     """Queue the write of a reviewed import; refused while rows are rejected unless `partial`."""
     require(is_manager(actor))
     if staged.state != State.STAGED:
-        raise ValidationError("Only a staged, reviewed import can be imported.")
+        raise ValidationError(_("Only a staged, reviewed import can be imported."))
     if staged.counts.get("rejected") and not partial:
-        raise ValidationError("Some rows are rejected: fix the file and upload it again, or import the valid rows "
-                              "only.")
+        raise ValidationError(_("Some rows are rejected: fix the file and upload it again, or import the valid "
+                                "rows only."))
     staged.state, staged.partial, staged.progress, staged.message = State.COMMITTING, partial, 0.0, ""
     staged.save(update_fields=["state", "partial", "progress", "message"])
     _enqueue("commit", staged.pk, actor.pk)
@@ -135,21 +137,26 @@ def staged_import_stage(*, staged_id: int) -> None:
     staged = StagedImport.objects.get(pk=staged_id)
     StagedImport.objects.filter(pk=staged.pk).update(state=State.STAGING, progress=0.0)
     staged.rows.all().delete()
+    problems: dict[int, list] = {}
+    by_action: dict[str, list[int]] = {}
+
+    def keep_problem(problem) -> None:
+        problems.setdefault(problem.row, []).append([problem.column, problem.reason])
+
+    def keep_actions(actions: dict[int, str]) -> None:
+        for number, action in actions.items():
+            by_action.setdefault(action, []).append(number)
+
     try:
         source = _RecordingSource(staged)
+        # A dry run rolls its transaction back, so the rows' outcomes are kept here and stored afterwards.
         result = import_run(source=source, actor=staged.created_by, dry_run=True, partial=True,
-                            progress=_reporter(staged))
+                            progress=_reporter(staged), on_problem=keep_problem, on_actions=keep_actions)
     except UnusableInput as error:
         _finish(staged, State.FAILED, str(error))
         return
-    problems: dict[int, list] = {}
-    for problem in result.problems:
-        problems.setdefault(problem.row, []).append([problem.column, problem.reason])
     for number, found in problems.items():
         StagedRow.objects.filter(staged_import=staged, number=number).update(errors=found, action="rejected")
-    by_action: dict[str, list[int]] = {}
-    for number, action in result.actions.items():
-        by_action.setdefault(action, []).append(number)
     for action, numbers in by_action.items():
         for start in range(0, len(numbers), 900):
             StagedRow.objects.filter(staged_import=staged, number__in=numbers[start:start + 900]).update(
@@ -191,7 +198,9 @@ def staged_import_write(*, staged_id: int, actor) -> None:
     counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
               "rejected": result.rejected, "ignored_columns": staged.counts.get("ignored_columns", [])}
     if not result.written:
-        first = "; ".join(f"row {p.row}: {p.reason}" for p in islice(result.problems, 3))
-        _finish(staged, State.STAGED, f"Nothing was written: the data changed since the review ({first}).", counts)
+        first = "; ".join(_("row %(row)s: %(reason)s") % {"row": p.row, "reason": p.reason}
+                          for p in islice(result.problems, 3))
+        _finish(staged, State.STAGED, _("Nothing was written: the data changed since the review (%(problems)s).")
+                % {"problems": first}, counts)
         return
     _finish(staged, State.COMMITTED, counts=counts, committed_at=timezone.now())

@@ -1,16 +1,21 @@
 """What an import writes: validation against the database's reference data, record keys, and batch writes.
 
-`validate()` never writes; `write_batch()` creates in bulk (with history rows) and updates through
-`record_save`, so every change to an existing record lands in its history with the importing user.
+`validate()` never writes and reads no database rows per row: reference data (terms, institutions, clusters,
+documents, mechanisms, countries) is loaded once into lookup tables. `write_batch()` matches a batch of rows to
+existing records in a few queries, compares their stored values (not model instances) to find the unchanged
+ones, updates the changed ones through `record_save` (so each change lands in history with the importing
+user) and inserts the new ones in bulk, with their history rows, States, co-executors and tags.
 """
 
 import difflib
 import re
 from collections import defaultdict
+from functools import cache, lru_cache
 
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
@@ -29,16 +34,28 @@ RESPONSE_ALIASES = {"accepted": "supported", "supported/noted": "partially_suppo
 TREATY_BODIES = {"ccpr", "cat", "cedaw", "crpd", "cerd", "cescr", "crc", "cmw", "ced", "spt"}
 _SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.IGNORECASE)
 ACCEPTED = TagAssignment.Status.ACCEPTED
+# The stored fields an import sets, by attname; an existing record whose values equal the row's is unchanged.
+COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language", "response", "response_comment",
+            "status", "deadline", "lead_institution_id", "cluster_id", "is_published")
+M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
 
 
+@lru_cache(maxsize=50_000)
 def _key(text: str) -> str:
+    """A label compared case- and whitespace-insensitively (labels repeat, so this is cached)."""
     return normalised_text(text)
 
 
+@cache
+def _limit(model, name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
 def _max_length(model, name, value, column, problems):
-    limit = model._meta.get_field(name).max_length
+    limit = _limit(model, name)
     if limit and len(value) > limit:
-        problems.append((column, f"longer than {limit} characters ({len(value)})"))
+        problems.append((column, _("longer than %(limit)s characters (%(length)s)") % {"limit": limit,
+                                                                                        "length": len(value)}))
 
 
 class Lookup:
@@ -55,11 +72,14 @@ class Lookup:
         key = _key(label)
         value = self.preferred[key] if key in self.preferred else self.table.get(key, False)
         if value is False:
-            close = difflib.get_close_matches(_key(label), list(self.table), n=1, cutoff=0.8)
-            hint = f" — did you mean {close[0]!r}?" if close else ""
-            problems.append((column, f"unknown {self.what} {label!r}{hint}"))
+            close = difflib.get_close_matches(key, list(self.table), n=1, cutoff=0.8)
+            message = (_("unknown %(what)s %(label)r — did you mean %(close)r?") if close
+                       else _("unknown %(what)s %(label)r"))
+            problems.append((column, message % {"what": self.what, "label": label, "close": close[0] if close
+                                                else ""}))
         elif value is None:
-            problems.append((column, f"ambiguous {self.what} {label!r}: several match"))
+            problems.append((column, _("ambiguous %(what)s %(label)r: several match") % {"what": self.what,
+                                                                                          "label": label}))
         return value or None
 
 
@@ -75,7 +95,7 @@ def _term_lookups() -> dict[str, Lookup]:
 
 
 def _institutions() -> Lookup:
-    return Lookup("institution", [(a, i) for i, a in Institution.objects.values_list("id", "abbreviation")]
+    return Lookup(_("institution"), [(a, i) for i, a in Institution.objects.values_list("id", "abbreviation")]
                   + [(n, i) for i, n in Institution.objects.values_list("id", "name")])
 
 
@@ -126,12 +146,12 @@ class RecommendationTarget:
         self.column_of = column_of
         self.terms = _term_lookups()
         self.institutions = _institutions()
-        self.clusters = Lookup("cluster", Cluster.objects.values_list("name", "id"))
+        self.clusters = Lookup(_("cluster"), Cluster.objects.values_list("name", "id"))
         self.documents = {d.symbol: d for d in SourceDocument.objects.select_related("mechanism")}
         self.mechanisms = {}
         for mechanism in Mechanism.objects.all():
             self.mechanisms[_key(mechanism.code)] = self.mechanisms[_key(mechanism.name)] = mechanism
-        self.countries = {_key(c.name): c for c in Country.objects.all()}
+        self.countries = {_key(name): pk for pk, name in Country.objects.values_list("pk", "name")}
         self.by_document: dict[int, dict] = {}
 
     def validate(self, record: dict) -> tuple[dict, list]:
@@ -139,17 +159,18 @@ class RecommendationTarget:
         problems, col = [], self.column_of
         clean = {"text": record.get("text", "")}
         if not clean["text"]:
-            problems.append((col("text"), "the recommendation text is empty"))
+            problems.append((col("text"), _("the recommendation text is empty")))
         symbol = record.get("document", "")
         if not symbol and record.get("session"):
             symbol = f"UPR Info: {record.get('country') or 'State under review'} session {record['session']}"
         if not symbol:
-            problems.append((col("document"), "no document symbol"))
+            problems.append((col("document"), _("no document symbol")))
         _max_length(SourceDocument, "symbol", symbol, col("document"), problems)
         clean["document"] = symbol
         mechanism = record.get("mechanism", "")
         if symbol and symbol not in self.documents and not mechanism:
-            problems.append((col("mechanism"), f"document {symbol!r} is new and no mechanism is given"))
+            problems.append((col("mechanism"), _("document %(symbol)r is new and no mechanism is given")
+                             % {"symbol": symbol}))
         clean["mechanism"] = mechanism
         _max_length(Mechanism, "code", mechanism, col("mechanism"), problems)
         for name in ("document_date", "deadline"):
@@ -229,20 +250,21 @@ class RecommendationTarget:
             self.mechanisms[_key(code)] = mechanism
         return mechanism
 
-    def _countries(self, names) -> list[Country]:
+    def _country_ids(self, names) -> set[int]:
+        """The ids of these States; States not yet known are created."""
         missing = {_key(n): n for n in names if _key(n) not in self.countries}
         if missing:
             Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
-            for country in Country.objects.filter(name__in=missing.values()):
-                self.countries[_key(country.name)] = country
-        return [self.countries[_key(n)] for n in names]
+            for pk, name in Country.objects.filter(name__in=missing.values()).values_list("pk", "name"):
+                self.countries[_key(name)] = pk
+        return {self.countries[_key(n)] for n in names}
 
-    def _existing(self, items) -> dict:
-        """Row number -> the recommendation it matches, following the key order."""
-        ids = [c["external_id"] for _, c, _ in items if c.get("external_id")]
-        by_id = {r.external_id: r.pk for r in Recommendation.objects.filter(external_id__in=ids).only("external_id")}
+    def _existing(self, items) -> dict[int, int]:
+        """Row number -> the id of the recommendation it matches, following the key order."""
+        ids = [c["external_id"] for _number, c, _doc in items if c.get("external_id")]
+        by_id = dict(Recommendation.objects.filter(external_id__in=ids).values_list("external_id", "pk"))
         paragraphs = defaultdict(set)
-        for _, c, doc in items:
+        for _number, c, doc in items:
             if c.get("paragraph"):
                 paragraphs[doc.pk].add(c["paragraph"])
         by_paragraph = {}
@@ -255,29 +277,26 @@ class RecommendationTarget:
             ext = c.get("external_id", "")
             if ext and ext in by_id:
                 found[number] = by_id[ext]
-                continue
-            if c.get("paragraph"):
+            elif c.get("paragraph"):
                 pk, other = by_paragraph.get((doc.pk, c["paragraph"]), (None, ""))
                 if pk and other in ("", ext):
                     found[number] = pk
-                continue
-            pk, other = self._by_text(doc.pk).get(text_hash(c["text"]), (None, ""))
-            if pk and other in ("", ext):
+            elif pk := self._by_text(doc.pk).get(text_hash(c["text"])):
                 found[number] = pk
-        records = Recommendation.objects.filter(pk__in=set(found.values())).prefetch_related(
-            "recommending_states", "co_executors", "tags")
-        by_pk = {r.pk: r for r in records}
-        return {number: by_pk[pk] for number, pk in found.items()}
+        return found
 
     def _by_text(self, doc_id: int) -> dict:
+        """Text hash -> id of the document's recommendations without an external id (the only ones the third
+        key can match: a record with an id is matched by its id)."""
         if doc_id not in self.by_document:
             self.by_document[doc_id] = {
-                text_hash(text): (pk, ext) for pk, text, ext in
-                Recommendation.objects.filter(source_document_id=doc_id).values_list("pk", "text", "external_id")}
+                text_hash(text): pk for pk, text in
+                Recommendation.objects.filter(source_document_id=doc_id, external_id="").values_list("pk", "text")}
         return self.by_document[doc_id]
 
-    def _values(self, clean: dict, doc) -> dict:
-        values = {"source_document": doc, "text": clean["text"]}
+    def _wanted(self, clean: dict, doc) -> dict:
+        """What the row says, as attname -> value (plus m2m id sets and tags), for the fields the file holds."""
+        values = {"source_document_id": doc.pk, "text": clean["text"]}
         for name in ("paragraph", "external_id", "language", "response", "response_comment", "status",
                      "deadline"):
             if name in clean:
@@ -287,80 +306,111 @@ class RecommendationTarget:
                 values[f"{name}_id"] = clean[name]
         if "published" in clean:
             values["is_published"] = clean["published"]
+        if "recommending_states" in clean:
+            values["recommending_states"] = self._country_ids(clean["recommending_states"])
+        if "co_executors" in clean:
+            values["co_executors"] = set(clean["co_executors"])
+        values["tags"] = clean["tags"]
         return values
+
+    @staticmethod
+    def _stored(pks) -> dict[int, dict]:
+        """The stored values of these recommendations, their m2m ids and accepted tags, in a few queries."""
+        stored = {}
+        for row in Recommendation.objects.filter(pk__in=pks).values_list("pk", *COMPARED):
+            stored[row[0]] = dict(zip(COMPARED, row[1:]))
+            stored[row[0]].update({name: set() for name in M2M}, tags=defaultdict(set))
+        for name, column in M2M.items():
+            through = getattr(Recommendation, name).through
+            for rec_id, other in through.objects.filter(recommendation_id__in=pks).values_list(
+                    "recommendation_id", column):
+                stored[rec_id][name].add(other)
+        for rec_id, vocabulary, term_id in TagAssignment.objects.filter(
+                recommendation_id__in=pks, status=ACCEPTED).values_list("recommendation_id", "vocabulary", "term_id"):
+            stored[rec_id]["tags"][vocabulary].add(term_id)
+        return stored
+
+    @staticmethod
+    def _same(stored: dict, wanted: dict) -> bool:
+        for name, value in wanted.items():
+            if name == "tags":
+                if any(ids != stored["tags"].get(vocabulary, set()) for vocabulary, ids in value.items()):
+                    return False
+            elif stored[name] != value:
+                return False
+        return True
 
     def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
         """Create, update or leave alone each valid row; returns row number -> action."""
         items = [(n, c, self._document(c, actor)) for n, c in rows]
-        existing = self._existing(items)
+        matched = self._existing(items)
+        stored = self._stored(set(matched.values()))
         actions, new = {}, []
         for number, clean, doc in items:
-            rec = existing.get(number)
-            values = self._values(clean, doc)
-            if rec is None:
-                new.append((number, clean, Recommendation(**values)))
-                continue
-            actions[number] = "updated" if self._update(rec, clean, values, actor, reason) else "unchanged"
-        self._create(new, actor, reason)
-        actions.update({number: "created" for number, _, _ in new})
+            wanted = self._wanted(clean, doc)
+            pk = matched.get(number)
+            if pk is None:
+                new.append((number, clean, wanted))
+            elif self._same(stored[pk], wanted):
+                actions[number] = "unchanged"
+            else:
+                self._update(Recommendation.objects.get(pk=pk), wanted, actor, reason)
+                actions[number] = "updated"
+        self._create([wanted for _number, _clean, wanted in new], actor, reason)
+        actions.update({number: "created" for number, _clean, _wanted in new})
         return actions
 
-    def _update(self, rec, clean, values, actor, reason) -> bool:
-        changes = {}
-        for name, value in values.items():
-            attr = "source_document_id" if name == "source_document" else name
-            current = getattr(rec, attr)
-            wanted = value.pk if name == "source_document" else value
-            if current != wanted:
-                changes[name] = value
+    @staticmethod
+    def _update(rec, wanted, actor, reason) -> None:
+        """Save what differs through `record_save` (and the tags one by one), so history has every change."""
+        changes = {name: value for name, value in wanted.items()
+                   if name not in M2M and name != "tags" and getattr(rec, name) != value}
         if "is_published" in changes:
             rec.mark_published(changes["is_published"])
             changes["published_at"] = rec.published_at
-        m2m = {}
-        if "recommending_states" in clean:
-            states = self._countries(clean["recommending_states"])
-            if {s.pk for s in states} != {s.pk for s in rec.recommending_states.all()}:
-                m2m["recommending_states"] = states
-        if "co_executors" in clean and clean["co_executors"] != {i.pk for i in rec.co_executors.all()}:
-            m2m["co_executors"] = list(clean["co_executors"])
+        m2m = {name: list(wanted[name]) for name in M2M
+               if name in wanted and wanted[name] != {o.pk for o in getattr(rec, name).all()}}
         current_tags = _accepted_tags(rec)
-        tags = {v: ids for v, ids in clean["tags"].items() if ids != current_tags.get(v, set())}
-        if not (changes or m2m or tags):
-            return False
-        record_save(obj=rec, actor=actor, values=changes, m2m=m2m, reason=reason)
+        tags = {v: ids for v, ids in wanted["tags"].items() if ids != current_tags.get(v, set())}
+        if changes or m2m:
+            record_save(obj=rec, actor=actor, values=changes, m2m=m2m, reason=reason)
         _sync_tags(rec, "recommendation", tags, current_tags, actor)
-        return True
 
-    def _create(self, new, actor, reason) -> None:
-        """Bulk insert new recommendations, their 'created' history rows, States, co-executors and tags."""
+    def _create(self, new: list[dict], actor, reason) -> None:
+        """Insert new recommendations with one 'created' history row each, which also lists their States and
+        co-executors (as simple-history's m2m history does), and their tags with history rows."""
         if not new:
             return
-        for _, clean, rec in new:
-            if clean.get("published"):
-                rec.mark_published(True)
-        user_id = getattr(actor, "pk", None)
-        objs = Recommendation.objects.bulk_create([r for _, _, r in new], batch_size=500)
-        insert_rows(Recommendation.history.model, history_rows(objs, user_id=user_id, reason=reason))
-        states, co_executors, tags = [], [], []
-        for (number, clean, _), rec in zip(new, objs):
-            self._by_text(rec.source_document_id)[text_hash(rec.text)] = (rec.pk, rec.external_id)
-            states += [{"recommendation_id": rec.pk, "country_id": c.pk}
-                       for c in self._countries(clean.get("recommending_states", []))]
-            co_executors += [{"recommendation_id": rec.pk, "institution_id": i} for i in clean.get("co_executors", ())]
-            for vocabulary, ids in clean["tags"].items():
-                tags += [{"term_id": t, "vocabulary": vocabulary, "recommendation_id": rec.pk, "status": ACCEPTED,
-                          "source": TagAssignment.Source.PERSON, "created_by_id": user_id}
-                         for t in sorted(ids)]
-        insert_rows(Recommendation.recommending_states.through, states)
-        insert_rows(Recommendation.co_executors.through, co_executors)
-        if tags:
-            now = timezone.now()
-            insert_rows(TagAssignment, [{**t, "created_at": now, "updated_at": now} for t in tags])
-            # The new tags' ids are needed for their history rows: read them back in one query.
-            inserted = TagAssignment.objects.filter(recommendation_id__in=[r.pk for r in objs]).values(
-                *[f.attname for f in TagAssignment._meta.concrete_fields])
-            insert_rows(TagAssignment.history.model, history_rows(list(inserted), user_id=user_id, reason=reason))
-        _notify_search([rec.pk for rec in objs])
+        user_id, now = getattr(actor, "pk", None), timezone.now()
+        rows = []
+        for wanted in new:
+            row = {k: v for k, v in wanted.items() if k not in M2M and k != "tags"}
+            row.update(created_at=now, updated_at=now, published_at=now if row.get("is_published") else None)
+            rows.append(row)
+        pks = insert_rows(Recommendation, rows, returning="id")
+        for row, pk in zip(rows, pks):
+            row["id"] = pk
+        history_ids = insert_rows(Recommendation.history.model, history_rows(rows, user_id=user_id, reason=reason),
+                                  returning="history_id")
+        history_of = dict(zip(pks, history_ids))
+        for name, column in M2M.items():
+            links = [{"recommendation_id": pk, column: other}
+                     for pk, wanted in zip(pks, new) for other in sorted(wanted.get(name, ()))]
+            link_ids = insert_rows(getattr(Recommendation, name).through, links, returning="id")
+            insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"),
+                        [{**link, "id": link_id, "history_id": history_of[link["recommendation_id"]]}
+                         for link, link_id in zip(links, link_ids)])
+        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk, "status": ACCEPTED,
+                 "source": TagAssignment.Source.PERSON, "created_by_id": user_id, "created_at": now,
+                 "updated_at": now}
+                for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in sorted(ids)]
+        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, returning="id")):
+            tag["id"] = tag_id
+        insert_rows(TagAssignment.history.model, history_rows(tags, user_id=user_id, reason=reason))
+        for row in rows:
+            if not row.get("external_id"):
+                self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
+        _notify_search(pks)
 
 
 def _notify_search(pks: list[int]) -> None:
@@ -389,7 +439,7 @@ class MeasureTarget:
             refs.append((recommendation_ref(rec), rec.pk))
             if rec.external_id and rec.paragraph:
                 refs.append((f"{rec.source_document.symbol} ¶{rec.paragraph}", rec.pk))
-        self.recommendations = Lookup("recommendation", refs)
+        self.recommendations = Lookup(_("recommendation"), refs)
 
     def validate(self, record: dict) -> tuple[dict, list]:
         """The measure checked and resolved to ids, and (column, reason) problems; writes nothing."""
@@ -397,12 +447,12 @@ class MeasureTarget:
         clean = {k: record.get(k, "") for k in ("plan", "key", "text")}
         for name in ("plan", "key", "text"):
             if not clean[name]:
-                problems.append((col(name), f"{name} is empty"))
+                problems.append((col(name), _("%(field)s is empty") % {"field": name}))
         _max_length(ActionPlan, "title", clean["plan"], col("plan"), problems)
         _max_length(Measure, "key", clean["key"], col("key"), problems)
         version = record.get("version", "") or "1"
         if not version.isdigit() or not 0 < int(version) < 32768:
-            problems.append((col("version"), f"version must be a whole number, got {version!r}"))
+            problems.append((col("version"), _("version must be a whole number, got %(value)r") % {"value": version}))
         clean["version"] = int(version) if version.isdigit() else 1
         for name in ("number", "section", "expected_result", "completion_form", "deadline_text"):
             if name in record:

@@ -6,12 +6,17 @@ import re
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _YES = {"yes", "y", "true", "1", "да", "иә", "published"}
 _NO = {"no", "n", "false", "0", "нет", "жоқ", "unpublished", ""}
+
+
+def _not_a_date(text: str) -> str:
+    return _("not a date: %(text)r (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)") % {"text": text}
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -27,9 +32,9 @@ def parse_date(text: str) -> dt.date | None:
             return dt.date(year, month, day)
         serial = float(text)
     except ValueError:
-        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)") from None
+        raise ValueError(_not_a_date(text)) from None
     if math.isnan(serial) or not 1 <= serial < 2958466:
-        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)")
+        raise ValueError(_not_a_date(text))
     return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
 
@@ -40,7 +45,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValueError(f"expected yes or no, got {text!r}")
+    raise ValueError(_("expected yes or no, got %(text)r") % {"text": text})
 
 
 def parse_choice(text: str, choices, aliases: dict | None = None, default: str | None = None) -> str:
@@ -51,11 +56,24 @@ def parse_choice(text: str, choices, aliases: dict | None = None, default: str |
     value = re.sub(r"\s+", " ", (text or "").strip()).casefold()
     if not value and default is not None:
         return default
-    table = {str(k).casefold(): k for k, _ in choices}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            table.update({str(label).casefold(): k for k, label in choices})
-    table.update(aliases or {})
+    table = _choice_table(tuple(choices), tuple((aliases or {}).items()))
     if value in table:
         return table[value]
-    raise ValueError(f"unknown value {text!r} (expected one of: {', '.join(k for k, _ in choices)})")
+    raise ValueError(_("unknown value %(text)r (expected one of: %(values)s)")
+                     % {"text": text, "values": ", ".join(k for k, _label in choices)})
+
+
+_tables: dict[tuple, dict] = {}
+
+
+def _choice_table(choices: tuple, aliases: tuple) -> dict:
+    """Spelling -> stored value, built once per set of choices (the labels in every language are fixed)."""
+    key = (tuple(str(k) for k, _label in choices), aliases)
+    if key not in _tables:
+        table = {str(k).casefold(): k for k, _label in choices}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                table.update({str(label).casefold(): k for k, label in choices})
+        table.update(aliases)
+        _tables[key] = table
+    return _tables[key]

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from rightstrack.imports.progress import ConsoleProgress
-from rightstrack.imports.services import UnusableInput, import_file, write_error_report
+from rightstrack.imports.services import UnusableInput, import_file
 
 
 class Command(BaseCommand):
@@ -38,20 +38,20 @@ class Command(BaseCommand):
             actor = get_user_model().objects.filter(username=user).first()
             if actor is None:
                 raise CommandError(f"no user called {user!r}", returncode=2)
+        report = Path(errors or f"{path}.errors.csv")
         try:
             result = import_file(path=path, actor=actor, format_name=format, mapping=mapping_data, dry_run=dry_run,
-                                 partial=partial, progress=ConsoleProgress(f"importing {Path(path).name}"))
+                                 partial=partial, progress=ConsoleProgress(f"importing {Path(path).name}"),
+                                 error_report=report)
         except UnusableInput as error:
             raise CommandError(str(error), returncode=2)
         if result.ignored_columns:
             self.stdout.write("columns not imported: " + ", ".join(result.ignored_columns))
         for problem in result.problems[:50]:
             self.stdout.write(f"row {problem.row}, {problem.column or 'row'}: {problem.reason}")
-        if len(result.problems) > 50:
-            self.stdout.write(f"… and {len(result.problems) - 50} more problems")
-        if result.problems:
-            report = Path(errors or f"{path}.errors.csv")
-            write_error_report(result.problems, report)
+        if result.problem_count > 50:
+            self.stdout.write(f"… and {result.problem_count - 50} more problems")
+        if result.problem_count:
             self.stdout.write(f"error report: {report}")
         if dry_run:
             self.stdout.write("dry run: nothing was written")
