@@ -71,6 +71,12 @@ WRITE_ROUTES = {
     "planning:indicator_value_add": (
         lambda w: [w.indicator.pk], lambda w: {"period": "2024", "period_end": "2024-12-31", "value": "120"},
         RESPONSIBLE),
+    "planning:indicator_create": (
+        lambda w: [], lambda w: {"name": "Convicts employed", "kind": "outcome", "unit": "persons"}, MANAGERS),
+    "planning:indicator_update": (
+        lambda w: [w.indicator.pk], lambda w: {**_form(w.indicator), "kind": "process", "unit": "judges",
+                                               "name": "Judges trained", "target": "300"}, MANAGERS),
+    "planning:indicator_publish": (lambda w: [w.indicator.pk], lambda w: {"confirm": "on"}, MANAGERS),
     "legislation:legal_act_create": (lambda w: [], lambda w: {"kind": "law", "title": "New law"}, MANAGERS),
     "legislation:legal_act_update": (
         lambda w: [w.legal_act.pk], lambda w: {**_form(w.legal_act), "kind": "law", "title": "Renamed law"}, MANAGERS),

@@ -1,4 +1,4 @@
-"""Forms for plans, measures, progress reports, evidence and indicator values (validation only)."""
+"""Forms for plans, measures, progress reports, evidence, indicators and their values (validation only)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
     Evidence,
+    Indicator,
     IndicatorValue,
     Measure,
     ProgressReport,
@@ -82,6 +83,15 @@ class EvidenceForm(forms.ModelForm):
         if not cleaned.get("file") and not cleaned.get("url"):
             raise forms.ValidationError(_("Attach a file or give a link."))
         return cleaned
+
+
+class IndicatorForm(DomainForm):
+    translated_fields = ("name",)
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "kind", "unit", "baseline", "baseline_year", "target", "target_year", "measures"]
+        widgets = {"measures": forms.SelectMultiple(attrs={"size": 8})}
 
 
 class IndicatorValueForm(forms.ModelForm):

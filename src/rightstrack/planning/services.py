@@ -171,6 +171,20 @@ def indicator_create(*, actor, measures=(), **values) -> Indicator:
 
 
 @transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, **values) -> Indicator:
+    """Change an indicator's definition, baseline, target or links to measures."""
+    require(is_manager(actor))
+    return record_save(obj=indicator, actor=actor, values=values)
+
+
+@transaction.atomic
+def indicator_publish(*, actor, indicator: Indicator, published: bool = True) -> Indicator:
+    """Show (or hide) an indicator and its values on the public side."""
+    require(is_manager(actor))
+    return record_publish(obj=indicator, actor=actor, published=published)
+
+
+@transaction.atomic
 def indicator_value_set(*, actor, indicator: Indicator, period: str, period_end, value, note: str = "") -> IndicatorValue:
     """Enter or correct the value for one period."""
     require(is_manager(actor) or any(can_report_on(actor, m) for m in indicator.measures.all()))

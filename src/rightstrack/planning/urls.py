@@ -23,6 +23,9 @@ urlpatterns = [
     path("reports/<int:pk>/publish/", views.progress_report_publish, name="progress_report_publish"),
     path("reports/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("indicators/new/", views.indicator_create, name="indicator_create"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", views.indicator_update, name="indicator_update"),
+    path("indicators/<int:pk>/publish/", views.indicator_publish, name="indicator_publish"),
     path("indicators/<int:pk>/values/new/", views.indicator_value_add, name="indicator_value_add"),
 ]

@@ -19,6 +19,7 @@ from rightstrack.planning import selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
     EvidenceForm,
+    IndicatorForm,
     IndicatorValueForm,
     MeasureForm,
     PlanVersionForm,
@@ -218,7 +219,34 @@ def indicator_detail(request, pk):
     return render(request, "planning/indicator_detail.html", {
         "object": indicator, "values": indicator.values.all(), "measures": measures,
         "can_enter": is_manager(request.user) or any(can_report_on(request.user, m) for m in measures),
+        "can_edit": is_manager(request.user),
         "history": history_entries(indicator) if request.user.is_authenticated else []})
+
+
+@manager_required
+def indicator_create(request):
+    initial = {"measures": [v for v in request.GET.getlist("measure") if v.isdigit()]}
+    form = IndicatorForm(request.POST or None, initial=initial)
+    return run_service(request, form, lambda v: services.indicator_create(actor=request.user, **v),
+                       success_url=lambda i: i.get_absolute_url(), context={"title": _("New indicator")})
+
+
+@manager_required
+def indicator_update(request, pk):
+    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    return run_service(request, form,
+                       lambda v: services.indicator_update(actor=request.user, indicator=indicator, **v),
+                       success_url=indicator.get_absolute_url(),
+                       context={"title": _("Edit indicator"), "object": indicator})
+
+
+@manager_required
+@require_POST
+def indicator_publish(request, pk):
+    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
+    return publish_toggle(request, indicator,
+                          partial(services.indicator_publish, actor=request.user, indicator=indicator))
 
 
 @login_required
