@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging import suggest
-from rightstrack.tagging.methods import Linear, RulesThenLinear
+from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
-from rightstrack.tagging.training import evaluate, train
+from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train
 
 from .conftest import FIXTURE_RECORDS
 
@@ -78,3 +78,40 @@ def test_verb_rule_outranks_the_linear_model_when_it_fires():
     scores = method.scores(x, ["Continue and strengthen its efforts", "Something without a known verb"])
     assert scores[0].argmax() == 3 and scores[1].argmax() == 4
     assert np.allclose(scores.sum(axis=1), 1.0)
+
+
+def test_lexical_part_learns_decisive_words_that_embeddings_do_not_see():
+    labels = ["NHRI", "Death penalty"]
+    texts = ["Establish an institution in line with the Paris Principles", "Abolish capital punishment"]
+    method = Lexical(labels, np.array([0, 1]), 2).fit(np.zeros((2, 0)), np.eye(2, dtype=bool), texts)
+    scores = method.scores(np.zeros((2, 0)), ["Bring the commission into line with the Paris Principles",
+                                              "A moratorium on capital punishment"])
+    assert scores[0].argmax() == 0 and scores[1].argmax() == 1
+
+
+def test_blend_of_linear_zero_shot_and_lexical_round_trips_through_the_store(tmp_path, trained):
+    taxonomy = get_taxonomy("upr-issues")
+    from rightstrack.tagging.embedders import get_embedder
+
+    embedder = get_embedder()
+    protos, owner = describe(taxonomy, embedder)
+    n = len(taxonomy.labels)
+    method = Blend({"linear": Linear(protos, owner, n, False), "zero-shot": ZeroShot(protos, owner, n),
+                    "lexical": Lexical(description_texts(taxonomy)[0], owner, n)},
+                   {"linear": 1.0, "zero-shot": 10.0, "lexical": 1.0})
+    texts = [r["text"] for r in FIXTURE_RECORDS]
+    method.fit(embedder.embed(texts), label_matrix(taxonomy, [r["labels"] for r in FIXTURE_RECORDS]), texts)
+    model = TrainedModel({**trained.meta}, method, trained.thresholds)
+    version = model.save(tmp_path / "blend")
+    assert "/linear+zero-shot+lexical@" in version
+    loaded = TrainedModel.load(tmp_path / "blend")
+    probe = ["Abolish capital punishment", "Free the journalists and the press"]
+    assert np.allclose(loaded.score(probe), model.score(probe), atol=1e-3)  # lexical weights are stored as float16
+    assert [s[0].label for s in loaded.predict(probe)] == ["Death penalty", "Freedom of the press"]
+
+
+def test_default_sdg_model_blends_descriptions_and_goal_vocabulary():
+    result = suggest("sdg", ["Cut greenhouse gas emissions and adapt farming to global warming",
+                             "Safe drinking water and sanitation for every village"])
+    assert [r[0].label for r in result] == ["13", "6"]
+    assert result[0][0].model_version.startswith("sdg/zero-shot+lexical@hashing-2048/")

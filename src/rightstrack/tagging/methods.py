@@ -3,9 +3,13 @@
 Each method maps (embeddings, texts) to a score matrix (texts x labels) and saves itself as arrays + params.
 """
 
+import re
+
 import numpy as np
 
 from .rules import rule_category
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def centred_max(sims: np.ndarray, owner: np.ndarray, n_labels: int) -> np.ndarray:
@@ -100,6 +104,77 @@ class Linear:
         return method
 
 
+def stems(text: str, length: int = 6) -> list[str]:
+    """Lower-case word stems (words cut to `length` letters) and stem bigrams: "children's rights" and
+    "child rights" share "child"-level features without a language-specific stemmer."""
+    words = [w[:length] for w in _WORD.findall(text.lower()) if len(w) > 2]
+    return words + [a + " " + b for a, b in zip(words, words[1:])]
+
+
+class Lexical:
+    """One-vs-rest logistic regression on TF-IDF of word stems, with label descriptions as extra examples.
+
+    Embeddings blur rare, decisive words ("Paris Principles", "libel"); this part sees them. It knows only
+    the training texts' language, so it is meant as one part of a blend, not alone.
+    """
+
+    name = "lexical"
+
+    def __init__(self, descriptions: list[str], owner: np.ndarray, n_labels: int, c: float = 10.0):
+        self.descriptions, self.owner, self.n_labels, self.c = descriptions, owner, n_labels, c
+        self.vocabulary: list[str] = []
+        self.idf = np.zeros(0, np.float32)
+        self.coef = np.zeros((n_labels, 0), np.float32)
+        self.intercept = np.full(n_labels, -10.0, np.float32)
+
+    def _features(self, texts: list[str]):
+        """Sublinear TF-IDF rows, L2-normalised, over the fitted vocabulary."""
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.preprocessing import normalize
+
+        counts = CountVectorizer(analyzer=stems, vocabulary=self.vocabulary).transform(texts).astype(np.float64)
+        counts.data = 1 + np.log(counts.data)
+        return normalize(counts.multiply(self.idf).tocsr())
+
+    def fit(self, x: np.ndarray, y: np.ndarray, texts: list[str]) -> "Lexical":
+        """Fit TF-IDF and one logistic regression per label on the texts plus the descriptions."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        proto_y = np.zeros((len(self.owner), self.n_labels), bool)
+        proto_y[np.arange(len(self.owner)), self.owner] = True
+        all_texts, ys = list(texts) + list(self.descriptions), np.vstack([y.astype(bool), proto_y])
+        vectorizer = TfidfVectorizer(analyzer=stems, sublinear_tf=True).fit(all_texts)
+        self.vocabulary = list(vectorizer.get_feature_names_out())
+        self.idf = vectorizer.idf_
+        features = self._features(all_texts)
+        self.coef = np.zeros((self.n_labels, len(self.vocabulary)), np.float32)
+        self.intercept = np.full(self.n_labels, -10.0, np.float32)
+        for i in range(self.n_labels):
+            if 0 < ys[:, i].sum() < len(ys):
+                model = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear").fit(features, ys[:, i])
+                self.coef[i], self.intercept[i] = model.coef_[0], model.intercept_[0]
+        return self
+
+    def scores(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
+        """Independent sigmoid probabilities per label."""
+        logits = np.asarray(self._features(list(texts)) @ self.coef.T) + self.intercept
+        return (1 / (1 + np.exp(-logits))).astype(np.float32)
+
+    def state(self) -> tuple[dict, dict]:
+        """(arrays, params) to store: the vocabulary goes into the params, weights as float16."""
+        return {"coef": self.coef.astype(np.float16), "intercept": self.intercept, "idf": self.idf.astype(np.float32)}, {
+            "vocabulary": self.vocabulary, "c": self.c, "n_labels": self.n_labels}
+
+    @classmethod
+    def load(cls, arrays: dict, params: dict) -> "Lexical":
+        """Rebuild from stored state."""
+        method = cls([], np.zeros(0, np.int32), params["n_labels"], params["c"])
+        method.vocabulary, method.idf = params["vocabulary"], arrays["idf"].astype(np.float64)
+        method.coef, method.intercept = arrays["coef"].astype(np.float32), arrays["intercept"].astype(np.float32)
+        return method
+
+
 class LinearPlusZeroShot:
     """Multi-label blend: linear probabilities plus `weight` x the centred zero-shot score.
 
@@ -166,4 +241,45 @@ class RulesThenLinear:
         return cls(Linear.load(arrays, params), params["labels"])
 
 
-METHODS = {m.name: m for m in (ZeroShot, Linear, LinearPlusZeroShot, RulesThenLinear)}
+class Blend:
+    """Weighted sum of several methods' scores, e.g. linear + 10 x zero-shot + lexical.
+
+    Embedding parts carry meaning across wordings and languages; the lexical part carries the rare,
+    decisive words. Its name lists its parts ("linear+zero-shot+lexical").
+    """
+
+    def __init__(self, parts: dict[str, object], weights: dict[str, float]):
+        self.parts, self.weights = parts, weights
+        self.name = "+".join(parts)
+
+    def fit(self, x: np.ndarray, y: np.ndarray, texts: list[str]) -> "Blend":
+        """Fit every part."""
+        for part in self.parts.values():
+            part.fit(x, y, texts)
+        return self
+
+    def scores(self, x: np.ndarray, texts: list[str]) -> np.ndarray:
+        """The weighted sum of the parts' scores."""
+        return sum(self.weights[key] * part.scores(x, texts) for key, part in self.parts.items())
+
+    def state(self) -> tuple[dict, dict]:
+        """Each part's arrays under "part__name", its params under "parts"."""
+        arrays, params = {}, {}
+        for key, part in self.parts.items():
+            part_arrays, params[key] = part.state()
+            arrays.update({f"{key}__{name}": value for name, value in part_arrays.items()})
+        return arrays, {"parts": params, "weights": self.weights}
+
+    @classmethod
+    def load(cls, arrays: dict, params: dict) -> "Blend":
+        """Rebuild every part from its stored state."""
+        parts = {}
+        for key, part_params in params["parts"].items():
+            prefix = f"{key}__"
+            part_arrays = {name[len(prefix):]: value for name, value in arrays.items() if name.startswith(prefix)}
+            parts[key] = METHODS[key].load(part_arrays, part_params)
+        return cls(parts, params["weights"])
+
+
+METHODS = {m.name: m for m in (ZeroShot, Linear, Lexical, LinearPlusZeroShot, RulesThenLinear)}
+METHODS.update({name: Blend for name in ("linear+zero-shot+lexical", "zero-shot+lexical")})

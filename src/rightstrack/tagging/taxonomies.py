@@ -13,17 +13,142 @@ TAXONOMY_NAMES = ("sdg", "sdg-targets", "upr-issues", "action-category", "themes
 
 # UPR Info's database uses a few spellings that differ from its own published issue list.
 ISSUE_ALIASES = {"Detention": "Detention conditions", "Technical assistance and cooperation": "Technical assistance"}
-# Acronyms in issue names carry little meaning for an embedding model, so their descriptions spell them out.
-ISSUE_EXPANSIONS = {
-    "NHRI": "National human rights institution, ombudsman, Paris Principles",
-    "ESC rights - general": "Economic, social and cultural rights in general",
-    "CP rights - general": "Civil and political rights in general",
-    "HIV - Aids": "HIV and AIDS",
-    "Torture and other CID treatment": "Torture and other cruel, inhuman or degrading treatment or punishment",
-    "UPR process": "Universal Periodic Review process, follow-up and mid-term reports",
-    "Rights of the Child": "Rights of the child, children, juvenile justice, child labour",
-    "Justice": "Justice system, courts, independence of the judiciary, fair trial, lawyers",
-    "International instruments": "Ratification of international human rights treaties and optional protocols",
+# What each issue covers, in the words recommendations use (acronyms spelt out), written from the issue
+# names and UPR Info's usage; used as zero-shot prototypes and as extra labelled examples.
+ISSUE_DESCRIPTIONS = {
+    "Asylum-seekers - refugees": "Refugees and asylum-seekers, refugee status determination, non-refoulement, UNHCR, "
+                                 "1951 Refugee Convention, stateless persons",
+    "Civil society": "Civil society and non-governmental organizations (NGOs), their participation, consultation "
+                     "and registration",
+    "Corruption": "Corruption, anti-corruption measures, bribery, transparency and accountability of officials",
+    "Counter-terrorism": "Counter-terrorism and combating extremism, terrorism laws and security measures that "
+                         "respect human rights",
+    "CP rights - general": "Civil and political rights in general, rule of law, democratic institutions and "
+                           "political participation",
+    "Death penalty": "Death penalty, capital punishment, moratorium on executions, death sentences, Second Optional "
+                     "Protocol to the ICCPR on the abolition of the death penalty",
+    "Detention conditions": "Detention conditions, prisons and prisoners, penitentiary and correctional institutions, "
+                            "pre-trial detention, overcrowding, treatment of detainees",
+    "Development": "Economic and social development, sustainable development, Millennium Development Goals, "
+                   "development cooperation and aid",
+    "Disabilities": "Persons with disabilities, Convention on the Rights of Persons with Disabilities, accessibility, "
+                    "inclusion of children with disabilities",
+    "Elections": "Elections and electoral process, free and fair elections, electoral law, OSCE/ODIHR observers, "
+                 "political parties, parliament",
+    "Enforced disappearances": "Enforced disappearances, missing persons, International Convention for the "
+                               "Protection of All Persons from Enforced Disappearance",
+    "Environment": "Environment, environmental protection, climate change, pollution, ecology, natural resources",
+    "ESC rights - general": "Economic, social and cultural rights in general, International Covenant on Economic, "
+                            "Social and Cultural Rights, social protection, standard of living, well-being",
+    "Extrajudicial executions": "Extrajudicial, summary or arbitrary executions, unlawful killings",
+    "Freedom of association and peaceful assembly": "Freedom of association and peaceful assembly, demonstrations, "
+                                                    "protests, right to assembly, registration of associations, "
+                                                    "trade unions and political parties",
+    "Freedom of movement": "Freedom of movement, residence registration, exit visas, travel restrictions",
+    "Freedom of opinion and expression": "Freedom of opinion and expression, free speech, Internet, censorship, "
+                                         "criminal libel and defamation, access to information",
+    "Freedom of religion and belief": "Freedom of religion and belief, religious communities and their registration, "
+                                      "religious extremism, interfaith dialogue, believers",
+    "Freedom of the press": "Freedom of the press, journalists, media outlets, independent media, mass media law, "
+                            "defamation suits against journalists",
+    "General": "Human rights in general, promotion and protection of human rights, human rights policies, legislation "
+               "and reforms",
+    "HIV - Aids": "HIV and AIDS, people living with HIV/AIDS, drug users, stigmatization and discrimination",
+    "Human rights defenders": "Human rights defenders, activists, protection of defenders from harassment and "
+                              "reprisals",
+    "Human rights education and training": "Human rights education and training, awareness-raising, training of "
+                                           "police, judges, law enforcement officials and public servants, "
+                                           "human rights in school curricula",
+    "Human rights violations by state agents": "Human rights violations by state agents, police abuse, excessive use "
+                                               "of force by law enforcement officials",
+    "Impunity": "Impunity, accountability, investigation and prosecution of perpetrators, remedies and reparation "
+                "for victims",
+    "Indigenous peoples": "Indigenous peoples, their lands, cultures and consultation",
+    "Internally displaced persons": "Internally displaced persons (IDPs), displacement, return and resettlement",
+    "International humanitarian law": "International humanitarian law, armed conflict, Geneva Conventions, "
+                                      "protection of civilians",
+    "International instruments": "Ratification of international human rights treaties and optional protocols, "
+                                 "accession to conventions, withdrawal of reservations, Rome Statute",
+    "Justice": "Justice system, courts, independence of the judiciary, judges, fair trial, lawyers, legal aid, "
+               "judicial reform, prosecutors, juvenile justice",
+    "Labour": "Labour and employment, workers' rights, unemployment, working conditions, trade unions, child labour, "
+              "forced labour, equal pay",
+    "Migrants": "Migrants and migrant workers, labour migration, Convention on the Protection of the Rights of All "
+                "Migrant Workers and Members of Their Families",
+    "Minorities": "Ethnic, national and linguistic minorities, minority languages, interethnic harmony and "
+                  "integration",
+    "National plan of action": "National human rights action plan, national strategy or programme for human rights "
+                               "and its implementation",
+    "NHRI": "National human rights institution, ombudsman, human rights commissioner, Paris Principles",
+    "Other": "Other issues, cooperation with the United Nations and international organizations",
+    "Poverty": "Poverty reduction and eradication, wealth distribution, social assistance, income and living "
+               "conditions of the poor",
+    "Public security": "Public security, police, crime prevention, law enforcement and public order",
+    "Racial discrimination": "Racial discrimination, racism, xenophobia, ethnic discrimination, hate speech, "
+                             "Convention on the Elimination of Racial Discrimination",
+    "Right to education": "Right to education, access to schools, quality of education, school enrolment, "
+                          "teachers, education in minority languages",
+    "Right to food": "Right to food, food security, nutrition, hunger",
+    "Right to health": "Right to health, health care, medical services, maternal and child mortality, "
+                       "World Health Organization",
+    "Right to housing": "Right to adequate housing, evictions, homelessness",
+    "Right to land": "Right to land, land rights, land ownership and use",
+    "Right to water": "Right to safe drinking water and sanitation",
+    "Rights of the Child": "Rights of the child, children, juvenile justice, child labour, violence against children, "
+                           "alternative care, Convention on the Rights of the Child, ombudsman for children",
+    "Sexual Orientation and Gender Identity": "Sexual orientation and gender identity, lesbian, gay, bisexual and "
+                                              "transgender (LGBT) persons, same-sex relations",
+    "Special procedures": "Special procedures of the Human Rights Council, special rapporteurs, standing invitation, "
+                          "country visits by mandate holders",
+    "Technical assistance": "Technical assistance and cooperation, capacity-building with OHCHR and United Nations "
+                            "agencies, requests for assistance",
+    "Torture and other CID treatment": "Torture and other cruel, inhuman or degrading treatment or punishment, "
+                                       "ill-treatment, national preventive mechanism, Optional Protocol to the "
+                                       "Convention against Torture, confessions obtained under torture",
+    "Trafficking": "Trafficking in persons, human trafficking, victims of trafficking, sexual and labour exploitation",
+    "Treaty bodies": "Treaty bodies, reports to United Nations treaty committees, implementation of their "
+                     "recommendations and views, individual complaints",
+    "UPR process": "Universal Periodic Review process, follow-up of UPR recommendations, mid-term reports, "
+                   "consultation with civil society on the review",
+    "Women's rights": "Women's rights, gender equality, discrimination against women, domestic violence, violence "
+                      "against women, women's participation, CEDAW",
+}
+
+# Each goal's usual vocabulary, written from its target texts, so paragraphs that name a goal's subject
+# without the 2030 Agenda's wording ("schools", "carbon emissions") still reach the goal.
+SDG_KEYWORDS = {
+    "1": "poverty, poor households, extreme poverty, social protection, social assistance, low income, "
+         "vulnerable people, basic services, resilience to shocks and disasters",
+    "2": "hunger, food security, nutrition, malnutrition, stunting, agriculture, farmers, crops, "
+         "agricultural productivity, smallholders, livestock",
+    "3": "health, health care, disease, mortality, maternal health, child health, HIV, tuberculosis, malaria, "
+         "vaccines, medicines, hospitals, drug abuse, road traffic injuries, universal health coverage",
+    "4": "education, schools, pupils, students, teachers, learning, literacy, primary and secondary education, "
+         "vocational training, universities, early childhood education",
+    "5": "gender equality, women and girls, discrimination against women, violence against women, "
+         "domestic violence, child marriage, women's participation and leadership, unpaid care work",
+    "6": "water, drinking water, sanitation, hygiene, wastewater, water resources, water scarcity",
+    "7": "energy, electricity, renewable energy, solar, wind, energy efficiency, clean fuels, power supply",
+    "8": "economic growth, employment, jobs, decent work, unemployment, labour rights, productivity, "
+         "small and medium enterprises, youth employment, forced labour, tourism",
+    "9": "infrastructure, industry, industrialization, innovation, research and development, technology, "
+         "manufacturing, internet access, transport infrastructure",
+    "10": "inequality, income inequality, social inclusion, discrimination, migration, migrants, "
+          "remittances, equal opportunity, fiscal and wage policies",
+    "11": "cities, urban development, housing, slums, public transport, urban planning, air quality, "
+          "waste management in cities, cultural heritage, disaster risk",
+    "12": "sustainable consumption and production, waste, recycling, food waste, chemicals, natural resource "
+          "use, sustainable procurement, corporate sustainability reporting",
+    "13": "climate change, greenhouse gas emissions, carbon, global warming, climate adaptation and "
+          "mitigation, climate-related disasters",
+    "14": "oceans, seas, marine resources, fisheries, fishing, coastal ecosystems, marine pollution, "
+          "ocean acidification",
+    "15": "forests, deforestation, biodiversity, ecosystems, land degradation, desertification, wildlife, "
+          "protected species, mountains",
+    "16": "peace, justice, strong institutions, rule of law, violence, crime, corruption, courts, "
+          "access to justice, human rights, accountable institutions, birth registration, freedoms",
+    "17": "partnerships, international cooperation, development assistance, finance, debt, trade, exports, "
+          "technology transfer, capacity building, statistics and data",
 }
 
 
@@ -72,12 +197,14 @@ def _sdg(targets: bool) -> Taxonomy:
     desc = {g: [f"{row['short_name']}: {row['text']}"] for g, row in goals.items()}
     for r in rows:
         desc[r["goal"]].append(r["text"])
+    for goal, words in SDG_KEYWORDS.items():
+        desc[goal].append(f"{goals[goal]['short_name']}: {words}")
     return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()})
 
 
 def _issues() -> Taxonomy:
     labels = tuple(r["issue"] for r in reference_rows("upr_info_issues.csv"))
-    desc = {label: (label,) + ((ISSUE_EXPANSIONS[label],) if label in ISSUE_EXPANSIONS else ()) for label in labels}
+    desc = {label: (label, ISSUE_DESCRIPTIONS[label]) for label in labels}
     training = []
     for r in cycle1_recommendations():
         issues = tuple(ISSUE_ALIASES.get(i, i) for i in r["upr_info_issues"].split("|") if i)

@@ -10,16 +10,20 @@ import numpy as np
 
 from .embedders import HashingEmbedder, get_embedder
 from .evaluation import calibrate_thresholds, decide, folds, scores_report
-from .methods import Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
+from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
 from .model import TrainedModel
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
 Progress = Callable[[str], None]
+_NO_ROWS = np.zeros((0, 0), np.float32)
 MIN_EXAMPLES = 10
 # Zero-shot labels should fire on about this many texts each, on average, of an in-domain background corpus.
 LABELS_PER_TEXT = 2.0
 # Held-out micro-F1 by which the hashing baseline must beat the multilingual embedder to be kept.
 BASELINE_MARGIN = 0.02
+# Blend weights: centred zero-shot cosines are about ten times smaller than probabilities.
+ZERO_SHOT_WEIGHT = 10.0
+LEXICAL_WEIGHT = 1.0
 
 
 def _quiet(message: str) -> None:
@@ -38,13 +42,19 @@ def label_matrix(taxonomy: Taxonomy, label_sets: Sequence[Sequence[str]]) -> np.
     return y
 
 
-def describe(taxonomy: Taxonomy, embedder) -> tuple[np.ndarray, np.ndarray]:
-    """Embeddings of every label description, and the label index each one belongs to."""
+def description_texts(taxonomy: Taxonomy) -> tuple[list[str], np.ndarray]:
+    """Every label description, and the label index each one belongs to."""
     texts, owner = [], []
     for i, label in enumerate(taxonomy.labels):
         texts += taxonomy.descriptions[label]
         owner += [i] * len(taxonomy.descriptions[label])
-    return embedder.embed(texts), np.array(owner, np.int32)
+    return texts, np.array(owner, np.int32)
+
+
+def describe(taxonomy: Taxonomy, embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Embeddings of every label description, and the label index each one belongs to."""
+    texts, owner = description_texts(taxonomy)
+    return embedder.embed(texts), owner
 
 
 def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Callable[[], object]]:
@@ -60,12 +70,16 @@ def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Call
             return ZeroShot(protos, owner, n)
         if kind == "linear+zero-shot":
             return LinearPlusZeroShot(Linear(protos, owner, n, False, c=16.0), ZeroShot(protos, owner, n))
+        if kind == "linear+zero-shot+lexical":
+            parts = {"linear": Linear(protos, owner, n, False, c=16.0), "zero-shot": ZeroShot(protos, owner, n),
+                     "lexical": Lexical(description_texts(taxonomy)[0], owner, n)}
+            return Blend(parts, {"linear": 1.0, "zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
         linear = Linear(protos, owner, n, taxonomy.single_label)
         return RulesThenLinear(linear, list(taxonomy.labels)) if kind == "rules+linear" else linear
 
     kinds = ["linear", "zero-shot"]
     kinds += ["rules+linear"] if taxonomy.name == "action-category" else []
-    kinds += [] if taxonomy.single_label else ["linear+zero-shot"]
+    kinds += [] if taxonomy.single_label else ["linear+zero-shot", "linear+zero-shot+lexical"]
     names = dict.fromkeys([get_embedder(embedder_name).name, HashingEmbedder.name])
     return {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
 
@@ -138,11 +152,18 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
     embedder = get_embedder(embedder_name)
     progress(f"embedding {sum(map(len, taxonomy.descriptions.values()))} label descriptions with {embedder.name}")
     protos, owner = describe(taxonomy, embedder)
-    method = ZeroShot(protos, owner, len(taxonomy.labels))
+    n = len(taxonomy.labels)
+    method = ZeroShot(protos, owner, n)
     if any(len(d) > 1 for d in taxonomy.descriptions.values()):
+        texts = description_texts(taxonomy)[0]
         sims = protos @ protos.T
         np.fill_diagonal(sims, -np.inf)  # a description may not vote for itself
-        scores = centred_max(sims, owner, len(taxonomy.labels))
+        scores = ZERO_SHOT_WEIGHT * centred_max(sims, owner, n)
+        # The lexical part of each description's score comes from a model fitted on the other folds.
+        for test in folds(len(owner), 5, seed=2):
+            rest = np.setdiff1d(np.arange(len(owner)), test)
+            lexical = Lexical([texts[i] for i in rest], owner[rest], n).fit(_NO_ROWS, np.zeros((0, n)), [])
+            scores[test] += LEXICAL_WEIGHT * lexical.scores(_NO_ROWS, [texts[i] for i in test])
         truth = np.zeros(scores.shape, bool)
         truth[np.arange(len(owner)), owner] = True
         thresholds = calibrate_thresholds(scores, truth)
@@ -151,7 +172,10 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
             train_rows = np.setdiff1d(np.arange(len(owner)), test)
             predicted[test] = scores[test] >= calibrate_thresholds(scores[train_rows], truth[train_rows])
         evaluation = scores_report(truth, predicted, list(taxonomy.labels))
-        protocol = "5-fold cross-validation over label descriptions, each tagged using only the other descriptions"
+        protocol = ("5-fold cross-validation over label descriptions, each tagged using only the other "
+                    "descriptions")
+        method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
+                       {"zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
     else:
         progress(f"calibrating thresholds on {len(background)} background texts")
         scores = method.scores(embedder.embed(list(background)), list(background))
