@@ -226,3 +226,40 @@ def test_status_labels_read_the_same_in_any_interface_language(tmp_path):
         assert parse_choice("In progress", ImplementationStatus.choices) == "in_progress"
     with translation.override("en"):
         assert parse_choice("Выполняется", ImplementationStatus.choices) == "in_progress"
+
+
+def test_a_created_recommendations_history_lists_its_recommending_states(tmp_path, terms):
+    import_file(path=_write(tmp_path, "r.csv", csv_bytes([uhri_row(1)])), actor=None)
+    rec = Recommendation.objects.get(external_id__endswith="000000000001")
+    [created] = rec.history.all()
+    assert created.history_type == "+"
+    assert sorted(s.country.name for s in created.recommending_states.all()) == ["France", "Germany"]
+    assert {t.history_type for t in TagAssignment.history.filter(recommendation_id=rec.pk)} == {"+"}
+
+
+def test_a_row_whose_states_alone_changed_is_updated_with_history(tmp_path, terms):
+    import_file(path=_write(tmp_path, "a.csv", csv_bytes([uhri_row(1)])), actor=None)
+    changed = uhri_row(1, **{"UPR Reccomending States": "- France\n- Brazil"})
+    result = import_file(path=_write(tmp_path, "b.csv", csv_bytes([changed])), actor=None)
+    assert result.summary_line() == "created=0 updated=1 unchanged=0 rejected=0"
+    rec = Recommendation.objects.get(external_id__endswith="000000000001")
+    assert sorted(rec.recommending_states.values_list("name", flat=True)) == ["Brazil", "France"]
+    latest = rec.history.first()
+    assert sorted(s.country.name for s in latest.recommending_states.all()) == ["Brazil", "France"]
+
+
+def test_problems_stream_to_the_error_report_and_only_the_first_are_kept(tmp_path, terms, monkeypatch):
+    import csv
+
+    monkeypatch.setattr("rightstrack.imports.services.KEPT_PROBLEMS", 2)
+    rows = [uhri_row(n, **{"UPR Position": "Maybe"}) for n in range(1, 6)]
+    report = tmp_path / "errors.csv"
+    result = import_file(path=_write(tmp_path, "r.csv", csv_bytes(rows)), actor=None, error_report=report)
+    assert (result.rejected, result.problem_count, len(result.problems)) == (5, 5, 2)
+    assert [r["row"] for r in csv.DictReader(report.open(encoding="utf-8-sig"))] == ["2", "3", "4", "5", "6"]
+
+
+def test_a_clean_file_writes_no_error_report(tmp_path, terms):
+    report = tmp_path / "errors.csv"
+    import_file(path=_write(tmp_path, "r.csv", csv_bytes([uhri_row(1)])), actor=None, error_report=report)
+    assert not report.exists()

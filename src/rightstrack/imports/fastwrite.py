@@ -7,6 +7,8 @@ With `returning`, the new keys come back in row order (`INSERT ... RETURNING`, a
 relies on for both backends).
 """
 
+from operator import itemgetter
+
 from django.db import connection, models
 from django.utils import timezone
 
@@ -15,36 +17,57 @@ _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.Boolea
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement
 
 
-def insert_rows(model, rows: list[dict], *, returning: str | None = None) -> list:
-    """Insert dicts keyed by attname (missing keys get the field default); auto primary keys are left to the DB.
+def _is_plain(field) -> bool:
+    return isinstance(field, _PLAIN) and not isinstance(field, models.JSONField)
 
+
+def insert_rows(model, rows: list[dict], *, constants: dict | None = None, returning: str | None = None) -> list:
+    """Insert rows given as dicts keyed by attname, all with the same keys; auto primary keys are left to the DB.
+
+    Columns not in the rows take their value from `constants`, else the field's default (prepared once).
     Returns the `returning` column of the new rows, in row order (an empty list without `returning`).
     """
     if not rows:
         return []
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    columns = [(f.attname, f.get_default(), None if isinstance(f, _PLAIN) and not isinstance(f, models.JSONField)
-                else f) for f in fields]
-    quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
-    one = f"({', '.join(['%s'] * len(fields))})"
-    prepared: dict = {}
+    constants = constants or {}
+    fields = {f.attname: f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)}
+    keys = [name for name in rows[0] if name in fields]
+    fixed = [f for name, f in fields.items() if name not in rows[0]]
+    fixed_values = tuple(f.get_db_prep_save(constants[f.attname] if f.attname in constants else f.get_default(),
+                                            connection) for f in fixed)
+    prepared = [(index, fields[name]) for index, name in enumerate(keys) if not _is_plain(fields[name])]
+    get = itemgetter(*keys)
+    cache: dict = {}
 
     def prepare(field, value):
-        # Many rows share one timestamp or an empty value: prepare those once.
-        key = (field.attname, repr(value)) if not value or hasattr(value, "tzinfo") else None
-        if key is None:
-            return field.get_db_prep_save(value, connection)
-        if key not in prepared:
-            prepared[key] = field.get_db_prep_save(value, connection)
-        return prepared[key]
+        # Rows share timestamps, dates and empty values: prepare each distinct value once.
+        if isinstance(value, (dict, list)):
+            if value:
+                return field.get_db_prep_save(value, connection)
+            key = (field.attname, type(value))
+        else:
+            key = (field.attname, type(value), value)
+        if key not in cache:
+            cache[key] = field.get_db_prep_save(value, connection)
+        return cache[key]
 
-    def params(row: dict) -> list:
-        return [row.get(name, default) if field is None else prepare(field, row.get(name, default))
-                for name, default, field in columns]
+    def params(row: dict) -> tuple:
+        values = get(row)
+        if len(keys) == 1:
+            values = (values,)
+        if prepared:
+            values = list(values)
+            for index, field in prepared:
+                values[index] = prepare(field, values[index])
+            values = tuple(values)
+        return values + fixed_values
 
-    size = max(1, _MAX_PARAMS // len(fields))
-    keys = []
+    quote = connection.ops.quote_name
+    columns = [fields[name].column for name in keys] + [f.column for f in fixed]
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
+    one = f"({', '.join(['%s'] * len(columns))})"
+    size = max(1, _MAX_PARAMS // len(columns))
+    new_keys = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             chunk = rows[start:start + size]
@@ -53,12 +76,11 @@ def insert_rows(model, rows: list[dict], *, returning: str | None = None) -> lis
                 continue
             values = [value for row in chunk for value in params(row)]
             cursor.execute(f"{head}{', '.join([one] * len(chunk))} RETURNING {quote(returning)}", values)
-            keys += [key for (key,) in cursor.fetchall()]
-    return keys
+            new_keys += [key for (key,) in cursor.fetchall()]
+    return new_keys
 
 
-def history_rows(rows: list[dict], *, user_id, reason: str, history_type: str = "+") -> list[dict]:
-    """The history rows of records given as dicts of attnames (with their ids), as simple-history writes them."""
-    extra = {"history_date": timezone.now(), "history_type": history_type, "history_user_id": user_id,
-             "history_change_reason": reason}
-    return [{**row, **extra} for row in rows]
+def history_fields(*, user_id, reason: str, history_type: str = "+") -> dict:
+    """The values simple-history gives every history row of one change (as `constants` for insert_rows)."""
+    return {"history_date": timezone.now(), "history_type": history_type, "history_user_id": user_id,
+            "history_change_reason": reason}

@@ -16,16 +16,18 @@ from rightstrack.imports.readers import UnusableInput
 
 LIST_FIELDS = {"recommending_states", "co_executors", "themes", "groups", "sdg_targets", "upr_issues",
                "recommendations", "action_categories"}
-_BULLET = re.compile(r"^\s*(?:[-•–]\s+)")
+_BULLETS = ("-", "•", "–")  # a bullet is one of these, then whitespace
 
 
 def split_list(value: str) -> list[str]:
     """A multi-value cell: one value per line, optional '- ' bullets; blank lines dropped."""
     items = []
-    for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _BULLET.sub("", line).strip()
-        if line:
-            items.append(line)
+    for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        item = line.strip()
+        if item[:1] in _BULLETS and item[1:2].isspace():
+            item = item[1:].strip()
+        if item:
+            items.append(item)
     return items
 
 
@@ -86,8 +88,11 @@ class BoundFormat:
             problems.append(("", _("%(count)s more cell(s) than there are columns") % {"count": len(raw[None])}))
         record = dict(self.format.fixed)
         for header, name in self.mapping.items():
-            value = raw.get(header, "")
-            value = unsafe_cell("" if value is None else str(value))
+            value = raw.get(header) or ""
+            if not isinstance(value, str):
+                value = str(value)
+            if value[:1] == "'":
+                value = unsafe_cell(value)
             record[name] = split_list(value) if name in LIST_FIELDS else value.strip()
         return record, problems
 

@@ -1,17 +1,21 @@
 """The import pipeline: read, validate every row, then write in one transaction (or nothing at all).
 
-Pass 1 streams the source and validates each row (nothing is written). Pass 2 streams it again and writes
-the valid rows in batches inside one transaction; a dry run rolls that transaction back, so its counts are
-exactly what a real run would do.
+Pass 1 streams the source and validates each row (nothing is written); the valid rows, resolved, go to a
+temporary file. Pass 2 reads them back and writes them in batches inside one transaction; a dry run rolls
+that transaction back, so its counts are exactly what a real run would do. Memory holds one batch, a 16-byte
+digest per row for in-file duplicates and the first problems, whatever the size of the file.
 """
 
 import csv
 import hashlib
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
@@ -21,6 +25,7 @@ from rightstrack.imports.readers import Table, UnusableInput
 from rightstrack.imports.targets import make_target
 
 BATCH = 2000
+SQLITE_CACHE_KB = 64 * 1024
 KEPT_PROBLEMS = 1000  # problems kept in the result for display; all of them go to `on_problem` as found
 
 
@@ -63,14 +68,12 @@ class FileSource:
         self.bound = get_format(self.format_name, mapping).bind(self.table.headers)
         self.kind = self.bound.format.target
         self.ignored = self.bound.ignored
+        self.column_of = self.bound.column_of  # the file header that feeds a field
 
     def rows(self) -> Iterator[tuple[int, dict, list]]:
         for number, raw in self.table.rows():
             record, problems = self.bound.convert(raw)
             yield number, record, problems
-
-    def column_of(self, name: str) -> str:
-        return self.bound.column_of(name)
 
     def fraction(self) -> float:
         return self.table.fraction_read()
@@ -106,53 +109,79 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         if on_problem:
             on_problem(problem)
 
-    # In-file duplicates: a 16-byte digest of each valid row's key -> its row number.
+    # In-file duplicates: a 16-byte digest of each valid row's key -> its row number. The valid rows, checked
+    # and resolved, wait in a temporary file (pickled in batches) until every row has been validated.
     seen: dict[bytes, int] = {}
-    rejected: set[int] = set()
-    for count, (number, record, problems) in enumerate(source.rows()):
-        clean, more = target.validate(record)
-        problems = list(problems) + more
-        if not problems:
-            key = target.key(clean)
-            first = seen.setdefault(_digest(key), number)
-            if first != number:
-                problems.append(("", _("duplicate of row %(row)s: same key %(key)s")
-                                 % {"row": first, "key": " / ".join(map(str, key[1:]))}))
-        if problems:
-            rejected.add(number)
-            for column, why in problems:
-                report(Problem(number, column, why))
-        if count % BATCH == 0:
-            progress(source.fraction() / 2)
-    result.rejected = len(rejected)
-    del seen
-    if rejected and not partial:
-        return result
-    try:
-        with transaction.atomic():
-            batch = []
-            for number, record, _problems in source.rows():
-                if number in rejected:
-                    continue
-                batch.append((number, target.validate(record)[0]))
-                if len(batch) >= BATCH:
+    with tempfile.TemporaryFile() as spill:
+        valid = []
+        for count, (number, record, problems) in enumerate(source.rows()):
+            clean, more = target.validate(record)
+            problems = list(problems) + more
+            if not problems:
+                key = target.key(clean)
+                first = seen.setdefault(_digest(key), number)
+                if first != number:
+                    problems.append(("", _("duplicate of row %(row)s: same key %(key)s")
+                                     % {"row": first, "key": " / ".join(map(str, key[1:]))}))
+            if problems:
+                result.rejected += 1
+                for column, why in problems:
+                    report(Problem(number, column, why))
+            else:
+                valid.append((number, clean))
+                if len(valid) >= BATCH:
+                    pickle.dump(valid, spill, pickle.HIGHEST_PROTOCOL)
+                    valid = []
+            if count % BATCH == 0:
+                progress(source.fraction() / 2)
+        if valid:
+            pickle.dump(valid, spill, pickle.HIGHEST_PROTOCOL)
+        del seen, valid
+        if result.rejected and not partial:
+            return result
+        size = max(spill.tell(), 1)
+        spill.seek(0)
+        try:
+            with transaction.atomic(), _page_cache():
+                while batch := _next_batch(spill):
                     _write(target, batch, actor, reason, result, on_actions)
-                    batch = []
-                    progress(0.5 + source.fraction() / 2)
-            _write(target, batch, actor, reason, result, on_actions)
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    else:
-        result.written = True
+                    progress(0.5 + spill.tell() / size / 2)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        else:
+            result.written = True
     progress(1.0)
     return result
 
 
-def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
-    if not batch:
+@contextmanager
+def _page_cache():
+    """On SQLite, a larger page cache while the import writes (the default 2 MB thrashes on the indexes of a big
+    import); the connection's own setting is restored afterwards."""
+    if connection.vendor != "sqlite":
+        yield
         return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _next_batch(spill) -> list:
+    try:
+        return pickle.load(spill)
+    except EOFError:
+        return []
+
+
+def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
     actions = target.write_batch(batch, actor, reason)
     for action in actions.values():
         setattr(result, action, getattr(result, action) + 1)

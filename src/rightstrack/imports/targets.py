@@ -21,14 +21,15 @@ from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
-from rightstrack.imports.fastwrite import history_rows, insert_rows
+from rightstrack.imports.fastwrite import history_fields, insert_rows
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
-TAG_FIELDS = {"themes": Vocabulary.THEME, "groups": Vocabulary.GROUP, "sdg_targets": Vocabulary.SDG_TARGET,
-              "upr_issues": Vocabulary.UPR_ISSUE, "action_categories": Vocabulary.ACTION_CATEGORY}
+TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,
+              "sdg_targets": Vocabulary.SDG_TARGET.value, "upr_issues": Vocabulary.UPR_ISSUE.value,
+              "action_categories": Vocabulary.ACTION_CATEGORY.value}
 RESPONSE_ALIASES = {"accepted": "supported", "supported/noted": "partially_supported",
                     "partially accepted": "partially_supported", "rejected": "noted", "": "pending"}
 TREATY_BODIES = {"ccpr", "cat", "cedaw", "crpd", "cerd", "cescr", "crc", "cmw", "ced", "spt"}
@@ -153,6 +154,7 @@ class RecommendationTarget:
             self.mechanisms[_key(mechanism.code)] = self.mechanisms[_key(mechanism.name)] = mechanism
         self.countries = {_key(name): pk for pk, name in Country.objects.values_list("pk", "name")}
         self.by_document: dict[int, dict] = {}
+        self.responses, self.statuses = Recommendation.Response.choices, ImplementationStatus.choices
 
     def validate(self, record: dict) -> tuple[dict, list]:
         """The record checked and resolved to ids, and (column, reason) problems; writes nothing."""
@@ -188,14 +190,14 @@ class RecommendationTarget:
             clean["language"] = "en"
         try:
             if "response" in record:
-                clean["response"] = parse_choice(record["response"], Recommendation.Response.choices,
-                                                 RESPONSE_ALIASES, default="pending")
+                clean["response"] = parse_choice(record["response"], self.responses, RESPONSE_ALIASES,
+                                                 default="pending")
         except ValueError as error:
             problems.append((col("response"), str(error)))
         try:
             if "status" in record:
-                clean["status"] = parse_choice(record["status"], ImplementationStatus.choices,
-                                               default=ImplementationStatus.NOT_STARTED)
+                clean["status"] = parse_choice(record["status"], self.statuses,
+                                               default=ImplementationStatus.NOT_STARTED.value)
         except ValueError as error:
             problems.append((col("status"), str(error)))
         try:
@@ -281,7 +283,7 @@ class RecommendationTarget:
                 pk, other = by_paragraph.get((doc.pk, c["paragraph"]), (None, ""))
                 if pk and other in ("", ext):
                     found[number] = pk
-            elif pk := self._by_text(doc.pk).get(text_hash(c["text"])):
+            elif (by_text := self._by_text(doc.pk)) and (pk := by_text.get(text_hash(c["text"]))):
                 found[number] = pk
         return found
 
@@ -382,33 +384,36 @@ class RecommendationTarget:
         if not new:
             return
         user_id, now = getattr(actor, "pk", None), timezone.now()
+        stamps = {"created_at": now, "updated_at": now}
+        history = history_fields(user_id=user_id, reason=reason)
+        base = {f.attname: f.get_default() for f in Recommendation._meta.concrete_fields
+                if not f.primary_key and f.attname not in stamps}
         rows = []
         for wanted in new:
-            row = {k: v for k, v in wanted.items() if k not in M2M and k != "tags"}
-            row.update(created_at=now, updated_at=now, published_at=now if row.get("is_published") else None)
+            row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}}
+            row["published_at"] = now if row["is_published"] else None
             rows.append(row)
-        pks = insert_rows(Recommendation, rows, returning="id")
+        pks = insert_rows(Recommendation, rows, constants=stamps, returning="id")
         for row, pk in zip(rows, pks):
             row["id"] = pk
-        history_ids = insert_rows(Recommendation.history.model, history_rows(rows, user_id=user_id, reason=reason),
-                                  returning="history_id")
-        history_of = dict(zip(pks, history_ids))
+        history_of = dict(zip(pks, insert_rows(Recommendation.history.model, rows, constants={**stamps, **history},
+                                               returning="history_id")))
         for name, column in M2M.items():
             links = [{"recommendation_id": pk, column: other}
                      for pk, wanted in zip(pks, new) for other in sorted(wanted.get(name, ()))]
-            link_ids = insert_rows(getattr(Recommendation, name).through, links, returning="id")
-            insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"),
-                        [{**link, "id": link_id, "history_id": history_of[link["recommendation_id"]]}
-                         for link, link_id in zip(links, link_ids)])
-        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk, "status": ACCEPTED,
-                 "source": TagAssignment.Source.PERSON, "created_by_id": user_id, "created_at": now,
-                 "updated_at": now}
+            for link, link_id in zip(links, insert_rows(getattr(Recommendation, name).through, links,
+                                                        returning="id")):
+                link.update(id=link_id, history_id=history_of[link["recommendation_id"]])
+            insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
+        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk}
                 for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in sorted(ids)]
-        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, returning="id")):
+        tag_values = {"status": ACCEPTED.value, "source": TagAssignment.Source.PERSON.value, "created_by_id": user_id,
+                      **stamps}
+        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, constants=tag_values, returning="id")):
             tag["id"] = tag_id
-        insert_rows(TagAssignment.history.model, history_rows(tags, user_id=user_id, reason=reason))
+        insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
         for row in rows:
-            if not row.get("external_id"):
+            if not row["external_id"]:
                 self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
         _notify_search(pks)
 
