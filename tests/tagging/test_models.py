@@ -115,3 +115,8 @@ def test_default_sdg_model_blends_descriptions_and_goal_vocabulary():
                              "Safe drinking water and sanitation for every village"])
     assert [r[0].label for r in result] == ["13", "6"]
     assert result[0][0].model_version.startswith("sdg/zero-shot+lexical@hashing-2048/")
+
+
+def test_every_text_gets_at_least_its_best_sdg():
+    [suggestions] = suggest("sdg", ["The board met on Tuesday"])
+    assert suggestions[0].above_threshold

@@ -199,7 +199,8 @@ def _sdg(targets: bool) -> Taxonomy:
         desc[r["goal"]].append(r["text"])
     for goal, words in SDG_KEYWORDS.items():
         desc[goal].append(f"{goals[goal]['short_name']}: {words}")
-    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()})
+    # Texts sent for SDG tagging are development texts: each gets at least its best goal.
+    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()}, min_labels=1)
 
 
 def _issues() -> Taxonomy:

@@ -170,7 +170,8 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
         predicted = np.zeros(scores.shape, bool)
         for test in folds(len(owner), 5):
             train_rows = np.setdiff1d(np.arange(len(owner)), test)
-            predicted[test] = scores[test] >= calibrate_thresholds(scores[train_rows], truth[train_rows])
+            predicted[test] = decide(scores[test], calibrate_thresholds(scores[train_rows], truth[train_rows]),
+                                     taxonomy.single_label, taxonomy.min_labels)
         evaluation = scores_report(truth, predicted, list(taxonomy.labels))
         protocol = ("5-fold cross-validation over label descriptions, each tagged using only the other "
                     "descriptions")
