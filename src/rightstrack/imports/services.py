@@ -11,11 +11,10 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
@@ -25,7 +24,6 @@ from rightstrack.imports.readers import Table, UnusableInput
 from rightstrack.imports.targets import make_target
 
 BATCH = 2000
-SQLITE_CACHE_KB = 64 * 1024
 KEPT_PROBLEMS = 1000  # problems kept in the result for display; all of them go to `on_problem` as found
 
 
@@ -142,7 +140,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         size = max(spill.tell(), 1)
         spill.seek(0)
         try:
-            with transaction.atomic(), _page_cache():
+            with transaction.atomic():
                 while batch := _next_batch(spill):
                     _write(target, batch, actor, reason, result, on_actions)
                     progress(0.5 + spill.tell() / size / 2)
@@ -154,24 +152,6 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
             result.written = True
     progress(1.0)
     return result
-
-
-@contextmanager
-def _page_cache():
-    """On SQLite, a larger page cache while the import writes (the default 2 MB thrashes on the indexes of a big
-    import); the connection's own setting is restored afterwards."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (before,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KB}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _next_batch(spill) -> list:
