@@ -5,12 +5,15 @@ Cyrillic words as Russian and Latin words as English) with a GIN index on Postgr
 Vectors: a brute-force numpy index held in process on SQLite; pgvector (HNSW, cosine) on PostgreSQL.
 """
 
+import json
 import threading
 
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F, Max, Q
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import BigIntegerField, Case, CharField, F, Func, IntegerField, Max, Q, Value, When
+from django.db.models.functions import Cast, Concat
 from django.db.models.expressions import RawSQL
 from pgvector.django import CosineDistance
 
@@ -48,17 +51,50 @@ def fulltext_filter(clauses: list[Clause]) -> Q:
     return Q(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [to_fts5(clauses)]))
 
 
-def fulltext_ranked(clauses: list[Clause], limit: int) -> list[int]:
-    """Ids of the best `limit` matches, best first (ts_rank on PostgreSQL, BM25 on SQLite)."""
+def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
+                    among: list[int] | None = None) -> list[int]:
+    """Ids of every record matching all `clauses` and no term of `exclude`, best first (BM25 on SQLite,
+    ts_rank on PostgreSQL); only ids in `among` if given. One evaluation of the full-text index."""
     if _postgres():
         query = _ts_query(clauses)
-        return list(SearchDocument.objects.filter(vector=query)
-                    .annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
-                    .values_list("recommendation_id", flat=True)[:limit])
+        for term in exclude.terms if exclude is not None else ():
+            query = query & ~_ts_term(term)  # NOT (a OR b) as !a & !b: only a single SearchQuery inverts
+        docs = SearchDocument.objects.filter(vector=query)
+        if among is not None:
+            docs = docs.filter(pk__in=among)
+        return list(docs.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
+                    .values_list("recommendation_id", flat=True))
+    match = to_fts5(clauses) if exclude is None else f"({to_fts5(clauses)}) NOT {to_fts5([exclude])}"
+    sql, params = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s", [match]
+    if among is not None:
+        sql, params = sql + " AND rowid IN (SELECT value FROM json_each(%s))", params + [json.dumps(among)]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s",
-                       [to_fts5(clauses), limit])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # BM25 scores are negative (lower is better); sorting here is cheaper than FTS5's ORDER BY rank.
+    rows.sort(key=lambda row: (row[1], row[0]))
+    return [pk for pk, _rank in rows]
+
+
+def ids_filter(ids: list[int]) -> Q:
+    """`pk IN ids` for a long list, sent as one parameter (a JSON array on SQLite, an array on PostgreSQL)."""
+    if _postgres():
+        return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+    return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+
+
+def id_position(ids: list[int]) -> Case:
+    """Where the row's id stands in `ids` (ascending with the list order), NULL if it is not there.
+
+    Sent as one parameter whatever the length (a WHEN per id costs the ORM more than the query), and
+    looked up only for rows that pass a hashed IN test first.
+    """
+    if _postgres():
+        position = Func(Cast(Value(ids), ArrayField(BigIntegerField())), F("pk"), function="array_position")
+    else:  # a character offset in ",3,1,2,": it orders as the list does
+        position = Func(Value("," + ",".join(map(str, ids)) + ","),
+                        Concat(Value(","), F("pk"), Value(","), output_field=CharField()), function="instr")
+    return Case(When(ids_filter(ids), then=position), default=None, output_field=IntegerField())
 
 
 # --- vectors ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from rightstrack.search import engine
@@ -20,7 +20,7 @@ from rightstrack.search.models import (
     RecommendationEmbedding,
     TaggingModelVersion,
 )
-from rightstrack.search.query import parse
+from rightstrack.search.query import Clause, parse
 
 MODES = ("fulltext", "semantic", "hybrid")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
@@ -38,11 +38,6 @@ class SearchInfo:
     mode: str = "fulltext"
     notes: list[str] = field(default_factory=list)
     ranked: bool = False
-
-
-def _order(ids: list[int]) -> Case:
-    return Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], default=Value(len(ids)),
-                output_field=IntegerField())
 
 
 def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
@@ -75,29 +70,31 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     if not parsed:
         return qs, info
     candidates = _setting("SEARCH_CANDIDATES", 200)
+    # Every NOT term, as one clause of alternatives: a record matching any of them is excluded.
+    negative = Clause(tuple(t for c in parsed.negative for t in c.terms)) if parsed.negative else None
     try:
-        for clause in parsed.negative:
-            qs = qs.exclude(engine.fulltext_filter([clause]))
         if info.mode == "fulltext" or not parsed.plain_text:
             if not parsed.positive:
-                return qs, info
-            ranked = engine.fulltext_ranked(parsed.positive, candidates)
-            qs = qs.filter(engine.fulltext_filter(parsed.positive))
+                return qs.exclude(engine.fulltext_filter([negative])), info
+            ranked = engine.fulltext_ranked(parsed.positive, negative)
         else:
             hits = engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
             # Scores of one model are comparable within a query: keep those near the best, not a fixed count.
             floor = hits[0][1] - _setting("SEARCH_SEMANTIC_WINDOW", 0.05) if hits else 0.0
-            semantic = [pk for pk, score in hits if score >= floor]
-            ranked = semantic
+            ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                ranked = rrf(engine.fulltext_ranked(parsed.positive, candidates), semantic)
-            qs = qs.filter(pk__in=ranked)
+                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative)[:candidates], ranked)
+            if negative is not None:
+                excluded = set(engine.fulltext_ranked([negative], among=ranked))
+                ranked = [pk for pk in ranked if pk not in excluded]
     except DatabaseError as error:
         info.notes.append(_("The search engine could not run this query (%(error)s); showing a plain text match "
                             "instead.") % {"error": error})
         return qs.filter(text__icontains=parsed.plain_text), info
     info.ranked = True
-    return qs.annotate(search_rank=_order(ranked)).order_by("search_rank", "pk"), info
+    # Every hit is kept; the best SEARCH_CANDIDATES come first, in order, and the rest follow by id.
+    return (qs.filter(engine.ids_filter(ranked)).annotate(search_rank=engine.id_position(ranked[:candidates]))
+            .order_by(F("search_rank").asc(nulls_last=True), "pk")), info
 
 
 def similar_recommendations(*, visible: QuerySet, recommendation, limit: int = 5) -> list:

@@ -1,0 +1,79 @@
+"""Facet counts are exact: each equals the number of rows the list shows when that value is added to the filters."""
+
+from datetime import date
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import QueryDict
+
+from rightstrack.recommendations.models import Country, Recommendation, SourceDocument
+from rightstrack.recommendations.selectors import RECOMMENDATION_LIST, _facetable, recommendation_faceted
+from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def varied(world):
+    """Recommendations over two documents, with several States and themes each, some unpublished."""
+    other = SourceDocument.objects.create(symbol="CAT/C/KAZ/CO/3", mechanism=world.document.mechanism, cycle=3,
+                                          date=date(2014, 12, 12))
+    states = [Country.objects.create(name=name) for name in ("Norway", "Chile", "Japan")]
+    themes = [world.term, Term.objects.create(vocabulary=Vocabulary.THEME, code="D27", name="Detention")]
+    for i in range(12):
+        rec = Recommendation.objects.create(
+            source_document=(world.document, other)[i % 2], paragraph=f"9.{i}", text=f"Text {i}",
+            status=("in_progress", "not_started", "implemented")[i % 3], is_published=i % 5 != 0,
+            lead_institution=(world.mia, world.moh, None)[i % 3])
+        rec.recommending_states.set(states[: 1 + i % 3])  # one, two or three States
+        for term in themes[: i % 3]:
+            TagAssignment.objects.create(recommendation=rec, term=term, status=TagAssignment.Status.ACCEPTED)
+        if i % 3 == 0:  # a suggestion is not an accepted tag and must not be counted
+            TagAssignment.objects.create(recommendation=rec, term=themes[1], source=TagAssignment.Source.MODEL,
+                                         confidence=0.7)
+    return world
+
+
+def _listed(user, params: dict) -> int:
+    return RECOMMENDATION_LIST.apply(_facetable(user), QueryDict(urlencode(params, doseq=True))).count()
+
+
+@pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
+@pytest.mark.parametrize("params", [
+    {},
+    {"cycle": "3"},
+    {"state": "Chile"},
+    {"state": ["Chile", "Japan"], "status": "in_progress"},
+    {"theme": "placeholder", "cycle": "2"},
+    {"institution": "placeholder", "state": "Norway", "cycle": "02"},
+])
+def test_every_count_equals_the_rows_listed_with_that_value_added(varied, user_kind, params):
+    user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
+    params = {k: (str(varied.term.pk) if k == "theme" else str(varied.mia.pk) if k == "institution" else v)
+              for k, v in params.items()}
+    _rows, facets = recommendation_faceted(user=user, params=QueryDict(urlencode(params, doseq=True)))
+    checked = 0
+    for result in facets:
+        for value in result.values:
+            with_value = {**params, result.facet.key: value.value}  # this facet's own filter is replaced
+            assert value.count == _listed(user, with_value), (result.facet.key, value.value)
+            assert value.selected == (value.value in ([params[result.facet.key]] if isinstance(
+                params.get(result.facet.key), str) else params.get(result.facet.key, [])))
+            checked += 1
+    assert checked >= 3
+
+
+def test_values_nobody_has_are_not_listed_and_suggestions_are_not_counted(varied):
+    _rows, facets = recommendation_faceted(user=varied.users["coordinator"], params=QueryDict(""))
+    by_key = {r.facet.key: {v.label: v.count for v in r.values} for r in facets}
+    assert by_key["theme"] == {"D23 Death penalty": 8, "D27 Detention": 4}
+    assert by_key["state"] == {"Norway": 12, "Chile": 8, "Japan": 4}
+    assert "" not in by_key["institution"] and set(by_key["institution"]) == {"MIA", "MoH"}
+
+
+def test_a_value_no_row_has_empties_the_other_facets_but_not_its_own(varied):
+    rows, facets = recommendation_faceted(user=varied.users["coordinator"], params=QueryDict("state=Atlantis"))
+    counts = {r.facet.key: {v.value: v.count for v in r.values} for r in facets}
+    assert rows.count() == 0 and counts["cycle"] == {} and counts["theme"] == {}
+    assert counts["state"] == {"Norway": 12, "Chile": 8, "Japan": 4}
