@@ -4,6 +4,7 @@ Each method maps (embeddings, texts) to a score matrix (texts x labels) and save
 """
 
 import re
+from itertools import pairwise
 
 import numpy as np
 
@@ -108,7 +109,7 @@ def stems(text: str, length: int = 6) -> list[str]:
     """Lower-case word stems (words cut to `length` letters) and stem bigrams: "children's rights" and
     "child rights" share "child"-level features without a language-specific stemmer."""
     words = [w[:length] for w in _WORD.findall(text.lower()) if len(w) > 2]
-    return words + [a + " " + b for a, b in zip(words, words[1:])]
+    return words + [a + " " + b for a, b in pairwise(words)]
 
 
 class Lexical:
@@ -152,7 +153,8 @@ class Lexical:
         self.intercept = np.full(self.n_labels, -10.0, np.float32)
         for i in range(self.n_labels):
             if 0 < ys[:, i].sum() < len(ys):
-                model = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear").fit(features, ys[:, i])
+                model = LogisticRegression(C=self.c, class_weight="balanced", solver="liblinear")
+                model.fit(features, ys[:, i])
                 self.coef[i], self.intercept[i] = model.coef_[0], model.intercept_[0]
         return self
 
@@ -163,8 +165,8 @@ class Lexical:
 
     def state(self) -> tuple[dict, dict]:
         """(arrays, params) to store: the vocabulary goes into the params, weights as float16."""
-        return {"coef": self.coef.astype(np.float16), "intercept": self.intercept, "idf": self.idf.astype(np.float32)}, {
-            "vocabulary": self.vocabulary, "c": self.c, "n_labels": self.n_labels}
+        arrays = {"coef": self.coef.astype(np.float16), "intercept": self.intercept, "idf": self.idf.astype(np.float32)}
+        return arrays, {"vocabulary": self.vocabulary, "c": self.c, "n_labels": self.n_labels}
 
     @classmethod
     def load(cls, arrays: dict, params: dict) -> "Lexical":

@@ -23,7 +23,7 @@ _EN_LEAD = re.compile(
 _EN_TENTATIVE = {"may", "could", "might"}
 _EN_ADVERBS = (
     "further|fully|effectively|also|urgently|swiftly|promptly|seriously|completely|immediately|actively|duly|"
-    "vigorously|expeditiously|speedily|resolutely|progressively|gradually|systematically|formally|swiftly|"
+    "vigorously|expeditiously|speedily|resolutely|progressively|gradually|systematically|formally|"
     "strongly|firmly|rapidly|quickly|genuinely|thoroughly|consistently|properly|adequately|explicitly|"
     "comprehensively|independently|impartially|officially|finally|still|now|again"
 )
@@ -68,14 +68,14 @@ _RU_ADVERBS = (
 )
 _RU_EFFORT = r"(?:\S+\s+){0,3}?(?:мер|усили|шаг|действи)"
 _RU_VERBS = [
-    (r"и (?:впредь|далее)|впредь", "2"),
+    (r"и (?:впредь|далее)|впредь", "2"),  # "И впредь принимать меры": go on taking measures
     (r"рассмотр|изучить|изучать|проанализир|анализир|пересмотр|оценить|обдумать|проработать", "3"),
     (r"продолж|сохран|упорно|неуклонно", "2"),
     (r"обратиться|запрос|делиться|поделиться|обмен|призва|добиваться (?:технической|международной)", "1"),
     (r"направить (?:\w+ )?приглашени", "5"),
     (r"[\w-]+ " + _RU_EFFORT, "4"),
     (r"обеспеч|гарантир|укреп|усил|активизир|поощр|содейств|способств|улучш|расшир|бороться|вести борьбу|"
-     r"повыс|повыш|защищ|защити|уважать|соблюдать|поддерж|развивать|стимулир|поощр|облегч|сократить|сокращать|"
+     r"повыс|повыш|защищ|защити|уважать|соблюдать|поддерж|развивать|стимулир|облегч|сократить|сокращать|"
      r"предотвра|преодол|противодейств|сотруднич|вовлек|привлек|наращ|приложить|удвоить|ускор|"
      r"уделять|уделить|решать|решить|заниматься|выполнять (?:свои )?обязательств", "4"),
     (r"ратифиц|присоедин|созда|учред|отмен|упразд|внести (?:\w+ )?(?:изменени|поправк)|измени|принять|"
@@ -108,7 +108,11 @@ def _compile(table: list[tuple[str, str]], suffix: str = "", tail: bool = False)
     return [(re.compile(rf"^(?:{pattern}){suffix}"), category) for pattern, category in table]
 
 
-_TABLES = {"en": _compile(_EN_VERBS, suffix=r"(?:s|es|d|ed|ing)?\b"), "ru": _compile(_RU_VERBS), "kk": _compile(_KK_VERBS, tail=True)}
+_TABLES = {
+    "en": _compile(_EN_VERBS, suffix=r"(?:s|es|d|ed|ing)?\b"),
+    "ru": _compile(_RU_VERBS),
+    "kk": _compile(_KK_VERBS, tail=True),
+}
 _ADVERB_RUNS = {
     "en": re.compile(rf"^(?:(?:{_EN_ADVERBS})\s+)+"),
     "ru": re.compile(rf"^(?:(?:{_RU_ADVERBS})\s+)+"),
@@ -152,11 +156,7 @@ def _russian(text: str) -> str | None:
     if _RU_TENTATIVE.match(text):
         return "3"
     opening = " ".join(_RU_LEAD.sub("", text, count=1).replace(",", " ").split())
-    # "И впредь" / "далее" before the verb continue an existing action.
-    category, rest = _verb_at(opening, "ru")
-    if category == "2" and re.match(r"^(?:и )?(?:впредь|далее)", opening):
-        return "2"
-    return _coordinated(category, rest, "ru")
+    return _coordinated(*_verb_at(opening, "ru"), "ru")
 
 
 def _kazakh(text: str) -> str | None:
