@@ -129,9 +129,13 @@ def _value_ids(qs: QuerySet, facets: list[Facet]) -> dict[str, dict]:
     """For each facet, {value: ids of the rows in `qs` that have it}."""
     ids = {facet.key: defaultdict(set) for facet in facets}
     single = [f for f in facets if not _path(qs, f.path)[0]]
-    for pk, *values in qs.values_list("pk", *[f.path for f in single]):
-        for facet, value in zip(single, values):
-            ids[facet.key][value].add(pk)
+    # Rows grouped by their combination of values first: far fewer combinations than rows to loop over.
+    combinations = defaultdict(list)
+    for row in qs.values_list("pk", *[f.path for f in single]):
+        combinations[row[1:]].append(row[0])
+    for combination, pks in combinations.items():
+        for facet, value in zip(single, combination):
+            ids[facet.key][value].update(pks)
     for facet in facets:
         if facet not in single:
             # An inner join: rows without a value for this facet are not counted in it anyway.
