@@ -15,6 +15,7 @@ from django.utils import timezone
 _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,
           models.FloatField)
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement
+_CHUNK = 256  # rows per INSERT ... RETURNING statement
 
 
 def _is_plain(field) -> bool:
@@ -66,18 +67,32 @@ def insert_rows(model, rows: list[dict], *, constants: dict | None = None, retur
     columns = [fields[name].column for name in keys] + [f.column for f in fixed]
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
     one = f"({', '.join(['%s'] * len(columns))})"
-    size = max(1, _MAX_PARAMS // len(columns))
     new_keys = []
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), size):
-            chunk = rows[start:start + size]
-            if returning is None:
-                cursor.executemany(head + one, [params(row) for row in chunk])
-                continue
-            values = [value for row in chunk for value in params(row)]
-            cursor.execute(f"{head}{', '.join([one] * len(chunk))} RETURNING {quote(returning)}", values)
+        if returning is None:
+            cursor.executemany(head + one, [params(row) for row in rows])
+            return new_keys
+        start = 0
+        for size in _chunk_sizes(len(rows), max(1, min(_CHUNK, _MAX_PARAMS // len(columns)))):
+            values = [value for row in rows[start:start + size] for value in params(row)]
+            cursor.execute(f"{head}{', '.join([one] * size)} RETURNING {quote(returning)}", values)
             new_keys += [key for (key,) in cursor.fetchall()]
+            start += size
     return new_keys
+
+
+def _chunk_sizes(total: int, size: int) -> list[int]:
+    """Full chunks, then the rest in powers of two: the driver caches each distinct statement it prepares, so
+    a few statement shapes keep that cache (and memory) bounded however many rows an import writes."""
+    sizes = [size] * (total // size)
+    rest = total % size
+    bit = 1 << rest.bit_length()
+    while rest:
+        bit >>= 1
+        if rest & bit:
+            sizes.append(bit)
+            rest -= bit
+    return sizes
 
 
 def history_fields(*, user_id, reason: str, history_type: str = "+") -> dict:
