@@ -68,7 +68,12 @@ def build(n: int) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
+    from rightstrack.recommendations.models import (
+        Country,
+        Mechanism,
+        Recommendation,
+        SourceDocument,
+    )
     from rightstrack.search.indexing import index_documents
     from rightstrack.search.models import DIMENSIONS, RecommendationEmbedding
 
@@ -121,9 +126,10 @@ def build(n: int) -> dict:
 
 def page(params: dict, naive: bool = False):
     """What the list view computes: facet counts, row count and the first 50 rows."""
+    from urllib.parse import urlencode
+
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
-    from urllib.parse import urlencode
 
     from rightstrack.recommendations import selectors
 
@@ -206,7 +212,8 @@ def main() -> None:
             env["DATABASE_URL"] = args.postgres
             admin = args.postgres.rsplit("/", 1)[0] + "/postgres"
             name = args.postgres.rsplit("/", 1)[1]
-            subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], capture_output=True)  # may exist
+            subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=False,  # it may exist
+                           capture_output=True)
         elif database == "postgres":
             name = args.postgres.rsplit("/", 1)[1]
             admin = args.postgres.rsplit("/", 1)[0] + "/postgres"

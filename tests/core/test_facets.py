@@ -8,7 +8,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
 from rightstrack.recommendations.models import Country, Recommendation, SourceDocument
-from rightstrack.recommendations.selectors import RECOMMENDATION_LIST, _facetable, recommendation_faceted
+from rightstrack.recommendations.selectors import (
+    RECOMMENDATION_LIST,
+    _facetable,
+    recommendation_faceted,
+)
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ and an export of it show the same rows.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet

@@ -9,12 +9,24 @@ import json
 import threading
 
 import numpy as np
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.contrib.postgres.fields import ArrayField
-from django.db.models import BigIntegerField, BooleanField, Case, CharField, F, Func, IntegerField, Max, Q, Value, When
-from django.db.models.functions import Cast, Concat
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Concat
 from pgvector.django import CosineDistance
 
 from rightstrack.search.models import SearchDocument
