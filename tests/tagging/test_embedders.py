@@ -4,6 +4,7 @@ land near each other. (The static distillation, the default, is tested in test_s
 import numpy as np
 import pytest
 
+from rightstrack.tagging import api
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 
 
@@ -22,3 +23,10 @@ def test_registry_names_every_embedder_and_rejects_unknown_names():
     assert get_embedder().name == "hashing-2048"  # the tests' environment variable wins over the default
     with pytest.raises(ValueError, match="unknown embedder 'nope'"):
         get_embedder("nope")
+
+
+def test_search_embeds_with_the_transformer_and_reports_its_version(monkeypatch):
+    monkeypatch.delenv("RIGHTSTRACK_SEARCH_EMBEDDER", raising=False)
+    assert api.embedder_version() == get_embedder("e5-small-q4").version
+    assert np.allclose(api.embed(["Abolish the death penalty."]), get_embedder("e5-small-q4").embed(
+        ["Abolish the death penalty."]))

@@ -84,7 +84,7 @@ def test_rebuilding_with_other_pieces_changes_the_version(tmp_path, weights):
 
 
 def test_kept_pieces_are_latin_or_cyrillic_plus_the_reference_texts_pieces(weights):
-    kept = static.kept_pieces(weights, 500, ["Өлім жазасын жою"])
+    kept = static.kept_pieces(weights, (500, 500), ["Өлім жазасын жою"])
     pieces = {weights.pieces[i] for i in kept}
     assert "▁жаза" in pieces  # from the given text, although far below the 500 most probable
     assert {"a", "я", "ә"} <= pieces  # every single character of the kept scripts

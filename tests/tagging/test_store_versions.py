@@ -5,14 +5,13 @@ import json
 import pytest
 
 from rightstrack.tagging.model import TrainedModel
-from rightstrack.tagging.training import train
+from rightstrack.tagging.training import zero_shot
 
 from .conftest import FIXTURE_RECORDS
 
 
 def test_a_model_trained_on_another_embedder_version_is_refused(tmp_path):
-    model = train("upr-issues", [r["text"] for r in FIXTURE_RECORDS], [r["labels"] for r in FIXTURE_RECORDS],
-                  embedder_name="hashing-2048", k=3)
+    model = zero_shot("sdg", [r["text"] for r in FIXTURE_RECORDS], embedder_name="hashing-2048")
     version = model.save(tmp_path)
     meta = json.loads((tmp_path / "model.json").read_text())
     assert meta["embedder_version"] == "hashing-2048" and "@hashing-2048/" in version

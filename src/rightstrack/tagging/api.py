@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .embedders import cache_dir, get_embedder
+from .embedders import cache_dir, get_embedder, get_search_embedder
 from .model import TrainedModel
 from .ports import Suggestion
 from .taxonomies import reference_rows, get_taxonomy
@@ -67,9 +67,9 @@ def suggest(taxonomy: str, texts: Sequence[str], model_path: str | os.PathLike |
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised multilingual embeddings (texts x 384, float32) for semantic search and duplicate detection."""
-    return get_embedder().embed(list(texts))
+    return get_search_embedder().embed(list(texts))
 
 
 def embedder_version() -> str:
     """The version of the embedder `embed` uses; stored vectors made by another version must be re-embedded."""
-    return get_embedder().version
+    return get_search_embedder().version

@@ -14,7 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+# Tagging: the static distillation, ~100x faster. Search and duplicates: the transformer, whose cross-language
+# matching the static model does not reach (docs/tagging.md, "Embedding options evaluated").
 DEFAULT_EMBEDDER = "e5-static"
+SEARCH_EMBEDDER = "e5-small-q4"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -95,6 +98,11 @@ def cache_dir() -> Path:
 def get_embedder(name: str | None = None):
     """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-static), loaded once."""
     return _load(name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER, str(cache_dir()))
+
+
+def get_search_embedder():
+    """The embedder for semantic search and duplicates ($RIGHTSTRACK_SEARCH_EMBEDDER or e5-small-q4)."""
+    return get_embedder(os.environ.get("RIGHTSTRACK_SEARCH_EMBEDDER") or SEARCH_EMBEDDER)
 
 
 @lru_cache(maxsize=None)

