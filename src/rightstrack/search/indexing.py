@@ -63,7 +63,10 @@ def index_documents(ids: list[int]) -> int:
 
 
 def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+    """Hash of the text and of the embedder's version, so vectors made by another embedder are re-embedded."""
+    from rightstrack.tagging.api import embedder_version
+
+    return hashlib.sha256(f"{embedder_version()}\n{text}".encode()).hexdigest()
 
 
 def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:
