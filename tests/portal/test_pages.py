@@ -1,6 +1,7 @@
 """The public portal: published records only (whoever is signed in), share metadata, no personal data."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from rightstrack.accounts.models import Role
@@ -80,7 +81,7 @@ def test_facets_and_search_filter_the_public_list(client, world):
 
 
 def test_language_switch_applies_to_the_portal(client, world):
-    client.post("/i18n/setlang/", {"language": "ru", "next": "/public/"})
+    client.post(reverse("accounts:set_language"), {"language": "ru", "next": "/public/"})
     page = client.get("/public/").content.decode()
     assert '<html lang="ru">' in page and 'og:locale" content="ru"' in page
 
