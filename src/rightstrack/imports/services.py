@@ -2,8 +2,10 @@
 
 Pass 1 streams the source and validates each row (nothing is written); the valid rows, resolved, go to a
 temporary file. Pass 2 reads them back and writes them in batches inside one transaction; a dry run rolls
-that transaction back, so its counts are exactly what a real run would do. Memory holds one batch, a 16-byte
-digest per row for in-file duplicates and the first problems, whatever the size of the file.
+that transaction back, so its counts are exactly what a real run would do. Pass 1 also rejects, one set-based
+query per batch, a row whose (document, paragraph) belongs to another record, in the database or earlier in the
+file, so the write never breaks a unique constraint. Memory holds one batch, 16-byte digests per row for
+in-file duplicates and the first problems, whatever the size of the file.
 """
 
 import csv
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
@@ -81,6 +83,10 @@ class _DryRun(Exception):
     pass
 
 
+class WriteConflict(UnusableInput):
+    """The database refused a row while writing (which validation should have caught); nothing was written."""
+
+
 def _digest(key: tuple) -> bytes:
     return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
 
@@ -107,9 +113,36 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         if on_problem:
             on_problem(problem)
 
-    # In-file duplicates: a 16-byte digest of each valid row's key -> its row number. The valid rows, checked
-    # and resolved, wait in a temporary file (pickled in batches) until every row has been validated.
+    # In-file duplicates: a 16-byte digest of each valid row's key -> its row number, and of each (document,
+    # paragraph) a row takes -> that row and its key's digest. The valid rows, checked and resolved, wait in a
+    # temporary file (pickled in batches) until every row has been validated.
     seen: dict[bytes, int] = {}
+    slots: dict[bytes, tuple[int, bytes]] = {}
+
+    def reject(number: int, problems) -> None:
+        result.rejected += 1
+        for column, why in problems:
+            report(Problem(number, column, why))
+
+    def settle(batch: list) -> None:
+        """Reject the batch's rows that would take a unique place held in the database or by an earlier row
+        of the file (one set-based check per batch), and spill the rest."""
+        conflicts = target.conflicts(batch)
+        kept = []
+        for number, clean in batch:
+            if number in conflicts:
+                reject(number, [conflicts[number]])
+                continue
+            if (slot := target.slot(clean)) is not None:
+                key = _digest(target.key(clean))
+                first, first_key = slots.setdefault(_digest(slot), (number, key))
+                if first_key != key:
+                    reject(number, [target.slot_problem(clean, first)])
+                    continue
+            kept.append((number, clean))
+        if kept:
+            pickle.dump(kept, spill, pickle.HIGHEST_PROTOCOL)
+
     with tempfile.TemporaryFile() as spill:
         valid = []
         for count, (number, record, problems) in enumerate(source.rows()):
@@ -122,19 +155,17 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
                     problems.append(("", _("duplicate of row %(row)s: same key %(key)s")
                                      % {"row": first, "key": " / ".join(map(str, key[1:]))}))
             if problems:
-                result.rejected += 1
-                for column, why in problems:
-                    report(Problem(number, column, why))
+                reject(number, problems)
             else:
                 valid.append((number, clean))
                 if len(valid) >= BATCH:
-                    pickle.dump(valid, spill, pickle.HIGHEST_PROTOCOL)
+                    settle(valid)
                     valid = []
             if count % BATCH == 0:
                 progress(source.fraction() / 2)
-        if valid:
-            pickle.dump(valid, spill, pickle.HIGHEST_PROTOCOL)
+        settle(valid)
         del seen, valid
+        slots.clear()
         if result.rejected and not partial:
             return result
         size = max(spill.tell(), 1)
@@ -148,6 +179,11 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
                     raise _DryRun
         except _DryRun:
             pass
+        except IntegrityError as error:
+            # The checks above should make this unreachable; if the database still refuses a row, nothing is
+            # written (the transaction rolled back) and the import ends with one line, not a traceback.
+            raise WriteConflict(_("nothing was written: the database refused a row (%(error)s)")
+                                % {"error": " ".join(str(error).split())}) from error
         else:
             result.written = True
     progress(1.0)
@@ -203,4 +239,5 @@ def import_file(*, path, actor, format_name: str | None = None, mapping: dict | 
             report.close()
 
 
-__all__ = ["ErrorReport", "ImportResult", "Problem", "UnusableInput", "import_file", "import_run"]
+__all__ = ["ErrorReport", "ImportResult", "Problem", "UnusableInput", "WriteConflict", "import_file",
+           "import_run"]

@@ -193,8 +193,12 @@ class _StagedSource:
 def staged_import_write(*, staged_id: int, actor) -> None:
     """Job body: write the staged rows in one transaction (all or nothing unless the coordinator chose partial)."""
     staged = StagedImport.objects.get(pk=staged_id)
-    result = import_run(source=_StagedSource(staged), actor=actor, partial=staged.partial,
-                        reason=f"import: {staged.original_name}", progress=_reporter(staged))
+    try:
+        result = import_run(source=_StagedSource(staged), actor=actor, partial=staged.partial,
+                            reason=f"import: {staged.original_name}", progress=_reporter(staged))
+    except UnusableInput as error:  # the database refused a row: the transaction rolled back
+        _finish(staged, State.FAILED, str(error))
+        return
     counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
               "rejected": result.rejected, "ignored_columns": staged.counts.get("ignored_columns", [])}
     if not result.written:

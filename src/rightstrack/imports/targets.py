@@ -229,6 +229,59 @@ class RecommendationTarget:
             return ("paragraph", clean["document"], clean["paragraph"])
         return ("text", clean["document"], text_hash(clean["text"]))
 
+    def slot(self, clean: dict) -> tuple | None:
+        """The unique place a row takes besides its key: (document, paragraph), when it names a paragraph."""
+        return (clean["document"], clean["paragraph"]) if clean.get("paragraph") else None
+
+    def slot_problem(self, clean: dict, row: int) -> tuple[str, str]:
+        """Why a row cannot take a (document, paragraph) an earlier row of the file, with another key, took."""
+        return (self.column_of("paragraph"),
+                _("paragraph %(paragraph)s of %(document)s already belongs to row %(row)s, which is another "
+                  "recommendation") % {"paragraph": clean["paragraph"], "document": clean["document"], "row": row})
+
+    def conflicts(self, rows) -> dict[int, tuple[str, str]]:
+        """Row number -> (column, reason) for the valid rows whose (document, paragraph) already belongs to another
+        recommendation in the database, so writing them would break the unique paragraph. Two queries per batch.
+
+        A row matches a record as `write_batch` will (by annotation id, else by an unclaimed paragraph); a row
+        without a paragraph column keeps its record's paragraph, which may then land in another document.
+        """
+        ids = {clean["external_id"] for _number, clean in rows if clean.get("external_id")}
+        by_id = {ext: (pk, para) for pk, ext, para in Recommendation.objects.filter(external_id__in=ids)
+                 .values_list("pk", "external_id", "paragraph")}
+        wanted = {}
+        for number, clean in rows:
+            own = by_id.get(clean.get("external_id")) if clean.get("external_id") else None
+            paragraph = clean["paragraph"] if "paragraph" in clean else own[1] if own else ""
+            if paragraph and clean["document"] in self.documents:
+                wanted[number] = (self.documents[clean["document"]].pk, paragraph, own)
+        holders = {}
+        if wanted:
+            docs = {doc_id for doc_id, _para, _own in wanted.values()}
+            paragraphs = {para for _doc, para, _own in wanted.values()}
+            for pk, doc_id, para, ext in Recommendation.objects.filter(
+                    source_document_id__in=docs, paragraph__in=paragraphs).values_list(
+                    "pk", "source_document_id", "paragraph", "external_id"):
+                holders[(doc_id, para)] = (pk, ext)
+        found = {}
+        for number, clean in rows:
+            if number not in wanted:
+                continue
+            doc_id, paragraph, own = wanted[number]
+            holder = holders.get((doc_id, paragraph))
+            if holder is None:
+                continue
+            pk, ext = holder
+            if (own[0] == pk) if own else (ext in ("", clean.get("external_id", ""))):
+                continue  # the row's own record
+            other = (_("annotation id %(id)s") % {"id": ext} if ext
+                     else _("no annotation id, record #%(pk)s") % {"pk": pk})
+            column = self.column_of("paragraph" if "paragraph" in clean else "document")
+            found[number] = (column, _("paragraph %(paragraph)s of %(document)s already belongs to another "
+                                       "recommendation (%(other)s)")
+                             % {"paragraph": paragraph, "document": clean["document"], "other": other})
+        return found
+
     # writing -------------------------------------------------------------
     def _document(self, clean: dict, actor) -> SourceDocument:
         doc = self.documents.get(clean["document"])
@@ -492,6 +545,13 @@ class MeasureTarget:
     def key(self, clean: dict) -> tuple:
         """A measure's key is stable across versions; (plan, version, key) identifies one row."""
         return (_key(clean["plan"]), clean["version"], clean["key"])
+
+    def slot(self, clean: dict) -> None:
+        """A measure's only unique place is (version, key), which is its key: in-file duplicates cover it."""
+
+    def conflicts(self, rows) -> dict:
+        """Nothing: a measure matches the record holding its (version, key), so it cannot collide with another."""
+        return {}
 
     def _version(self, clean, actor) -> ActionPlanVersion:
         plan = self.plans.get(_key(clean["plan"]))
