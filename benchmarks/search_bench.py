@@ -129,6 +129,7 @@ def page(params: dict, naive: bool = False):
     from urllib.parse import urlencode
 
     from django.contrib.auth.models import AnonymousUser
+    from django.core.paginator import Paginator
     from django.http import QueryDict
 
     from rightstrack.recommendations import selectors
@@ -138,8 +139,9 @@ def page(params: dict, naive: bool = False):
         qs = selectors._facetable(AnonymousUser())
         rows, facets = selectors.RECOMMENDATION_LIST.apply(qs, query), selectors.RECOMMENDATION_LIST.counts(qs, query)
     else:
-        rows, facets = selectors.recommendation_faceted(user=AnonymousUser(), params=query)
-    return rows.count(), list(rows[:50]), facets
+        rows, facets = selectors.recommendation_page_rows(user=AnonymousUser(), params=query)
+    page = Paginator(rows, 50).get_page(1)  # as the list view: its count, then its rows
+    return page.paginator.count, list(page), facets
 
 
 def measure(queries: int) -> dict:

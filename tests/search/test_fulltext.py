@@ -4,12 +4,19 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import QueryDict
 
 from rightstrack.accounts.models import Role
-from rightstrack.recommendations.selectors import recommendation_faceted
-from rightstrack.recommendations.services import recommendation_delete, recommendation_update
+from rightstrack.recommendations.selectors import (
+    recommendation_faceted,
+    recommendation_page_rows,
+)
+from rightstrack.recommendations.services import (
+    recommendation_delete,
+    recommendation_update,
+)
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +113,21 @@ def test_postgres_uses_the_russian_configuration_for_both_languages(corpus):
         cursor.execute("SELECT vector::text FROM search_searchdocument WHERE recommendation_id = %s",
                        [corpus["tortured"].pk])
         assert "'tortur'" in cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "torture"}, {"q": "torture", "cycle": "2"}, {"q": "torture OR death", "sort": "-paragraph"},
+    {"q": "-torture"}, {"q": "torture", "state": "Norway"}, {"q": "nothing-matches-this"}, {"cycle": "1"},
+])
+@pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
+def test_the_list_page_shows_the_filtered_rows_in_order_and_counts_them_without_a_count_query(
+        corpus, settings, params, user_kind):
+    settings.SEARCH_CANDIDATES = 2  # hits after the best two follow by id
+    user = AnonymousUser() if user_kind == "anonymous" else make_user("c", Role.COORDINATOR)
+    query = QueryDict(urlencode(params))
+    expected = [r.pk for r in recommendation_faceted(user=user, params=query)[0]]
+    rows, _facets = recommendation_page_rows(user=user, params=query)
+    page = Paginator(rows, 2).get_page(1)
+    assert page.paginator.count == len(expected)
+    assert [r.pk for r in page] == expected[:2]
+    assert [r.pk for n in page.paginator.page_range for r in page.paginator.page(n)] == expected

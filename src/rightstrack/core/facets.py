@@ -78,18 +78,22 @@ class FacetedList:
         return filtered
 
     def counts(self, qs: QuerySet, params) -> list[FacetResult]:
-        """For each facet, the count of rows per value given every other active filter.
+        """For each facet, the count of rows per value given every other active filter."""
+        return self.counted(qs, params)[0]
+
+    def counted(self, qs: QuerySet, params) -> tuple[list[FacetResult], set]:
+        """The facet counts, and the ids of the rows that pass every active filter (the rows `apply` lists).
 
         Exact, and in a fixed number of queries whatever the number of rows or active filters: each facet's
         values are read once for the searched rows (one query for every path on the row or its single-valued
         relations, one per many-valued path), then counted as sets of ids with the other facets' filters.
         """
         base = self._search(qs, params).order_by()
-        ids = _value_ids(base, self.facets)
+        every, ids = _value_ids(base, self.facets)
         passing = {}  # ids that pass each active facet's filter
         for facet in self.facets:
-            wanted = _wanted(base, facet.path, params.getlist(facet.key))
-            if wanted:
+            if any(v != "" for v in params.getlist(facet.key)):
+                wanted = _wanted(base, facet.path, params.getlist(facet.key))
                 passing[facet.key] = set().union(*[ids[facet.key].get(v, ()) for v in wanted])
         results = []
         for facet in self.facets:
@@ -103,7 +107,32 @@ class FacetedList:
             selected = set(params.getlist(facet.key))
             results.append(FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected)
                                                for v, n in rows]))
-        return results
+        listed = set.intersection(*passing.values()) if passing else every
+        return results, listed
+
+
+class ListedRows:
+    """What a list page paginates: `qs` counted by the facet pass (`FacetedList.counted`), so no COUNT query.
+
+    With `order` (every listed id, in display order), a page is read by its ids and put in that order,
+    so the database sorts nothing and reads only the rows shown.
+    """
+
+    def __init__(self, qs: QuerySet, count: int, order: list | None = None):
+        self.qs, self._count, self.order = qs, count, order
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: slice):
+        if self.order is None:
+            return self.qs[index]
+        ids = self.order[index]
+        found = self.qs.order_by().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _path(qs: QuerySet, path: str):
@@ -138,8 +167,8 @@ def _via_key(model, path: str) -> tuple[str, str]:
     return path, ""
 
 
-def _value_ids(qs: QuerySet, facets: list[Facet]) -> dict[str, dict]:
-    """For each facet, {value: ids of the rows in `qs` that have it}."""
+def _value_ids(qs: QuerySet, facets: list[Facet]) -> tuple[set, dict[str, dict]]:
+    """The ids of the rows in `qs`, and for each facet {value: ids of the rows that have it}."""
     ids = {facet.key: defaultdict(set) for facet in facets}
     single = [f for f in facets if not _path(qs, f.path)[0]]
     reads = {f.key: _via_key(qs.model, f.path) for f in single}
@@ -167,4 +196,4 @@ def _value_ids(qs: QuerySet, facets: list[Facet]) -> dict[str, dict]:
             # An inner join: rows without a value for this facet are not counted in it anyway.
             for pk, value in qs.filter(**{f"{facet.path}__isnull": False}).values_list("pk", facet.path):
                 ids[facet.key][value].add(pk)
-    return ids
+    return set().union(*combinations.values()), ids

@@ -4,7 +4,7 @@ from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution, Role
-from rightstrack.core.facets import Facet, FacetedList
+from rightstrack.core.facets import Facet, FacetedList, ListedRows
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
@@ -67,27 +67,44 @@ def _facetable(user) -> QuerySet[Recommendation]:
     )
 
 
-def _searched(qs: QuerySet, params) -> tuple[QuerySet, object]:
-    """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits."""
+def _searched(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None]:
+    """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits.
+
+    Also the hits' ids in relevance order when the list is shown in that order, else None.
+    """
     if not (params.get("q") or "").strip():
-        return qs, params
+        return qs, params, None
     qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
     params = params.copy()
     params.pop("q")
     if info.ranked and not params.get("sort"):
         params["sort"] = "relevance"  # not a column sort, so FacetedList keeps the relevance order
-    return qs, params
+    return qs, params, info.order if params.get("sort") == "relevance" and info.ranked else None
 
 
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
     """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
-    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params))
+    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params)[:2])
 
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
-    qs, params = _searched(_facetable(user), params)
+    qs, params, _order = _searched(_facetable(user), params)
     return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
+
+
+def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
+    """The list page's rows (to paginate) and facet counts: the row count comes from the facet pass, and a
+    list in relevance order is read a page at a time by id instead of sorting every hit in the database."""
+    visible = _facetable(user)
+    qs, params, order = _searched(visible, params)
+    facets, listed = RECOMMENDATION_LIST.counted(qs, params)
+    if order is not None:
+        rows = ListedRows(visible.prefetch_related("recommending_states"), len(listed),
+                          [pk for pk in order if pk in listed])
+    else:
+        rows = ListedRows(RECOMMENDATION_LIST.apply(qs, params).prefetch_related("recommending_states"), len(listed))
+    return rows, facets
 
 
 def recommendation_get(*, user, pk: int) -> Recommendation:

@@ -29,8 +29,8 @@ PAGE_SIZE = 50
 
 def recommendation_list(request):
     """The faceted table of recommendations; the filter state lives in the URL."""
-    qs, facets = selectors.recommendation_faceted(user=request.user, params=request.GET)
-    page = Paginator(qs.prefetch_related("recommending_states"), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows, facets = selectors.recommendation_page_rows(user=request.user, params=request.GET)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "recommendations/recommendation_list.html",
                   {"page": page, "facets": facets, "can_create": is_manager(request.user)})
 

@@ -38,6 +38,7 @@ class SearchInfo:
     mode: str = "fulltext"
     notes: list[str] = field(default_factory=list)
     ranked: bool = False
+    order: list[int] = field(default_factory=list)  # when ranked: every hit's id in the order the list shows
 
 
 def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
@@ -93,6 +94,7 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
         return qs.filter(text__icontains=parsed.plain_text), info
     info.ranked = True
     # Every hit is kept; the best SEARCH_CANDIDATES come first, in order, and the rest follow by id.
+    info.order = ranked[:candidates] + sorted(ranked[candidates:])
     return (qs.filter(engine.ids_filter(ranked)).annotate(search_rank=engine.id_position(ranked[:candidates]))
             .order_by(F("search_rank").asc(nulls_last=True), "pk")), info
 
