@@ -64,9 +64,10 @@ def fulltext_filter(clauses: list[Clause]) -> Q:
 
 
 def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
-                    among: list[int] | None = None) -> list[int]:
+                    among: list[int] | None = None, limit: int | None = None) -> list[int]:
     """Ids of every record matching all `clauses` and no term of `exclude`, best first (BM25 on SQLite,
-    ts_rank on PostgreSQL); only ids in `among` if given. One evaluation of the full-text index."""
+    ts_rank on PostgreSQL); only ids in `among` if given, only the best `limit` if given. One evaluation
+    of the full-text index."""
     if _postgres():
         query = _ts_query(clauses)
         for term in exclude.terms if exclude is not None else ():
@@ -75,7 +76,7 @@ def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
         if among is not None:
             docs = docs.filter(pk__in=among)
         return list(docs.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
-                    .values_list("recommendation_id", flat=True))
+                    .values_list("recommendation_id", flat=True)[:limit])
     match = to_fts5(clauses) if exclude is None else f"({to_fts5(clauses)}) NOT {to_fts5([exclude])}"
     sql, params = "SELECT rank, rowid FROM search_fts WHERE search_fts MATCH %s", [match]
     if among is not None:
@@ -86,7 +87,7 @@ def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
     # BM25 scores are negative (lower is better), ties by id; sorting the (rank, id) tuples here is cheaper
     # than FTS5's ORDER BY rank, and cheaper than sorting with a key function.
     rows.sort()
-    return [pk for _rank, pk in rows]
+    return [pk for _rank, pk in rows[:limit]]
 
 
 class _AnyOf(Func):

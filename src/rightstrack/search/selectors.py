@@ -84,7 +84,7 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
             floor = hits[0][1] - _setting("SEARCH_SEMANTIC_WINDOW", 0.05) if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative)[:candidates], ranked)
+                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked)
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]
