@@ -81,3 +81,14 @@ def test_a_value_no_row_has_empties_the_other_facets_but_not_its_own(varied):
     counts = {r.facet.key: {v.value: v.count for v in r.values} for r in facets}
     assert rows.count() == 0 and counts["cycle"] == {} and counts["theme"] == {}
     assert counts["state"] == {"Norway": 12, "Chile": 8, "Japan": 4}
+
+
+@pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
+@pytest.mark.parametrize("params", [{}, {"cycle": "3"}, {"state": ["Chile", "Japan"], "status": "in_progress"},
+                                    {"theme": "placeholder", "state": "Norway"}, {"state": "Atlantis"}])
+def test_the_facet_pass_lists_the_same_rows_as_the_filtered_queryset(varied, user_kind, params):
+    user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
+    params = {k: (str(varied.term.pk) if k == "theme" else v) for k, v in params.items()}
+    query = QueryDict(urlencode(params, doseq=True))
+    _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
+    assert listed == set(RECOMMENDATION_LIST.apply(_facetable(user), query).values_list("pk", flat=True))
