@@ -89,3 +89,17 @@ def test_missing_input_file_and_missing_option_exit_2(tmp_path):
     assert run("--taxonomy", "sdg", "--input", tmp_path / "absent.jsonl", "--output", tmp_path / "o").returncode == 2
     result = run("--taxonomy", "sdg")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_embedder_option_picks_the_default_model_and_refuses_a_stored_model(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "Definition of torture in the criminal code"}])
+    result = run("evaluate", "--taxonomy", "articles", "--embedder", "hashing-2048",
+                 "--input", write_jsonl(tmp_path / "l.jsonl", [{"id": 1, "text": "Torture", "labels": ["CAT 1"]}]))
+    assert result.returncode == 0, result.stderr
+    assert "hashing-2048" in result.stdout.splitlines()[0]  # the model line names the embedder's version
+    refused = run("--taxonomy", "articles", "--embedder", "hashing-2048", "--model", tmp_path,
+                  "--input", src, "--output", tmp_path / "out.jsonl")
+    assert refused.returncode == 2 and "--embedder" in refused.stderr.strip().splitlines()[-1]
+    assert not (tmp_path / "out.jsonl").exists()
+    unknown = run("--taxonomy", "articles", "--embedder", "bert", "--input", src, "--output", tmp_path / "o.jsonl")
+    assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1

@@ -1,5 +1,5 @@
 """The embedder registry and the full multilingual transformer: Russian and English versions of a sentence
-land near each other. (The static distillation, the default, is tested in test_static.py.)"""
+land near each other. (The static distillation, the fast option, is tested in test_static.py.)"""
 
 import numpy as np
 import pytest

@@ -11,12 +11,11 @@ import numpy as np
 from .embedders import cache_dir, get_embedder, get_search_embedder
 from .model import TrainedModel
 from .ports import Suggestion
-from .taxonomies import reference_rows, get_taxonomy
+from .taxonomies import get_taxonomy, reference_rows
 from .training import Progress, train, zero_shot
 
-
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 3
+DEFAULTS_RECIPE = 4
 
 
 def _stderr(message: str) -> None:
@@ -52,9 +51,11 @@ def default_model(taxonomy_name: str, embedder_name: str | None = None) -> Train
     return model
 
 
-def load_model(taxonomy_name: str, model_path: str | os.PathLike | None = None) -> TrainedModel:
-    """A stored model from `model_path`, else the default; raises ValueError if it is for another taxonomy."""
-    model = TrainedModel.load(Path(model_path)) if model_path else default_model(taxonomy_name)
+def load_model(taxonomy_name: str, model_path: str | os.PathLike | None = None,
+               embedder_name: str | None = None) -> TrainedModel:
+    """A stored model from `model_path`, else the default one on `embedder_name`; raises ValueError if it is for
+    another taxonomy."""
+    model = TrainedModel.load(Path(model_path)) if model_path else default_model(taxonomy_name, embedder_name)
     if model.taxonomy != taxonomy_name:
         raise ValueError(f"model {model_path} is for taxonomy {model.taxonomy!r}, not {taxonomy_name!r}")
     return model

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-# Tagging: the static distillation, ~100x faster. Search and duplicates: the transformer, whose cross-language
-# matching the static model does not reach (docs/tagging.md, "Embedding options evaluated").
-DEFAULT_EMBEDDER = "e5-static"
+# The transformer by default, for tagging quality and cross-language matching; the static distillation is ~100x
+# faster for bulk tagging at a few points less (docs/tagging.md, "Embedding options evaluated").
+DEFAULT_EMBEDDER = "e5-small-q4"
+FAST_EMBEDDER = "e5-static"
 SEARCH_EMBEDDER = "e5-small-q4"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -96,7 +97,7 @@ def cache_dir() -> Path:
 
 
 def get_embedder(name: str | None = None):
-    """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-static), loaded once."""
+    """The embedder called `name` (default: $RIGHTSTRACK_TAGGING_EMBEDDER or e5-small-q4), loaded once."""
     return _load(name or os.environ.get("RIGHTSTRACK_TAGGING_EMBEDDER") or DEFAULT_EMBEDDER, str(cache_dir()))
 
 

@@ -1,5 +1,6 @@
 """`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL;
-`rightstrack tag build-embedder` builds the embedder (and the default models) up front.
+`rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front.
+`--embedder e5-static` tags with the static distillation: about 100x faster, a few points less accurate.
 
 Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
 """
@@ -10,7 +11,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from rightstrack.tagging.api import default_model, load_model
-from rightstrack.tagging.embedders import get_embedder
+from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, read_records
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
@@ -49,12 +50,17 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
         parser.add_argument("--model", help="model directory (default: the shipped default model)")
         parser.add_argument("--top", type=int, default=5, help="how many best-scoring labels to list in scores")
+        parser.add_argument("--embedder", choices=sorted(EMBEDDERS),
+                            help=f"embedder of the default models (default {DEFAULT_EMBEDDER}; e5-static is about "
+                                 "100x faster for bulk tagging, a few points less accurate)")
 
     def handle(self, *args, **options):
         """Validate, then run the action."""
         if options["action"] == "build-embedder":
-            return self._build_embedder()
+            return self._build_embedder(options["embedder"])
         try:
+            if options["embedder"] and options["model"]:
+                raise InputError("--embedder chooses among the default models; a --model keeps its own embedder")
             for required in ("taxonomy", "input"):
                 if not options[required]:
                     raise InputError(f"--{required} is required")
@@ -68,16 +74,16 @@ class Command(BaseCommand):
         except (UnknownTaxonomy, InputError, ValueError, FileNotFoundError) as error:
             raise CommandError(str(error).splitlines()[0], returncode=2) from None
 
-    def _build_embedder(self):
-        """Build the default embedder (the static model is distilled on first use) and every default model."""
-        embedder = get_embedder()
+    def _build_embedder(self, embedder_name: str | None):
+        """Build the embedder (the static model is distilled on first use) and every default model on it."""
+        embedder = get_embedder(embedder_name)
         for name in TAXONOMY_NAMES:
-            self.stdout.write(f"{name}: {default_model(name).version}")
+            self.stdout.write(f"{name}: {default_model(name, embedder_name).version}")
         self.stdout.write(f"embedder {embedder.version} ready")
 
     def _tag(self, records, options):
         """Write {id, labels, scores} per input line."""
-        model = load_model(options["taxonomy"], options["model"])
+        model = load_model(options["taxonomy"], options["model"], options["embedder"])
         with open(options["output"], "w", encoding="utf-8") as out:
             for start in range(0, len(records), BATCH):
                 batch = records[start:start + BATCH]
@@ -100,7 +106,7 @@ class Command(BaseCommand):
 
     def _evaluate(self, records, options):
         """Print P/R/F1 of a model on labelled texts."""
-        model = load_model(options["taxonomy"], options["model"])
+        model = load_model(options["taxonomy"], options["model"], options["embedder"])
         self.stdout.write(f"model {model.version}")
         self._print_scores(evaluate(model, [r["text"] for r in records], [r["labels"] for r in records]))
 
