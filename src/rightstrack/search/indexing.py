@@ -62,24 +62,22 @@ def index_documents(ids: list[int]) -> int:
     return len(docs)
 
 
-def _text_hash(text: str) -> str:
-    """Hash of the text and of the embedder's version, so vectors made by another embedder are re-embedded."""
+def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:
+    """Embed the texts whose hash changed, in batches; returns how many were (re)embedded.
+
+    The hash covers the embedder's version too, so vectors made by another embedder are re-embedded."""
+    from rightstrack.tagging import embed
     from rightstrack.tagging.api import embedder_version
 
-    return hashlib.sha256(f"{embedder_version()}\n{text}".encode()).hexdigest()
-
-
-def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:
-    """Embed the texts whose hash changed, in batches; returns how many were (re)embedded."""
-    from rightstrack.tagging import embed
-
+    version = embedder_version()
+    hashes = {pk: hashlib.sha256(f"{version}\n{text}".encode()).hexdigest() for pk, text in texts.items()}
     known = dict(model.objects.filter(pk__in=list(texts)).values_list("pk", "text_hash"))
-    stale = [pk for pk, text in texts.items() if known.get(pk) != _text_hash(text)]
+    stale = [pk for pk, digest in hashes.items() if known.get(pk) != digest]
     for chunk in _chunks(stale, EMBED_BATCH):
         vectors = embed([texts[pk] for pk in chunk])
         with transaction.atomic():
             model.objects.filter(pk__in=chunk).delete()
-            model.objects.bulk_create([model(**{f"{key}_id": pk}, vector=vec, text_hash=_text_hash(texts[pk]))
+            model.objects.bulk_create([model(**{f"{key}_id": pk}, vector=vec, text_hash=hashes[pk])
                                        for pk, vec in zip(chunk, vectors)])
         done += len(chunk)
         if progress:
