@@ -9,6 +9,9 @@ from rightstrack.imports.readers import UnusableInput
 from rightstrack.imports.services import import_file
 from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Recommendation, SourceDocument
+from rightstrack.search.indexing import index_documents
+from rightstrack.search.models import SearchDocument
+from rightstrack.search.selectors import recommendation_search
 from rightstrack.taxonomy.models import TagAssignment
 from tests.imports.conftest import csv_bytes, uhri_row, xlsx_bytes
 from tests.snapshot import database_fingerprint
@@ -235,6 +238,35 @@ def test_a_created_recommendations_history_lists_its_recommending_states(tmp_pat
     assert created.history_type == "+"
     assert sorted(s.country.name for s in created.recommending_states.all()) == ["France", "Germany"]
     assert {t.history_type for t in TagAssignment.history.filter(recommendation_id=rec.pk)} == {"+"}
+
+
+def test_imported_rows_are_indexed_as_a_reindex_would_index_them(tmp_path, terms):
+    # The import builds full-text rows from the values in hand, not by reading the records back: they must be
+    # the rows the index's own rebuild makes, and be found by their text, Russian stem, States and symbol.
+    rows = [uhri_row(1), uhri_row(2, "Protect journalists", **{"UPR Reccomending States": "- Norway\n- Brazil",
+                                                               "Document Symbol": "CCPR/C/KAZ/CO/2"})]
+    import_file(path=_write(tmp_path, "r.csv", csv_bytes(rows)), actor=None)
+    ids = sorted(Recommendation.objects.filter(external_id__startswith="6f1c").values_list("pk", flat=True))
+    imported = _full_text_rows(ids)
+    assert "Brazil Norway" in imported[ids[1]][0] and "CCPR C KAZ CO 2" in imported[ids[1]][0]
+    index_documents(ids)
+    assert _full_text_rows(ids) == imported
+    found = {text: set(recommendation_search(Recommendation.objects.filter(pk__in=ids), text)[0].values_list(
+        "pk", flat=True))
+             for text in ("journalists", "рекомендации", "Norway", "France", '"A/HRC/43/10"')}
+    assert found == {"journalists": {ids[1]}, "рекомендации": {ids[0]}, "Norway": {ids[1]}, "France": {ids[0]},
+                     '"A/HRC/43/10"': {ids[0]}}
+
+
+def _full_text_rows(ids) -> dict:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return {d.pk: (d.body, str(d.vector)) for d in SearchDocument.objects.filter(pk__in=ids)}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid, body FROM search_fts")
+        fts = dict(cursor.fetchall())
+    return {d.pk: (d.body, fts[d.pk]) for d in SearchDocument.objects.filter(pk__in=ids)}
 
 
 def test_a_row_whose_states_alone_changed_is_updated_with_history(tmp_path, terms):

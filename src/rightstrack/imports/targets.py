@@ -21,7 +21,7 @@ from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
-from rightstrack.imports.fastwrite import history_fields, insert_rows
+from rightstrack.core.fastwrite import history_fields, insert_rows
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
@@ -152,7 +152,8 @@ class RecommendationTarget:
         self.mechanisms = {}
         for mechanism in Mechanism.objects.all():
             self.mechanisms[_key(mechanism.code)] = self.mechanisms[_key(mechanism.name)] = mechanism
-        self.countries = {_key(name): pk for pk, name in Country.objects.values_list("pk", "name")}
+        self.country_names = dict(Country.objects.values_list("pk", "name"))
+        self.countries = {_key(name): pk for pk, name in self.country_names.items()}
         self.by_document: dict[int, dict] = {}
         self.responses, self.statuses = Recommendation.Response.choices, ImplementationStatus.choices
 
@@ -311,7 +312,7 @@ class RecommendationTarget:
         if missing:
             Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
             for pk, name in Country.objects.filter(name__in=missing.values()).values_list("pk", "name"):
-                self.countries[_key(name)] = pk
+                self.countries[_key(name)], self.country_names[pk] = pk, name
         return {self.countries[_key(n)] for n in names}
 
     def _existing(self, items) -> dict[int, int]:
@@ -446,40 +447,46 @@ class RecommendationTarget:
             row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}}
             row["published_at"] = now if row["is_published"] else None
             rows.append(row)
-        pks = insert_rows(Recommendation, rows, constants=stamps, returning="id")
+        pks = insert_rows(Recommendation, rows, constants=stamps, keys=True)
         for row, pk in zip(rows, pks):
             row["id"] = pk
         history_of = dict(zip(pks, insert_rows(Recommendation.history.model, rows, constants={**stamps, **history},
-                                               returning="history_id")))
+                                               keys=True)))
         for name, column in M2M.items():
             links = [{"recommendation_id": pk, column: other}
                      for pk, wanted in zip(pks, new) for other in sorted(wanted.get(name, ()))]
             for link, link_id in zip(links, insert_rows(getattr(Recommendation, name).through, links,
-                                                        returning="id")):
+                                                        keys=True)):
                 link.update(id=link_id, history_id=history_of[link["recommendation_id"]])
             insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
         tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk}
                 for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in sorted(ids)]
         tag_values = {"status": ACCEPTED.value, "source": TagAssignment.Source.PERSON.value, "created_by_id": user_id,
                       **stamps}
-        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, constants=tag_values, returning="id")):
+        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, constants=tag_values, keys=True)):
             tag["id"] = tag_id
         insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
         for row in rows:
             if not row["external_id"]:
                 self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
-        _notify_search(pks)
+        self._notify_search(rows, new)
 
+    def _notify_search(self, rows: list[dict], new: list[dict]) -> None:
+        """Bulk inserts send no post_save signal, so give the search index (when installed) the new rows, with
+        the full-text bodies built from the values in hand rather than read back."""
+        if not apps.is_installed("rightstrack.search"):
+            return
+        from rightstrack.search.indexing import document_body, index_new_documents
+        from rightstrack.search.tasks import embed_task
 
-def _notify_search(pks: list[int]) -> None:
-    """Bulk inserts send no post_save signal, so tell the search index (when installed) about the new rows."""
-    if not apps.is_installed("rightstrack.search"):
-        return
-    from rightstrack.search.indexing import index_documents
-    from rightstrack.search.tasks import embed_task
-
-    index_documents(pks)
-    transaction.on_commit(lambda: embed_task.enqueue("recommendation", pks))
+        symbols = {doc.pk: symbol for symbol, doc in self.documents.items()}
+        index_new_documents([(row["id"], document_body(
+            text=row["text"], translations=row["translations"], paragraph=row["paragraph"],
+            symbol=symbols[row["source_document_id"]],
+            states=sorted(self.country_names[pk] for pk in wanted.get("recommending_states", ()))))
+            for row, wanted in zip(rows, new)])
+        pks = [row["id"] for row in rows]
+        transaction.on_commit(lambda: embed_task.enqueue("recommendation", pks))
 
 
 class MeasureTarget:

@@ -29,6 +29,6 @@ def words(text: str) -> list[str]:
     return WORD.findall(text or "")
 
 
-def stems(text: str) -> str:
-    """The text as space-separated stems, which is what the FTS5 table stores."""
-    return " ".join(stem(w) for w in words(text))
+def stem_words(text_words: list[str]) -> str:
+    """Words (as `words` splits them) as space-separated stems, which is what the FTS5 table stores."""
+    return " ".join(map(stem, text_words))
