@@ -11,6 +11,7 @@ import difflib
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from django.apps import apps
 from django.db import transaction
@@ -18,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
+from rightstrack.core.fastwrite import history_fields, insert_rows
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
-from rightstrack.core.fastwrite import history_fields, insert_rows
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
@@ -460,7 +461,8 @@ class RecommendationTarget:
                 link.update(id=link_id, history_id=history_of[link["recommendation_id"]])
             insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
         tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk}
-                for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in sorted(ids)]
+                for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in ids]
+        tags.sort(key=itemgetter("term_id", "recommendation_id"))  # the tag table's indexes lead with the term
         tag_values = {"status": ACCEPTED.value, "source": TagAssignment.Source.PERSON.value, "created_by_id": user_id,
                       **stamps}
         for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, constants=tag_values, keys=True)):

@@ -129,7 +129,10 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
     status = models.CharField(_("status"), max_length=30, choices=ImplementationStatus.choices,
                               default=ImplementationStatus.NOT_STARTED, db_index=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[recommending_states, co_executors])
+    # History is read by record (`id`) and by date; the copies of the record's own indexes would only slow
+    # down every write, which bulk imports feel most.
+    history = HistoricalRecords(m2m_fields=[recommending_states, co_executors], no_db_index=[
+        "source_document", "external_id", "is_published", "lead_institution", "status", "cluster"])
 
     class Meta:
         ordering = ["source_document__date", "id"]

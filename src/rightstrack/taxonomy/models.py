@@ -75,7 +75,10 @@ class TagAssignment(TimestampedModel):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
+    # History is read by tag (`id`) and by date; the copies of the tag's own indexes would only slow down
+    # every write, which bulk imports and tagging runs feel most.
+    history = HistoricalRecords(no_db_index=["term", "recommendation", "measure", "status", "created_by",
+                                             "decided_by"])
 
     class Meta:
         ordering = ["term__vocabulary", "term__code"]
