@@ -4,10 +4,11 @@ Building a model instance per row costs more than the insert itself; these rows 
 so they go in as tuples. Values are passed through the field's own preparation only where a backend needs
 it (dates, times, JSON), so the rows are the same as the ORM would write on SQLite and PostgreSQL.
 Rows go in as multi-row `INSERT ... VALUES` statements (on SQLite one statement per row would open the
-table and each of its indexes again for every row); new keys come back in row order from `RETURNING`, as
-Django's bulk_create relies on for both backends.
+table and each of its indexes again for every row). `BulkWriter` numbers new rows up front and, on SQLite,
+runs the inserts on a background thread.
 """
 
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from operator import itemgetter
 
@@ -17,23 +18,22 @@ from django.utils import timezone
 _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,
           models.FloatField)
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement
-_CHUNK = 1024  # rows per INSERT ... RETURNING statement
+_CHUNK = 1024  # rows per INSERT statement
 
 
 def _is_plain(field) -> bool:
     return isinstance(field, _PLAIN) and not isinstance(field, models.JSONField)
 
 
-def insert_rows(model, rows: list[dict], *, constants: dict | None = None, keys: bool = False) -> list:
-    """Insert rows given as dicts keyed by attname, all with the same keys; primary keys are new ones.
+def row_values(model, rows: list[dict], constants: dict | None = None) -> tuple[list[str], list[tuple]]:
+    """The columns and value tuples that insert rows given as dicts keyed by attname, all with the same keys.
 
-    Columns not in the rows take their value from `constants`, else the field's default (prepared once).
-    With `keys`, returns the new primary keys in row order (else an empty list).
+    Columns not in the rows take their value from `constants`, else the field's default (prepared once); an
+    auto primary key not in the rows is left to the database.
     """
-    if not rows:
-        return []
     constants = constants or {}
-    fields = {f.attname: f for f in model._meta.concrete_fields if not f.primary_key}
+    fields = {f.attname: f for f in model._meta.concrete_fields
+              if not (f.primary_key and isinstance(f, models.AutoField) and f.attname not in rows[0])}
     names = [name for name in rows[0] if name in fields]
     fixed = [f for name, f in fields.items() if name not in rows[0]]
     fixed_values = tuple(f.get_db_prep_save(constants[f.attname] if f.attname in constants else f.get_default(),
@@ -65,26 +65,13 @@ def insert_rows(model, rows: list[dict], *, constants: dict | None = None, keys:
             values = tuple(values)
         return values + fixed_values
 
-    columns = [fields[name].column for name in names] + [f.column for f in fixed]
-    return insert_values(model._meta.db_table, columns, [params(row) for row in rows],
-                         returning=model._meta.pk.column if keys else None)
+    return [fields[name].column for name in names] + [f.column for f in fixed], [params(row) for row in rows]
 
 
-def insert_values(table: str, columns: list[str], values: list[tuple], *, returning: str | None = None) -> list:
-    """Insert tuples of column values, in multi-row statements; returns the `returning` column in row order."""
-    quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
-    tail = f" RETURNING {quote(returning)}" if returning else ""
-    new_keys, start = [], 0
+def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:
+    """Insert tuples of column values, in multi-row statements, on this thread's connection."""
     with _cursor() as (cursor, placeholder):
-        one = f"({', '.join([placeholder] * len(columns))})"
-        for size in _chunk_sizes(len(values), max(1, min(_CHUNK, _MAX_PARAMS // len(columns)))):
-            cursor.execute(f"{head}{', '.join([one] * size)}{tail}",
-                           [value for row in values[start:start + size] for value in row])
-            if returning:
-                new_keys += [key for (key,) in cursor.fetchall()]
-            start += size
-    return new_keys
+        _execute_inserts(cursor, placeholder, table, columns, values)
 
 
 @contextmanager
@@ -105,6 +92,104 @@ def _cursor():
             cursor.close()
 
 
+def _execute_inserts(cursor, placeholder: str, table: str, columns: list[str], values: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
+    one = f"({', '.join([placeholder] * len(columns))})"
+    start = 0
+    for size in _chunk_sizes(len(values), max(1, min(_CHUNK, _MAX_PARAMS // len(columns)))):
+        cursor.execute(f"{head}{', '.join([one] * size)}", [value for row in values[start:start + size]
+                                                             for value in row])
+        start += size
+
+
+class BulkWriter:
+    """Inserts the new rows of one bulk write (an import, inside one transaction), with keys handed out first.
+
+    Keys are numbered before the rows go in, so no insert waits for another's `RETURNING`: on PostgreSQL from
+    the table's sequence; on SQLite after the highest key the table has used (its AUTOINCREMENT counter) or
+    holds, and after the keys already handed out. SQLite has one writer at a time and the import's
+    transaction holds that lock from its start (`BEGIN IMMEDIATE`), so nobody else can take those keys.
+
+    On SQLite the inserts run in order on a background thread, on the same connection: sqlite3 lets go of
+    the GIL while a statement runs, so SQLite's work overlaps the caller's Python (reading, checking and
+    preparing the next rows). Call `drain()` before any other write (an ORM save numbers its rows itself)
+    and at the end; it raises the first error an insert met, as Django's error. Elsewhere the inserts run
+    at once. Use it as a context manager inside the transaction: leaving it waits for every insert.
+    """
+
+    MAX_PENDING = 16  # inserts queued at most (about two batches of an import): bounds the memory they hold
+
+    def __init__(self):
+        self.background = connection.vendor == "sqlite"
+        self.handed: dict[str, int] = {}
+        self.pending: list[Future] = []
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="bulk-writer") if self.background else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if error is None:
+            self.drain()
+        else:
+            wait(self.pending)  # the transaction is about to roll back: let the inserts stop touching it
+        if self.pool:
+            self.pool.shutdown()
+        return False
+
+    def keys(self, model, count: int) -> list[int]:
+        """`count` new primary keys for `model`'s table, in increasing order."""
+        if not count:
+            return []
+        table, pk = model._meta.db_table, model._meta.pk.column
+        with connection.cursor() as cursor:
+            if not self.background:
+                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                               [table, pk, count])
+                return [key for (key,) in cursor.fetchall()]
+            quote = connection.ops.quote_name
+            cursor.execute(f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+                           f"coalesce((SELECT max({quote(pk)}) FROM {quote(table)}), 0))", [table])
+            first = max(cursor.fetchone()[0], self.handed.get(table, 0)) + 1
+        self.handed[table] = first + count - 1
+        return list(range(first, first + count))
+
+    def insert_rows(self, model, rows: list[dict], *, constants: dict | None = None) -> None:
+        """Insert rows given as dicts keyed by attname (see `row_values`); their values are read now."""
+        if rows:
+            self.insert(model._meta.db_table, *row_values(model, rows, constants))
+
+    def insert(self, table: str, columns: list[str], values: list[tuple]) -> None:
+        if not values:
+            return
+        if not self.background:
+            insert_values(table, columns, values)
+            return
+        while len(self.pending) >= self.MAX_PENDING:
+            self._result(self.pending.pop(0))
+        connection.ensure_connection()
+        self.pending.append(self.pool.submit(self._run, connection.connection, table, columns, values))
+
+    @staticmethod
+    def _run(raw, table: str, columns: list[str], values: list[tuple]) -> None:
+        cursor = raw.cursor()
+        try:
+            _execute_inserts(cursor, "?", table, columns, values)
+        finally:
+            cursor.close()
+
+    def drain(self) -> None:
+        """Wait for every queued insert; raises the first error one met."""
+        while self.pending:
+            self._result(self.pending.pop(0))
+
+    @staticmethod
+    def _result(future: Future) -> None:
+        with connection.wrap_database_errors:
+            future.result()
+
+
 def _chunk_sizes(total: int, size: int) -> list[int]:
     """Full chunks, then the rest in powers of two: the driver caches each distinct statement it prepares, so
     a few statement shapes keep that cache (and memory) bounded however many rows an import writes."""
@@ -120,6 +205,6 @@ def _chunk_sizes(total: int, size: int) -> list[int]:
 
 
 def history_fields(*, user_id, reason: str, history_type: str = "+") -> dict:
-    """The values simple-history gives every history row of one change (as `constants` for insert_rows)."""
+    """The values simple-history gives every history row of one change (as `constants` for `BulkWriter.insert_rows`)."""
     return {"history_date": timezone.now(), "history_type": history_type, "history_user_id": user_id,
             "history_change_reason": reason}

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from rightstrack.core.fastwrite import BulkWriter
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
@@ -171,10 +172,11 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         size = max(spill.tell(), 1)
         spill.seek(0)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), BulkWriter() as writer:
                 while batch := _next_batch(spill):
-                    _write(target, batch, actor, reason, result, on_actions)
+                    _write(target, batch, actor, reason, writer, result, on_actions)
                     progress(0.5 + spill.tell() / size / 2)
+                writer.drain()
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -197,8 +199,8 @@ def _next_batch(spill) -> list:
         return []
 
 
-def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
-    actions = target.write_batch(batch, actor, reason)
+def _write(target, batch, actor, reason, writer: BulkWriter, result: ImportResult, on_actions) -> None:
+    actions = target.write_batch(batch, actor, reason, writer)
     for action in actions.values():
         setattr(result, action, getattr(result, action) + 1)
     if on_actions:

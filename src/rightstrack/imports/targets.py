@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.core.fastwrite import history_fields, insert_rows
+from rightstrack.core.fastwrite import BulkWriter, history_fields
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
@@ -285,10 +285,12 @@ class RecommendationTarget:
         return found
 
     # writing -------------------------------------------------------------
-    def _document(self, clean: dict, actor) -> SourceDocument:
+    def _document(self, clean: dict, actor, writer: BulkWriter) -> SourceDocument:
         doc = self.documents.get(clean["document"])
         changes = {k: v for k, v in (("date", clean.get("document_date")), ("session", clean.get("session")))
                    if v and (doc is None or getattr(doc, k) != v)}
+        if doc is None or changes:
+            writer.drain()
         if doc is None:
             doc = record_save(obj=SourceDocument(symbol=clean["document"], mechanism=self._mechanism(
                 clean["mechanism"], actor), **changes), actor=actor, reason="import")
@@ -307,10 +309,11 @@ class RecommendationTarget:
             self.mechanisms[_key(code)] = mechanism
         return mechanism
 
-    def _country_ids(self, names) -> set[int]:
+    def _country_ids(self, names, writer: BulkWriter) -> set[int]:
         """The ids of these States; States not yet known are created."""
         missing = {_key(n): n for n in names if _key(n) not in self.countries}
         if missing:
+            writer.drain()
             Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
             for pk, name in Country.objects.filter(name__in=missing.values()).values_list("pk", "name"):
                 self.countries[_key(name)], self.country_names[pk] = pk, name
@@ -351,7 +354,7 @@ class RecommendationTarget:
                 Recommendation.objects.filter(source_document_id=doc_id, external_id="").values_list("pk", "text")}
         return self.by_document[doc_id]
 
-    def _wanted(self, clean: dict, doc) -> dict:
+    def _wanted(self, clean: dict, doc, writer: BulkWriter) -> dict:
         """What the row says, as attname -> value (plus m2m id sets and tags), for the fields the file holds."""
         values = {"source_document_id": doc.pk, "text": clean["text"]}
         for name in ("paragraph", "external_id", "language", "response", "response_comment", "status",
@@ -364,7 +367,7 @@ class RecommendationTarget:
         if "published" in clean:
             values["is_published"] = clean["published"]
         if "recommending_states" in clean:
-            values["recommending_states"] = self._country_ids(clean["recommending_states"])
+            values["recommending_states"] = self._country_ids(clean["recommending_states"], writer)
         if "co_executors" in clean:
             values["co_executors"] = set(clean["co_executors"])
         values["tags"] = clean["tags"]
@@ -397,23 +400,25 @@ class RecommendationTarget:
                 return False
         return True
 
-    def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
-        """Create, update or leave alone each valid row; returns row number -> action."""
-        items = [(n, c, self._document(c, actor)) for n, c in rows]
+    def write_batch(self, rows, actor, reason: str, writer: BulkWriter) -> dict[int, str]:
+        """Create, update or leave alone each valid row; returns row number -> action. New rows go in through
+        `writer`, which is drained before any other write."""
+        items = [(n, c, self._document(c, actor, writer)) for n, c in rows]
         matched = self._existing(items)
         stored = self._stored(set(matched.values()))
         actions, new = {}, []
         for number, clean, doc in items:
-            wanted = self._wanted(clean, doc)
+            wanted = self._wanted(clean, doc, writer)
             pk = matched.get(number)
             if pk is None:
                 new.append((number, clean, wanted))
             elif self._same(stored[pk], wanted):
                 actions[number] = "unchanged"
             else:
+                writer.drain()
                 self._update(Recommendation.objects.get(pk=pk), wanted, actor, reason)
                 actions[number] = "updated"
-        self._create([wanted for _number, _clean, wanted in new], actor, reason)
+        self._create([wanted for _number, _clean, wanted in new], actor, reason, writer)
         actions.update({number: "created" for number, _clean, _wanted in new})
         return actions
 
@@ -433,7 +438,7 @@ class RecommendationTarget:
             record_save(obj=rec, actor=actor, values=changes, m2m=m2m, reason=reason)
         _sync_tags(rec, "recommendation", tags, current_tags, actor)
 
-    def _create(self, new: list[dict], actor, reason) -> None:
+    def _create(self, new: list[dict], actor, reason, writer: BulkWriter) -> None:
         """Insert new recommendations with one 'created' history row each, which also lists their States and
         co-executors (as simple-history's m2m history does), and their tags with history rows."""
         if not new:
@@ -444,49 +449,52 @@ class RecommendationTarget:
         base = {f.attname: f.get_default() for f in Recommendation._meta.concrete_fields
                 if not f.primary_key and f.attname not in stamps}
         rows = []
-        for wanted in new:
-            row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}}
+        for wanted, pk in zip(new, writer.keys(Recommendation, len(new))):
+            row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
             row["published_at"] = now if row["is_published"] else None
             rows.append(row)
-        pks = insert_rows(Recommendation, rows, constants=stamps, keys=True)
-        for row, pk in zip(rows, pks):
-            row["id"] = pk
-        history_of = dict(zip(pks, insert_rows(Recommendation.history.model, rows, constants={**stamps, **history},
-                                               keys=True)))
+        writer.insert_rows(Recommendation, rows, constants=stamps)
+        history_model = Recommendation.history.model
+        history_of = {}
+        for row, key in zip(rows, writer.keys(history_model, len(rows))):
+            history_of[row["id"]] = row["history_id"] = key
+        writer.insert_rows(history_model, rows, constants={**stamps, **history})
         for name, column in M2M.items():
-            links = [{"recommendation_id": pk, column: other}
-                     for pk, wanted in zip(pks, new) for other in sorted(wanted.get(name, ()))]
-            for link, link_id in zip(links, insert_rows(getattr(Recommendation, name).through, links,
-                                                        keys=True)):
-                link.update(id=link_id, history_id=history_of[link["recommendation_id"]])
-            insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
-        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": pk}
-                for pk, wanted in zip(pks, new) for vocabulary, ids in wanted["tags"].items() for term_id in ids]
+            through = getattr(Recommendation, name).through
+            links = [{"recommendation_id": row["id"], column: other}
+                     for row, wanted in zip(rows, new) for other in sorted(wanted.get(name, ()))]
+            for link, key in zip(links, writer.keys(through, len(links))):
+                link.update(id=key, history_id=history_of[link["recommendation_id"]])
+            writer.insert_rows(through, links)
+            writer.insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
+        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": row["id"]}
+                for row, wanted in zip(rows, new) for vocabulary, ids in wanted["tags"].items() for term_id in ids]
         tags.sort(key=itemgetter("term_id", "recommendation_id"))  # the tag table's indexes lead with the term
+        for tag, key in zip(tags, writer.keys(TagAssignment, len(tags))):
+            tag["id"] = key
         tag_values = {"status": ACCEPTED.value, "source": TagAssignment.Source.PERSON.value, "created_by_id": user_id,
                       **stamps}
-        for tag, tag_id in zip(tags, insert_rows(TagAssignment, tags, constants=tag_values, keys=True)):
-            tag["id"] = tag_id
-        insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
+        writer.insert_rows(TagAssignment, tags, constants=tag_values)
+        writer.insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
         for row in rows:
             if not row["external_id"]:
                 self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
-        self._notify_search(rows, new)
+        self._notify_search(rows, new, writer)
 
-    def _notify_search(self, rows: list[dict], new: list[dict]) -> None:
+    def _notify_search(self, rows: list[dict], new: list[dict], writer: BulkWriter) -> None:
         """Bulk inserts send no post_save signal, so give the search index (when installed) the new rows, with
         the full-text bodies built from the values in hand rather than read back."""
         if not apps.is_installed("rightstrack.search"):
             return
-        from rightstrack.search.indexing import document_body, index_new_documents
+        from rightstrack.search.indexing import document_body, write_documents
         from rightstrack.search.tasks import embed_task
 
         symbols = {doc.pk: symbol for symbol, doc in self.documents.items()}
-        index_new_documents([(row["id"], document_body(
+        write_documents([(row["id"], document_body(
             text=row["text"], translations=row["translations"], paragraph=row["paragraph"],
             symbol=symbols[row["source_document_id"]],
             states=sorted(self.country_names[pk] for pk in wanted.get("recommending_states", ()))))
-            for row, wanted in zip(rows, new)])
+            for row, wanted in zip(rows, new)], writer.insert)
         pks = [row["id"] for row in rows]
         transaction.on_commit(lambda: embed_task.enqueue("recommendation", pks))
 
@@ -574,7 +582,7 @@ class MeasureTarget:
                                   reason="import")
         return version
 
-    def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
+    def write_batch(self, rows, actor, reason: str, writer: BulkWriter) -> dict[int, str]:
         """Create, update or leave alone each measure (few rows per plan, so one save each, with history)."""
         actions = {}
         for number, clean in rows:

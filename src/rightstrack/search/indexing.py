@@ -46,28 +46,25 @@ def index_documents(ids: list[int]) -> int:
             for pk, text, translations, paragraph, symbol in Recommendation.objects.filter(pk__in=ids).values_list(
                 "pk", "text", "translations", "paragraph", "source_document__symbol")]
     SearchDocument.objects.filter(pk__in=ids).delete()  # the SQLite trigger drops the FTS5 rows too
-    _write_documents(recs)
+    write_documents(recs)
     return len(recs)
 
 
-def index_new_documents(bodies: list[tuple[int, str]]) -> None:
-    """Full-text rows for recommendations just inserted in bulk (an import), from `document_body` texts the
-    caller already has: nothing to read back, and no old rows to drop."""
-    _write_documents(bodies)
-
-
-def _write_documents(bodies: list[tuple[int, str]]) -> None:
+def write_documents(bodies: list[tuple[int, str]], insert=insert_values) -> None:
+    """Write full-text rows from (id, `document_body`) pairs, for recommendations that have none: a bulk import
+    passes the bodies it built from the values in hand (nothing to read back) and its `BulkWriter.insert`
+    as `insert(table, columns, values)`."""
     # Stored as its words only, so PostgreSQL's parser splits "A/HRC/14/10" into words as the query parser does.
     # Plain multi-row inserts: for thousands of rows, bulk_create's SQL assembly costs more than the inserts.
     updated_at = SearchDocument._meta.get_field("updated_at").get_db_prep_save(timezone.now(), connection)
     split = [(pk, words(body)) for pk, body in bodies]
-    insert_values(SearchDocument._meta.db_table, ["recommendation_id", "body", "updated_at"],
-                  [(pk, " ".join(parts), updated_at) for pk, parts in split])
+    insert(SearchDocument._meta.db_table, ["recommendation_id", "body", "updated_at"],
+           [(pk, " ".join(parts), updated_at) for pk, parts in split])
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=[pk for pk, _parts in split]).update(
             vector=SearchVector("body", config="russian"))
     else:
-        insert_values("search_fts", ["rowid", "body"], [(pk, stem_words(parts)) for pk, parts in split])
+        insert("search_fts", ["rowid", "body"], [(pk, stem_words(parts)) for pk, parts in split])
 
 
 def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:

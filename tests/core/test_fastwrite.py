@@ -1,0 +1,70 @@
+"""BulkWriter: keys handed out before the rows go in, inserts on a background thread (SQLite), errors surfaced."""
+
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+
+from rightstrack.core.fastwrite import BulkWriter
+from rightstrack.recommendations.models import Country
+
+
+def _insert(writer: BulkWriter, names: list[str]) -> list[int]:
+    keys = writer.keys(Country, len(names))
+    writer.insert_rows(Country, [{"id": key, "name": name} for key, name in zip(keys, names)])
+    return keys
+
+
+@pytest.mark.django_db
+def test_keys_never_collide_with_rows_the_orm_saves_or_keys_already_handed_out():
+    before = Country.objects.create(name="Before").pk
+    with transaction.atomic(), BulkWriter() as writer:
+        first = _insert(writer, ["A", "B", "C"])
+        second = _insert(writer, ["D"])  # handed out while the first rows may still be queued
+        writer.drain()
+        after = Country.objects.create(name="After").pk  # the ORM numbers its own row
+        third = _insert(writer, ["E", "F"])
+    keys = [before, *first, *second, after, *third]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert dict(Country.objects.values_list("name", "pk")) == dict(zip("Before A B C D After E F".split(), keys))
+
+
+@pytest.mark.django_db
+def test_sqlite_keys_skip_numbers_a_deleted_row_used():
+    if connection.vendor != "sqlite":
+        pytest.skip("AUTOINCREMENT's counter is SQLite's; PostgreSQL's sequence never goes back either")
+    gone = Country.objects.create(name="Gone").pk
+    Country.objects.filter(pk=gone).delete()
+    with transaction.atomic(), BulkWriter() as writer:
+        [key] = _insert(writer, ["Kept"])
+    assert key == gone + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_insert_that_fails_in_the_background_raises_djangos_error_and_the_transaction_rolls_back():
+    Country.objects.create(name="Taken")
+    with pytest.raises(IntegrityError), transaction.atomic(), BulkWriter() as writer:
+        _insert(writer, ["New 1", "New 2"])
+        _insert(writer, ["Taken"])  # the unique name: the database refuses it
+        writer.drain()
+    assert list(Country.objects.values_list("name", flat=True)) == ["Taken"]
+
+
+@pytest.mark.django_db
+def test_inserts_run_on_a_background_thread_on_sqlite_and_at_once_elsewhere():
+    threads = []
+    real = BulkWriter._run
+
+    def spy(*args):
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    with transaction.atomic(), BulkWriter() as writer:
+        writer._run = spy
+        _insert(writer, ["Threaded"])
+        writer.drain()
+        assert Country.objects.filter(name="Threaded").exists()
+    if connection.vendor == "sqlite":
+        assert len(threads) == 1 and threads[0].startswith("bulk-writer")
+    else:
+        assert threads == []
