@@ -186,8 +186,11 @@ def worker(args) -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
+
     from rightstrack.recommendations.models import Recommendation
 
+    call_command("migrate", interactive=False, verbosity=0)  # a fresh --reuse directory has no tables yet
     if args.reuse and Recommendation.objects.count() == args.n:  # built by an earlier --reuse run
         timings = {"load_s": 0.0, "fulltext_index_s": 0.0, "vector_index_s": 0.0, "reused": True}
     else:

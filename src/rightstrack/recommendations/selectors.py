@@ -1,5 +1,6 @@
 """Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
 
+from django.conf import settings
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,7 @@ from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
 )
-from rightstrack.search.selectors import recommendation_search
+from rightstrack.search.selectors import facet_generation, recommendation_search
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 
@@ -72,14 +73,22 @@ def _searched(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None]
 
     Also the hits' ids in relevance order when the list is shown in that order, else None.
     """
+    qs, params, order, _hits = _searched_hits(qs, params)
+    return qs, params, order
+
+
+def _searched_hits(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
+    """`_searched`, and every hit's id (None when there is no `q`: every row; False when the search did not
+    give a list of hits, such as a query of NOT terms only or the substring fallback)."""
     if not (params.get("q") or "").strip():
-        return qs, params, None
+        return qs, params, None, None
     qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
     params = params.copy()
     params.pop("q")
     if info.ranked and not params.get("sort"):
         params["sort"] = "relevance"  # not a column sort, so FacetedList keeps the relevance order
-    return qs, params, info.order if params.get("sort") == "relevance" and info.ranked else None
+    order = info.order if params.get("sort") == "relevance" and info.ranked else None
+    return qs, params, order, info.order if info.ranked else False
 
 
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
@@ -94,17 +103,34 @@ def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
 
 
 def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
-    """The list page's rows (to paginate) and facet counts: the row count comes from the facet pass, and a
-    list in relevance order is read a page at a time by id instead of sorting every hit in the database."""
+    """The list page's rows (to paginate) and facet counts.
+
+    The counts and the row count come from the in-process facet index of what the user may read (built
+    from the same queryset, rebuilt whenever the facet triggers wrote a new token) restricted to the
+    search's hits; a list in relevance order is read a page at a time by id instead of sorting every hit
+    in the database. A search that gives no list of hits, or a page view less than SEARCH_FACET_INDEX_WAIT
+    seconds after the last rebuild when the index is already stale again, is counted in the database
+    (`FacetedList.counted`): the same counts, read from the rows.
+    """
     visible = _facetable(user)
-    qs, params, order = _searched(visible, params)
-    facets, listed = RECOMMENDATION_LIST.counted(qs, params)
-    if order is not None:
-        rows = ListedRows(visible.prefetch_related("recommending_states"), len(listed),
-                          [pk for pk in order if pk in listed])
+    qs, params, order, hits = _searched_hits(visible, params)
+    index = None
+    if hits is not False:
+        index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation(),
+                                                wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 5.0))
+    if index is None:  # no list of hits, or the index went stale less than SEARCH_FACET_INDEX_WAIT s after a build
+        facets, listed = RECOMMENDATION_LIST.counted(qs, params)
+        count = len(listed)
+        if order is not None:
+            order = [pk for pk in order if pk in listed]
     else:
-        rows = ListedRows(RECOMMENDATION_LIST.apply(qs, params).prefetch_related("recommending_states"), len(listed))
-    return rows, facets
+        facets, mask = index.counted(params, hits)
+        count = int(mask.sum())
+        if order is not None:
+            order = index.in_order(order, mask)
+    if order is not None:
+        return ListedRows(visible.prefetch_related("recommending_states"), count, order), facets
+    return ListedRows(RECOMMENDATION_LIST.apply(qs, params).prefetch_related("recommending_states"), count), facets
 
 
 def recommendation_get(*, user, pk: int) -> Recommendation:

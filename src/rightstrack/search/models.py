@@ -119,3 +119,15 @@ class Job(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else (100 if self.status == self.Status.DONE else 0)
+
+
+class FacetGeneration(models.Model):
+    """One row whose token changes whenever a recommendation's facet data changes (set by database triggers).
+
+    The in-process facet index (`core.facets.FacetIndex`) is reused only while this token is the one it was
+    built under. Triggers on the recommendation, its States, accepted tags, documents, mechanisms and
+    countries write a new random token on every change of what a facet shows, whatever made the change (a
+    save, a bulk update, a `SET_NULL` from a deletion, an import, another process, raw SQL).
+    """
+
+    token = models.CharField(max_length=64)

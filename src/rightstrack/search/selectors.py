@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
@@ -97,6 +97,15 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     info.order = ranked[:candidates] + sorted(ranked[candidates:])
     return (qs.filter(engine.ids_filter(ranked)).annotate(search_rank=engine.id_position(ranked[:candidates]))
             .order_by(F("search_rank").asc(nulls_last=True), "pk")), info
+
+
+def facet_generation() -> str | None:
+    """The token the facet triggers wrote last (see `FacetGeneration`); None if the row is missing (after a
+    flush), in which case no facet index may be reused."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT token FROM search_facetgeneration WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def similar_recommendations(*, visible: QuerySet, recommendation, limit: int = 5) -> list:
