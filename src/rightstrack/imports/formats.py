@@ -22,7 +22,9 @@ _BULLETS = ("-", "•", "–")  # a bullet is one of these, then whitespace
 def split_list(value: str) -> list[str]:
     """A multi-value cell: one value per line, optional '- ' bullets; blank lines dropped."""
     items = []
-    for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    for line in value.split("\n"):
         item = line.strip()
         if item[:1] in _BULLETS and item[1:2].isspace():
             item = item[1:].strip()

@@ -53,10 +53,11 @@ def _limit(model, name: str) -> int | None:
     return model._meta.get_field(name).max_length
 
 
-def _max_length(model, name, value, column, problems):
+def _max_length(model, name, value, column_of, field, problems):
+    """Report a value longer than the model field allows, under the file column that feeds `field`."""
     limit = _limit(model, name)
     if limit and len(value) > limit:
-        problems.append((column, _("longer than %(limit)s characters (%(length)s)") % {"limit": limit,
+        problems.append((column_of(field), _("longer than %(limit)s characters (%(length)s)") % {"limit": limit,
                                                                                         "length": len(value)}))
 
 
@@ -105,11 +106,11 @@ def _tag_ids(record, lookups, column_of, problems) -> dict:
     tags = {}
     for name, vocabulary in TAG_FIELDS.items():
         if name in record:
-            ids = set()
+            ids, lookup, column = set(), lookups[vocabulary], column_of(name)
             for label in record[name]:
                 if vocabulary == Vocabulary.SDG_TARGET and (match := _SDG.match(label)):
                     label = match.group(1)  # UHRI writes "16.3 – Promote the rule of law"
-                found = lookups[vocabulary].find(label, column_of(name), problems)
+                found = lookup.find(label, column, problems)
                 if found:
                     ids.add(found)
             tags[vocabulary] = ids
@@ -169,14 +170,14 @@ class RecommendationTarget:
             symbol = f"UPR Info: {record.get('country') or 'State under review'} session {record['session']}"
         if not symbol:
             problems.append((col("document"), _("no document symbol")))
-        _max_length(SourceDocument, "symbol", symbol, col("document"), problems)
+        _max_length(SourceDocument, "symbol", symbol, col, "document", problems)
         clean["document"] = symbol
         mechanism = record.get("mechanism", "")
         if symbol and symbol not in self.documents and not mechanism:
             problems.append((col("mechanism"), _("document %(symbol)r is new and no mechanism is given")
                              % {"symbol": symbol}))
         clean["mechanism"] = mechanism
-        _max_length(Mechanism, "code", mechanism, col("mechanism"), problems)
+        _max_length(Mechanism, "code", mechanism, col, "mechanism", problems)
         for name in ("document_date", "deadline"):
             if name in record:
                 try:
@@ -187,7 +188,7 @@ class RecommendationTarget:
             if name in record:
                 clean[name] = record[name]
                 model = SourceDocument if name == "session" else Recommendation
-                _max_length(model, name, record[name], col(name), problems)
+                _max_length(model, name, record[name], col, name, problems)
         if "language" in clean and not clean["language"]:
             clean["language"] = "en"
         try:
@@ -210,7 +211,7 @@ class RecommendationTarget:
         if "recommending_states" in record:
             clean["recommending_states"] = sorted(set(record["recommending_states"]))
             for name in clean["recommending_states"]:
-                _max_length(Country, "name", name, col("recommending_states"), problems)
+                _max_length(Country, "name", name, col, "recommending_states", problems)
         if "lead_institution" in record:
             clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
                                                                 problems) if record["lead_institution"] else None)
@@ -523,8 +524,8 @@ class MeasureTarget:
         for name in ("plan", "key", "text"):
             if not clean[name]:
                 problems.append((col(name), _("%(field)s is empty") % {"field": name}))
-        _max_length(ActionPlan, "title", clean["plan"], col("plan"), problems)
-        _max_length(Measure, "key", clean["key"], col("key"), problems)
+        _max_length(ActionPlan, "title", clean["plan"], col, "plan", problems)
+        _max_length(Measure, "key", clean["key"], col, "key", problems)
         version = record.get("version", "") or "1"
         if not version.isdigit() or not 0 < int(version) < 32768:
             problems.append((col("version"), _("version must be a whole number, got %(value)r") % {"value": version}))
@@ -532,7 +533,7 @@ class MeasureTarget:
         for name in ("number", "section", "expected_result", "completion_form", "deadline_text"):
             if name in record:
                 clean[name] = record[name]
-                _max_length(Measure, name, record[name], col(name), problems)
+                _max_length(Measure, name, record[name], col, name, problems)
         clean.setdefault("number", clean["key"])
         if "deadline" in record:
             try:
