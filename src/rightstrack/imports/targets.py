@@ -25,7 +25,14 @@ from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
-from rightstrack.recommendations.models import Cluster, Country, Mechanism, Recommendation, SourceDocument
+from rightstrack.recommendations.models import (
+    Cluster,
+    Country,
+    Mechanism,
+    Recommendation,
+    SourceDocument,
+    paragraph_key,
+)
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,
@@ -453,6 +460,7 @@ class RecommendationTarget:
         for wanted, pk in zip(new, writer.keys(Recommendation, len(new))):
             row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
             row["published_at"] = now if row["is_published"] else None
+            row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
             rows.append(row)
         writer.insert_rows(Recommendation, rows, constants=stamps)
         history_model = Recommendation.history.model

@@ -1,5 +1,7 @@
 """Mechanisms, source documents, recommendations, clusters and independent assessments."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,6 +16,14 @@ from rightstrack.core.models import (
     TimestampedModel,
     TranslatableModel,
 )
+
+_DIGITS = re.compile(r"\d+")
+
+
+def paragraph_key(paragraph: str) -> str:
+    """A paragraph number that sorts as people read it: each run of digits zero-padded to ten ("95.2" ->
+    "0000000095.0000000002"), so 95.2 comes before 95.10 and 9 before 10 in any database."""
+    return _DIGITS.sub(lambda match: match.group().zfill(10), paragraph)[:255]
 
 
 class Mechanism(TranslatableModel, TimestampedModel):
@@ -112,6 +122,8 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
     source_document = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="recommendations",
                                         verbose_name=_("source document"))
     paragraph = models.CharField(_("paragraph"), max_length=32, blank=True)
+    # The paragraph with its numbers zero-padded, so that sorting puts 95.2 before 95.10 (see `paragraph_key`).
+    paragraph_key = models.CharField(max_length=255, blank=True, editable=False)
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=5, default="en")
     external_id = models.CharField(_("external id"), max_length=100, blank=True, db_index=True,
@@ -145,6 +157,12 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
 
     def __str__(self) -> str:
         return f"{self.source_document.symbol} ¶{self.paragraph}" if self.paragraph else f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.paragraph_key = paragraph_key(self.paragraph)
+        if kwargs.get("update_fields") is not None and "paragraph" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "paragraph_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:recommendation_detail", args=[self.pk])

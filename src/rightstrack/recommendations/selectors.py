@@ -43,7 +43,7 @@ RECOMMENDATION_LIST = FacetedList(
         Facet("sdg", _("SDG"), "sdg_tags__term", _terms),
         Facet("state", _("Recommending State"), "recommending_states__name"),
     ],
-    sorts={"paragraph": "paragraph", "document": "source_document__symbol", "date": "source_document__date",
+    sorts={"paragraph": "paragraph_key", "document": "source_document__symbol", "date": "source_document__date",
            "status": "status", "response": "response", "deadline": "deadline"},
     search_fields=("text", "paragraph", "source_document__symbol", "recommending_states__name"),
     default_sort="date",
