@@ -18,7 +18,7 @@ from django.utils import timezone
 _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,
           models.FloatField)
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement
-_CHUNK = 1024  # rows per INSERT statement
+_CHUNK = 256  # rows per INSERT statement
 
 
 def _is_plain(field) -> bool:
