@@ -84,7 +84,7 @@ def _from_rows(user, params: dict) -> tuple[int, dict, list[int]]:
 
 
 def _index(user):
-    return RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation())
+    return RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation)
 
 
 COORDINATOR = "coordinator"
@@ -299,9 +299,19 @@ def test_a_stale_index_within_the_wait_is_not_used(varied, settings):
     _bulk_update(varied)
     after = _page(user, {})  # counted in the database: the kept index is stale and was built just now
     assert after != before and after == _from_rows(user, {})
-    assert RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation(),
+    assert RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation,
                                            wait=3600) is None
     assert kept is not None
+
+
+def test_an_index_whose_token_moved_while_it_was_built_is_not_kept(varied):
+    """A change committed during a build may be half in the index: it is used for that page only."""
+    user = varied.users[COORDINATOR]
+    indexes, tokens = RECOMMENDATION_LIST.indexes, iter(["before", "during"])
+    first = indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: next(tokens))
+    assert indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "during") is not first
+    steady = indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "steady")
+    assert indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "steady") is steady
 
 
 @pytest.mark.django_db(transaction=True)

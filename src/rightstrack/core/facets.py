@@ -216,11 +216,13 @@ class FacetIndex:
 class FacetIndexes:
     """Facet indexes kept in this process, one per database and queryset (its SQL: users who may read
     different rows get different indexes), each reused only while the caller's token is the one it was
-    built under. A None token (unknown state) builds an index for this call and keeps nothing.
+    built under.
 
-    `get(..., wait=s)`: when the kept index is stale but was built less than `s` seconds ago, None (the
-    caller counts in the database), so that a run of writes costs one rebuild per `s` seconds, not one per
-    page view.
+    `token` is called before a build and again after it: an index is kept only if nothing changed the
+    token meanwhile, so a kept index holds exactly the data of its token. A None token (unknown state)
+    builds an index for this call and keeps nothing. `wait`: when the kept index is stale but was built
+    less than `wait` seconds ago, None (the caller counts in the database), so that a run of writes costs
+    one rebuild per `wait` seconds, not one per page view.
     """
 
     def __init__(self, size: int = 8):
@@ -228,21 +230,23 @@ class FacetIndexes:
         self._built: OrderedDict = OrderedDict()  # key: (token, index, when built)
         self._lock = threading.Lock()
 
-    def get(self, qs: QuerySet, facets: list[Facet], token: str | None, wait: float = 0.0) -> FacetIndex | None:
+    def get(self, qs: QuerySet, facets: list[Facet], token: Callable[[], str | None],
+            wait: float = 0.0) -> FacetIndex | None:
         sql, sql_params = qs.query.sql_with_params()
         key = (qs.db, connections[qs.db].settings_dict["NAME"], sql, repr(sql_params), tuple(f.key for f in facets))
+        current = token()
         with self._lock:
             found = self._built.get(key)
             if found is not None:
-                if token is not None and found[0] == token:
+                if current is not None and found[0] == current:
                     self._built.move_to_end(key)
                     return found[1]
                 if time.monotonic() - found[2] < wait:
                     return None
         index = FacetIndex(qs, facets)  # outside the lock: a build at 100k rows takes about half a second
-        if token is not None:
+        if current is not None and token() == current:
             with self._lock:
-                self._built[key] = (token, index, time.monotonic())
+                self._built[key] = (current, index, time.monotonic())
                 self._built.move_to_end(key)
                 while len(self._built) > self.size:
                     self._built.popitem(last=False)

@@ -116,7 +116,7 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     qs, params, order, hits = _searched_hits(visible, params)
     index = None
     if hits is not False:
-        index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation(),
+        index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation,
                                                 wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 5.0))
     if index is None:  # no list of hits, or the index went stale less than SEARCH_FACET_INDEX_WAIT s after a build
         facets, listed = RECOMMENDATION_LIST.counted(qs, params)
