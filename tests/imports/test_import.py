@@ -258,6 +258,24 @@ def test_imported_rows_are_indexed_as_a_reindex_would_index_them(tmp_path, terms
                      '"A/HRC/43/10"': {ids[0]}}
 
 
+def test_new_rows_are_queued_for_embedding_once_the_import_commits(tmp_path, terms, django_capture_on_commit_callbacks,
+                                                                    monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
+    from rightstrack.imports import targets
+
+    monkeypatch.setattr(targets, "EMBED_CHUNK", 2)
+    path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(n) for n in (1, 2, 3)]))
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(path=path, actor=None, format_name="uhri", dry_run=True)
+    assert not DBTaskResult.objects.exists()  # a dry run commits nothing, so it queues nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(path=path, actor=None, format_name="uhri")
+    ids = sorted(Recommendation.objects.filter(external_id__startswith="6f1c").values_list("pk", flat=True))
+    queued = sorted((task.task_path.rsplit(".", 1)[1], task.args_kwargs["args"]) for task in DBTaskResult.objects.all())
+    assert queued == [("embed_task", ["recommendation", ids[:2]]), ("embed_task", ["recommendation", ids[2:]])]
+
+
 def _full_text_rows(ids) -> dict:
     from django.db import connection
 

@@ -9,6 +9,7 @@ user) and inserts the new ones in bulk, with their history rows, States, co-exec
 
 import difflib
 import re
+from array import array
 from collections import defaultdict
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -47,6 +48,7 @@ ACCEPTED = TagAssignment.Status.ACCEPTED
 COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language", "response", "response_comment",
             "status", "deadline", "lead_institution_id", "cluster_id", "is_published")
 M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
+EMBED_CHUNK = 2000  # new recommendations per embedding job queued after an import commits
 
 
 @lru_cache(maxsize=50_000)
@@ -164,6 +166,7 @@ class RecommendationTarget:
         self.country_names = dict(Country.objects.values_list("pk", "name"))
         self.countries = {_key(name): pk for pk, name in self.country_names.items()}
         self.by_document: dict[int, dict] = {}
+        self.created = array("q")  # ids of the recommendations this import inserted, for their embedding
         self.responses, self.statuses = Recommendation.Response.choices, ImplementationStatus.choices
 
     def validate(self, record: dict) -> tuple[dict, list]:
@@ -504,8 +507,15 @@ class RecommendationTarget:
             symbol=symbols[row["source_document_id"]],
             states=sorted(self.country_names[pk] for pk in wanted.get("recommending_states", ()))))
             for row, wanted in zip(rows, new)], writer.insert)
-        pks = [row["id"] for row in rows]
-        transaction.on_commit(lambda: embed_task.enqueue("recommendation", pks))
+        if not self.created:
+            # One callback for the whole import, reading the ids as they stand at commit; they are kept as
+            # 8-byte integers, not a list of objects per batch, so memory hardly grows with the file.
+            def embed_created():
+                for start in range(0, len(self.created), EMBED_CHUNK):
+                    embed_task.enqueue("recommendation", self.created[start:start + EMBED_CHUNK].tolist())
+
+            transaction.on_commit(embed_created)
+        self.created.extend(row["id"] for row in rows)
 
 
 class MeasureTarget:
