@@ -110,6 +110,17 @@ def test_duplicate_rows_in_one_file_are_reported(tmp_path, terms):
     assert result.problems[0].row == 4 and "duplicate of row 2" in result.problems[0].reason
 
 
+@pytest.mark.parametrize("batch", [2, 3, 1000])
+def test_duplicates_are_found_across_batches_and_point_at_the_first_row(tmp_path, terms, monkeypatch, batch):
+    monkeypatch.setattr("rightstrack.imports.services.BATCH", batch)
+    rows = [uhri_row(1), uhri_row(2), uhri_row(3), uhri_row(2, "again"), uhri_row(4), uhri_row(1, "and again"),
+            uhri_row(2, "a third time")]
+    result = import_file(path=_write(tmp_path, "r.csv", csv_bytes(rows)), actor=None, partial=True)
+    assert (result.created, result.rejected) == (4, 3)
+    assert sorted((p.row, p.reason.split(":")[0]) for p in result.problems) == [
+        (5, "duplicate of row 3"), (7, "duplicate of row 2"), (8, "duplicate of row 3")]
+
+
 def test_dry_run_counts_exactly_but_writes_nothing(tmp_path, terms):
     path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(1), uhri_row(2)]))
     before = database_fingerprint()
