@@ -92,3 +92,16 @@ def test_the_facet_pass_lists_the_same_rows_as_the_filtered_queryset(varied, use
     query = QueryDict(urlencode(params, doseq=True))
     _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
     assert listed == set(RECOMMENDATION_LIST.apply(_facetable(user), query).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
+@pytest.mark.parametrize(("params", "cycles"), [({"cycle": "x"}, set()), ({"cycle": ["x", "3"]}, {3}),
+                                                ({"cycle": "03"}, {3})])
+def test_a_value_the_field_cannot_hold_matches_no_row(varied, user_kind, params, cycles):
+    """`?cycle=x` lists nothing (it raised in the database before), and the counts agree with the rows."""
+    user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
+    query = QueryDict(urlencode(params, doseq=True))
+    rows = RECOMMENDATION_LIST.apply(_facetable(user), query)
+    assert set(rows.values_list("source_document__cycle", flat=True)) == cycles
+    _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
+    assert listed == set(rows.values_list("pk", flat=True))

@@ -57,7 +57,10 @@ class FacetedList:
                 continue
             values = [v for v in params.getlist(facet.key) if v != ""]
             if values:
-                qs = qs.filter(**{f"{facet.path}__in": values})
+                # Compared as the counts compare them: a value the field cannot hold ("?cycle=x") matches no
+                # row instead of raising in the database.
+                wanted = _wanted(qs, facet.path, values)
+                qs = qs.filter(**{f"{facet.path}__in": wanted}) if wanted else qs.none()
         return qs
 
     def _search(self, qs: QuerySet, params) -> QuerySet:
@@ -206,7 +209,7 @@ class FacetIndex:
 
     def in_order(self, order: list[int], listed: np.ndarray) -> list[int]:
         """The ids of `order` that are listed, in that order."""
-        if not order:
+        if not order or not len(self.ids):
             return []
         positions, present = self._where(order)
         keep = present & listed[positions]

@@ -108,16 +108,16 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     The counts and the row count come from the in-process facet index of what the user may read (built
     from the same queryset, rebuilt whenever the facet triggers wrote a new token) restricted to the
     search's hits; a list in relevance order is read a page at a time by id instead of sorting every hit
-    in the database. A search that gives no list of hits, or a page view less than SEARCH_FACET_INDEX_WAIT
-    seconds after the last rebuild when the index is already stale again, is counted in the database
-    (`FacetedList.counted`): the same counts, read from the rows.
+    in the database. A search that gives no list of hits is counted in the database (`FacetedList.counted`),
+    and so is a page view less than SEARCH_FACET_INDEX_WAIT seconds (default 0: never) after the last
+    rebuild when the index is already stale again: the same counts, read from the rows.
     """
     visible = _facetable(user)
     qs, params, order, hits = _searched_hits(visible, params)
     index = None
     if hits is not False:
         index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation,
-                                                wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 5.0))
+                                                wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 0.0))
     if index is None:  # no list of hits, or the index went stale less than SEARCH_FACET_INDEX_WAIT s after a build
         facets, listed = RECOMMENDATION_LIST.counted(qs, params)
         count = len(listed)
