@@ -27,7 +27,7 @@ class Term(TranslatableModel, TimestampedModel):
 
     TRANSLATABLE_FIELDS = ("name", "description")
     vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices, db_index=True)
-    code = models.CharField(_("code"), max_length=64)
+    code = models.CharField(_("code"), max_length=300)  # themes and groups without codes use their name
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",

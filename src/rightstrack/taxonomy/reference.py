@@ -39,6 +39,15 @@ def _group_rows() -> Iterator[tuple[str, str, str, str]]:
             yield row["name"], row["name"], "", row["source"]
 
 
+def _label(text: str) -> str:
+    """A target's text as a term name: whole when it fits, else cut at a word and ended with "…" (27 of the
+    169 SDG targets are longer than a name may be; the description keeps the whole text)."""
+    limit = Term._meta.get_field("name").max_length
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def _upsert(vocabulary: str, code: str, name: str, description: str = "", parent: Term | None = None,
             source: str = "") -> Term:
     term, _ = Term.objects.update_or_create(
@@ -53,7 +62,8 @@ def load_taxonomies() -> int:
     goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source="open-sdg")
              for r in _rows("sdg_goals.csv")}
     for r in _rows("sdg_targets.csv"):
-        _upsert(Vocabulary.SDG_TARGET, r["target"], r["text"], parent=goals[r["goal"]], source="open-sdg")
+        _upsert(Vocabulary.SDG_TARGET, r["target"], _label(r["text"]), r["text"], parent=goals[r["goal"]],
+                source="open-sdg")
     themes: dict[str, Term] = {}
     for code, name, parent_code, source in _theme_rows():
         themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code), source=source)

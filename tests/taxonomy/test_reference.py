@@ -1,0 +1,45 @@
+"""The shipped taxonomies load into any database, fully, and loading them again changes nothing."""
+
+import csv
+
+import pytest
+
+from rightstrack.reference import REFERENCE_DIR
+from rightstrack.taxonomy.models import Term, Vocabulary
+from rightstrack.taxonomy.reference import load_taxonomies
+
+pytestmark = pytest.mark.django_db
+
+
+def _targets() -> dict[str, str]:
+    with open(REFERENCE_DIR / "sdg_targets.csv", encoding="utf-8", newline="") as handle:
+        return {row["target"]: row["text"] for row in csv.DictReader(handle)}
+
+
+def test_every_sdg_target_loads_with_its_whole_text_and_a_name_that_fits():
+    count = load_taxonomies()  # PostgreSQL refuses a name longer than the column, SQLite would not
+    targets = _targets()
+    stored = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.SDG_TARGET)}
+    assert set(stored) == set(targets)
+    limit = Term._meta.get_field("name").max_length
+    long_ones = [code for code, text in targets.items() if len(text) > limit]
+    assert long_ones  # the data does hold targets longer than a name
+    for code, text in targets.items():
+        term = stored[code]
+        assert len(term.name) <= limit
+        if code in long_ones:
+            assert term.description == text and term.name.endswith("…") and text.startswith(term.name[:-1])
+        else:
+            assert term.name == text
+    assert load_taxonomies() == count == Term.objects.count()
+
+
+def test_the_command_loads_them_for_a_new_deployment():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load-taxonomies", stdout=out)
+    assert out.getvalue().strip() == f"terms: {Term.objects.count()}"
+    assert Term.objects.filter(vocabulary=Vocabulary.UPR_ISSUE).count() == 54
