@@ -3,9 +3,9 @@
 Building a model instance per row costs more than the insert itself; these rows need no model behaviour,
 so they go in as tuples. Values are passed through the field's own preparation only where a backend needs
 it (dates, times, JSON), so the rows are the same as the ORM would write on SQLite and PostgreSQL.
-Rows go in as multi-row `INSERT ... VALUES` statements (on SQLite one statement per row would open the
-table and each of its indexes again for every row). `BulkWriter` numbers new rows up front and, on SQLite,
-runs the inserts on a background thread.
+Rows go in as multi-row `INSERT ... VALUES` statements on SQLite and through `COPY` on PostgreSQL (see
+`_execute_inserts`). `BulkWriter` numbers new rows up front and, on SQLite, runs the
+inserts on a background thread.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -80,24 +80,34 @@ def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:
 
 @contextmanager
 def _cursor():
-    """A cursor and its placeholder. On SQLite, the plain sqlite3 cursor: Django's wrapper rewrites every `%s`
-    of a statement into `?` with a regular expression, which costs more than the insert for statements of
-    hundreds of rows; `wrap_database_errors` still turns sqlite3's errors into Django's."""
-    if connection.vendor != "sqlite":
-        with connection.cursor() as cursor:
-            yield cursor, "%s"
-        return
+    """A plain driver cursor and its placeholder, under `wrap_database_errors` (which turns the driver's errors
+    into Django's). On SQLite, sqlite3's cursor: Django's wrapper rewrites every `%s` of a statement into `?`
+    with a regular expression, which costs more than the insert for statements of hundreds of rows. On
+    PostgreSQL, a psycopg cursor that binds on the server, where Django's binds in Python."""
     connection.ensure_connection()
     with connection.wrap_database_errors:
-        cursor = connection.connection.cursor()
+        if connection.vendor == "sqlite":
+            cursor, placeholder = connection.connection.cursor(), "?"
+        else:
+            import psycopg
+
+            cursor, placeholder = psycopg.Cursor(connection.connection), "%s"
         try:
-            yield cursor, "?"
+            yield cursor, placeholder
         finally:
             cursor.close()
 
 
 def _execute_inserts(cursor, placeholder: str, table: str, columns: list[str], values: list[tuple]) -> None:
+    """SQLite: multi-row statements (one statement per row would open the table and each of its indexes again
+    for every row). PostgreSQL: `COPY ... FROM STDIN`, its bulk load (a multi-row statement would be parsed
+    again by psycopg for every call, and one statement per row would run the statement triggers per row)."""
     quote = connection.ops.quote_name
+    if placeholder == "%s":
+        with cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        return
     head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
     one = f"({', '.join([placeholder] * len(columns))})"
     start = 0
