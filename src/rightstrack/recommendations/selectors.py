@@ -129,8 +129,14 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
         if order is not None:
             order = index.in_order(order, mask)
     if order is not None:
-        return ListedRows(visible.prefetch_related("recommending_states"), count, order), facets
-    return ListedRows(RECOMMENDATION_LIST.apply(qs, params).prefetch_related("recommending_states"), count), facets
+        return ListedRows(_shown(visible), count, order), facets
+    return ListedRows(_shown(RECOMMENDATION_LIST.apply(qs, params)), count), facets
+
+
+def _shown(qs: QuerySet) -> QuerySet:
+    """What the list page's table reads of each row: its document's symbol and its States, not the mechanism,
+    institution and cluster that `recommendation_list` joins for other pages."""
+    return qs.select_related(None).select_related("source_document").prefetch_related("recommending_states")
 
 
 def recommendation_get(*, user, pk: int) -> Recommendation:
