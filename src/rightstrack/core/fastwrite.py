@@ -4,8 +4,8 @@ Building a model instance per row costs more than the insert itself; these rows 
 so they go in as tuples. Values are passed through the field's own preparation only where a backend needs
 it (dates, times, JSON), so the rows are the same as the ORM would write on SQLite and PostgreSQL.
 Rows go in as multi-row `INSERT ... VALUES` statements on SQLite and through `COPY` on PostgreSQL (see
-`_execute_inserts`). `BulkWriter` numbers new rows up front and, on SQLite, runs the
-inserts on a background thread.
+`_execute_inserts`). `BulkWriter` numbers new rows up front and, on SQLite, runs the inserts on a background
+thread.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey,
           models.FloatField)
-_MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement
+_MAX_PARAMS = 30_000  # below SQLite's 32,766 bind parameters per statement
 _CHUNK = 256  # rows per INSERT statement
 
 
@@ -74,42 +74,42 @@ def row_values(model, rows: list[dict], constants: dict | None = None) -> tuple[
 
 def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:
     """Insert tuples of column values, in multi-row statements, on this thread's connection."""
-    with _cursor() as (cursor, placeholder):
-        _execute_inserts(cursor, placeholder, table, columns, values)
+    with _cursor() as cursor:
+        _execute_inserts(cursor, table, columns, values)
 
 
 @contextmanager
 def _cursor():
-    """A plain driver cursor and its placeholder, under `wrap_database_errors` (which turns the driver's errors
+    """A plain driver cursor, under `wrap_database_errors` (which turns the driver's errors
     into Django's). On SQLite, sqlite3's cursor: Django's wrapper rewrites every `%s` of a statement into `?`
     with a regular expression, which costs more than the insert for statements of hundreds of rows. On
     PostgreSQL, a psycopg cursor that binds on the server, where Django's binds in Python."""
     connection.ensure_connection()
     with connection.wrap_database_errors:
         if connection.vendor == "sqlite":
-            cursor, placeholder = connection.connection.cursor(), "?"
+            cursor = connection.connection.cursor()
         else:
             import psycopg
 
-            cursor, placeholder = psycopg.Cursor(connection.connection), "%s"
+            cursor = psycopg.Cursor(connection.connection)
         try:
-            yield cursor, placeholder
+            yield cursor
         finally:
             cursor.close()
 
 
-def _execute_inserts(cursor, placeholder: str, table: str, columns: list[str], values: list[tuple]) -> None:
+def _execute_inserts(cursor, table: str, columns: list[str], values: list[tuple]) -> None:
     """SQLite: multi-row statements (one statement per row would open the table and each of its indexes again
     for every row). PostgreSQL: `COPY ... FROM STDIN`, its bulk load (a multi-row statement would be parsed
     again by psycopg for every call, and one statement per row would run the statement triggers per row)."""
     quote = connection.ops.quote_name
-    if placeholder == "%s":
+    if connection.vendor != "sqlite":
         with cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
             for row in values:
                 copy.write_row(row)
         return
     head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
-    one = f"({', '.join([placeholder] * len(columns))})"
+    one = f"({', '.join(['?'] * len(columns))})"
     start = 0
     for size in _chunk_sizes(len(values), max(1, min(_CHUNK, _MAX_PARAMS // len(columns)))):
         cursor.execute(f"{head}{', '.join([one] * size)}", list(chain.from_iterable(values[start:start + size])))
@@ -188,7 +188,7 @@ class BulkWriter:
     def _run(raw, table: str, columns: list[str], values: list[tuple]) -> None:
         cursor = raw.cursor()
         try:
-            _execute_inserts(cursor, "?", table, columns, values)
+            _execute_inserts(cursor, table, columns, values)
         finally:
             cursor.close()
 
@@ -218,6 +218,6 @@ def _chunk_sizes(total: int, size: int) -> list[int]:
 
 
 def history_fields(*, user_id, reason: str, history_type: str = "+") -> dict:
-    """The values simple-history gives every history row of one change (as `constants` for `BulkWriter.insert_rows`)."""
+    """The values simple-history gives every history row of one change (`constants` for `BulkWriter.insert_rows`)."""
     return {"history_date": timezone.now(), "history_type": history_type, "history_user_id": user_id,
             "history_change_reason": reason}
