@@ -10,7 +10,7 @@ Every trigger upserts the row, so it comes back after a flush or TRUNCATE emptie
 
 from django.db import migrations, models
 
-# table: (columns whose change changes a facet, whether inserts and deletes do, a row condition for tags)
+# table: (columns whose change changes a facet, whether inserting or deleting a row does)
 WATCHED = {
     "recommendations_recommendation": (
         ["is_published", "source_document_id", "status", "response", "lead_institution_id", "cluster_id"], True),
