@@ -80,6 +80,18 @@ def test_facets_and_search_filter_the_public_list(client, world):
     assert "Ratify the Optional" not in client.get("/public/recommendations/?q=nothingmatches").content.decode()
 
 
+@pytest.mark.parametrize("signed_in", [False, True])
+@pytest.mark.parametrize("query", ["", "?q=recommendation+OR+torture", "?q=recommendation+OR+torture&sort=paragraph"])
+def test_the_public_list_counts_and_shows_published_records_only(client, world, signed_in, query):
+    # The portal reads as a visitor whoever is signed in: the secret draft is neither listed nor counted.
+    if signed_in:
+        assert client.login(username="coord", password=PASSWORD)
+    page = client.get(f"/public/recommendations/{query}").content.decode()
+    assert "Ratify the Optional" in page and "Secret draft" not in page
+    assert '<span class="count">1</span>' in page
+    assert "124.2" not in page
+
+
 def test_language_switch_applies_to_the_portal(client, world):
     client.post(reverse("accounts:set_language"), {"language": "ru", "next": "/public/"})
     page = client.get("/public/").content.decode()

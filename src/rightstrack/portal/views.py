@@ -19,9 +19,9 @@ from rightstrack.planning.selectors import (
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import (
     assessment_list,
-    recommendation_faceted,
     recommendation_get,
     recommendation_list,
+    recommendation_page_rows,
 )
 from rightstrack.taxonomy.models import TagAssignment
 
@@ -50,9 +50,8 @@ def home(request):
 
 def recommendation_list_view(request):
     """Published recommendations with facets, search and sorting; the filter state is in the URL."""
-    qs, facets = recommendation_faceted(user=ANONYMOUS, params=request.GET)
-    return render(request, "portal/recommendation_list.html",
-                  {"page": _page(request, qs.prefetch_related("recommending_states")), "facets": facets})
+    rows, facets = recommendation_page_rows(user=ANONYMOUS, params=request.GET)
+    return render(request, "portal/recommendation_list.html", {"page": _page(request, rows), "facets": facets})
 
 
 def recommendation_detail(request, pk):
