@@ -74,7 +74,7 @@ def _page(user, params: dict) -> tuple[int, dict, list[int]]:
 
 def _from_rows(user, params: dict) -> tuple[int, dict, list[int]]:
     """The same, counted in the database (`FacetedList.counted`) and listed by the filtered queryset."""
-    qs, params, order = _searched(_facetable(user), _query(params))
+    qs, params, order, _hits = _searched(_facetable(user), _query(params))
     facets, listed = RECOMMENDATION_LIST.counted(qs, params)
     if order is not None:
         first = [pk for pk in order if pk in listed][:50]

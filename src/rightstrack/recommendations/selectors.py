@@ -68,18 +68,13 @@ def _facetable(user) -> QuerySet[Recommendation]:
     )
 
 
-def _searched(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None]:
+def _searched(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
     """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits.
 
-    Also the hits' ids in relevance order when the list is shown in that order, else None.
+    Also the hits' ids in relevance order when the list is shown in that order (else None), and every hit's
+    id (None when there is no `q`: every row; False when the search did not give a list of hits, such as a
+    query of NOT terms only or the substring fallback).
     """
-    qs, params, order, _hits = _searched_hits(qs, params)
-    return qs, params, order
-
-
-def _searched_hits(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
-    """`_searched`, and every hit's id (None when there is no `q`: every row; False when the search did not
-    give a list of hits, such as a query of NOT terms only or the substring fallback)."""
     if not (params.get("q") or "").strip():
         return qs, params, None, None
     qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
@@ -98,7 +93,7 @@ def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
-    qs, params, _order = _searched(_facetable(user), params)
+    qs, params, _order, _hits = _searched(_facetable(user), params)
     return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
 
 
@@ -113,7 +108,7 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     rebuild when the index is already stale again: the same counts, read from the rows.
     """
     visible = _facetable(user)
-    qs, params, order, hits = _searched_hits(visible, params)
+    qs, params, order, hits = _searched(visible, params)
     index = None
     if hits is not False:
         index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation,

@@ -9,13 +9,14 @@ from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from rightstrack.search import engine
 from rightstrack.search.models import (
     ClusterSuggestion,
+    FacetGeneration,
     MeasureEmbedding,
     RecommendationEmbedding,
     TaggingModelVersion,
@@ -102,10 +103,7 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
 def facet_generation() -> str | None:
     """The token the facet triggers wrote last (see `FacetGeneration`); None if the row is missing (after a
     flush), in which case no facet index may be reused."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT token FROM search_facetgeneration WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else None
+    return FacetGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
 def similar_recommendations(*, visible: QuerySet, recommendation, limit: int = 5) -> list:
