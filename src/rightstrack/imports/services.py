@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from rightstrack.core.fastwrite import BulkWriter
+from rightstrack.core.fastwrite import BulkWriter, fewer_collections
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
@@ -186,7 +186,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         if kept:
             pickle.dump(kept, spill, pickle.HIGHEST_PROTOCOL)
 
-    with tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
+    with fewer_collections(), tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
         valid = []
         for count, (number, record, problems) in enumerate(source.rows()):
             clean, more = target.validate(record)
