@@ -1,4 +1,10 @@
-"""`rightstrack serve`: serve an existing database (a single-machine server; see README for production)."""
+"""`rightstrack serve`: serve an existing database, with a job worker beside it (a single-machine server; see
+README for production)."""
+
+import os
+import signal
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -6,16 +12,48 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
+def start_worker() -> subprocess.Popen:
+    """The job worker (`db_worker`, every queue) as a child process, for imports, tagging, report builds and mail.
+
+    On Linux the kernel stops it if this process dies without cleaning up, so no orphan worker is left behind."""
+    def stop_with_parent():
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "db_worker", "--queue-name", "*",
+                             "--no-reload"], env=os.environ.copy(), preexec_fn=stop_with_parent)  # noqa: PLW1509
+
+
 class Command(BaseCommand):
-    help = "Serve the app on 127.0.0.1 (static files included) from an existing, migrated database."
+    help = "Serve the app on 127.0.0.1 (static files included) from an existing, migrated database, with a job worker."
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--no-worker", action="store_true",
+                            help="Do not start the job worker (run `rightstrack manage db_worker` yourself).")
 
-    def handle(self, *args, port, host, **options):
+    def handle(self, *args, port, host, no_worker, **options):
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("The database is not migrated: run `rightstrack demo` or `rightstrack manage migrate`.")
+        worker = None
+        if not no_worker:
+            worker = start_worker()
+            self.stdout.write(f"Job worker running (pid {worker.pid}): imports, tagging, reports and mail run in "
+                              "the background")
+        # SIGTERM (a service manager, `kill`) stops the server like Ctrl+C, so the worker is stopped too.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-        call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+        self.stdout.flush()
+        try:
+            call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
