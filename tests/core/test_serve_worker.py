@@ -53,8 +53,9 @@ def test_a_job_queued_before_serve_starts_runs_and_stopping_serve_stops_the_work
     try:
         first = server.stdout.readline()
         assert "Job worker running" in first, first
-        worker = int(first.split("(pid ")[1].split(")")[0])
+        worker = int(first.split("(pid ")[1].split(",")[0])
         assert _wait_for(lambda: _status(database, queued) == "SUCCESSFUL", 90), _status(database, queued)
+        assert f"{queued}" in (tmp_path / "worker.log").read_text()  # the worker's lines go to its log
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -62,3 +62,9 @@ def test_progress_reports_cover_every_workflow_state(demo_db):
 def test_every_row_has_history(demo_db):
     _, _, db = demo_db
     assert one(db, "select count(*) from recommendations_historicalrecommendation") >= 322
+
+
+def test_the_load_queues_no_jobs_because_reindex_embedded_every_text(demo_db):
+    _, _, db = demo_db
+    assert one(db, "select count(*) from django_tasks_database_dbtaskresult") == 0
+    assert one(db, "select count(*) from search_recommendationembedding") == 322

@@ -3,6 +3,9 @@
 The domain services stay unaware of search; a failed write rolls its index row back with it.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
@@ -12,9 +15,25 @@ from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.indexing import index_documents
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def embedding_deferred():
+    """Queue no embedding jobs on this thread while it holds: for a bulk load that ends with `reindex`, which
+    embeds every text whose hash changed (the demo queued one no-op job per saved record)."""
+    _deferred.active = True
+    try:
+        yield
+    finally:
+        _deferred.active = False
+
+
 def _enqueue_embedding(kind: str, pk: int) -> None:
     from rightstrack.search.tasks import embed_task
 
+    if getattr(_deferred, "active", False):
+        return
     transaction.on_commit(lambda: embed_task.enqueue(kind, [pk]))
 
 

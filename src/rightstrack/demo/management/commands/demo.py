@@ -9,6 +9,7 @@ from django.db import connection
 
 from rightstrack.demo.kazakhstan import load_institutions, load_kazakhstan
 from rightstrack.demo.people import DEMO_ACCOUNTS, create_demo_accounts, demo_password
+from rightstrack.search.signals import embedding_deferred
 from rightstrack.taxonomy.reference import load_taxonomies
 
 
@@ -31,9 +32,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Creating {path}")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Loaded {load_taxonomies()} taxonomy terms")
-        load_institutions(actor=None)
-        people = create_demo_accounts()
-        counts = load_kazakhstan(actor=people["admin"], people=people)
+        with embedding_deferred():  # `reindex` below embeds every text once
+            load_institutions(actor=None)
+            people = create_demo_accounts()
+            counts = load_kazakhstan(actor=people["admin"], people=people)
         self.stdout.write("Loaded " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
         self.stdout.write("\nDemo accounts (username / password — role):")

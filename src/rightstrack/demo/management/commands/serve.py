@@ -5,15 +5,18 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-def start_worker() -> subprocess.Popen:
-    """The job worker (`db_worker`, every queue) as a child process, for imports, tagging, report builds and mail.
+def start_worker(log: Path) -> subprocess.Popen:
+    """The job worker (`db_worker`, every queue) as a child process, for imports, tagging, report builds and mail;
+    its lines (one per job started and ended, and any failure) go to `log`, so the terminal keeps the server's.
 
     On Linux the kernel stops it if this process dies without cleaning up, so no orphan worker is left behind."""
     def stop_with_parent():
@@ -22,8 +25,11 @@ def start_worker() -> subprocess.Popen:
 
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
-    return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "db_worker", "--queue-name", "*",
-                             "--no-reload"], env=os.environ.copy(), preexec_fn=stop_with_parent)  # noqa: PLW1509
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "a", encoding="utf-8") as output:
+        return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "db_worker", "--queue-name", "*",
+                                 "--no-reload"], env=os.environ.copy(), stdout=output, stderr=subprocess.STDOUT,
+                                preexec_fn=stop_with_parent)  # noqa: PLW1509
 
 
 class Command(BaseCommand):
@@ -41,9 +47,10 @@ class Command(BaseCommand):
             raise CommandError("The database is not migrated: run `rightstrack demo` or `rightstrack manage migrate`.")
         worker = None
         if not no_worker:
-            worker = start_worker()
-            self.stdout.write(f"Job worker running (pid {worker.pid}): imports, tagging, reports and mail run in "
-                              "the background")
+            log = settings.DATA_DIR / "worker.log"
+            worker = start_worker(log)
+            self.stdout.write(f"Job worker running (pid {worker.pid}, log {log}): imports, tagging, reports and mail "
+                              "run in the background")
         # SIGTERM (a service manager, `kill`) stops the server like Ctrl+C, so the worker is stopped too.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
