@@ -5,10 +5,12 @@ Cyrillic words as Russian and Latin words as English) with a GIN index on Postgr
 Vectors: a brute-force numpy index held in process on SQLite; pgvector (HNSW, cosine) on PostgreSQL.
 """
 
+import heapq
 import json
 import threading
 
 import numpy as np
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
@@ -65,9 +67,12 @@ def fulltext_filter(clauses: list[Clause]) -> Q:
 
 def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
                     among: list[int] | None = None, limit: int | None = None) -> list[int]:
-    """Ids of every record matching all `clauses` and no term of `exclude`, best first (BM25 on SQLite,
-    ts_rank on PostgreSQL); only ids in `among` if given, only the best `limit` if given. One evaluation
-    of the full-text index."""
+    """Ids of every record matching all `clauses` and no term of `exclude`: the best SEARCH_CANDIDATES by score
+    (BM25 on SQLite, ts_rank on PostgreSQL; ties by id), then the rest by id. Only ids in `among` if given; only
+    the best `limit`, all by score, if given. One evaluation of the full-text index."""
+    if among is not None and not among:
+        return []
+    best = limit if limit is not None else getattr(settings, "SEARCH_CANDIDATES", 200)
     if _postgres():
         query = _ts_query(clauses)
         for term in exclude.terms if exclude is not None else ():
@@ -75,8 +80,19 @@ def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
         docs = SearchDocument.objects.filter(vector=query)
         if among is not None:
             docs = docs.filter(pk__in=among)
-        return list(docs.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "pk")
-                    .values_list("recommendation_id", flat=True)[:limit])
+        scored = docs.annotate(rank=SearchRank(F("vector"), query))
+        if limit is not None:
+            return list(scored.order_by("-rank", "pk").values_list("recommendation_id", flat=True)[:limit])
+        # Every hit is scored (the best must come first), but only the best are sorted, in the server, and every
+        # id comes back as one array: sorting all 9.6k hits of a broad query and sending them a row each cost
+        # about a fifth of the query.
+        sql, params = scored.values_list("recommendation_id", "rank").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH hits (id, rank) AS MATERIALIZED ({sql}) SELECT "
+                           "ARRAY(SELECT id FROM hits ORDER BY rank DESC, id LIMIT %s), ARRAY(SELECT id FROM hits)",
+                           [*params, best])
+            top, every = cursor.fetchone()
+        return _then_by_id(top, every)
     match = to_fts5(clauses) if exclude is None else f"({to_fts5(clauses)}) NOT {to_fts5([exclude])}"
     sql, params = "SELECT rank, rowid FROM search_fts WHERE search_fts MATCH %s", [match]
     if among is not None:
@@ -84,10 +100,16 @@ def fulltext_ranked(clauses: list[Clause], exclude: Clause | None = None,
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    # BM25 scores are negative (lower is better), ties by id; sorting the (rank, id) tuples here is cheaper
-    # than FTS5's ORDER BY rank, and cheaper than sorting with a key function.
-    rows.sort()
-    return [pk for _rank, pk in rows[:limit]]
+    # BM25 scores are negative (lower is better), ties by id; picking the best (rank, id) tuples here is cheaper
+    # than FTS5's ORDER BY rank, and than sorting every hit.
+    top = [pk for _rank, pk in heapq.nsmallest(best, rows)]
+    return top if limit is not None else _then_by_id(top, [pk for _rank, pk in rows])
+
+
+def _then_by_id(top: list[int], every: list[int]) -> list[int]:
+    """`top` in its order, then the other ids of `every` by id."""
+    chosen = set(top)
+    return top + sorted(pk for pk in every if pk not in chosen)
 
 
 class _AnyOf(Func):
