@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from rightstrack.imports.forms import _field_name
 from tests.factories import PASSWORD
 from tests.imports.factories import staged_import
 from tests.search.fixtures import cluster_suggestion, duplicate_pair
@@ -20,6 +21,10 @@ ASSESSORS = {"administrator", "assessor"}
 
 def _form(obj):
     return {"loaded_at": obj.updated_at.isoformat()}
+
+
+def _unknown_label(w) -> dict:
+    return {"vocabulary": w.term.vocabulary, "label": "Capital punishment", "rows": 1, "suggestion": None}
 
 
 # name -> (url args from world, POST data from world, roles allowed)
@@ -91,6 +96,8 @@ WRITE_ROUTES = {
     "imports:import_mapping_update": (lambda w: [staged_import(w, "mapping").pk],
                                       lambda w: {"column_0": "text", "column_1": "document"}, MANAGERS),
     "imports:import_commit": (lambda w: [staged_import(w).pk], lambda w: {}, MANAGERS),
+    "imports:import_labels_update": (lambda w: [staged_import(w, unknown_labels=[_unknown_label(w)]).pk],
+                                     lambda w: {_field_name(_unknown_label(w)): str(w.term.pk)}, MANAGERS),
     "taxonomy:term_update": (lambda w: [w.term.pk], lambda w: {**_form(w.term), "name": "Death penalty (abolition)"},
                              MANAGERS),
     "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),

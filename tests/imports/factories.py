@@ -5,10 +5,12 @@ from django.core.files.base import ContentFile
 from rightstrack.imports.models import StagedImport, StagedRow
 
 
-def staged_import(world, state: str = StagedImport.State.STAGED, rejected: int = 0) -> StagedImport:
+def staged_import(world, state: str = StagedImport.State.STAGED, rejected: int = 0,
+                  unknown_labels: list | None = None) -> StagedImport:
     staged = StagedImport(original_name="list.csv", format="tabular", state=state, headers=["Текст", "Документ"],
                           mapping={"Текст": "text", "Документ": "document"} if state != "mapping" else {},
-                          counts={"created": 1, "updated": 0, "unchanged": 0, "rejected": rejected},
+                          counts={"created": 1, "updated": 0, "unchanged": 0, "rejected": rejected,
+                                  "unknown_labels": unknown_labels or []},
                           created_by=world.users["coordinator"])
     staged.file.save("list.csv", ContentFile("Текст,Документ\nAbolish,A/HRC/1\n".encode()), save=False)
     staged.save()

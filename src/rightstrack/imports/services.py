@@ -56,6 +56,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    unknown_labels: list[dict] = field(default_factory=list)  # see RecommendationTarget.unknown_labels
     written: bool = False
 
     def summary_line(self) -> str:
@@ -202,6 +203,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
                 progress(source.fraction() / 2)
         settle(valid)
         del valid
+        result.unknown_labels = target.unknown_labels()
         if result.rejected and not partial:
             return result
         size = max(spill.tell(), 1)

@@ -19,6 +19,8 @@ from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport, StagedRow
 from rightstrack.imports.readers import MAX_BYTES, Table, UnusableInput
 from rightstrack.imports.services import FileSource, import_run
+from rightstrack.taxonomy.models import Term
+from rightstrack.taxonomy.services import term_alias_create
 
 State = StagedImport.State
 
@@ -67,8 +69,29 @@ def staged_import_map(*, actor, staged: StagedImport, mapping: dict[str, str]) -
         get_format(staged.format, mapping).bind(staged.headers)
     except UnusableInput as error:
         raise ValidationError(str(error)) from None
-    staged.mapping, staged.state, staged.progress, staged.message = mapping, State.QUEUED, 0.0, ""
-    staged.save(update_fields=["mapping", "state", "progress", "message"])
+    staged.mapping = mapping
+    return _restage(staged, "mapping")
+
+
+@transaction.atomic
+def staged_import_map_labels(*, actor, staged: StagedImport, terms: dict[tuple[str, str], Term]) -> StagedImport:
+    """Record the coordinator's choice of term for labels the file used that match none, as aliases every later
+    import reads too (`term_alias_create`), and check the rows again. `terms` maps (vocabulary, label) to a term."""
+    require(is_manager(actor))
+    if staged.state != State.STAGED:
+        raise ValidationError(_("Only a staged, reviewed import can have its labels mapped."))
+    unknown = {(item["vocabulary"], item["label"]) for item in staged.counts.get("unknown_labels", [])}
+    for (vocabulary, label), term in terms.items():
+        if (vocabulary, label) not in unknown or term.vocabulary != vocabulary:
+            raise ValidationError(_("%(label)r is not an unknown label of this file.") % {"label": label})
+        term_alias_create(actor=actor, term=term, label=label)
+    return _restage(staged)
+
+
+def _restage(staged: StagedImport, *fields: str) -> StagedImport:
+    """Forget the staged rows and queue the staging job again (after a new mapping, or new aliases)."""
+    staged.state, staged.progress, staged.message = State.QUEUED, 0.0, ""
+    staged.save(update_fields=[*fields, "state", "progress", "message"])
     staged.rows.all().delete()
     _enqueue("stage", staged.pk)
     return staged
@@ -162,7 +185,8 @@ def staged_import_stage(*, staged_id: int) -> None:
             StagedRow.objects.filter(staged_import=staged, number__in=numbers[start:start + 900]).update(
                 action=action)
     counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
-              "rejected": result.rejected, "ignored_columns": result.ignored_columns}
+              "rejected": result.rejected, "ignored_columns": result.ignored_columns,
+              "unknown_labels": result.unknown_labels}
     _finish(staged, State.STAGED, counts=counts)
 
 

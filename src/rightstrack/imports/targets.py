@@ -34,7 +34,7 @@ from rightstrack.recommendations.models import (
     SourceDocument,
     paragraph_key,
 )
-from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
 
 TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,
               "sdg_targets": Vocabulary.SDG_TARGET.value, "upr_issues": Vocabulary.UPR_ISSUE.value,
@@ -71,10 +71,12 @@ def _max_length(model, name, value, column_of, field, problems):
 
 
 class Lookup:
-    """Labels of one kind by normalised name; reports unknown or ambiguous labels with a suggestion."""
+    """Labels of one kind by normalised name; reports unknown or ambiguous labels with a suggestion, and counts the
+    rows of each unknown label (`unknown`: label -> [rows, suggested value or None]), so they can be mapped."""
 
     def __init__(self, what: str, pairs, preferred=()):
         self.what, self.table, self.preferred = what, {}, {_key(label): value for label, value in preferred}
+        self.unknown: dict[str, list] = {}
         for label, value in pairs:
             key = _key(label)
             if key:
@@ -84,7 +86,13 @@ class Lookup:
         key = _key(label)
         value = self.preferred[key] if key in self.preferred else self.table.get(key, False)
         if value is False:
-            close = difflib.get_close_matches(key, list(self.table), n=1, cutoff=0.8)
+            if key in self.unknown:
+                self.unknown[key][1] += 1
+                close = self.unknown[key][3]
+            else:
+                close = difflib.get_close_matches(key, list(self.table), n=1, cutoff=0.8)
+                suggestion = self.preferred.get(close[0], self.table[close[0]]) if close else None
+                self.unknown[key] = [label, 1, suggestion, close]
             message = (_("unknown %(what)s %(label)r — did you mean %(close)r?") if close
                        else _("unknown %(what)s %(label)r"))
             problems.append((column, message % {"what": self.what, "label": label, "close": close[0] if close
@@ -103,6 +111,8 @@ def _term_lookups() -> dict[str, Lookup]:
             # The current UHRI list names its themes without codes; a legacy coded theme with the same
             # label must not make the label ambiguous.
             preferred[vocabulary].append((name, term_id))
+    for term_id, vocabulary, label in TermAlias.objects.values_list("term_id", "vocabulary", "label"):
+        pairs[vocabulary].append((label, term_id))  # a coordinator's mapping of a label the file used
     return {v: Lookup(str(Vocabulary(v).label).lower(), pairs[v], preferred[v]) for v in TAG_FIELDS.values()}
 
 
@@ -233,6 +243,14 @@ class RecommendationTarget:
                                 if record["cluster"] else None)
         clean["tags"] = _tag_ids(record, self.terms, col, problems)
         return clean, problems
+
+    def unknown_labels(self) -> list[dict]:
+        """The taxonomy labels the file used that match no term or alias, most used first: vocabulary, label, how
+        many times it was used, and the term it is closest to (an id, or None)."""
+        found = [{"vocabulary": vocabulary, "label": label, "rows": rows, "suggestion": suggestion}
+                 for vocabulary, lookup in self.terms.items()
+                 for label, rows, suggestion, _close in lookup.unknown.values()]
+        return sorted(found, key=lambda item: (-item["rows"], item["vocabulary"], item["label"]))
 
     def key(self, clean: dict) -> tuple:
         """1. the OHCHR annotation id; 2. (document, paragraph); 3. the normalised text's hash in its document."""
@@ -577,6 +595,10 @@ class MeasureTarget:
             clean["recommendations"] = {self.recommendations.find(v, col("recommendations"), problems)
                                         for v in record["recommendations"]} - {None}
         return clean, problems
+
+    def unknown_labels(self) -> list[dict]:
+        """None: measure files carry no taxonomy labels."""
+        return []
 
     def key(self, clean: dict) -> tuple:
         """A measure's key is stable across versions; (plan, version, key) identifies one row."""

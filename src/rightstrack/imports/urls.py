@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/status/", views.import_status, name="import_status"),
     path("<int:pk>/mapping/", views.import_mapping_update, name="import_mapping_update"),
     path("<int:pk>/commit/", views.import_commit, name="import_commit"),
+    path("<int:pk>/labels/", views.import_labels_update, name="import_labels_update"),
 ]

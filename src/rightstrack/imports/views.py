@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.core.views import manager_required, run_service
 from rightstrack.imports import selectors, staging
-from rightstrack.imports.forms import CommitForm, MappingForm, UploadForm
+from rightstrack.imports.forms import CommitForm, LabelMappingForm, MappingForm, UploadForm
 
 
 def _list_context(request, form):
@@ -44,6 +44,8 @@ def import_detail(request, pk):
         context["mapping_form"] = MappingForm(staged=staged)
     if staged.state in {staged.State.STAGED, staged.State.COMMITTED}:
         context.update(selectors.staged_rows_for_review(staged=staged), commit_form=CommitForm())
+    if staged.state == staged.State.STAGED and staged.counts.get("unknown_labels"):
+        context["labels_form"] = LabelMappingForm(staged=staged)
     return render(request, "imports/import_detail.html", context)
 
 
@@ -76,5 +78,21 @@ def import_commit(request, pk):
                        success_url=staged.get_absolute_url(), success_message=_("Import started."),
                        template="imports/import_detail.html",
                        context={"object": staged, "commit_form": form,
+                                "status": selectors.staged_import_status(staged=staged),
+                                **selectors.staged_rows_for_review(staged=staged)})
+
+
+@manager_required
+@require_POST
+def import_labels_update(request, pk):
+    staged = _get(request, pk)
+    form = LabelMappingForm(request.POST, staged=staged)
+    return run_service(request, form,
+                       lambda v: staging.staged_import_map_labels(actor=request.user, staged=staged,
+                                                                  terms=form.chosen()),
+                       success_url=staged.get_absolute_url(),
+                       success_message=_("The labels are mapped; the rows are being checked again."),
+                       template="imports/import_detail.html",
+                       context={"object": staged, "labels_form": form, "commit_form": CommitForm(),
                                 "status": selectors.staged_import_status(staged=staged),
                                 **selectors.staged_rows_for_review(staged=staged)})

@@ -102,3 +102,31 @@ class TagAssignment(TimestampedModel):
     def save(self, *args, **kwargs):
         self.vocabulary = self.term.vocabulary
         super().save(*args, **kwargs)
+
+
+class TermAlias(TimestampedModel):
+    """Another name a source uses for a term (an older UHRI label, a ministry's spelling). Imports match it like the
+    term's own code and name, so a coordinator maps an unknown label once and every later file reads it."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("term"))
+    # Copied from the term, with the label's normalised form, so one label means one term per vocabulary.
+    vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices, editable=False)
+    label = models.CharField(_("label"), max_length=300)
+    key = models.CharField(max_length=300, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["vocabulary", "key"]
+        constraints = [models.UniqueConstraint(fields=["vocabulary", "key"], name="term_alias_unique_label")]
+        verbose_name = _("term alias")
+        verbose_name_plural = _("term aliases")
+
+    def __str__(self) -> str:
+        return f"{self.label} → {self.term}"
+
+    def clean(self):
+        from rightstrack.exports.columns import normalised_text
+
+        self.vocabulary, self.key = self.term.vocabulary, normalised_text(self.label)

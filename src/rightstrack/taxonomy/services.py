@@ -1,11 +1,14 @@
 """Writes for taxonomy terms and tag assignments (people decide on what models suggest)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.core.services import record_save
-from rightstrack.taxonomy.models import TagAssignment, Term
+from rightstrack.exports.columns import normalised_text
+from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias
 
 
 @transaction.atomic
@@ -38,3 +41,27 @@ def tag_decide(*, actor, tags, accept: bool) -> int:
                                                   "decided_at": timezone.now()})
         count += 1
     return count
+
+
+@transaction.atomic
+def term_alias_create(*, actor, term: Term, label: str) -> TermAlias:
+    """Make imports read `label` as `term` from now on (within the term's vocabulary); kept in history.
+
+    A label that already names another term, or is another term's alias, is refused; adding an alias the term
+    already has changes nothing."""
+    require(is_manager(actor))
+    label = " ".join(label.split())
+    key = normalised_text(label)
+    if not key:
+        raise ValidationError(_("An alias needs a label."))
+    for other in Term.objects.filter(vocabulary=term.vocabulary).exclude(pk=term.pk).only("code", "name"):
+        if key in {normalised_text(other.code), normalised_text(other.name)}:
+            raise ValidationError(_("%(label)r is already the name of %(term)s.") % {"label": label, "term": other})
+    existing = TermAlias.objects.filter(vocabulary=term.vocabulary, key=key).select_related("term").first()
+    if existing is not None:
+        if existing.term_id != term.pk:
+            raise ValidationError(_("%(label)r already stands for %(term)s.") % {"label": label,
+                                                                                "term": existing.term})
+        return existing
+    return record_save(obj=TermAlias(term=term, label=label, created_by=actor if actor.pk else None), actor=actor,
+                       reason="alias")
