@@ -1,4 +1,5 @@
-"""In Chromium: a coordinator uploads a UHRI file, watches the progress bar, reviews the rows and commits."""
+"""In Chromium: a coordinator uploads a UHRI file, watches the progress bar, reviews the rows, maps a label the file
+misspells to its term, and commits."""
 
 import pytest
 from django.core.management import call_command
@@ -36,9 +37,20 @@ def test_upload_progress_review_commit(live_server, page: Page, tmp_path):
     expect(page.locator("#staged-rows")).to_contain_text("Рекомендация 1")
     assert not Recommendation.objects.filter(external_id__startswith="6f1c").exists()
 
-    page.check("#id_partial")
+    # The misspelt label is offered with the closest term chosen; mapping it checks the rows again.
+    mapping = page.locator("#label-mapping")
+    expect(mapping.get_by_label("Death penalti")).to_have_value(str(Term.objects.get(code="Death penalty").pk))
+    mapping.get_by_role("button", name="Map the labels and check again").click()
+    expect(page.locator("#progress-bar")).to_be_visible()
+    _work()
+    expect(page.locator("#import-counts")).to_contain_text("Created", timeout=15000)
+    expect(page.locator("#rejected-rows")).to_have_count(0)
+    expect(page.locator("#label-mapping")).to_have_count(0)
+
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator("#progress-bar")).to_be_visible()
     _work()
     expect(page.locator("h2", has_text="Result")).to_be_visible(timeout=15000)
-    assert Recommendation.objects.filter(external_id__startswith="6f1c").count() == 1
+    assert Recommendation.objects.filter(external_id__startswith="6f1c").count() == 2
+    assert set(Recommendation.objects.get(external_id=uhri_row(2)["OHCHR Annotation Id"]).tags.values_list(
+        "term__code", flat=True)) == {"Death penalty"}
