@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rightstrack.imports.forms import _field_name
+from rightstrack.taxonomy.models import TermAlias
 from tests.factories import PASSWORD
 from tests.imports.factories import staged_import
 from tests.search.fixtures import cluster_suggestion, duplicate_pair
@@ -100,6 +101,10 @@ WRITE_ROUTES = {
                                      lambda w: {_field_name(_unknown_label(w)): str(w.term.pk)}, MANAGERS),
     "taxonomy:term_update": (lambda w: [w.term.pk], lambda w: {**_form(w.term), "name": "Death penalty (abolition)"},
                              MANAGERS),
+    "taxonomy:term_alias_delete": (lambda w: [TermAlias.objects.create(term=w.term, vocabulary=w.term.vocabulary,
+                                                                      label="Capital punishment",
+                                                                      key="capital punishment").pk],
+                                   lambda w: {"confirm": "on"}, MANAGERS),
     "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),
     "taxonomy:tag_decide": (lambda w: [], lambda w: {"tags": [w.suggestion.pk], "accept": "1"}, MANAGERS),
     "search:tag_suggest_start": (lambda w: [], lambda w: {"taxonomy": "sdg"}, MANAGERS),

@@ -105,3 +105,23 @@ def test_term_alias_create_refuses_labels_that_name_another_term_and_is_idempote
     with pytest.raises(PermissionDenied):
         term_alias_create(actor=world.users["viewer"], term=terms["theme"], label="Executions")
     assert TermAlias.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_term_page_lists_its_aliases_and_a_coordinator_removes_a_mistaken_one(client, terms, world, tmp_path):
+    alias = term_alias_create(actor=world.users["coordinator"], term=terms["theme"], label="Executions")
+    client.login(username="viewer", password=PASSWORD)
+    page = client.get(reverse("taxonomy:term_detail", args=[terms["theme"].pk])).content.decode()
+    assert "Also read as" in page and "Executions" in page
+    assert reverse("taxonomy:term_alias_delete", args=[alias.pk]) not in page  # only managers may remove
+    client.login(username="coord", password=PASSWORD)
+    assert reverse("taxonomy:term_alias_delete", args=[alias.pk]) in client.get(
+        reverse("taxonomy:term_detail", args=[terms["theme"].pk])).content.decode()
+    unconfirmed = client.post(reverse("taxonomy:term_alias_delete", args=[alias.pk]), {})
+    assert unconfirmed.status_code == 400 and TermAlias.objects.filter(pk=alias.pk).exists()
+    response = client.post(reverse("taxonomy:term_alias_delete", args=[alias.pk]), {"confirm": "on"})
+    assert response.status_code == 302 and not TermAlias.objects.exists()
+    assert TermAlias.history.filter(id=alias.pk, history_type="-").get().history_user.username == "coord"
+    path = tmp_path / "after.csv"
+    path.write_bytes(csv_bytes([uhri_row(8, Themes="- Executions")]))
+    assert import_file(path=path, actor=None, format_name="uhri").rejected == 1  # the label is unknown again

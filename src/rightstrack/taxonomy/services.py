@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
-from rightstrack.core.services import record_save
+from rightstrack.core.services import record_delete, record_save
 from rightstrack.exports.columns import normalised_text
 from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias
 
@@ -65,3 +65,10 @@ def term_alias_create(*, actor, term: Term, label: str) -> TermAlias:
         return existing
     return record_save(obj=TermAlias(term=term, label=label, created_by=actor if actor.pk else None), actor=actor,
                        reason="alias")
+
+
+@transaction.atomic
+def term_alias_delete(*, actor, alias: TermAlias) -> None:
+    """Stop reading a label as its term (a mapping made by mistake); kept in history. Tags already imported stay."""
+    require(is_manager(actor))
+    record_delete(obj=alias, actor=actor, reason="alias removed")

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.core.history import history_entries
+from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.permissions import is_manager
 from rightstrack.core.views import manager_required, run_service
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.taxonomy import services
 from rightstrack.taxonomy.forms import TagAssignForm, TagDecisionForm, TermForm
-from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
 
 
 def term_list(request):
@@ -30,8 +31,20 @@ def term_detail(request, pk):
         "object": term, "children": term.children.all(),
         "recommendations": recommendation_list(user=request.user).filter(
             tags__term=term, tags__status=TagAssignment.Status.ACCEPTED)[:200],
+        "aliases": term.aliases.all() if request.user.is_authenticated else [],
         "history": history_entries(term) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user)})
+
+
+@manager_required
+def term_alias_delete(request, pk):
+    alias = get_object_or_404(TermAlias.objects.select_related("term"), pk=pk)
+    return run_service(request, ConfirmForm(request.POST or None),
+                       lambda v: services.term_alias_delete(actor=request.user, alias=alias),
+                       success_url=reverse("taxonomy:term_detail", args=[alias.term_id]),
+                       success_message=_("Imports no longer read this label as the term."),
+                       context={"title": _("Remove the alias %(label)r") % {"label": alias.label}, "object": alias,
+                                "danger": True})
 
 
 @manager_required
