@@ -9,6 +9,8 @@ from django.db import connection
 
 from rightstrack.demo.kazakhstan import load_institutions, load_kazakhstan
 from rightstrack.demo.people import DEMO_ACCOUNTS, create_demo_accounts, demo_password
+from rightstrack.search.models import Job
+from rightstrack.search.services import job_start
 from rightstrack.search.signals import embedding_deferred
 from rightstrack.taxonomy.reference import load_taxonomies
 
@@ -38,6 +40,9 @@ class Command(BaseCommand):
             counts = load_kazakhstan(actor=people["admin"], people=people)
         self.stdout.write("Loaded " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
+        # SDG suggestions to review: a bulk tagging job, which the worker `serve` starts runs in the background.
+        job = job_start(actor=people["coordinator"], kind=Job.Kind.TAG, params={"taxonomy": "sdg"})
+        self.stdout.write(f"Queued job {job.pk}: SDG tag suggestions for every recommendation (Review → Jobs)")
         self.stdout.write("\nDemo accounts (username / password — role):")
         for username, role, institutions, _language in DEMO_ACCOUNTS:
             where = f" ({', '.join(institutions)})" if institutions else ""
