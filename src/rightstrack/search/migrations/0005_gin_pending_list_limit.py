@@ -21,7 +21,7 @@ def _run(sql):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0003_facet_generation")]
+    dependencies = [("search", "0004_facet_token_slots")]
 
     operations = [
         migrations.RunPython(_run(f"ALTER INDEX {INDEX} SET (gin_pending_list_limit = 256)"),
