@@ -96,3 +96,14 @@ def test_fewer_collections_still_collects_cycles_made_during_the_job():
         collected = alive() is None
         del held
     assert collected
+
+
+def test_overlapping_jobs_share_the_settings_and_the_last_to_finish_restores_them():
+    before = gc.get_threshold()
+    first, second = fewer_collections(), fewer_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first job ends while the second still runs
+    assert gc.get_threshold()[0] == BULK_GC_THRESHOLD and gc.get_freeze_count() > 0
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

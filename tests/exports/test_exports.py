@@ -122,3 +122,19 @@ def test_cli_export_filters_and_public_flag(world, tmp_path):
 def test_console_operator_sees_what_an_administrator_sees(world):
     _, total, _rows = export_rows(kind="recommendations", user=ConsoleOperator(), params=QueryDict())
     assert total == Recommendation.objects.count()
+
+
+def test_a_recommendations_export_runs_the_same_queries_for_3_or_30_rows(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count: int) -> int:
+        Recommendation.objects.exclude(pk__in=[world.recommendation.pk, world.hidden_recommendation.pk]).delete()
+        for n in range(count - 2):
+            Recommendation.objects.create(source_document=world.document, paragraph=f"900.{n}", text=f"Extra {n}")
+        with CaptureQueriesContext(connection) as captured:
+            _headers, total, rows = export_rows(kind="recommendations", user=ConsoleOperator(), params=QueryDict())
+            assert len(list(rows)) == total == count
+        return len(captured)
+
+    assert queries_for(3) == queries_for(30)

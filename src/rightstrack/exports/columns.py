@@ -9,12 +9,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rightstrack.taxonomy.models import TagAssignment, Vocabulary
+from rightstrack.taxonomy.models import Vocabulary
 
 
 @dataclass(frozen=True)
 class Column:
-    """One exported column: its header and how to read it from a record."""
+    """One exported column: its header and how to read it from a record (a model instance, or for
+    recommendations the plain values of `RECOMMENDATION_VALUES`)."""
 
     name: str
     get: Callable[[object], str]
@@ -52,35 +53,42 @@ def _yes(value: bool) -> str:
 
 
 def _tags(vocabulary: str, attr: str = "name") -> Callable:
-    def get(rec) -> str:
-        return _lines(getattr(t.term, attr) for t in rec.tags.all()
-                      if t.vocabulary == vocabulary and t.status == TagAssignment.Status.ACCEPTED)
+    def get(rec: dict) -> str:
+        return _lines(term[attr] for term in rec["tags"].get(vocabulary, ()))
     return get
 
 
+# A recommendation is exported from plain values (see `exports.services`), not a model instance: the fields and
+# related fields below, plus "recommending_states" and "co_executors" (names) and "tags" (accepted tags:
+# vocabulary -> [{"name": ..., "code": ...}]).
+RECOMMENDATION_VALUES = ("external_id", "source_document__mechanism__code", "source_document__symbol",
+                         "source_document__date", "source_document__session", "paragraph", "text", "language",
+                         "response", "response_comment", "status", "deadline", "lead_institution__abbreviation",
+                         "cluster__name", "is_published")
+
 RECOMMENDATION_COLUMNS = [
-    Column("external_id", lambda r: r.external_id),
-    Column("mechanism", lambda r: r.source_document.mechanism.code),
-    Column("document", lambda r: r.source_document.symbol),
-    Column("document_date", lambda r: _date(r.source_document.date)),
-    Column("session", lambda r: r.source_document.session),
-    Column("paragraph", lambda r: r.paragraph),
-    Column("text", lambda r: r.text),
-    Column("language", lambda r: r.language),
-    Column("recommending_states", lambda r: _lines(s.name for s in r.recommending_states.all())),
-    Column("response", lambda r: r.response),
-    Column("response_comment", lambda r: r.response_comment),
-    Column("status", lambda r: r.status),
-    Column("deadline", lambda r: _date(r.deadline)),
-    Column("lead_institution", lambda r: r.lead_institution.abbreviation if r.lead_institution else ""),
-    Column("co_executors", lambda r: _lines(i.abbreviation for i in r.co_executors.all())),
-    Column("cluster", lambda r: r.cluster.name if r.cluster else ""),
+    Column("external_id", lambda r: r["external_id"]),
+    Column("mechanism", lambda r: r["source_document__mechanism__code"]),
+    Column("document", lambda r: r["source_document__symbol"]),
+    Column("document_date", lambda r: _date(r["source_document__date"])),
+    Column("session", lambda r: r["source_document__session"]),
+    Column("paragraph", lambda r: r["paragraph"]),
+    Column("text", lambda r: r["text"]),
+    Column("language", lambda r: r["language"]),
+    Column("recommending_states", lambda r: _lines(r["recommending_states"])),
+    Column("response", lambda r: r["response"]),
+    Column("response_comment", lambda r: r["response_comment"]),
+    Column("status", lambda r: r["status"]),
+    Column("deadline", lambda r: _date(r["deadline"])),
+    Column("lead_institution", lambda r: r["lead_institution__abbreviation"] or ""),
+    Column("co_executors", lambda r: _lines(r["co_executors"])),
+    Column("cluster", lambda r: r["cluster__name"] or ""),
     Column("themes", _tags(Vocabulary.THEME)),
     Column("groups", _tags(Vocabulary.GROUP)),
     Column("sdg_targets", _tags(Vocabulary.SDG_TARGET, "code")),
     Column("upr_issues", _tags(Vocabulary.UPR_ISSUE)),
     Column("action_categories", _tags(Vocabulary.ACTION_CATEGORY, "code")),
-    Column("published", lambda r: _yes(r.is_published)),
+    Column("published", lambda r: _yes(r["is_published"])),
 ]
 
 MEASURE_COLUMNS = [
