@@ -17,6 +17,8 @@ from rightstrack.recommendations.services import (
     recommendation_delete,
     recommendation_update,
 )
+from rightstrack.search import engine
+from rightstrack.search.query import parse
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +62,16 @@ def test_phrase_needs_the_words_in_order(corpus):
 def test_best_match_comes_first(corpus):
     # "death" twice and "penalty" once beats one of each.
     assert found(corpus, "death penalty")[0][0] == "death_penalty"
+
+
+def test_only_the_best_candidates_come_in_score_order_and_the_other_hits_follow_by_id(corpus, settings):
+    clauses = parse("prisons OR torture").positive
+    by_score = engine.fulltext_ranked(clauses, limit=100)
+    assert len(by_score) == 4
+    settings.SEARCH_CANDIDATES = 1
+    assert engine.fulltext_ranked(clauses) == by_score[:1] + sorted(by_score[1:])
+    assert set(engine.fulltext_ranked(clauses, among=by_score[1:3])) == set(by_score[1:3])
+    assert engine.fulltext_ranked(clauses, among=[]) == []
 
 
 def test_an_explicit_sort_overrides_relevance(corpus):
