@@ -122,12 +122,15 @@ class Job(models.Model):
 
 
 class FacetGeneration(models.Model):
-    """One row whose token changes whenever a recommendation's facet data changes (set by database triggers).
+    """A token that changes whenever a recommendation's facet data changes (set by database triggers).
 
-    The in-process facet index (`core.facets.FacetIndex`) is reused only while this token is the one it was
+    The in-process facet index (`core.facets.FacetIndex`) is reused only while the tokens are the ones it was
     built under. Triggers on the recommendation, its States, accepted tags, documents, mechanisms and
     countries write a new random token on every change of what a facet shows, whatever made the change (a
-    save, a bulk update, a `SET_NULL` from a deletion, an import, another process, raw SQL).
+    save, a bulk update, a `SET_NULL` from a deletion, an import, another process, raw SQL). SQLite has one
+    row (id 1). PostgreSQL has one row per transaction that changed facet data at the same time as others, so
+    that those transactions never wait for each other (migration `search/0004`). Delete all rows or none: a
+    row deleted alone could bring back a set of tokens a reader has seen.
     """
 
     token = models.CharField(max_length=64)

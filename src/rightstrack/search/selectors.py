@@ -101,9 +101,10 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
 
 
 def facet_generation() -> str | None:
-    """The token the facet triggers wrote last (see `FacetGeneration`); None if the row is missing (after a
-    flush), in which case no facet index may be reused."""
-    return FacetGeneration.objects.filter(pk=1).values_list("token", flat=True).first()
+    """Every token row the facet triggers keep (see `FacetGeneration`) in one string, which any committed change of
+    facet data changes; None if there is no row (after a flush), in which case no facet index may be reused."""
+    rows = FacetGeneration.objects.order_by("pk").values_list("pk", "token")
+    return " ".join(f"{pk}:{token}" for pk, token in rows) or None
 
 
 def similar_recommendations(*, visible: QuerySet, recommendation, limit: int = 5) -> list:
