@@ -12,6 +12,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime, time
+from itertools import islice
 from pathlib import Path
 
 from django.apps import apps
@@ -20,9 +21,11 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import connection, transaction
 
 FORMAT_VERSION = 1
+CHUNK = 2000  # rows serialized at a time
 SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
 SKIPPED_APPS = {"search"}  # derived index, rebuilt with `rightstrack reindex`
 
@@ -48,10 +51,32 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
+class _Serializer(PythonSerializer):
+    """Django's serializer, but a many-to-many relation fetched with the chunk is read from that fetch alone:
+    Django's builds the relation's query for every row even when it then reads the fetched rows (about 0.5 ms a
+    relation a row). The values are written exactly as Django writes them."""
+
+    def handle_m2m_field(self, obj, field):
+        fetched = getattr(obj, "_prefetched_objects_cache", {}).get(field.name)
+        if fetched is None or not field.remote_field.through._meta.auto_created:
+            super().handle_m2m_field(obj, field)
+        elif self.use_natural_foreign_keys and hasattr(field.remote_field.model, "natural_key"):
+            self._current[field.name] = [related.natural_key() for related in fetched]
+        else:
+            self._current[field.name] = [self._value_from_field(related, related._meta.pk) for related in fetched]
+
+
 def _lines(model) -> iter:
-    for obj in model._base_manager.order_by("pk").iterator(chunk_size=2000):
-        data = serializers.serialize("python", [obj], use_natural_foreign_keys=True)[0]
-        yield json.dumps(data, cls=_Encoder, sort_keys=True, ensure_ascii=False) + "\n"
+    # Serializing reads every many-to-many relation of a row, and every related row it names by natural key, with
+    # a query per row unless they come with the chunk: 40,000 such queries made a 20k-recommendation backup slow.
+    natural = [f.name for f in model._meta.concrete_fields
+               if f.is_relation and hasattr(f.remote_field.model, "natural_key")]
+    many = [f.name for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
+    rows = model._base_manager.order_by("pk").select_related(*natural).prefetch_related(*many).iterator(
+        chunk_size=CHUNK)
+    while chunk := list(islice(rows, CHUNK)):
+        for data in _Serializer().serialize(chunk, use_natural_foreign_keys=True):
+            yield json.dumps(data, cls=_Encoder, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _sha256(handle) -> str:
