@@ -121,3 +121,22 @@ def test_backup_restores_into_the_other_database_engine(world, evidence, tmp_pat
     assert (other["data_sha256"], other["files"], other["counts"]) == (made["data_sha256"], made["files"],
                                                                       made["counts"])
     assert other["database"] != made["database"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_inserts_a_model_s_rows_together_not_one_statement_per_row(world, tmp_path):
+    from django.test.utils import CaptureQueriesContext
+
+    def statements_to_restore(extra: int) -> int:
+        for n in range(extra):
+            Recommendation.objects.create(source_document=world.document, paragraph=f"800.{extra}.{n}",
+                                          text=f"Row {n}").recommending_states.add(*world.recommendation
+                                                                                   .recommending_states.all())
+        backup_create(path=tmp_path / f"{extra}.zip")
+        with CaptureQueriesContext(connection) as captured:
+            backup_restore(path=tmp_path / f"{extra}.zip", force=True)
+        return len(captured)
+
+    few, many = statements_to_restore(3), statements_to_restore(60)
+    assert Recommendation.objects.count() == 2 + 3 + 60
+    assert many - few < 10, (few, many)  # 60 more records, their history and States: a few statements more

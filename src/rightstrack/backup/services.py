@@ -150,20 +150,52 @@ def _verify(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _save(deserialized) -> None:
-    """Save one object raw, and its many-to-many rows straight into the through tables.
+class _NaturalKeys:
+    """Primary keys of rows named by natural key in the backup (users, content types, permissions), looked up
+    once per model instead of once per row; a key not found yet (its rows were restored since) reloads the model."""
 
-    Setting them through the relation would fire m2m_changed, and django-simple-history would then add
-    history rows that the backup never had.
-    """
-    m2m = deserialized.m2m_data or {}  # save() clears it
-    deserialized.save(save_m2m=False)
-    pk = deserialized.object.pk
-    for name, ids in m2m.items():
-        field = deserialized.object._meta.get_field(name)
+    def __init__(self):
+        self.maps: dict = {}
+
+    def pk(self, model, key: list):
+        key = tuple(key)
+        if key not in self.maps.get(model, {}):
+            self.maps[model] = {tuple(obj.natural_key()): obj.pk for obj in model._base_manager.all()}
+        return self.maps[model].get(key, list(key))  # unknown: left for the deserializer to report
+
+    def resolve(self, model, fields: dict) -> dict:
+        """`fields` of one serialized row with natural keys replaced by primary keys."""
+        fields = dict(fields)
+        for field in model._meta.get_fields():
+            value = fields.get(field.name)
+            if not value or not field.is_relation or not hasattr(field.related_model, "natural_key"):
+                continue
+            if field.many_to_many and isinstance(value[0], list):
+                fields[field.name] = [self.pk(field.related_model, v) for v in value]
+            elif (field.many_to_one or field.one_to_one) and isinstance(value, list):
+                fields[field.name] = self.pk(field.related_model, value)
+        return fields
+
+
+def _insert(rows: list[dict], keys: _NaturalKeys) -> None:
+    """Insert serialized rows of one model as they are (no signals, no `save()`, values untouched, as a raw save
+    does) in multi-row statements, and their many-to-many rows straight into the through tables. Setting those through the relation
+    would fire m2m_changed, and django-simple-history would then add history rows that the backup never had."""
+    model = apps.get_model(rows[0]["model"])
+    rows = [{**row, "fields": keys.resolve(model, row["fields"])} for row in rows]
+    deserialized = list(serializers.deserialize("python", rows))
+    objects, fields = [d.object for d in deserialized], model._meta.local_concrete_fields
+    # A raw insert, as `save_base(raw=True)` makes: `bulk_create` would stamp auto_now fields with the time now.
+    size = max(1, connection.ops.bulk_batch_size(fields, objects))
+    for start in range(0, len(objects), size):
+        model._base_manager._insert(objects[start:start + size], fields=fields, raw=True)
+    for name in {name for d in deserialized for name in (d.m2m_data or {})}:
+        field = model._meta.get_field(name)
         through = field.remote_field.through
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        through._base_manager.bulk_create([through(**{f"{source}_id": pk, f"{target}_id": i}) for i in ids])
+        through._base_manager.bulk_create([through(**{f"{source}_id": d.object.pk, f"{target}_id": i})
+                                           for d in deserialized for i in (d.m2m_data or {}).get(name, ())],
+                                          batch_size=500)
 
 
 def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float], None] | None = None) -> dict:
@@ -182,12 +214,18 @@ def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float
             call_command("flush", interactive=False, verbosity=0)
         total = max(sum(manifest["counts"].values()), 1)
         with transaction.atomic(), connection.constraint_checks_disabled():
+            keys, rows = _NaturalKeys(), []
             with archive.open("data.jsonl") as data:
+                # Rows come model by model (dependency order); each model's rows go in CHUNK at a time.
                 for index, line in enumerate(data, start=1):
-                    for obj in serializers.deserialize("python", [json.loads(line)]):
-                        _save(obj)
-                    if index % 1000 == 0:
+                    row = json.loads(line)
+                    if rows and (row["model"] != rows[0]["model"] or len(rows) >= CHUNK):
+                        _insert(rows, keys)
+                        rows = []
                         progress(0.9 * index / total)
+                    rows.append(row)
+                if rows:
+                    _insert(rows, keys)
             connection.check_constraints()
             models = backed_up_models()
             with connection.cursor() as cursor:
