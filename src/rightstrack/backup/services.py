@@ -163,18 +163,23 @@ class _NaturalKeys:
             self.maps[model] = {tuple(obj.natural_key()): obj.pk for obj in model._base_manager.all()}
         return self.maps[model].get(key, list(key))  # unknown: left for the deserializer to report
 
-    def resolve(self, model, fields: dict) -> dict:
-        """`fields` of one serialized row with natural keys replaced by primary keys."""
-        fields = dict(fields)
-        for field in model._meta.get_fields():
-            value = fields.get(field.name)
-            if not value or not field.is_relation or not hasattr(field.related_model, "natural_key"):
-                continue
-            if field.many_to_many and isinstance(value[0], list):
-                fields[field.name] = [self.pk(field.related_model, v) for v in value]
-            elif (field.many_to_one or field.one_to_one) and isinstance(value, list):
-                fields[field.name] = self.pk(field.related_model, value)
-        return fields
+    def resolve(self, model, rows: list[dict]) -> list[dict]:
+        """Serialized rows of `model` with natural keys replaced by primary keys."""
+        named = [f for f in model._meta.get_fields() if f.is_relation and (f.many_to_many or f.concrete)
+                 and hasattr(f.related_model, "natural_key")]
+        if not named:
+            return rows
+        resolved = []
+        for row in rows:
+            fields = dict(row["fields"])
+            for field in named:
+                value = fields.get(field.name)
+                if value and field.many_to_many and isinstance(value[0], list):
+                    fields[field.name] = [self.pk(field.related_model, v) for v in value]
+                elif value and not field.many_to_many and isinstance(value, list):
+                    fields[field.name] = self.pk(field.related_model, value)
+            resolved.append({**row, "fields": fields})
+        return resolved
 
 
 def _insert(rows: list[dict], keys: _NaturalKeys) -> None:
@@ -182,7 +187,7 @@ def _insert(rows: list[dict], keys: _NaturalKeys) -> None:
     does) in multi-row statements, and their many-to-many rows straight into the through tables. Setting those through the relation
     would fire m2m_changed, and django-simple-history would then add history rows that the backup never had."""
     model = apps.get_model(rows[0]["model"])
-    rows = [{**row, "fields": keys.resolve(model, row["fields"])} for row in rows]
+    rows = keys.resolve(model, rows)
     deserialized = list(serializers.deserialize("python", rows))
     objects, fields = [d.object for d in deserialized], model._meta.local_concrete_fields
     # A raw insert, as `save_base(raw=True)` makes: `bulk_create` would stamp auto_now fields with the time now.
