@@ -39,6 +39,7 @@ class MappingForm(forms.Form):
 class CommitForm(forms.Form):
     partial = forms.BooleanField(label=_("Import the valid rows only and skip the rejected ones"), required=False)
 
+
 LABELS_SHOWN = 50  # the most used unknown labels offered for mapping; the rest stay listed with their rows
 
 

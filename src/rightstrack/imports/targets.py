@@ -49,6 +49,7 @@ COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language"
             "status", "deadline", "lead_institution_id", "cluster_id", "is_published")
 M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
 EMBED_CHUNK = 2000  # new recommendations per embedding job queued after an import commits
+UNKNOWN_KEPT = 500  # distinct unknown labels counted per vocabulary (for the review's mapping step)
 
 
 @lru_cache(maxsize=50_000)
@@ -72,7 +73,8 @@ def _max_length(model, name, value, column_of, field, problems):
 
 class Lookup:
     """Labels of one kind by normalised name; reports unknown or ambiguous labels with a suggestion, and counts the
-    rows of each unknown label (`unknown`: label -> [rows, suggested value or None]), so they can be mapped."""
+    uses of each unknown label so they can be mapped (`unknown`: normalised label -> [label as first written,
+    uses, suggested value or None, close matches]; at most UNKNOWN_KEPT labels, the rest are only reported)."""
 
     def __init__(self, what: str, pairs, preferred=()):
         self.what, self.table, self.preferred = what, {}, {_key(label): value for label, value in preferred}
@@ -91,8 +93,9 @@ class Lookup:
                 close = self.unknown[key][3]
             else:
                 close = difflib.get_close_matches(key, list(self.table), n=1, cutoff=0.8)
-                suggestion = self.preferred.get(close[0], self.table[close[0]]) if close else None
-                self.unknown[key] = [label, 1, suggestion, close]
+                if len(self.unknown) < UNKNOWN_KEPT:
+                    suggestion = self.preferred.get(close[0], self.table[close[0]]) if close else None
+                    self.unknown[key] = [label, 1, suggestion, close]
             message = (_("unknown %(what)s %(label)r — did you mean %(close)r?") if close
                        else _("unknown %(what)s %(label)r"))
             problems.append((column, message % {"what": self.what, "label": label, "close": close[0] if close
