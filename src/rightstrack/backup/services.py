@@ -156,11 +156,14 @@ class _NaturalKeys:
 
     def __init__(self):
         self.maps: dict = {}
+        self.missing: set = set()
 
     def pk(self, model, key: list):
         key = tuple(key)
-        if key not in self.maps.get(model, {}):
+        if key not in self.maps.get(model, {}) and (model, key) not in self.missing:
             self.maps[model] = {tuple(obj.natural_key()): obj.pk for obj in model._base_manager.all()}
+            if key not in self.maps[model]:
+                self.missing.add((model, key))
         return self.maps[model].get(key, list(key))  # unknown: left for the deserializer to report
 
     def resolve(self, model, rows: list[dict]) -> list[dict]:
@@ -184,8 +187,9 @@ class _NaturalKeys:
 
 def _insert(rows: list[dict], keys: _NaturalKeys) -> None:
     """Insert serialized rows of one model as they are (no signals, no `save()`, values untouched, as a raw save
-    does) in multi-row statements, and their many-to-many rows straight into the through tables. Setting those through the relation
-    would fire m2m_changed, and django-simple-history would then add history rows that the backup never had."""
+    does) in multi-row statements, and their many-to-many rows straight into the through tables. Setting those
+    through the relation would fire m2m_changed, and django-simple-history would then add history rows that the
+    backup never had."""
     model = apps.get_model(rows[0]["model"])
     rows = keys.resolve(model, rows)
     deserialized = list(serializers.deserialize("python", rows))
