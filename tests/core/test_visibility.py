@@ -11,6 +11,7 @@ SECRETS = ["Secret draft recommendation text", "Draft narrative", "Submitted nar
 
 READ_ROUTES = {
     "core:home": lambda w: [],
+    "core:favicon": None,  # a redirect to a static icon, no data; tests/core/test_favicon.py
     "recommendations:recommendation_list": lambda w: [],
     "recommendations:recommendation_detail": lambda w: [w.recommendation.pk],
     "recommendations:cluster_list": lambda w: [],

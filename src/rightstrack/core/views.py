@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Role
@@ -58,6 +59,11 @@ def publish_toggle(request, obj, publish, success_url=None):
                        success_url=success_url or obj.get_absolute_url(),
                        success_message=_("Published.") if not obj.is_published else _("Withdrawn from publication."),
                        context={"title": _("Publish"), "object": obj})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to; send them to the app's own icon."""
+    return redirect(static("rightstrack/favicon.svg"), permanent=True)
 
 
 def home(request):
