@@ -18,11 +18,7 @@ from rightstrack.taxonomy.models import TagAssignment
 CHUNK = 2000
 
 
-def _instances(qs: QuerySet, prefetch: tuple) -> Iterator:
-    return qs.prefetch_related(*prefetch).iterator(chunk_size=CHUNK)
-
-
-def _recommendation_values(qs: QuerySet, prefetch: tuple) -> Iterator[dict]:
+def _recommendation_values(qs: QuerySet) -> Iterator[dict]:
     """The recommendations of `qs`, in its order, as the plain values their columns read, a chunk at a time: four
     queries per chunk. Model instances (the record, its document, mechanism, tags, terms and States) cost about
     1 ms a row, most of an export's time."""
@@ -55,7 +51,7 @@ class ExportKind:
     rows: Callable[..., QuerySet]
     columns: list[c.Column]
     prefetch: tuple = ()
-    records: Callable[[QuerySet, tuple], Iterator] = _instances
+    records: Callable[[QuerySet], Iterator] | None = None
 
 
 EXPORTS = {
@@ -78,7 +74,8 @@ def export_rows(*, kind: str, user, params) -> tuple[list[str], int, Iterator[li
 
     def rows():
         with fewer_collections():
-            for record in spec.records(qs, spec.prefetch):
+            records = spec.records(qs) if spec.records else qs.prefetch_related(*spec.prefetch).iterator(CHUNK)
+            for record in records:
                 yield [column.get(record) for column in spec.columns]
 
     return [column.name for column in spec.columns], total, rows()

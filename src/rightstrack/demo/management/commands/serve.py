@@ -1,7 +1,6 @@
 """`rightstrack serve`: serve an existing database, with a job worker beside it (a single-machine server; see
 README for production)."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -28,7 +27,7 @@ def start_worker(log: Path) -> subprocess.Popen:
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "a", encoding="utf-8") as output:
         return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "db_worker", "--queue-name", "*",
-                                 "--no-reload"], env=os.environ.copy(), stdout=output, stderr=subprocess.STDOUT,
+                                 "--no-reload"], stdout=output, stderr=subprocess.STDOUT,
                                 preexec_fn=stop_with_parent)  # noqa: PLW1509
 
 
