@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from rightstrack.core.permissions import is_manager
 from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.imports.progress import shared_progress_get
 
 REVIEW_ROWS = 200
 
@@ -23,6 +24,10 @@ def staged_rows_for_review(*, staged: StagedImport) -> dict:
 
 
 def staged_import_status(*, staged: StagedImport) -> dict:
-    """What the progress endpoint reports."""
-    return {"state": staged.state, "label": str(staged.get_state_display()), "progress": staged.progress,
+    """What the progress endpoint reports. A running job's progress is read from the shared store first: while an
+    import writes, its row's progress is not updated for other readers until the write commits."""
+    progress = staged.progress
+    if staged.is_running and (shared := shared_progress_get(staged.pk)) is not None:
+        progress = shared
+    return {"state": staged.state, "label": str(staged.get_state_display()), "progress": progress,
             "running": staged.is_running, "message": staged.message, "counts": staged.counts}

@@ -17,6 +17,7 @@ from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.imports.progress import shared_progress_clear, shared_progress_set
 from rightstrack.imports.readers import MAX_BYTES, Table, UnusableInput
 from rightstrack.imports.services import FileSource, import_run
 from rightstrack.taxonomy.models import Term
@@ -121,6 +122,7 @@ def _enqueue(job: str, *args) -> None:
 
 def _reporter(staged: StagedImport):
     def report(fraction: float) -> None:
+        shared_progress_set(staged.pk, fraction)  # seen at once, also while the write's transaction is open
         StagedImport.objects.filter(pk=staged.pk).update(progress=round(fraction, 3))
     return report
 
@@ -130,6 +132,7 @@ def _finish(staged: StagedImport, state: str, message: str = "", counts: dict | 
     if counts is not None:
         values["counts"] = counts
     StagedImport.objects.filter(pk=staged.pk).update(**values)
+    shared_progress_clear(staged.pk)
 
 
 class _RecordingSource(FileSource):
@@ -159,6 +162,7 @@ def staged_import_stage(*, staged_id: int) -> None:
     """Job body: read and check every row, and work out what a commit would do (a dry run; nothing written)."""
     staged = StagedImport.objects.get(pk=staged_id)
     StagedImport.objects.filter(pk=staged.pk).update(state=State.STAGING, progress=0.0)
+    shared_progress_clear(staged.pk)
     staged.rows.all().delete()
     problems: dict[int, list] = {}
     by_action: dict[str, list[int]] = {}
@@ -217,6 +221,7 @@ class _StagedSource:
 def staged_import_write(*, staged_id: int, actor) -> None:
     """Job body: write the staged rows in one transaction (all or nothing unless the coordinator chose partial)."""
     staged = StagedImport.objects.get(pk=staged_id)
+    shared_progress_clear(staged.pk)
     try:
         result = import_run(source=_StagedSource(staged), actor=actor, partial=staged.partial,
                             reason=f"import: {staged.original_name}", progress=_reporter(staged))
