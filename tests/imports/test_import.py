@@ -284,7 +284,7 @@ def test_new_rows_are_queued_for_embedding_once_the_import_commits(tmp_path, ter
         import_file(path=path, actor=None, format_name="uhri")
     ids = sorted(Recommendation.objects.filter(external_id__startswith="6f1c").values_list("pk", flat=True))
     queued = sorted((task.task_path.rsplit(".", 1)[1], task.args_kwargs["args"]) for task in DBTaskResult.objects.all())
-    assert queued == [("embed_task", ["recommendation", ids[:2]]), ("embed_task", ["recommendation", ids[2:]])]
+    assert queued == [("embed_range_task", [ids[0], ids[1]]), ("embed_range_task", [ids[2], ids[2]])]
 
 
 def _full_text_rows(ids) -> dict:

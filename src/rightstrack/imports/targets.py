@@ -520,7 +520,7 @@ class RecommendationTarget:
         if not apps.is_installed("rightstrack.search"):
             return
         from rightstrack.search.indexing import document_body, write_documents
-        from rightstrack.search.tasks import embed_task
+        from rightstrack.search.tasks import embed_range_task, id_spans
 
         symbols = {doc.pk: symbol for symbol, doc in self.documents.items()}
         write_documents([(row["id"], document_body(
@@ -532,8 +532,8 @@ class RecommendationTarget:
             # One callback for the whole import, reading the ids as they stand at commit; they are kept as
             # 8-byte integers, not a list of objects per batch, so memory hardly grows with the file.
             def embed_created():
-                for start in range(0, len(self.created), EMBED_CHUNK):
-                    embed_task.enqueue("recommendation", self.created[start:start + EMBED_CHUNK].tolist())
+                for first, last in id_spans(sorted(self.created), EMBED_CHUNK):
+                    embed_range_task.enqueue(first, last)
 
             transaction.on_commit(embed_created)
         self.created.extend(row["id"] for row in rows)

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django_tasks import task
 
+from rightstrack.recommendations.models import Recommendation
 from rightstrack.search import indexing
 from rightstrack.search.models import Job
 
@@ -13,6 +14,25 @@ def embed_task(kind: str, ids: list[int]) -> int:
     if kind == "measure":
         return indexing.embed_measures(ids)
     return indexing.embed_recommendations(ids)
+
+
+@task()
+def embed_range_task(first: int, last: int) -> int:
+    """Embed the recommendations with ids from `first` to `last` whose text changed: a bulk import creates runs of
+    consecutive ids, and two numbers are cheaper to queue than thousands."""
+    return indexing.embed_recommendations(list(Recommendation.objects.filter(pk__range=(first, last)).values_list(
+        "pk", flat=True)))
+
+
+def id_spans(ids, most: int) -> list[tuple[int, int]]:
+    """Sorted `ids` as (first, last) runs of consecutive ids, each of at most `most` ids."""
+    spans = []
+    for pk in ids:
+        if spans and pk == spans[-1][1] + 1 and pk - spans[-1][0] < most:
+            spans[-1][1] = pk
+        else:
+            spans.append([pk, pk])
+    return [(first, last) for first, last in spans]
 
 
 def _progress(job: Job):
