@@ -24,8 +24,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import connection, transaction
 
-from rightstrack.search.signals import facet_triggers_paused
-
 FORMAT_VERSION = 1
 CHUNK = 2000  # rows serialized at a time
 SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
@@ -224,7 +222,7 @@ def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float
                 raise BackupError("the database already holds data; restore replaces everything, so pass --force")
             call_command("flush", interactive=False, verbosity=0)
         total = max(sum(manifest["counts"].values()), 1)
-        with transaction.atomic(), connection.constraint_checks_disabled(), facet_triggers_paused():
+        with transaction.atomic(), connection.constraint_checks_disabled():
             keys, rows = _NaturalKeys(), []
             with archive.open("data.jsonl") as data:
                 # Rows come model by model (dependency order); each model's rows go in CHUNK at a time.

@@ -27,7 +27,6 @@ from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.readers import Table, UnusableInput
 from rightstrack.imports.targets import make_target
-from rightstrack.search.signals import facet_triggers_paused
 
 BATCH = 2000
 KEPT_PROBLEMS = 1000  # problems kept in the result for display; all of them go to `on_problem` as found
@@ -210,7 +209,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         size = max(spill.tell(), 1)
         spill.seek(0)
         try:
-            with transaction.atomic(), facet_triggers_paused(), BulkWriter() as writer:
+            with transaction.atomic(), BulkWriter() as writer:
                 while batch := _next_batch(spill):
                     _write(target, batch, actor, reason, writer, result, on_actions)
                     progress(0.5 + spill.tell() / size / 2)
