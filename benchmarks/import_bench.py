@@ -4,7 +4,10 @@
 
 Prints rows/s and peak RSS for the real import (each run in its own process, in a fresh database), a re-import
 of the same file (every row unchanged), and a naive baseline measured in the same run: one ORM save per row
-(with its history, States and tags). Peak RSS is also measured for a file a fifth of the size, to show that
+(with its history, States and tags). It also measures what SQLite alone needs to store what the import stored:
+every row the import added, copied into a fresh database with the same schema (indexes and triggers included) by
+`INSERT ... SELECT` from the imported one, in one transaction, with no Python per row. That is a ceiling for any
+importer of this data on this machine. Peak RSS is also measured for a file a fifth of the size, to show that
 memory does not grow with the file. CPU time is the whole process's: on SQLite the import's inserts run on a
 second thread beside the one that reads and prepares rows, so rows per CPU second can be lower than rows per
 second of wall time. The last line is one JSON object.
@@ -125,6 +128,31 @@ def child_baseline(path: Path, data_dir: Path, rows: int) -> dict:
     return {"rows": rows, "seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu}
 
 
+def child_floor(imported: Path, data_dir: Path) -> dict:
+    """SQLite alone: copy every row the import added into a fresh database (migrated, taxonomies loaded, as the
+    import's was before it ran), table by table inside SQLite, in one transaction."""
+    import sqlite3
+
+    _setup_django(data_dir)
+    from django.db import connection
+
+    connection.close()
+    db = sqlite3.connect(data_dir / "rightstrack.sqlite3", isolation_level=None)
+    db.execute("ATTACH DATABASE ? AS imported", [str(imported / "rightstrack.sqlite3")])
+    tables = [name for (name,) in db.execute(
+        "SELECT name FROM imported.sqlite_master WHERE type = 'table' AND name NOT GLOB 'sqlite_*' "
+        "AND name NOT GLOB 'search_fts_*'")]  # FTS5's own tables fill through search_fts
+    start, cpu, copied = time.perf_counter(), time.process_time(), 0
+    db.execute("BEGIN IMMEDIATE")
+    for table in tables:
+        columns = "rowid, body" if table == "search_fts" else "*"
+        into = f'"{table}" (rowid, body)' if table == "search_fts" else f'"{table}"'
+        copied += db.execute(f'INSERT INTO main.{into} SELECT {columns} FROM imported."{table}" WHERE rowid > '
+                             f'(SELECT coalesce(max(rowid), 0) FROM main."{table}")').rowcount
+    db.execute("COMMIT")
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu, "rows_copied": copied}
+
+
 def _run_child(*args) -> dict:
     output = subprocess.run([sys.executable, __file__, *map(str, args)], capture_output=True, text=True)
     if output.returncode:
@@ -136,13 +164,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--baseline-rows", type=int, default=3000)
-    parser.add_argument("--child", choices=["import", "baseline"])
+    parser.add_argument("--child", choices=["import", "baseline", "floor"])
+    parser.add_argument("--imported")
     parser.add_argument("--path")
     parser.add_argument("--data-dir")
     parser.add_argument("--reimport", action="store_true")
     args = parser.parse_args()
     if args.child == "import":
         print(json.dumps(child_import(Path(args.path), Path(args.data_dir), args.reimport)))
+        return
+    if args.child == "floor":
+        print(json.dumps(child_floor(Path(args.imported), Path(args.data_dir))))
         return
     if args.child == "baseline":
         print(json.dumps(child_baseline(Path(args.path), Path(args.data_dir), args.baseline_rows)))
@@ -157,6 +189,7 @@ def main() -> None:
         generate(small, args.rows // 5, labels)
         print(f"generated {args.rows} rows ({big.stat().st_size / 1e6:.0f} MB) and {args.rows // 5} rows")
         fast = _run_child("--child", "import", "--path", big, "--data-dir", tmp / "big", "--reimport")
+        floor = _run_child("--child", "floor", "--imported", tmp / "big", "--data-dir", tmp / "floor")
         smaller = _run_child("--child", "import", "--path", small, "--data-dir", tmp / "small")
         naive = _run_child("--child", "baseline", "--path", big, "--data-dir", tmp / "naive",
                            "--baseline-rows", args.baseline_rows)
@@ -173,7 +206,9 @@ def main() -> None:
         "reimport_summary": fast["reimport_summary"], "baseline_rows_per_s": round(naive_rate),
         "baseline_rows": naive["rows"], "ratio_vs_baseline": round(rate / naive_rate, 1),
         "peak_rss_mb": round(fast["peak_rss_mb"]), "peak_rss_mb_fifth_size": round(smaller["peak_rss_mb"]),
-        "database": "sqlite",
+        "sqlite_floor_seconds": round(floor["seconds"], 1), "sqlite_floor_rows_copied": floor["rows_copied"],
+        "sqlite_floor_rows_per_s": round(fast["rows"] / floor["seconds"]),
+        "share_of_floor": round(floor["seconds"] / fast["seconds"], 2), "database": "sqlite",
     }
     print(f"import: {figures['import_rows_per_s']} rows/s wall, {figures['import_rows_per_cpu_s']} rows per CPU "
           f"second ({fast['summary']}; load average {figures['load_average']:.1f})")
@@ -183,6 +218,9 @@ def main() -> None:
           f"wall, {figures['baseline_rows_per_cpu_s']} rows per CPU second")
     print(f"ratio: {figures['ratio_vs_baseline']}x wall, {figures['ratio_vs_baseline_cpu']}x CPU; peak RSS {figures['peak_rss_mb']} MB "
           f"({figures['peak_rss_mb_fifth_size']} MB for a file a fifth the size)")
+    print(f"SQLite alone, storing the same {floor['rows_copied']} table rows (INSERT ... SELECT, no Python): "
+          f"{floor['seconds']:.1f} s, so at most {figures['sqlite_floor_rows_per_s']} rows/s on this machine; the "
+          f"import runs at {figures['share_of_floor']:.0%} of that")
     print(json.dumps(figures))
 
 

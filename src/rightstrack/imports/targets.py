@@ -478,13 +478,13 @@ class RecommendationTarget:
         user_id, now = getattr(actor, "pk", None), timezone.now()
         stamps = {"created_at": now, "updated_at": now}
         history = history_fields(user_id=user_id, reason=reason)
-        base = {f.attname: f.get_default() for f in Recommendation._meta.concrete_fields
-                if not f.primary_key and f.attname not in stamps}
+        default = {name: Recommendation._meta.get_field(name).get_default() for name in ("is_published", "paragraph")}
         rows = []
+        # A field the file does not give is left out of the rows: `insert_rows` sends its default once per statement.
         for wanted, pk in zip(new, writer.keys(Recommendation, len(new))):
-            row = {**base, **{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
-            row["published_at"] = now if row["is_published"] else None
-            row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
+            row = {**{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
+            row["published_at"] = now if row.get("is_published", default["is_published"]) else None
+            row["paragraph_key"] = paragraph_key(row.get("paragraph", default["paragraph"]))  # as `save` would set
             rows.append(row)
         writer.insert_rows(Recommendation, rows, constants=stamps)
         history_model = Recommendation.history.model
@@ -510,7 +510,7 @@ class RecommendationTarget:
         writer.insert_rows(TagAssignment, tags, constants=tag_values)
         writer.insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
         for row in rows:
-            if not row["external_id"]:
+            if not row.get("external_id"):
                 self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
         self._notify_search(rows, new, writer)
 
@@ -524,7 +524,7 @@ class RecommendationTarget:
 
         symbols = {doc.pk: symbol for symbol, doc in self.documents.items()}
         write_documents([(row["id"], document_body(
-            text=row["text"], translations=row["translations"], paragraph=row["paragraph"],
+            text=row["text"], translations=row.get("translations", {}), paragraph=row.get("paragraph", ""),
             symbol=symbols[row["source_document_id"]],
             states=sorted(self.country_names[pk] for pk in wanted.get("recommending_states", ()))))
             for row, wanted in zip(rows, new)], writer.insert)
