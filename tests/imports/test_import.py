@@ -324,3 +324,23 @@ def test_a_clean_file_writes_no_error_report(tmp_path, terms):
     report = tmp_path / "errors.csv"
     import_file(path=_write(tmp_path, "r.csv", csv_bytes([uhri_row(1)])), actor=None, error_report=report)
     assert not report.exists()
+
+
+def test_new_rows_hold_what_a_model_save_would_store_for_the_fields_the_file_leaves_out(tmp_path, terms):
+    """Bulk inserts send the fields a file does not give as their defaults, once per statement; a paragraph and a
+    publication flag the file does give derive the paragraph key and publication time, as `save` would."""
+    import_file(path=_write(tmp_path, "u.csv", csv_bytes([uhri_row(1)])), actor=None, format_name="uhri")
+    rec = Recommendation.objects.get(external_id__endswith="000000000001")
+    given = {"id", "source_document_id", "text", "external_id", "language", "response", "created_at", "updated_at"}
+    left_out = {f.attname: f.get_default() for f in Recommendation._meta.concrete_fields if f.attname not in given}
+    assert {name: getattr(rec, name) for name in left_out} == left_out
+    history = rec.history.get()
+    assert {name: getattr(history, name) for name in left_out} == left_out
+
+    rows = [{"document": "A/HRC/99/1", "mechanism": "UPR", "paragraph": "95.10", "text": "Ratify CED",
+             "published": "yes"}]
+    import_file(path=_write(tmp_path, "t.csv", csv_bytes(rows, headers=list(rows[0]))), actor=None,
+                format_name="tabular")
+    rec = Recommendation.objects.get(source_document__symbol="A/HRC/99/1")
+    assert rec.paragraph_key == "0000000095.0000000010" and rec.is_published and rec.published_at is not None
+    assert rec.history.get().paragraph_key == rec.paragraph_key

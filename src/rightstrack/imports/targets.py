@@ -478,13 +478,15 @@ class RecommendationTarget:
         user_id, now = getattr(actor, "pk", None), timezone.now()
         stamps = {"created_at": now, "updated_at": now}
         history = history_fields(user_id=user_id, reason=reason)
-        default = {name: Recommendation._meta.get_field(name).get_default() for name in ("is_published", "paragraph")}
         rows = []
-        # A field the file does not give is left out of the rows: `insert_rows` sends its default once per statement.
+        # A field the file does not give is left out of the rows: `insert_rows` sends its default once per statement
+        # (unpublished, so no publication time; no paragraph, so no paragraph key).
         for wanted, pk in zip(new, writer.keys(Recommendation, len(new))):
             row = {**{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
-            row["published_at"] = now if row.get("is_published", default["is_published"]) else None
-            row["paragraph_key"] = paragraph_key(row.get("paragraph", default["paragraph"]))  # as `save` would set
+            if "is_published" in row:
+                row["published_at"] = now if row["is_published"] else None
+            if "paragraph" in row:
+                row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
             rows.append(row)
         writer.insert_rows(Recommendation, rows, constants=stamps)
         history_model = Recommendation.history.model
