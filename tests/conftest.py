@@ -35,6 +35,7 @@ def _media_and_mail(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.CACHES = {**settings.CACHES, "progress": {**settings.CACHES["progress"], "LOCATION": tmp_path / "cache" / "progress"}}
+    progress = {**settings.CACHES["progress"], "LOCATION": tmp_path / "cache" / "progress"}
+    settings.CACHES = {**settings.CACHES, "progress": progress}
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
