@@ -1,6 +1,7 @@
 """BulkWriter: keys handed out before the rows go in, inserts on a background thread (SQLite), errors surfaced;
 fewer_collections: the garbage collector's settings during a bulk job, and back afterwards."""
 
+import datetime as dt
 import gc
 import threading
 import weakref
@@ -8,8 +9,9 @@ import weakref
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from rightstrack.core import fastwrite
 from rightstrack.core.fastwrite import BULK_GC_THRESHOLD, BulkWriter, fewer_collections
-from rightstrack.recommendations.models import Country
+from rightstrack.recommendations.models import Country, Mechanism
 
 
 def _insert(writer: BulkWriter, names: list[str]) -> list[int]:
@@ -30,6 +32,21 @@ def test_keys_never_collide_with_rows_the_orm_saves_or_keys_already_handed_out()
     keys = [before, *first, *second, after, *third]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert dict(Country.objects.values_list("name", "pk")) == dict(zip("Before A B C D After E F".split(), keys))
+
+
+@pytest.mark.django_db
+def test_values_every_row_shares_reach_every_row_across_statements(monkeypatch):
+    """Constants and defaults are sent once per statement on SQLite (per row through COPY elsewhere); several
+    statements, each with its own copy of them, must give every row the same values."""
+    monkeypatch.setattr(fastwrite, "_MAX_PARAMS", 12)  # 3 fixed values, then 2 rows of 4 values a statement
+    stamp = dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)
+    with transaction.atomic(), BulkWriter() as writer:
+        keys = writer.keys(Mechanism, 7)
+        writer.insert_rows(Mechanism, [{"id": key, "code": f"M{key}", "name": f"Body {key}", "kind": "other"}
+                                       for key in keys], constants={"created_at": stamp, "updated_at": stamp})
+    stored = {m.pk: (m.code, m.name, m.kind, m.translations, m.created_at, m.updated_at)
+              for m in Mechanism.objects.all()}
+    assert stored == {key: (f"M{key}", f"Body {key}", "other", {}, stamp, stamp) for key in keys}
 
 
 @pytest.mark.django_db

@@ -38,7 +38,7 @@ class Rows(NamedTuple):
 
     columns: list[str]
     values: list[tuple]
-    fixed_columns: list[str] = []
+    fixed_columns: tuple = ()
     fixed_values: tuple = ()
 
 
@@ -82,7 +82,7 @@ def row_values(model, rows: list[dict], constants: dict | None = None) -> Rows:
             values = tuple(values)
         return values
 
-    columns, fixed_columns = [fields[name].column for name in names], [f.column for f in fixed]
+    columns, fixed_columns = [fields[name].column for name in names], tuple(f.column for f in fixed)
     if prepared or len(names) == 1:
         return Rows(columns, [params(row) for row in rows], fixed_columns, fixed_values)
     return Rows(columns, [get(row) for row in rows], fixed_columns, fixed_values)  # the same, without a call per row
@@ -117,11 +117,10 @@ def fewer_collections():
                 gc.unfreeze()
 
 
-def insert_values(table: str, columns: list[str], values: list[tuple], fixed_columns=(), fixed_values=()) -> None:
-    """Insert tuples of column values (plus `fixed_values` in every row), in multi-row statements, on this thread's
-    connection."""
+def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:
+    """Insert tuples of column values, in multi-row statements, on this thread's connection."""
     with _cursor() as cursor:
-        _execute_inserts(cursor, table, Rows(columns, values, list(fixed_columns), tuple(fixed_values)))
+        _execute_inserts(cursor, table, Rows(columns, values))
 
 
 @contextmanager
@@ -234,9 +233,10 @@ class BulkWriter:
             self.insert(model._meta.db_table, *row_values(model, rows, constants))
 
     def insert(self, table: str, columns: list[str], values: list[tuple], fixed_columns=(), fixed_values=()) -> None:
+        """Insert tuples of column values, each row with `fixed_values` in `fixed_columns` as well."""
         if not values:
             return
-        rows = Rows(columns, values, list(fixed_columns), tuple(fixed_values))
+        rows = Rows(columns, values, tuple(fixed_columns), tuple(fixed_values))
         if not self.background:
             with _cursor() as cursor:
                 _execute_inserts(cursor, table, rows)
