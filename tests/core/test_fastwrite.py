@@ -8,6 +8,7 @@ import weakref
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from rightstrack.core import fastwrite
 from rightstrack.core.fastwrite import BULK_GC_THRESHOLD, BulkWriter, fewer_collections
@@ -25,10 +26,12 @@ def test_keys_never_collide_with_rows_the_orm_saves_or_keys_already_handed_out()
     before = Country.objects.create(name="Before").pk
     with transaction.atomic(), BulkWriter() as writer:
         first = _insert(writer, ["A", "B", "C"])
-        second = _insert(writer, ["D"])  # handed out while the first rows may still be queued
-        writer.drain()
-        after = Country.objects.create(name="After").pk  # the ORM numbers its own row
+        with CaptureQueriesContext(connection) as counting:
+            second = _insert(writer, ["D"])  # handed out while the first rows may still be queued
+        after = Country.objects.create(name="After").pk  # the ORM numbers its own row, after the queued ones
         third = _insert(writer, ["E", "F"])
+    if connection.vendor == "sqlite":
+        assert len(counting) == 0  # counted from the keys already handed out, without waiting for the inserts
     keys = [before, *first, *second, after, *third]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert dict(Country.objects.values_list("name", "pk")) == dict(zip("Before A B C D After E F".split(), keys))
@@ -124,3 +127,22 @@ def test_overlapping_jobs_share_the_settings_and_the_last_to_finish_restores_the
     assert gc.get_threshold()[0] == BULK_GC_THRESHOLD and gc.get_freeze_count() > 0
     second.__exit__(None, None, None)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+@pytest.mark.django_db
+def test_a_refused_insert_raises_its_refusal_however_busy_this_thread_keeps_the_connection():
+    """sqlite3 reads a failed statement's error from the connection after the statement, without the connection's
+    lock: a statement another thread runs meanwhile can change the error ("another row available") or hide it, and
+    the refused insert then drops its rows silently. Both threads' statements on the connection must not overlap."""
+    Country.objects.create(name="Taken")
+    errors = []
+    for _ in range(150):
+        with pytest.raises(Exception) as raised, transaction.atomic(), BulkWriter() as writer:
+            _insert(writer, ["Taken"])
+            while any(not future.done() for future in writer.pending):
+                Country.objects.filter(name="Taken").update(name="Taken")  # what the import's progress does
+                list(Country.objects.values_list("pk", flat=True)[:2])
+            writer.drain()
+        errors.append((type(raised.value).__name__, str(raised.value).split(":")[0]))
+    assert set(errors) == {("IntegrityError", "UNIQUE constraint failed")}
+    assert list(Country.objects.values_list("name", flat=True)) == ["Taken"]

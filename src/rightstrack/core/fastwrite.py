@@ -12,7 +12,7 @@ import gc
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
@@ -179,9 +179,15 @@ class BulkWriter:
 
     On SQLite the inserts run in order on a background thread, on the same connection: sqlite3 lets go of
     the GIL while a statement runs, so SQLite's work overlaps the caller's Python (reading, checking and
-    preparing the next rows). Call `drain()` before any other write (an ORM save numbers its rows itself)
-    and at the end; it raises the first error an insert met, as Django's error. Elsewhere the inserts run
-    at once. Use it as a context manager inside the transaction: leaving it waits for every insert.
+    preparing the next rows). The caller's own statements on that connection (ORM queries and saves, while the
+    writer is open) first wait for every queued insert: sqlite3 reads a failed statement's error code from the
+    connection after the statement ends, without the connection's lock, so a statement running on another
+    thread meanwhile can change what the failure raises, or hide it (the insert then drops its rows without
+    an error). The caller's statements also run in order with the inserts that way, so an ORM save numbers
+    its row after every key handed out. `drain()` waits for them too and raises the first error an insert
+    met, as Django's error; call it before leaving with an exception of your own (a dry run) to surface
+    that error first. Elsewhere the inserts run at once. Use it as a context manager inside the transaction:
+    leaving it waits for every insert.
     """
 
     MAX_PENDING = 16  # inserts queued at most (about two batches of an import): bounds the memory they hold
@@ -189,8 +195,10 @@ class BulkWriter:
     def __init__(self):
         self.background = connection.vendor == "sqlite"
         self.handed: dict[str, int] = {}
+        self.counted: set[str] = set()  # tables whose highest key is known here (see `keys`)
         self.pending: list[Future] = []
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="bulk-writer") if self.background else None
+        self.exits = ExitStack()
 
     def __enter__(self):
         if self.background:
@@ -198,9 +206,11 @@ class BulkWriter:
             # the caller's thread to let go of it, which costs more than the statement itself.
             self.switch_interval = sys.getswitchinterval()
             sys.setswitchinterval(SWITCH_INTERVAL)
+            self.exits.enter_context(connection.execute_wrapper(self._after_inserts))
         return self
 
     def __exit__(self, kind, error, traceback):
+        self.exits.close()
         if error is None:
             self.drain()
         else:
@@ -210,20 +220,33 @@ class BulkWriter:
             sys.setswitchinterval(self.switch_interval)
         return False
 
+    def _after_inserts(self, execute, sql, params, many, context):
+        """Run one of the caller's statements once no insert runs (see the class's description)."""
+        self.drain()
+        if sql.lstrip()[:6].upper() != "SELECT":
+            self.counted.clear()  # it may have added rows: count the keys from the tables again
+        return execute(sql, params, many, context)
+
     def keys(self, model, count: int) -> list[int]:
         """`count` new primary keys for `model`'s table, in increasing order."""
         if not count:
             return []
         table, pk = model._meta.db_table, model._meta.pk.column
-        with connection.cursor() as cursor:
-            if not self.background:
+        if not self.background:
+            with connection.cursor() as cursor:
                 cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                                [table, pk, count])
                 return [key for (key,) in cursor.fetchall()]
+        if table not in self.counted:
+            # Counted once, then from the keys handed out: a query here would wait for every queued insert.
+            # Only the caller's own writes can move the table's counter, and each one makes it count again.
             quote = connection.ops.quote_name
-            cursor.execute(f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
-                           f"coalesce((SELECT max({quote(pk)}) FROM {quote(table)}), 0))", [table])
-            first = max(cursor.fetchone()[0], self.handed.get(table, 0)) + 1
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+                               f"coalesce((SELECT max({quote(pk)}) FROM {quote(table)}), 0))", [table])
+                self.handed[table] = max(cursor.fetchone()[0], self.handed.get(table, 0))
+            self.counted.add(table)
+        first = self.handed[table] + 1
         self.handed[table] = first + count - 1
         return list(range(first, first + count))
 

@@ -317,12 +317,10 @@ class RecommendationTarget:
         return found
 
     # writing -------------------------------------------------------------
-    def _document(self, clean: dict, actor, writer: BulkWriter) -> SourceDocument:
+    def _document(self, clean: dict, actor) -> SourceDocument:
         doc = self.documents.get(clean["document"])
         changes = {k: v for k, v in (("date", clean.get("document_date")), ("session", clean.get("session")))
                    if v and (doc is None or getattr(doc, k) != v)}
-        if doc is None or changes:
-            writer.drain()
         if doc is None:
             doc = record_save(obj=SourceDocument(symbol=clean["document"], mechanism=self._mechanism(
                 clean["mechanism"], actor), **changes), actor=actor, reason="import")
@@ -341,11 +339,10 @@ class RecommendationTarget:
             self.mechanisms[_key(code)] = mechanism
         return mechanism
 
-    def _country_ids(self, names, writer: BulkWriter) -> set[int]:
+    def _country_ids(self, names) -> set[int]:
         """The ids of these States; States not yet known are created."""
         missing = {_key(n): n for n in names if _key(n) not in self.countries}
         if missing:
-            writer.drain()
             Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
             for pk, name in Country.objects.filter(name__in=missing.values()).values_list("pk", "name"):
                 self.countries[_key(name)], self.country_names[pk] = pk, name
@@ -386,7 +383,7 @@ class RecommendationTarget:
                 Recommendation.objects.filter(source_document_id=doc_id, external_id="").values_list("pk", "text")}
         return self.by_document[doc_id]
 
-    def _wanted(self, clean: dict, doc, writer: BulkWriter) -> dict:
+    def _wanted(self, clean: dict, doc) -> dict:
         """What the row says, as attname -> value (plus m2m id sets and tags), for the fields the file holds."""
         values = {"source_document_id": doc.pk, "text": clean["text"]}
         for name in ("paragraph", "external_id", "language", "response", "response_comment", "status",
@@ -399,7 +396,7 @@ class RecommendationTarget:
         if "published" in clean:
             values["is_published"] = clean["published"]
         if "recommending_states" in clean:
-            values["recommending_states"] = self._country_ids(clean["recommending_states"], writer)
+            values["recommending_states"] = self._country_ids(clean["recommending_states"])
         if "co_executors" in clean:
             values["co_executors"] = set(clean["co_executors"])
         values["tags"] = clean["tags"]
@@ -434,20 +431,19 @@ class RecommendationTarget:
 
     def write_batch(self, rows, actor, reason: str, writer: BulkWriter) -> dict[int, str]:
         """Create, update or leave alone each valid row; returns row number -> action. New rows go in through
-        `writer`, which is drained before any other write."""
-        items = [(n, c, self._document(c, actor, writer)) for n, c in rows]
+        `writer`."""
+        items = [(n, c, self._document(c, actor)) for n, c in rows]
         matched = self._existing(items)
         stored = self._stored(set(matched.values()))
         actions, new = {}, []
         for number, clean, doc in items:
-            wanted = self._wanted(clean, doc, writer)
+            wanted = self._wanted(clean, doc)
             pk = matched.get(number)
             if pk is None:
                 new.append((number, clean, wanted))
             elif self._same(stored[pk], wanted):
                 actions[number] = "unchanged"
             else:
-                writer.drain()
                 self._update(Recommendation.objects.get(pk=pk), wanted, actor, reason)
                 actions[number] = "updated"
         self._create([wanted for _number, _clean, wanted in new], actor, reason, writer)
