@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging.evaluation import best_threshold, calibrate_thresholds, decide, folds, scores_report
+from rightstrack.tagging.training import background_decision
 
 
 def test_it_computes_per_label_micro_and_macro_scores_by_hand():
@@ -55,3 +56,35 @@ def test_folds_partition_the_rows_deterministically():
     parts = folds(10, 3)
     assert sorted(np.concatenate(parts).tolist()) == list(range(10))
     assert [p.tolist() for p in parts] == [p.tolist() for p in folds(10, 3)]
+
+
+def test_a_margin_keeps_only_the_labels_near_each_texts_best():
+    scores = np.array([[0.50, 0.48, 0.30, 0.45],
+                       [0.20, 0.10, 0.05, 0.12]])
+    thresholds = np.full(4, 0.25)
+    assert decide(scores, thresholds, False, 0, margin=0.03).tolist() == [[True, True, False, False],
+                                                                          [False, False, False, False]]
+    # Topping up to one label still gives the second text its best label.
+    assert decide(scores, thresholds, False, 1, margin=0.03)[1].tolist() == [True, False, False, False]
+
+
+def test_background_decision_does_not_hold_back_the_labels_a_corpus_is_most_about():
+    """In this background, label 0 is the best label of half the texts (a commission's corpus is mostly
+    about a few subjects); labels 1-9 are each the best of a few. A threshold per label that fires on the same
+    share of texts would set label 0's above most of its own texts; one threshold for all, with a margin
+    to each text's best, predicts it where it is the text's clear best, and each part alone gives two
+    labels per text on average."""
+    rng = np.random.default_rng(0)
+    background = rng.normal(0.0, 0.01, (200, 10))
+    background[:100, 0] += 0.08
+    background[np.arange(100, 200), rng.integers(1, 10, 100)] += 0.08
+    threshold, margin = background_decision(background, per_text=2.0)
+    assert (background >= threshold).sum(axis=1).mean() == pytest.approx(2.0, abs=0.01)
+    gaps = background.max(axis=1, keepdims=True) - background
+    assert (gaps <= margin).sum(axis=1).mean() == pytest.approx(2.0, abs=0.01)
+    predicted = decide(background, np.full(10, threshold), False, 0, margin)
+    best = background.argmax(axis=1)
+    assert predicted[np.arange(200), best].mean() > 0.9
+    assert predicted[:100, 0].mean() > 0.9
+    per_label_share = np.quantile(background, 1 - 2.0 / 10, axis=0)
+    assert (background[:100, 0] >= per_label_share[0]).mean() < 0.5  # what the rule it replaced did

@@ -9,7 +9,7 @@ from rightstrack.tagging import suggest
 from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
-from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train
+from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train, zero_shot
 
 from .conftest import FIXTURE_RECORDS
 
@@ -120,3 +120,17 @@ def test_default_sdg_model_blends_descriptions_and_goal_vocabulary():
 def test_every_text_gets_at_least_its_best_sdg():
     [suggestions] = suggest("sdg", ["The board met on Tuesday"])
     assert suggestions[0].above_threshold
+
+
+def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about():
+    """Themes have no labelled data, so the model is calibrated on unlabelled in-domain texts; a corpus that is
+    mostly about torture must not make the torture themes the hardest to suggest."""
+    topics = ["Prevent torture and ill-treatment of detainees", "Investigate every allegation of torture",
+              "Abolish the death penalty", "Guarantee freedom of expression of journalists",
+              "Improve access to education for all children", "Combat trafficking in persons"]
+    background = [f"{topics[0] if i % 3 else topics[i % len(topics)]} in region {i}" for i in range(120)]
+    model = zero_shot("themes", background, embedder_name="hashing-2048")
+    [torture, press] = model.predict(["Investigate allegations of torture and ill-treatment by the police",
+                                      "Protect journalists and guarantee freedom of expression"])
+    assert torture[0].above_threshold and "torture" in torture[0].label.casefold()
+    assert press[0].above_threshold and "expression" in press[0].label.casefold()

@@ -63,13 +63,17 @@ def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: i
     )
 
 
-def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int) -> np.ndarray:
-    """The predicted 0/1 label matrix: argmax when single-label, else thresholds, topping up to `min_labels`."""
+def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
+           margin: float | None = None) -> np.ndarray:
+    """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only
+    labels scoring within it of the text's best), topping up to `min_labels`."""
     if single_label:
         predicted = np.zeros(scores.shape, bool)
         predicted[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
         return predicted
     predicted = scores >= thresholds
+    if margin is not None:
+        predicted &= scores >= scores.max(axis=1, keepdims=True) - margin
     if min_labels:
         # Compare each score with its own threshold so top-ups favour labels nearest to passing.
         margin = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]

@@ -49,7 +49,8 @@ class TrainedModel:
     def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[list[Suggestion]]:
         """Suggestions per text, best first; `above_threshold` marks the predicted label set."""
         scores = self.score(texts, embeddings)
-        chosen = decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"])
+        chosen = decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"],
+                        self.meta.get("margin"))
         out = []
         for row in range(scores.shape[0]):
             order = np.argsort(-scores[row], kind="stable")

@@ -18,11 +18,13 @@ FORMAT = 1
 
 
 def save(directory: Path, meta: dict, arrays: dict[str, np.ndarray]) -> str:
-    """Write a model; its version ends in a hash of the weights so equal models get equal versions."""
+    """Write a model; its version ends in a hash of the weights and of how it decides (thresholds, margin), so
+    equal models get equal versions and models that would suggest differently do not."""
     directory.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
-    digest = hashlib.sha256(buffer.getvalue()).hexdigest()[:10]
+    decision = json.dumps([meta.get("thresholds"), meta.get("margin")], sort_keys=True).encode()
+    digest = hashlib.sha256(buffer.getvalue() + decision).hexdigest()[:10]
     embedder_version = get_embedder(meta["embedder"]).version
     meta = {**meta, "format": FORMAT, "embedder_version": embedder_version,
             "version": f"{meta['taxonomy']}/{meta['method']}@{embedder_version}/{digest}"}

@@ -228,9 +228,9 @@ def _actions() -> Taxonomy:
                     training=training)
 
 
-def _names(taxonomy: str, csv_name: str) -> Taxonomy:
+def _names(taxonomy: str, csv_name: str, min_labels: int = 0) -> Taxonomy:
     labels = _unique(r["name"] for r in reference_rows(csv_name))
-    return Taxonomy(taxonomy, labels, {label: (label,) for label in labels})
+    return Taxonomy(taxonomy, labels, {label: (label,) for label in labels}, min_labels=min_labels)
 
 
 def _articles() -> Taxonomy:
@@ -259,7 +259,7 @@ def get_taxonomy(name: str) -> Taxonomy:
         "sdg-targets": lambda: _sdg(targets=True),
         "upr-issues": _issues,
         "action-category": _actions,
-        "themes": lambda: _names("themes", "uhri_themes.csv"),
+        "themes": lambda: _names("themes", "uhri_themes.csv", min_labels=1),  # UHRI files every text under a theme
         "groups": lambda: _names("groups", "uhri_concerned_groups.csv"),
         "articles": _articles,
     }
