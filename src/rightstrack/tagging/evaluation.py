@@ -76,10 +76,10 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
         predicted &= scores >= scores.max(axis=1, keepdims=True) - margin
     if min_labels:
         # Compare each score with its own threshold so top-ups favour labels nearest to passing.
-        margin = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
+        nearest = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
         short = predicted.sum(axis=1) < min_labels
         for row in np.flatnonzero(short):
-            predicted[row, margin[row]] = True
+            predicted[row, nearest[row]] = True
     return predicted
 
 
