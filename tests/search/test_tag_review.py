@@ -160,3 +160,18 @@ def test_review_pages_are_for_coordinators(client, world, route):
     assert client.get(reverse(route)).status_code == 403
     client.login(username="coord", password=PASSWORD)
     assert client.get(reverse(route)).status_code == 200
+
+
+def test_suggestions_store_the_models_confidence_not_its_raw_score(corpus):
+    """Scores of zero-shot models are centred cosines and those of blends exceed 1; the review list sorts and
+    filters every vocabulary's suggestions together, on the 0-1 confidence."""
+    from rightstrack.tagging import suggest
+
+    rec = corpus["op_cat"]
+    [suggestions] = suggest("themes", [rec.text])
+    best = next(s for s in suggestions if s.above_threshold)
+    Term.objects.create(vocabulary=Vocabulary.THEME, code="T1", name=best.label)
+    assert tag_suggest(taxonomy="themes", recommendation_ids=[rec.pk]) == 1
+    tag = TagAssignment.objects.get(recommendation=rec, term__vocabulary=Vocabulary.THEME)
+    assert tag.confidence == pytest.approx(best.confidence) and 0.5 <= tag.confidence < 1
+    assert abs(best.score - best.confidence) > 0.1

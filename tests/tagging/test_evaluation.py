@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from rightstrack.tagging.evaluation import best_threshold, calibrate_thresholds, decide, folds, scores_report
+from rightstrack.tagging.evaluation import (background_confidence, best_threshold, calibrate_confidence,
+                                            calibrate_thresholds, confidence, decide, folds, scores_report)
 from rightstrack.tagging.training import background_decision
 
 
@@ -88,3 +89,26 @@ def test_background_decision_does_not_hold_back_the_labels_a_corpus_is_most_abou
     assert predicted[:100, 0].mean() > 0.9
     per_label_share = np.quantile(background, 1 - 2.0 / 10, axis=0)
     assert (background[:100, 0] >= per_label_share[0]).mean() < 0.5  # what the rule it replaced did
+
+
+def test_confidence_calibration_recovers_a_known_chance_of_being_right():
+    rng = np.random.default_rng(1)
+    scores = rng.normal(0.0, 0.05, (4000, 5))  # a score scale of its own, like centred cosines
+    thresholds = np.array([0.0, 0.01, -0.02, 0.03, 0.0])
+    chance = 1 / (1 + np.exp(-(60.0 * (scores - thresholds) - 1.0)))
+    truth = rng.random(scores.shape) < chance
+    params = calibrate_confidence(scores, truth, thresholds)
+    assert params["calibrated"] and params["slope"] == pytest.approx(60.0, rel=0.1)
+    assert params["offset"] == pytest.approx(-1.0, abs=0.15)
+    assert np.abs(confidence(scores, thresholds, params) - chance).max() < 0.05
+
+
+def test_without_labels_confidence_is_one_half_at_the_threshold_and_stays_within_0_and_1():
+    scores = np.array([[0.02, 0.05, 0.30], [-0.4, 0.04, 0.01]])
+    thresholds = np.array([0.02, 0.04, 0.01])
+    params = background_confidence(scores, thresholds)
+    sure = confidence(scores, thresholds, params)
+    assert not params["calibrated"] and sure[0, 0] == pytest.approx(0.5) and sure[1, 1] == pytest.approx(0.5)
+    assert ((sure > 0) & (sure < 1)).all() and sure[0, 2] > sure[0, 1] > sure[0, 0] > sure[1, 0]
+    # A model stored before confidences were calibrated: its scores, clipped to 0-1.
+    assert confidence(np.array([[1.9, 0.4, -0.1]]), np.zeros(3), None).tolist() == [[1.0, 0.4, 0.0]]

@@ -134,3 +134,24 @@ def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about()
                                       "Protect journalists and guarantee freedom of expression"])
     assert torture[0].above_threshold and "torture" in torture[0].label.casefold()
     assert press[0].above_threshold and "expression" in press[0].label.casefold()
+
+
+def test_confidences_are_on_a_0_to_1_scale_follow_the_scores_and_survive_the_store(tmp_path, trained):
+    texts = ["Abolish capital punishment", "Free the press", "Investigate torture by the police",
+             "Children need schools"]
+    trained.save(tmp_path / "m")
+    suggestions = trained.predict(texts)
+    assert trained.meta["confidence"]["calibrated"]
+    for label in trained.labels:
+        pairs = sorted((s.score, s.confidence) for row in suggestions for s in row if s.label == label)
+        assert [c for _s, c in pairs] == sorted(c for _s, c in pairs)  # more score, more confidence
+    assert all(0 <= s.confidence <= 1 for row in suggestions for s in row)
+    assert TrainedModel.load(tmp_path / "m").predict(texts) == suggestions
+
+
+def test_zero_shot_confidences_put_every_labels_threshold_at_one_half():
+    model = zero_shot("themes", [r["text"] for r in FIXTURE_RECORDS], embedder_name="hashing-2048")
+    for row in model.predict(["Abolish the death penalty", "Protect journalists"]):
+        for s in row:
+            assert 0 < s.confidence < 1
+            assert (s.confidence >= 0.5) == (s.score >= model.thresholds[model.labels.index(s.label)] - 1e-4)

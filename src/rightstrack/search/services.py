@@ -51,17 +51,17 @@ def _rejected_by(tag: TagAssignment, version: str) -> bool:
     return tag.history.filter(status=TagAssignment.Status.REJECTED, model_version=version).exists()
 
 
-def _store(rec_id: int, term: Term, score: float, version: str, existing: TagAssignment | None) -> bool:
+def _store(rec_id: int, term: Term, confidence: float, version: str, existing: TagAssignment | None) -> bool:
     if existing is None:
         record_save(obj=TagAssignment(recommendation_id=rec_id, term=term, source=TagAssignment.Source.MODEL,
-                                      confidence=score, model_version=version), actor=None,
+                                      confidence=confidence, model_version=version), actor=None,
                     reason="suggested by model")
         return True
     if existing.status == TagAssignment.Status.ACCEPTED or existing.source == TagAssignment.Source.PERSON:
         return False
     if _rejected_by(existing, version):
         return False
-    values = {"status": TagAssignment.Status.SUGGESTED, "confidence": score, "model_version": version}
+    values = {"status": TagAssignment.Status.SUGGESTED, "confidence": confidence, "model_version": version}
     if any(getattr(existing, k) != v for k, v in values.items()):
         record_save(obj=existing, actor=None, values={**values, "decided_by": None, "decided_at": None},
                     reason="suggested by model")
@@ -96,7 +96,7 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
                 for s in suggestions:
                     term = terms.get(s.label)
                     if s.above_threshold and term is not None:
-                        stored += _store(pk, term, s.score, s.model_version or version,
+                        stored += _store(pk, term, s.confidence, s.model_version or version,
                                          existing.get((pk, term.pk)))
         if progress:
             progress(start + len(batch), len(rows))

@@ -15,7 +15,7 @@ from .taxonomies import get_taxonomy, reference_rows
 from .training import Progress, train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 5
+DEFAULTS_RECIPE = 6
 
 
 def _stderr(message: str) -> None:

@@ -63,6 +63,37 @@ def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: i
     )
 
 
+def calibrate_confidence(scores: np.ndarray, truth: np.ndarray, thresholds: np.ndarray) -> dict:
+    """Platt scaling pooled over labels: (slope, offset) such that sigmoid(slope x (score - threshold) + offset)
+    estimates the chance that a label is right, fitted on scores of texts the model did not learn from.
+
+    Scores of different methods are on different scales (probabilities, centred cosines, blends of both); this
+    puts every model's confidences on one 0-1 scale, so the review list can sort and filter them together."""
+    from sklearn.linear_model import LogisticRegression
+
+    truth = truth.astype(bool).ravel()
+    if truth.all() or not truth.any():
+        return background_confidence(scores, thresholds)
+    margins = (scores - thresholds).reshape(-1, 1)
+    model = LogisticRegression(C=100.0).fit(margins / margins.std(), truth)
+    return {"slope": float(model.coef_[0, 0] / margins.std()), "offset": float(model.intercept_[0]),
+            "calibrated": True}
+
+
+def background_confidence(scores: np.ndarray, thresholds: np.ndarray) -> dict:
+    """Without labels: 0.5 at the threshold, and one standard deviation of the unlabelled texts' distances to
+    it counts as a logit of 1. Not a probability: a 0-1 scale on which the labels' thresholds line up."""
+    return {"slope": float(1.0 / max((scores - thresholds).std(), 1e-6)), "offset": 0.0, "calibrated": False}
+
+
+def confidence(scores: np.ndarray, thresholds: np.ndarray, params: dict | None) -> np.ndarray:
+    """Confidences in 0-1 for a score matrix (see `calibrate_confidence`); models stored before confidences
+    were calibrated give their scores clipped to 0-1."""
+    if not params:
+        return np.clip(scores, 0.0, 1.0)
+    return 1.0 / (1.0 + np.exp(-(params["slope"] * (scores - thresholds) + params["offset"])))
+
+
 def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
            margin: float | None = None) -> np.ndarray:
     """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import store
 from .embedders import get_embedder
-from .evaluation import decide
+from .evaluation import confidence, decide
 from .methods import METHODS
 from .ports import Suggestion
 from .taxonomies import model_inputs
@@ -51,11 +51,12 @@ class TrainedModel:
         scores = self.score(texts, embeddings)
         chosen = decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"],
                         self.meta.get("margin"))
+        sure = confidence(scores, self.thresholds, self.meta.get("confidence"))
         out = []
         for row in range(scores.shape[0]):
             order = np.argsort(-scores[row], kind="stable")
-            out.append([Suggestion(self.labels[i], round(float(scores[row, i]), 4), self.version, bool(chosen[row, i]))
-                        for i in order])
+            out.append([Suggestion(self.labels[i], round(float(scores[row, i]), 4), self.version, bool(chosen[row, i]),
+                                   round(float(sure[row, i]), 4)) for i in order])
         return out
 
     def save(self, directory: Path) -> str:

@@ -6,12 +6,14 @@ from typing import Protocol, Sequence
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One suggested label for one text, with its score and the model version that produced it."""
+    """One suggested label for one text, with its score, the model version that produced it, and its confidence:
+    the score on a 0-1 scale shared by all models (see `evaluation.calibrate_confidence`)."""
 
     label: str
     score: float
     model_version: str
-    above_threshold: bool = True
+    above_threshold: bool
+    confidence: float
 
 
 class Tagger(Protocol):

@@ -9,7 +9,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .embedders import HashingEmbedder, get_embedder
-from .evaluation import calibrate_thresholds, decide, folds, scores_report
+from .evaluation import (background_confidence, calibrate_confidence, calibrate_thresholds, decide, folds,
+                         scores_report)
 from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
 from .model import TrainedModel
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
@@ -133,10 +134,12 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
     progress(f"best: {best} (held-out micro-F1 {comparison[best]['micro']['f1']:.3f}); refitting on all data")
     factory, name = candidates[best], best.split("@", 1)[1]
     x = embedded[name]
-    thresholds = calibrate_thresholds(_oof_scores(factory, x, y, texts, k), y)
+    held_out = _oof_scores(factory, x, y, texts, k)
+    thresholds = calibrate_thresholds(held_out, y)
     method = factory().fit(x, y, texts)
     meta = _meta(taxonomy, name, f"nested {k}-fold cross-validation on {len(texts)} labelled texts",
                  comparison[best], {key: _summary(report) for key, report in comparison.items()})
+    meta["confidence"] = calibrate_confidence(held_out, y, thresholds)
     return TrainedModel(meta, method, thresholds)
 
 
@@ -174,18 +177,22 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
             predicted[test] = decide(scores[test], calibrate_thresholds(scores[train_rows], truth[train_rows]),
                                      taxonomy.single_label, taxonomy.min_labels)
         evaluation = scores_report(truth, predicted, list(taxonomy.labels))
+        sure = calibrate_confidence(scores, truth, thresholds)
         protocol = ("5-fold cross-validation over label descriptions, each tagged using only the other "
                     "descriptions")
         method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
                        {"zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
     else:
         progress(f"calibrating thresholds on {len(background)} background texts")
-        threshold, margin = background_decision(method.scores(embedder.embed(list(background)), list(background)))
+        scores = method.scores(embedder.embed(list(background)), list(background))
+        threshold, margin = background_decision(scores)
         thresholds = np.full(n, threshold, np.float32)
         evaluation, protocol = None, "none: zero-shot from label descriptions, no labelled data"
-        return TrainedModel({**_meta(taxonomy, embedder.name, protocol, evaluation, {}), "margin": margin}, method,
-                            thresholds)
-    return TrainedModel(_meta(taxonomy, embedder.name, protocol, evaluation, {}), method, thresholds)
+        meta = {**_meta(taxonomy, embedder.name, protocol, evaluation, {}), "margin": margin,
+                "confidence": background_confidence(scores, thresholds)}
+        return TrainedModel(meta, method, thresholds)
+    return TrainedModel({**_meta(taxonomy, embedder.name, protocol, evaluation, {}), "confidence": sure}, method,
+                        thresholds)
 
 
 def background_decision(scores: np.ndarray, per_text: float = LABELS_PER_TEXT) -> tuple[float, float]:
