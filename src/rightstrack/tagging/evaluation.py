@@ -75,9 +75,9 @@ def calibrate_confidence(scores: np.ndarray, truth: np.ndarray, thresholds: np.n
     if truth.all() or not truth.any():
         return background_confidence(scores, thresholds)
     margins = (scores - thresholds).reshape(-1, 1)
-    model = LogisticRegression(C=100.0).fit(margins / margins.std(), truth)
-    return {"slope": float(model.coef_[0, 0] / margins.std()), "offset": float(model.intercept_[0]),
-            "calibrated": True}
+    scale = float(margins.std()) or 1.0  # fitted on a unit scale: C means the same whatever the scores' scale
+    model = LogisticRegression(C=100.0).fit(margins / scale, truth)
+    return {"slope": float(model.coef_[0, 0] / scale), "offset": float(model.intercept_[0]), "calibrated": True}
 
 
 def background_confidence(scores: np.ndarray, thresholds: np.ndarray) -> dict:

@@ -145,7 +145,7 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
 
 def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: str | None = None,
               progress: Progress = _quiet) -> TrainedModel:
-    """A description-only model with per-label thresholds.
+    """A description-only model, its thresholds calibrated without labelled texts.
 
     Where labels have several descriptions (SDG goal + targets), thresholds are calibrated on each
     description tagged by the others, and evaluated on held-out folds of them. Otherwise one threshold for all
