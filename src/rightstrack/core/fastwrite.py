@@ -119,8 +119,12 @@ def fewer_collections():
 
 def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:
     """Insert tuples of column values, in multi-row statements, on this thread's connection."""
+    _insert_now(table, Rows(columns, values))
+
+
+def _insert_now(table: str, rows: Rows) -> None:
     with _cursor() as cursor:
-        _execute_inserts(cursor, table, Rows(columns, values))
+        _execute_inserts(cursor, table, rows)
 
 
 @contextmanager
@@ -261,8 +265,7 @@ class BulkWriter:
             return
         rows = Rows(columns, values, tuple(fixed_columns), tuple(fixed_values))
         if not self.background:
-            with _cursor() as cursor:
-                _execute_inserts(cursor, table, rows)
+            _insert_now(table, rows)
             return
         while len(self.pending) >= self.MAX_PENDING:
             self._result(self.pending.pop(0))

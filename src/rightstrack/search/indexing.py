@@ -90,9 +90,15 @@ def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | Non
     return len(stale)
 
 
-def embed_recommendations(ids: list[int] | None = None, progress: Progress | None = None) -> int:
-    """Embed recommendations (all, or `ids`) whose text changed since they were last embedded."""
-    qs = Recommendation.objects.all() if ids is None else Recommendation.objects.filter(pk__in=ids)
+def embed_recommendations(ids: list[int] | range | None = None, progress: Progress | None = None) -> int:
+    """Embed recommendations (all, or `ids`: a list, or a range of consecutive ids) whose text changed since they
+    were last embedded."""
+    if ids is None:
+        qs = Recommendation.objects.all()
+    elif isinstance(ids, range):
+        qs = Recommendation.objects.filter(pk__gte=ids.start, pk__lt=ids.stop)
+    else:
+        qs = Recommendation.objects.filter(pk__in=ids)
     texts = dict(qs.values_list("pk", "text"))
     return _embed_rows(RecommendationEmbedding, "recommendation", texts, progress, 0, len(texts))
 

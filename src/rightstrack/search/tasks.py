@@ -3,7 +3,6 @@
 from django.utils import timezone
 from django_tasks import task
 
-from rightstrack.recommendations.models import Recommendation
 from rightstrack.search import indexing
 from rightstrack.search.models import Job
 
@@ -20,8 +19,7 @@ def embed_task(kind: str, ids: list[int]) -> int:
 def embed_range_task(first: int, last: int) -> int:
     """Embed the recommendations with ids from `first` to `last` whose text changed: a bulk import creates runs of
     consecutive ids, and two numbers are cheaper to queue than thousands."""
-    return indexing.embed_recommendations(list(Recommendation.objects.filter(pk__range=(first, last)).values_list(
-        "pk", flat=True)))
+    return indexing.embed_recommendations(range(first, last + 1))
 
 
 def id_spans(ids, most: int) -> list[tuple[int, int]]:

@@ -177,7 +177,7 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
             predicted[test] = decide(scores[test], calibrate_thresholds(scores[train_rows], truth[train_rows]),
                                      taxonomy.single_label, taxonomy.min_labels)
         evaluation = scores_report(truth, predicted, list(taxonomy.labels))
-        sure = calibrate_confidence(scores, truth, thresholds)
+        decision = {"confidence": calibrate_confidence(scores, truth, thresholds)}
         protocol = ("5-fold cross-validation over label descriptions, each tagged using only the other "
                     "descriptions")
         method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
@@ -188,11 +188,8 @@ def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: s
         threshold, margin = background_decision(scores)
         thresholds = np.full(n, threshold, np.float32)
         evaluation, protocol = None, "none: zero-shot from label descriptions, no labelled data"
-        meta = {**_meta(taxonomy, embedder.name, protocol, evaluation, {}), "margin": margin,
-                "confidence": background_confidence(scores, thresholds)}
-        return TrainedModel(meta, method, thresholds)
-    return TrainedModel({**_meta(taxonomy, embedder.name, protocol, evaluation, {}), "confidence": sure}, method,
-                        thresholds)
+        decision = {"margin": margin, "confidence": background_confidence(scores, thresholds)}
+    return TrainedModel({**_meta(taxonomy, embedder.name, protocol, evaluation, {}), **decision}, method, thresholds)
 
 
 def background_decision(scores: np.ndarray, per_text: float = LABELS_PER_TEXT) -> tuple[float, float]:
