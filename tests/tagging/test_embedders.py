@@ -19,7 +19,8 @@ def test_transformer_embedder_matches_translations_across_english_and_russian():
 
 
 def test_registry_names_every_embedder_and_rejects_unknown_names():
-    assert DEFAULT_EMBEDDER in EMBEDDERS and {"e5-static", "e5-small-q4", "hashing-2048"} <= set(EMBEDDERS)
+    assert DEFAULT_EMBEDDER in EMBEDDERS
+    assert {"e5-static", "e5-small-int8", "e5-small-q4", "hashing-2048"} <= set(EMBEDDERS)
     assert get_embedder().name == "hashing-2048"  # the tests' environment variable wins over the default
     with pytest.raises(ValueError, match="unknown embedder 'nope'"):
         get_embedder("nope")
@@ -27,6 +28,7 @@ def test_registry_names_every_embedder_and_rejects_unknown_names():
 
 def test_search_embeds_with_the_transformer_and_reports_its_version(monkeypatch):
     monkeypatch.delenv("RIGHTSTRACK_SEARCH_EMBEDDER", raising=False)
-    assert api.embedder_version() == get_embedder("e5-small-q4").version
-    assert np.allclose(api.embed(["Abolish the death penalty."]), get_embedder("e5-small-q4").embed(
+    assert api.embedder_version() == get_embedder("e5-small-int8").version
+    assert api.embedder_version().startswith("e5-small-int8-")
+    assert np.allclose(api.embed(["Abolish the death penalty."]), get_embedder("e5-small-int8").embed(
         ["Abolish the death penalty."]))

