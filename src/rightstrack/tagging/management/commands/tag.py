@@ -1,6 +1,6 @@
 """`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL;
 `rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front.
-`--embedder e5-static` tags with the static distillation: about 100x faster, a few points less accurate.
+`--embedder e5-static` tags with the static distillation: about 30x faster, a few points less accurate.
 
 Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
 """
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         parser.add_argument("--top", type=int, default=5, help="how many best-scoring labels to list in scores")
         parser.add_argument("--embedder", choices=sorted(EMBEDDERS),
                             help=f"embedder of the default models (default {DEFAULT_EMBEDDER}; e5-static is about "
-                                 "100x faster for bulk tagging, a few points less accurate)")
+                                 "30x faster for bulk tagging, a few points less accurate)")
 
     def handle(self, *args, **options):
         """Validate, then run the action."""
