@@ -58,15 +58,15 @@ def _graph(weights: e5reader.E5Weights):
         nodes.append(helper.make_node(op, inputs, [output], **attributes))
         return output
 
+    def param(name: str) -> str:
+        return const(name, weights.tensor(name))
+
     def skip_norm(x: str, skip: str, prefix: str, norm: str, bias: str) -> str:
         """LayerNorm(x + bias + skip), one fused operator."""
-        return node("SkipLayerNormalization", [x, skip, const(f"{prefix}.{norm}.w", weights.tensor(f"{prefix}.{norm}.w")),
-                                               const(f"{prefix}.{norm}.b", weights.tensor(f"{prefix}.{norm}.b")),
-                                               const(f"{prefix}.{bias}", weights.tensor(f"{prefix}.{bias}"))],
-                    domain="com.microsoft", epsilon=weights.eps)
+        return node("SkipLayerNormalization", [x, skip, param(f"{prefix}.{norm}.w"), param(f"{prefix}.{norm}.b"),
+                                               param(f"{prefix}.{bias}")], domain="com.microsoft", epsilon=weights.eps)
 
-    x = node("LayerNormalization", ["embedded", const("emb.ln.w", weights.tensor("emb.ln.w")),
-                                    const("emb.ln.b", weights.tensor("emb.ln.b"))], axis=-1, epsilon=weights.eps)
+    x = node("LayerNormalization", ["embedded", param("emb.ln.w"), param("emb.ln.b")], axis=-1, epsilon=weights.eps)
     for layer in range(weights.layers):
         p = f"l{layer}"
         qkv_w = np.concatenate([weights.tensor(f"{p}.{n}.w").T for n in "qkv"], axis=1)
@@ -76,7 +76,7 @@ def _graph(weights: e5reader.E5Weights):
         x1 = skip_norm(node("MatMul", [context, const(f"{p}.ao.w", weights.tensor(f"{p}.ao.w").T)]), x, p, "aln",
                        "ao.b")
         middle = node("BiasGelu", [node("MatMul", [x1, const(f"{p}.fi.w", weights.tensor(f"{p}.fi.w").T)]),
-                                   const(f"{p}.fi.b", weights.tensor(f"{p}.fi.b"))], domain="com.microsoft")
+                                   param(f"{p}.fi.b")], domain="com.microsoft")
         x = skip_norm(node("MatMul", [middle, const(f"{p}.fo.w", weights.tensor(f"{p}.fo.w").T)]), x1, p, "oln",
                       "fo.b")
     nodes.append(helper.make_node("Identity", [x], ["hidden"]))
@@ -85,7 +85,8 @@ def _graph(weights: e5reader.E5Weights):
         [helper.make_tensor_value_info("embedded", TensorProto.FLOAT, ["batch", "length", weights.hidden])],
         [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "length", weights.hidden])],
         initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17),
+                                                    helper.make_opsetid("com.microsoft", 1)])
     model.ir_version = 8
     return model
 
