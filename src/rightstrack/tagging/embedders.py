@@ -7,9 +7,12 @@ that changes when its vectors would change; stored models and search vectors rec
 """
 
 import hashlib
+import json
 import os
 import re
+import shutil
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,6 +66,21 @@ class _BuiltLocally:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self._model.embed(list(texts))
+
+
+def publish_build(staging: Path, directory: Path, files: Sequence[str], meta: dict) -> dict:
+    """Finish a build made in `staging`: add a hash of `files` to `meta` (it names the embedder's version), write
+    meta.json, and move `staging` to `directory`. Returns the meta."""
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update((staging / name).read_bytes())
+    meta = {**meta, "hash": digest.hexdigest()[:10]}
+    (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+    try:
+        staging.replace(directory)
+    except OSError:  # another process finished the same build first
+        shutil.rmtree(staging)
+    return meta
 
 
 class E5Int8Embedder(_BuiltLocally):

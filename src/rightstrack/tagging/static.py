@@ -17,10 +17,8 @@ committed: the model is built on first use into the tagging cache directory (abo
 2 cores) and named by a hash of its contents, which becomes part of the embedder's version.
 """
 
-import hashlib
 import json
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -95,6 +93,7 @@ def _csv_files(folder):
 def build(directory: Path, ids: list[int] | None = None, progress: Progress = _stderr) -> Path:
     """Distil the static model into `directory` (written atomically); `ids` overrides the kept pieces."""
     from . import e5reader
+    from .embedders import publish_build
 
     start = time.perf_counter()
     weights = e5reader.read()
@@ -129,16 +128,9 @@ def build(directory: Path, ids: list[int] | None = None, progress: Progress = _s
     np.save(staging / "vectors.npy", table)
     tokenizer.save(str(staging / "tokenizer.json"))
     (staging / "normalisation.json").write_text(json.dumps(weights.normalisation, ensure_ascii=False), "utf-8")
-    digest = hashlib.sha256()
-    for name in ("vectors.npy", "tokenizer.json", "normalisation.json"):
-        digest.update((staging / name).read_bytes())
-    meta = {"recipe": RECIPE, "pieces": len(ids), "dim": weights.hidden, "hash": digest.hexdigest()[:10],
-            "build_seconds": round(time.perf_counter() - start, 1)}
-    (staging / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
-    try:
-        staging.replace(directory)
-    except OSError:  # another process finished the same build first
-        shutil.rmtree(staging)
+    meta = publish_build(staging, directory, ("vectors.npy", "tokenizer.json", "normalisation.json"),
+                         {"recipe": RECIPE, "pieces": len(ids), "dim": weights.hidden,
+                          "build_seconds": round(time.perf_counter() - start, 1)})
     progress(f"static model built in {meta['build_seconds']} s: {directory}")
     return directory
 
