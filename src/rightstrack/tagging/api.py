@@ -1,7 +1,6 @@
 """The entry points other code calls: default models (built once, cached), `suggest` and `embed`."""
 
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -10,20 +9,16 @@ import numpy as np
 
 from .embedders import cache_dir, get_embedder, get_search_embedder
 from .model import TrainedModel
-from .ports import Suggestion
+from .ports import Progress, Suggestion, stderr_progress
 from .taxonomies import get_taxonomy, reference_rows
-from .training import Progress, train, zero_shot
+from .training import train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
 DEFAULTS_RECIPE = 6
 
 
-def _stderr(message: str) -> None:
-    """Progress for long first-time builds."""
-    print(f"tagging: {message}", file=sys.stderr, flush=True)
-
-
-def build_default(taxonomy_name: str, embedder_name: str | None = None, progress: Progress = _stderr) -> TrainedModel:
+def build_default(taxonomy_name: str, embedder_name: str | None = None,
+                  progress: Progress = stderr_progress) -> TrainedModel:
     """Build the shipped default model from the reference data: trained where coded data exists, else zero-shot."""
     taxonomy = get_taxonomy(taxonomy_name)
     if taxonomy.training:
@@ -45,7 +40,7 @@ def default_model(taxonomy_name: str, embedder_name: str | None = None) -> Train
     directory = cache_dir() / "defaults" / f"recipe-{DEFAULTS_RECIPE}" / embedder.version / taxonomy_name
     if (directory / "model.json").exists():
         return TrainedModel.load(directory)
-    _stderr(f"building the default {taxonomy_name} model (first use only)")
+    stderr_progress(f"building the default {taxonomy_name} model (first use only)")
     model = build_default(taxonomy_name, name)
     model.save(directory)
     return model

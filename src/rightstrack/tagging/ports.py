@@ -1,7 +1,17 @@
-"""The port every tagger implements: texts in, scored label suggestions out (HURIDOCS-style)."""
+"""The port every tagger implements: texts in, scored label suggestions out (HURIDOCS-style); and how long builds
+report progress."""
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, Sequence
+
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    """Progress of long first-time builds (models, embedders), one line on stderr."""
+    print(f"tagging: {message}", file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ committed: the model is built on first use into the tagging cache directory (abo
 
 import json
 import os
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+
+from .ports import Progress, stderr_progress
 
 # Bump when the recipe below changes, so a stale cached build is not reused.
 RECIPE = 2
@@ -33,11 +33,6 @@ BATCH = 512
 SIF = 1e-4
 NAME = "e5-static"
 
-Progress = Callable[[str], None]
-
-
-def _stderr(message: str) -> None:
-    print(f"tagging: {message}", file=sys.stderr, flush=True)
 
 
 def _kept_char(ch: str) -> bool:
@@ -90,7 +85,7 @@ def _csv_files(folder):
             yield entry
 
 
-def build(directory: Path, ids: list[int] | None = None, progress: Progress = _stderr) -> Path:
+def build(directory: Path, ids: list[int] | None = None, progress: Progress = stderr_progress) -> Path:
     """Distil the static model into `directory` (written atomically); `ids` overrides the kept pieces."""
     from . import e5reader
     from .embedders import publish_build

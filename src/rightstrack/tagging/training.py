@@ -13,9 +13,9 @@ from .evaluation import (background_confidence, calibrate_confidence, calibrate_
                          scores_report)
 from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
 from .model import TrainedModel
+from .ports import Progress
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
-Progress = Callable[[str], None]
 _NO_ROWS = np.zeros((0, 0), np.float32)
 MIN_EXAMPLES = 10
 # Zero-shot labels should fire on about this many texts each, on average, of an in-domain background corpus.
@@ -211,10 +211,7 @@ def evaluate(model: TrainedModel, texts: Sequence[str], label_sets: Sequence[Seq
     """Score a model against labelled texts."""
     taxonomy = get_taxonomy(model.taxonomy)
     y = label_matrix(taxonomy, label_sets)
-    scores = model.score(list(texts))
-    return scores_report(y, decide(scores, model.thresholds, model.meta["single_label"], model.meta["min_labels"],
-                                   model.meta.get("margin")),
-                         model.labels)
+    return scores_report(y, model.decide(model.score(list(texts))), model.labels)
 
 
 def _summary(report: dict) -> dict:
