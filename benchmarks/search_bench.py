@@ -209,6 +209,9 @@ def worker(args) -> None:
     from rightstrack.recommendations.models import Recommendation
 
     call_command("migrate", interactive=False, verbosity=0)  # a fresh --reuse directory has no tables yet
+    from rightstrack.core.collector import freeze_loaded_app
+
+    freeze_loaded_app()  # as the app's server entry points do once it is loaded (rightstrack.wsgi)
     if args.reuse and Recommendation.objects.count() == args.n:  # built by an earlier --reuse run
         timings = {"load_s": 0.0, "fulltext_index_s": 0.0, "vector_index_s": 0.0, "reused": True}
     else:

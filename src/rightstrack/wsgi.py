@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
 application = get_wsgi_application()
+
+from rightstrack.core.collector import freeze_loaded_app  # noqa: E402 -- needs the app loaded
+
+freeze_loaded_app()

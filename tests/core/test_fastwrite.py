@@ -1,17 +1,14 @@
-"""BulkWriter: keys handed out before the rows go in, inserts on a background thread (SQLite), errors surfaced;
-fewer_collections: the garbage collector's settings during a bulk job, and back afterwards."""
+"""BulkWriter: keys handed out before the rows go in, inserts on a background thread (SQLite), errors surfaced."""
 
 import datetime as dt
-import gc
 import threading
-import weakref
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from rightstrack.core import fastwrite
-from rightstrack.core.fastwrite import BULK_GC_THRESHOLD, BulkWriter, fewer_collections
+from rightstrack.core.fastwrite import BulkWriter
 from rightstrack.recommendations.models import Country, Mechanism
 
 
@@ -91,42 +88,6 @@ def test_inserts_run_on_a_background_thread_on_sqlite_and_at_once_elsewhere():
         assert len(threads) == 1 and threads[0].startswith("bulk-writer")
     else:
         assert threads == []
-
-
-def test_fewer_collections_freezes_what_exists_and_restores_the_collector_even_after_an_error():
-    before = gc.get_threshold()
-    with pytest.raises(RuntimeError), fewer_collections():
-        assert gc.get_freeze_count() > 0  # the objects that existed are no longer walked
-        assert gc.get_threshold() == (BULK_GC_THRESHOLD, *before[1:])
-        raise RuntimeError
-    assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
-
-
-def test_fewer_collections_still_collects_cycles_made_during_the_job():
-    class Node:
-        pass
-
-    with fewer_collections():
-        node = Node()
-        node.self = node
-        alive = weakref.ref(node)
-        del node
-        held = [[] for _ in range(BULK_GC_THRESHOLD * 2)]  # enough live containers for a young collection
-        collected = alive() is None
-        del held
-    assert collected
-
-
-def test_overlapping_jobs_share_the_settings_and_the_last_to_finish_restores_them():
-    before = gc.get_threshold()
-    first, second = fewer_collections(), fewer_collections()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)  # the first job ends while the second still runs
-    assert gc.get_threshold()[0] == BULK_GC_THRESHOLD and gc.get_freeze_count() > 0
-    second.__exit__(None, None, None)
-    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 @pytest.mark.django_db

@@ -38,6 +38,9 @@ def test_a_texts_vector_does_not_depend_on_the_texts_beside_it(built):
     among = model.embed([TEXTS[0], "x " * 600, TEXTS[3], TEXTS[1]])
     assert np.array_equal(alone, among[2])
     assert np.isfinite(among).all() and abs(np.linalg.norm(among[1]) - 1) < 1e-5  # cut at 512 tokens
+    # Several texts run side by side (one per core), yet each row is its own text's vector, in order.
+    assert np.array_equal(among[[2, 0]], model.embed([TEXTS[3], TEXTS[0]]))
+    assert model.embed([]).shape == (0, 384)
 
 
 def test_the_embedder_builds_once_per_cache_and_every_build_gets_the_same_version(built, tmp_path, monkeypatch,

@@ -8,9 +8,7 @@ Rows go in as multi-row `INSERT ... VALUES` statements on SQLite and through `CO
 thread.
 """
 
-import gc
 import sys
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
 from itertools import chain
@@ -25,7 +23,6 @@ _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.Boolea
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 bind parameters per statement
 _CHUNK = 4096  # rows per INSERT statement at most (fewer when _MAX_PARAMS is reached first)
 SWITCH_INTERVAL = 0.001  # seconds: how long a thread that wants the GIL waits while a bulk write runs
-BULK_GC_THRESHOLD = 50_000  # allocations between young collections while `fewer_collections` holds
 
 
 def _is_plain(field) -> bool:
@@ -86,35 +83,6 @@ def row_values(model, rows: list[dict], constants: dict | None = None) -> Rows:
     if prepared or len(names) == 1:
         return Rows(columns, [params(row) for row in rows], fixed_columns, fixed_values)
     return Rows(columns, [get(row) for row in rows], fixed_columns, fixed_values)  # the same, without a call per row
-
-
-_collections = {"holders": 0, "thresholds": None}
-_collections_lock = threading.Lock()
-
-
-@contextmanager
-def fewer_collections():
-    """Fewer garbage collections during a bulk job: what exists when it starts (Django, the app, caches) is frozen,
-    so collections no longer walk it, and young objects are collected every BULK_GC_THRESHOLD allocations
-    instead of every 700. A bulk job allocates millions of short-lived tuples and dicts with no cycles among
-    them; with the defaults, collections took about 15 % of an import's CPU time and a third of an export's,
-    most of it in full collections walking the same long-lived objects again and again. The settings are
-    process-wide, so jobs that overlap (two exports on two threads) share them: the first to start changes them,
-    the last to finish puts the previous ones back."""
-    with _collections_lock:
-        if _collections["holders"] == 0:
-            _collections["thresholds"] = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(BULK_GC_THRESHOLD, *_collections["thresholds"][1:])
-        _collections["holders"] += 1
-    try:
-        yield
-    finally:
-        with _collections_lock:
-            _collections["holders"] -= 1
-            if _collections["holders"] == 0:
-                gc.set_threshold(*_collections["thresholds"])
-                gc.unfreeze()
 
 
 def insert_values(table: str, columns: list[str], values: list[tuple]) -> None:

@@ -7,7 +7,7 @@ from itertools import islice
 
 from django.db.models import QuerySet
 
-from rightstrack.core.fastwrite import fewer_collections
+from rightstrack.core.collector import fewer_collections
 from rightstrack.exports import columns as c
 from rightstrack.legislation.selectors import legal_act_faceted
 from rightstrack.planning.selectors import measure_faceted, plan_list, progress_report_list

@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from rightstrack.core.collector import freeze_loaded_app
+
 
 def start_worker(log: Path) -> subprocess.Popen:
     """The job worker (`db_worker`, every queue) as a child process, for imports, tagging, report builds and mail;
@@ -54,6 +56,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
         self.stdout.flush()
+        freeze_loaded_app()
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
         finally:
