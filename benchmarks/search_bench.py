@@ -13,7 +13,8 @@ time (what the first page view after a change to facet data pays) is reported on
 texts would take an hour); each semantic/hybrid query is embedded by the real model, and that time is
 included in the figures (and reported on its own); the `*_embedded` figures time the same queries with
 the query's vector already cached (the search alone, as when paging through a query's results). The baseline is the same page with the old
-`icontains` filter, in the same process. Wall time and this process's CPU time are reported (on SQLite
+`icontains` filter, in the same process. The loaded app is frozen for the garbage collector first, as the
+app's server entry points do. Wall time and this process's CPU time are reported (on SQLite
 the CPU time includes the database's work; on PostgreSQL the server's share is not in it). Prints
 figures; the last line is one JSON object.
 """
