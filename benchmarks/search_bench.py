@@ -4,19 +4,18 @@ Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/search_bench.py [--n 100000] [
          [--databases sqlite,postgres] [--postgres postgres://postgres@127.0.0.1:5432/rightstrack_searchbench]
          [--reuse DIR]
 
-Each database runs in its own process (settings are read once per process). It builds a throwaway
-database with N synthetic recommendations (English and Russian texts from a fixed vocabulary, 3
-mechanisms, 4 cycles, 40 recommending States), indexes them with the app's own indexing code, and
-times what the recommendation list page does for a query: the selector with every facet count, the
-row count and the first page of 50 rows. The warm-up pass builds the in-process facet index; its rebuild
-time (what the first page view after a change to facet data pays) is reported on its own. The corpus vectors are random unit vectors (embedding 100k
-texts would take an hour); each semantic/hybrid query is embedded by the real model, and that time is
-included in the figures (and reported on its own); the `*_embedded` figures time the same queries with
-the query's vector already cached (the search alone, as when paging through a query's results). The baseline is the same page with the old
-`icontains` filter, in the same process. The loaded app is frozen for the garbage collector first, as the
-app's server entry points do. Wall time and this process's CPU time are reported (on SQLite
-the CPU time includes the database's work; on PostgreSQL the server's share is not in it). Prints
-figures; the last line is one JSON object.
+Each database runs in its own process (settings are read once per process). It builds a throwaway database with
+N synthetic recommendations (English and Russian texts from a fixed vocabulary, 3 mechanisms, 4 cycles, 40
+recommending States), indexes them with the app's own indexing code, and times what the recommendation list page
+does for a query: the selector with every facet count, the row count and the first page of 50 rows. The warm-up
+pass builds the in-process facet index; its rebuild time (what the first page view after a change to facet data
+pays) is reported on its own. The corpus vectors are random unit vectors (embedding 100k texts would take an
+hour); each semantic/hybrid query is embedded by the real model, and that time is included in the figures (and
+reported on its own); the `*_embedded` figures time the same queries with the query's vector already cached (the
+search alone, as when paging through a query's results). The baseline is the same page with the old `icontains`
+filter, in the same process. The loaded app is frozen for the garbage collector first, as the app's server entry
+points do. Wall time and this process's CPU time are reported (on SQLite the CPU time includes the database's
+work; on PostgreSQL the server's share is not in it). Prints figures; the last line is one JSON object.
 """
 
 import argparse
@@ -263,7 +262,8 @@ def main() -> None:
         t = result["timings"]
         print(f"\n{database}: {args.n} recommendations; load {t['load_s']:.1f} s, full-text index "
               f"{t['fulltext_index_s']:.1f} s, vector index {t['vector_index_s']:.1f} s")
-        print(f"  query embedding (e5-small, in semantic/hybrid figures): p50 {result['query_embedding_p50_ms']:.1f} ms")
+        print("  query embedding (e5-small, in semantic/hybrid figures): "
+              f"p50 {result['query_embedding_p50_ms']:.1f} ms")
         build = result["facet_index_build_ms"]
         print(f"  facet index rebuild (first list page after a facet change; not in the figures below): "
               f"{build['wall']:.0f} ms wall, {build['cpu']:.0f} ms CPU")

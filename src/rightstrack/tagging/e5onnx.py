@@ -146,7 +146,7 @@ class E5Int8:
         # One thread per run, and as many runs at once as there are cores (`embed`): a 120-token text is too small
         # to share well between threads (2 threads on one text: 58-69 texts/s; 2 texts at once: 71-82).
         options.intra_op_num_threads = options.inter_op_num_threads = 1
-        self.workers = len(os.sched_getaffinity(0))
+        self.workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         # Fusing LayerNorm(x + bias + skip) into `SkipLayerNormalization` is left out: that CPU kernel took 295 us
         # on a 119 x 384 input against 56 us for the two `Add`s and `LayerNormalization` (ONNX Runtime 1.32).
         self.session = onnxruntime.InferenceSession(str(directory / MODEL_FILE), options,
