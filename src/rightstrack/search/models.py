@@ -73,13 +73,18 @@ class ClusterSuggestion(models.Model):
 
 
 class TaggingModelVersion(models.Model):
-    """A tagger version that stored suggestions, with the held-out evaluation it was saved with."""
+    """A tagger version that stored suggestions, or that was trained here from accepted tags, with the held-out
+    evaluation it was saved with."""
 
     version = models.CharField(max_length=200, unique=True)
     taxonomy = models.CharField(max_length=40)
     evaluation = models.JSONField(null=True, blank=True)
     protocol = models.TextField(blank=True)
     thresholds = models.JSONField(default=dict, blank=True)
+    # Trained here from accepted tags: the model's directory under MEDIA_ROOT (shared by every host), and how
+    # many texts it learnt from. Empty for the shipped default models.
+    path = models.CharField(max_length=300, blank=True)
+    trained_on = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -90,11 +95,12 @@ class TaggingModelVersion(models.Model):
 
 
 class Job(models.Model):
-    """A background job (reindexing, bulk tagging) and its progress, shown while it runs."""
+    """A background job (reindexing, bulk tagging, training) and its progress, shown while it runs."""
 
     class Kind(models.TextChoices):
         REINDEX = "reindex", _("Index for search")
         TAG = "tag", _("Suggest tags")
+        TRAIN = "train", _("Train from accepted tags")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

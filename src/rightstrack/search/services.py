@@ -1,7 +1,11 @@
-"""Writes of the search app: bulk tag suggestions, cluster suggestions and their decisions, job starts."""
+"""Writes of the search app: bulk tag suggestions, taggers trained from accepted tags, cluster suggestions and
+their decisions, job starts."""
 
+from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,15 +39,68 @@ def _terms(taxonomy: str) -> dict[str, Term]:
     return terms
 
 
-def _register_model(taxonomy: str, model_path) -> str:
+def _register_model(taxonomy: str, model_path, **fields) -> TaggingModelVersion:
     """Record the model version with its held-out evaluation, so the review page can show it."""
     from rightstrack.tagging.api import load_model
 
     meta = load_model(taxonomy, model_path).meta
-    TaggingModelVersion.objects.get_or_create(version=meta.get("version", f"{taxonomy}/unsaved"), defaults={
-        "taxonomy": taxonomy, "evaluation": meta.get("evaluation"),
-        "protocol": meta.get("evaluation_protocol", ""), "thresholds": meta.get("thresholds", {})})
-    return meta.get("version", "")
+    registered, _created = TaggingModelVersion.objects.get_or_create(
+        version=meta.get("version", f"{taxonomy}/unsaved"),
+        defaults={"taxonomy": taxonomy, "evaluation": meta.get("evaluation"),
+                  "protocol": meta.get("evaluation_protocol", ""), "thresholds": meta.get("thresholds", {}), **fields})
+    return registered
+
+
+def trained_model_path(taxonomy: str) -> Path | None:
+    """The newest model trained here from accepted tags for `taxonomy`, if it still loads; None means the shipped
+    default. A model trained on another version of the embedder (before an upgrade) no longer loads: the
+    default is used until it is trained again."""
+    from rightstrack.tagging.api import load_model
+
+    for trained in TaggingModelVersion.objects.filter(taxonomy=taxonomy).exclude(path="").order_by("-pk"):
+        path = Path(settings.MEDIA_ROOT) / trained.path
+        try:
+            load_model(taxonomy, path)
+        except (OSError, ValueError):
+            continue
+        return path
+    return None
+
+
+def accepted_examples(taxonomy: str) -> tuple[list[str], list[list[str]], int]:
+    """What people decided in the taxonomy's vocabulary, as training data: each recommendation with at least one
+    accepted tag there, with all its accepted labels (the others count as absent). Also returns how many
+    accepted tags name a term the tagger has no label for (left out)."""
+    from rightstrack.tagging.taxonomies import get_taxonomy
+
+    vocabulary, attr = TAXONOMIES[taxonomy]
+    known = set(get_taxonomy(taxonomy).labels)
+    labels, unknown = defaultdict(set), 0
+    for pk, label in TagAssignment.objects.filter(term__vocabulary=vocabulary, status=TagAssignment.Status.ACCEPTED,
+                                                  ).values_list("recommendation_id", f"term__{attr}"):
+        if label in known:
+            labels[pk].add(label)
+        else:
+            unknown += 1
+    texts = dict(Recommendation.objects.filter(pk__in=labels).values_list("pk", "text"))
+    ids = sorted(pk for pk in labels if (texts.get(pk) or "").strip())
+    return [texts[pk] for pk in ids], [sorted(labels[pk]) for pk in ids], unknown
+
+
+def tagger_train(*, taxonomy: str, progress: Callable[[str], None] | None = None) -> TaggingModelVersion:
+    """Train the organisation's own tagger for `taxonomy` from its accepted tags (methods compared by held-out F1,
+    thresholds calibrated, evaluation stored), keep it under MEDIA_ROOT and register it: bulk tagging uses it
+    from then on. Raises ValueError, having written nothing, if there are too few accepted examples."""
+    from rightstrack.tagging.training import train
+
+    if taxonomy not in TAXONOMIES:
+        raise ValueError(_("Unknown taxonomy: %(name)s") % {"name": taxonomy})
+    texts, label_sets, _unknown = accepted_examples(taxonomy)
+    model = train(taxonomy, texts, label_sets, progress=progress or (lambda _message: None))
+    relative = Path("tagging-models") / taxonomy / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    model.save(Path(settings.MEDIA_ROOT) / relative)
+    return _register_model(taxonomy, Path(settings.MEDIA_ROOT) / relative, path=str(relative),
+                           trained_on=len(texts))
 
 
 def _rejected_by(tag: TagAssignment, version: str) -> bool:
@@ -71,7 +128,8 @@ def _store(rec_id: int, term: Term, confidence: float, version: str, existing: T
 
 def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, model_path=None,
                 progress: Callable[[int, int], None] | None = None) -> int:
-    """Run the tagger and store its above-threshold labels as suggestions, never re-suggesting a rejected one.
+    """Run the tagger (the model at `model_path`, else the newest one trained here from accepted tags, else the
+    shipped default) and store its above-threshold labels as suggestions, never re-suggesting a rejected one.
 
     Runs from a job (no actor: the job's starter was checked by `job_start`); each batch is one transaction.
     """
@@ -79,7 +137,8 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
 
     if taxonomy not in TAXONOMIES:
         raise ValueError(_("Unknown taxonomy: %(name)s") % {"name": taxonomy})
-    version = _register_model(taxonomy, model_path)
+    model_path = model_path or trained_model_path(taxonomy)
+    version = _register_model(taxonomy, model_path).version
     terms = _terms(taxonomy)
     qs = Recommendation.objects.order_by("pk")
     if recommendation_ids is not None:
@@ -105,13 +164,14 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
 
 @transaction.atomic
 def job_start(*, actor, kind: str, params: dict | None = None) -> Job:
-    """Queue a background job (reindex, or bulk tag suggestion for one taxonomy); it runs in the task worker."""
+    """Queue a background job (reindex, or bulk tag suggestion or training for one taxonomy); it runs in the task
+    worker."""
     from rightstrack.search.tasks import run_job
 
     require(is_manager(actor))
     params = params or {}
-    if kind == Job.Kind.TAG and params.get("taxonomy") not in TAXONOMIES:
-        raise ValueError(_("Choose a taxonomy to tag."))
+    if kind in (Job.Kind.TAG, Job.Kind.TRAIN) and params.get("taxonomy") not in TAXONOMIES:
+        raise ValueError(_("Choose a taxonomy."))
     job = Job.objects.create(kind=kind, params=params, created_by=actor)
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job

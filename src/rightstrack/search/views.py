@@ -33,9 +33,10 @@ def tag_review(request):
     versions = {t.model_version for t in page}
     return render(request, "search/tag_review.html", {
         "page": page, "vocabulary": vocabulary, "vocabularies": Vocabulary.choices,
-        "min": request.GET.get("min", ""), "form": TagJobForm(),
+        "min": request.GET.get("min", ""), "form": TagJobForm(), "train_form": TagJobForm(prefix="train"),
+        "accepted": selectors.accepted_example_counts(),
         "models": selectors.model_version_list().filter(version__in=versions),
-        "jobs": Job.objects.filter(kind=Job.Kind.TAG)[:5]})
+        "jobs": Job.objects.filter(kind__in=[Job.Kind.TAG, Job.Kind.TRAIN])[:5]})
 
 
 @manager_required
@@ -46,6 +47,16 @@ def tag_suggest_start(request):
                        success_url=lambda job: reverse("search:job_detail", args=[job.pk]),
                        success_message=_("Tagging started; it runs in the background."),
                        context={"title": _("Suggest tags")})
+
+
+@manager_required
+@require_POST
+def tagger_train_start(request):
+    form = TagJobForm(request.POST, prefix="train")
+    return run_service(request, form, lambda v: services.job_start(actor=request.user, kind=Job.Kind.TRAIN, params=v),
+                       success_url=lambda job: reverse("search:job_detail", args=[job.pk]),
+                       success_message=_("Training started; it runs in the background."),
+                       context={"title": _("Train from accepted tags")})
 
 
 @login_required

@@ -50,6 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
         parser.add_argument("--model", help="model directory (default: the shipped default model)")
         parser.add_argument("--top", type=int, default=5, help="how many best-scoring labels to list in scores")
+        parser.add_argument("--from-accepted", action="store_true",
+                            help="train: learn from the tags people accepted in this database instead of --input; "
+                                 "the model is kept in the app and bulk tagging uses it from then on")
         parser.add_argument("--embedder", choices=sorted(EMBEDDERS),
                             help=f"embedder of the default models (default {DEFAULT_EMBEDDER}; e5-static is about "
                                  "30x faster for bulk tagging, a few points less accurate)")
@@ -61,6 +64,8 @@ class Command(BaseCommand):
         try:
             if options["embedder"] and options["model"]:
                 raise InputError("--embedder chooses among the default models; a --model keeps its own embedder")
+            if options["from_accepted"]:
+                return self._train_from_accepted(options)
             for required in ("taxonomy", "input"):
                 if not options[required]:
                     raise InputError(f"--{required} is required")
@@ -103,6 +108,22 @@ class Command(BaseCommand):
         version = model.save(directory)
         self._print_scores(model.meta["evaluation"])
         self.stdout.write(f"saved {version} to {directory}")
+
+    def _train_from_accepted(self, options):
+        """Train on the accepted tags in the database, keep the model in the app and register it."""
+        from rightstrack.search.services import tagger_train
+
+        if options["action"] != "train":
+            raise InputError("--from-accepted goes with train")
+        for other in ("input", "output", "model", "embedder"):
+            if options[other]:
+                raise InputError(f"--from-accepted reads the database and keeps the model in the app: no --{other}")
+        if not options["taxonomy"]:
+            raise InputError("--taxonomy is required")
+        get_taxonomy(options["taxonomy"])
+        trained = tagger_train(taxonomy=options["taxonomy"], progress=_progress)
+        self._print_scores(trained.evaluation)
+        self.stdout.write(f"saved {trained.version} (trained on {trained.trained_on} texts); bulk tagging uses it now")
 
     def _evaluate(self, records, options):
         """Print P/R/F1 of a model on labelled texts."""
