@@ -139,6 +139,8 @@ def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(code
     page = client.get(reverse("search:tag_review")).content.decode()
     assert f'action="{reverse("search:tagger_train_start")}"' in page
     assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in page
+    forged = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "colours"})
+    assert forged.status_code == 400 and "colours" in forged.content.decode() and not Job.objects.exists()
     with django_capture_on_commit_callbacks(execute=False):
         response = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "action-category"})
     job = Job.objects.get()
