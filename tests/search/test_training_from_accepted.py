@@ -76,6 +76,11 @@ def test_training_stores_the_model_with_its_evaluation_and_bulk_tagging_uses_it(
     directory = Path(settings.MEDIA_ROOT) / trained.path
     assert json.loads((directory / "model.json").read_text())["version"] == trained.version
     assert trained_model_path("action-category") == directory
+    assert "1 accepted tag names a term this tagger has no label for" in trained.protocol  # not dropped silently
+
+    again = tagger_train(taxonomy="action-category")  # the same tags give the same model, saved anew
+    assert again.pk == trained.pk and again.path != trained.path
+    assert trained_model_path("action-category") == Path(settings.MEDIA_ROOT) / again.path
 
     assert tag_suggest(taxonomy="action-category", recommendation_ids=[corpus["torture_inquiry"].pk]) >= 1
     suggestion = TagAssignment.objects.get(recommendation=corpus["torture_inquiry"], status="suggested")

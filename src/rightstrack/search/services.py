@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.core.services import record_save
@@ -44,10 +45,14 @@ def _register_model(taxonomy: str, model_path, **fields) -> TaggingModelVersion:
     from rightstrack.tagging.api import load_model
 
     meta = load_model(taxonomy, model_path).meta
-    registered, _created = TaggingModelVersion.objects.get_or_create(
+    registered, created = TaggingModelVersion.objects.get_or_create(
         version=meta.get("version", f"{taxonomy}/unsaved"),
         defaults={"taxonomy": taxonomy, "evaluation": meta.get("evaluation"),
                   "protocol": meta.get("evaluation_protocol", ""), "thresholds": meta.get("thresholds", {}), **fields})
+    if fields and not created:  # the same model again (same data): it now lives where it was just saved
+        for name, value in fields.items():
+            setattr(registered, name, value)
+        registered.save(update_fields=list(fields))
     return registered
 
 
@@ -95,12 +100,18 @@ def tagger_train(*, taxonomy: str, progress: Callable[[str], None] | None = None
 
     if taxonomy not in TAXONOMIES:
         raise ValueError(_("Unknown taxonomy: %(name)s") % {"name": taxonomy})
-    texts, label_sets, _unknown = accepted_examples(taxonomy)
+    texts, label_sets, unknown = accepted_examples(taxonomy)
     model = train(taxonomy, texts, label_sets, progress=progress or (lambda _message: None))
     relative = Path("tagging-models") / taxonomy / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
     model.save(Path(settings.MEDIA_ROOT) / relative)
+    protocol = model.meta.get("evaluation_protocol", "")
+    if unknown:
+        protocol += " " + ngettext(
+            "%(n)s accepted tag names a term this tagger has no label for; it was left out.",
+            "%(n)s accepted tags name terms this tagger has no label for; they were left out.",
+            unknown) % {"n": unknown}
     return _register_model(taxonomy, Path(settings.MEDIA_ROOT) / relative, path=str(relative),
-                           trained_on=len(texts))
+                           trained_on=len(texts), protocol=protocol.strip())
 
 
 def _rejected_by(tag: TagAssignment, version: str) -> bool:

@@ -66,7 +66,7 @@ def run_job(job_id: int) -> str:
         elif job.kind == Job.Kind.TRAIN:
             trained = tagger_train(taxonomy=job.params["taxonomy"], progress=_step(job))
             message = (f"trained {trained.version} on {trained.trained_on} texts: held-out micro-F1 "
-                       f"{trained.evaluation['micro']['f1']:.3f}; bulk tagging now uses it")
+                       f"{trained.evaluation['micro']['f1']:.3f}; bulk tagging now uses it. {trained.protocol}")
         else:
             stored = tag_suggest(taxonomy=job.params["taxonomy"], recommendation_ids=job.params.get("ids"),
                                  model_path=job.params.get("model_path"), progress=_progress(job))

@@ -123,6 +123,7 @@ class Command(BaseCommand):
         get_taxonomy(options["taxonomy"])
         trained = tagger_train(taxonomy=options["taxonomy"], progress=_progress)
         self._print_scores(trained.evaluation)
+        self.stdout.write(trained.protocol)
         self.stdout.write(f"saved {trained.version} (trained on {trained.trained_on} texts); bulk tagging uses it now")
 
     def _evaluate(self, records, options):
