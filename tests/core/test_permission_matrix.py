@@ -108,6 +108,7 @@ WRITE_ROUTES = {
     "taxonomy:tag_assign": (lambda w: [w.recommendation.pk], lambda w: {"term": w.term.pk}, MANAGERS),
     "taxonomy:tag_decide": (lambda w: [], lambda w: {"tags": [w.suggestion.pk], "accept": "1"}, MANAGERS),
     "search:tag_suggest_start": (lambda w: [], lambda w: {"taxonomy": "sdg"}, MANAGERS),
+    "search:tagger_train_start": (lambda w: [], lambda w: {"train-taxonomy": "sdg"}, MANAGERS),
     "search:reindex_start": (lambda w: [], lambda w: {}, MANAGERS),
     "search:cluster_suggestion_create": (lambda w: [duplicate_pair(w)] and [], lambda w: {}, MANAGERS),
     "search:cluster_suggestion_decide": (lambda w: [cluster_suggestion(w).pk],
