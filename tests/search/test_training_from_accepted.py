@@ -13,7 +13,7 @@ from django.urls import reverse
 from rightstrack.accounts.models import Role
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.models import Job, TaggingModelVersion
-from rightstrack.search.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model_path
+from rightstrack.search.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model
 from rightstrack.search.tasks import run_job
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD, make_user
@@ -75,12 +75,12 @@ def test_training_stores_the_model_with_its_evaluation_and_bulk_tagging_uses_it(
     assert any("cross-validating" in step for step in steps)
     directory = Path(settings.MEDIA_ROOT) / trained.path
     assert json.loads((directory / "model.json").read_text())["version"] == trained.version
-    assert trained_model_path("action-category") == directory
+    assert trained_model("action-category")[0] == directory
     assert "1 accepted tag names a term this tagger has no label for" in trained.protocol  # not dropped silently
 
     again = tagger_train(taxonomy="action-category")  # the same tags give the same model, saved anew
     assert again.pk == trained.pk and again.path != trained.path
-    assert trained_model_path("action-category") == Path(settings.MEDIA_ROOT) / again.path
+    assert trained_model("action-category")[0] == Path(settings.MEDIA_ROOT) / again.path
 
     assert tag_suggest(taxonomy="action-category", recommendation_ids=[corpus["torture_inquiry"].pk]) >= 1
     suggestion = TagAssignment.objects.get(recommendation=corpus["torture_inquiry"], status="suggested")
@@ -92,7 +92,7 @@ def test_a_trained_model_that_no_longer_loads_gives_way_to_the_default(coded, co
     meta_file = Path(settings.MEDIA_ROOT) / trained.path / "model.json"
     meta = json.loads(meta_file.read_text())
     meta_file.write_text(json.dumps({**meta, "embedder_version": "hashing-2048-before-an-upgrade"}))
-    assert trained_model_path("action-category") is None
+    assert trained_model("action-category") is None
     tag_suggest(taxonomy="action-category", recommendation_ids=[corpus["torture_inquiry"].pk])
     versions = set(TagAssignment.objects.filter(recommendation=corpus["torture_inquiry"]).values_list(
         "model_version", flat=True))

