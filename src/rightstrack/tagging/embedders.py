@@ -6,6 +6,9 @@ All return L2-normalised float32 rows, so a dot product is a cosine similarity. 
 that changes when its vectors would change; stored models and search vectors record it.
 """
 
+import ctypes
+import ctypes.util
+import gc
 import hashlib
 import json
 import os
@@ -61,11 +64,24 @@ class _BuiltLocally:
         directory = module.model_directory(cache_dir() / "embedders")
         if not (directory / "meta.json").exists():
             module.build(directory)
+            release_freed_memory()
         self._model = getattr(module, self.model_class)(directory)
         self.version = f"{self.name}-{self._model.meta['hash']}"
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self._model.embed(list(texts))
+
+
+def release_freed_memory() -> None:
+    """Hand memory a build has freed back to the system. A build holds a few hundred MB of float32 weights and
+    graphs in many small blocks; freed, glibc keeps them in the process, so a server that built its embedder on
+    first use stayed at 450 MB against 230 MB for one that found it built. `malloc_trim` returns them; elsewhere
+    (musl, macOS) this only collects garbage."""
+    gc.collect()
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:
+        trim(0)
 
 
 def publish_build(staging: Path, directory: Path, files: Sequence[str], meta: dict) -> dict:
