@@ -8,6 +8,9 @@ before settings load, because the data dir decides where the SQLite database liv
 import os
 import sys
 
+# Commands that create or replace the database themselves: their database errors are shown as they are.
+_SETS_UP_DATABASE = {"migrate", "demo", "restore"}
+
 
 def _take_data_dir(argv: list[str]) -> list[str]:
     """Remove `--data-dir DIR` / `--data-dir=DIR` from argv and export it as RIGHTSTRACK_DATA_DIR."""
@@ -36,8 +39,19 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from django.core.management import execute_from_command_line
+    from django.db.utils import DatabaseError
 
-    execute_from_command_line(["rightstrack", *argv])
+    try:
+        execute_from_command_line(["rightstrack", *argv])
+    except DatabaseError:
+        from rightstrack.core.database import not_set_up_reason
+
+        reason = None if argv[0] in _SETS_UP_DATABASE else not_set_up_reason()
+        if reason is None:  # the database is fine: a real failure, shown in full
+            raise
+        print(f"error: {reason}: run `rightstrack manage migrate` (or `rightstrack demo` for the demo data)",
+              file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -9,10 +9,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from rightstrack.core.collector import freeze_loaded_app
+from rightstrack.core.database import unapplied_migrations
 
 
 def start_worker(log: Path) -> subprocess.Popen:
@@ -43,8 +42,7 @@ class Command(BaseCommand):
                             help="Do not start the job worker (run `rightstrack manage db_worker` yourself).")
 
     def handle(self, *args, port, host, no_worker, **options):
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        if unapplied_migrations():
             raise CommandError("The database is not migrated: run `rightstrack demo` or `rightstrack manage migrate`.")
         worker = None
         if not no_worker:

@@ -13,15 +13,11 @@ from django.core.management.base import BaseCommand, CommandError
 from rightstrack.tagging.api import default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, read_records
+from rightstrack.tagging.ports import stderr_progress
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
 
 BATCH = 64
-
-
-def _progress(message: str) -> None:
-    """Progress line on stderr."""
-    print(f"tag: {message}", file=sys.stderr, flush=True)
 
 
 class Command(BaseCommand):
@@ -98,12 +94,12 @@ class Command(BaseCommand):
                             "scores": {s.label: s.score for s in shown}}
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
                 if len(records) > BATCH:
-                    _progress(f"tagged {min(start + BATCH, len(records))}/{len(records)}")
+                    stderr_progress(f"tagged {min(start + BATCH, len(records))}/{len(records)}")
 
     def _train(self, records, options):
         """Fit, calibrate, evaluate and store the organisation's own model."""
         model = train(options["taxonomy"], [r["text"] for r in records], [r["labels"] for r in records],
-                      progress=_progress)
+                      progress=stderr_progress)
         directory = options["output"] or f"tagging-model-{options['taxonomy']}"
         version = model.save(directory)
         self._print_scores(model.meta["evaluation"])
@@ -121,7 +117,7 @@ class Command(BaseCommand):
         if not options["taxonomy"]:
             raise InputError("--taxonomy is required")
         get_taxonomy(options["taxonomy"])
-        trained = tagger_train(taxonomy=options["taxonomy"], progress=_progress)
+        trained = tagger_train(taxonomy=options["taxonomy"], progress=stderr_progress)
         self._print_scores(trained.evaluation)
         self.stdout.write(trained.protocol)
         self.stdout.write(f"saved {trained.version} (trained on {trained.trained_on} texts); bulk tagging uses it now")
