@@ -79,6 +79,6 @@ def test_a_process_that_built_the_embedder_holds_about_as_much_memory_as_one_tha
 
     (built, was_built), (found, was_built_again) = resident_kb(), resident_kb()
     assert was_built and not was_built_again
-    # Without handing freed memory back: about 200 MB more (365-455 MB against 168 MB); with it, about 30 MB more
-    # (the build's modules stay imported).
+    # Without handing freed memory back, 357 MB against 173 MB; with it, about 30 MB more (the build's modules stay
+    # imported).
     assert built < found + 80 * 1024, (built, found)
