@@ -3,6 +3,7 @@ them, stores its held-out evaluation, and bulk tagging uses it from then on (fal
 when it no longer loads). Too few accepted tags is a clear refusal that writes nothing."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,9 +142,15 @@ def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(code
                                                                           django_capture_on_commit_callbacks):
     make_user("c", Role.COORDINATOR)
     client.login(username="c", password=PASSWORD)
+    treaty = Term.objects.create(vocabulary=Vocabulary.TREATY, code="ICCPR", name="ICCPR")  # no tagger learns these
+    TagAssignment.objects.create(recommendation=coded[0], term=treaty, status="accepted", source="person")
     page = client.get(reverse("search:tag_review")).content.decode()
     assert f'action="{reverse("search:tagger_train_start")}"' in page
-    assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in page
+    counts = re.search(r'id="accepted-counts">(.*?)</p>', page, re.S).group(1)
+    assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in counts and str(Vocabulary.TREATY.label) not in counts
+    # The form is preset to the vocabulary there is most to learn from, not to the first in the list (SDG goal).
+    assert re.search(r'<option value="action-category" selected>', page)
+    assert not re.search(r'<option value="sdg" selected>', page)
     forged = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "colours"})
     assert forged.status_code == 400 and "colours" in forged.content.decode() and not Job.objects.exists()
     with django_capture_on_commit_callbacks(execute=False):

@@ -4,6 +4,7 @@ Visibility is never decided here: every function narrows a queryset that a domai
 for the user, so anonymous visitors still see published records only.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -208,11 +209,12 @@ def model_version_list() -> QuerySet[TaggingModelVersion]:
     return TaggingModelVersion.objects.all()
 
 
-def accepted_example_counts() -> list[tuple[str, int]]:
-    """Per vocabulary, how many recommendations have an accepted tag there: what training from accepted tags
-    would learn from (vocabularies with none are left out)."""
+def accepted_example_counts(vocabularies: Iterable[str]) -> list[tuple[str, str, int]]:
+    """Per vocabulary of `vocabularies` (value, label, count), how many recommendations have an accepted tag there:
+    what training from accepted tags would learn from (vocabularies with none are left out)."""
     from rightstrack.taxonomy.models import TagAssignment, Vocabulary
 
-    counts = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED).values("term__vocabulary")
+    counts = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, term__vocabulary__in=vocabularies)
+              .values("term__vocabulary")
               .annotate(n=Count("recommendation", distinct=True)).order_by("term__vocabulary"))
-    return [(Vocabulary(row["term__vocabulary"]).label, row["n"]) for row in counts]
+    return [(row["term__vocabulary"], Vocabulary(row["term__vocabulary"]).label, row["n"]) for row in counts]

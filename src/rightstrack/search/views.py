@@ -31,10 +31,11 @@ def tag_review(request):
                                             min_confidence=_float(request.GET.get("min")))
     page = Paginator(suggestions, PAGE_SIZE).get_page(request.GET.get("page"))
     versions = {t.model_version for t in page}
+    accepted = selectors.accepted_example_counts(vocabularies=[v for v, _attr in services.TAXONOMIES.values()])
     return render(request, "search/tag_review.html", {
         "page": page, "vocabulary": vocabulary, "vocabularies": Vocabulary.choices,
-        "min": request.GET.get("min", ""), "form": TagJobForm(), "train_form": TagJobForm(prefix="train"),
-        "accepted": selectors.accepted_example_counts(),
+        "min": request.GET.get("min", ""), "form": TagJobForm(), "train_form": TagJobForm.for_training(accepted),
+        "accepted": accepted,
         "models": selectors.model_version_list().filter(version__in=versions),
         "jobs": Job.objects.filter(kind__in=[Job.Kind.TAG, Job.Kind.TRAIN])[:5]})
 
