@@ -7,13 +7,13 @@ that changes when its vectors would change; stored models and search vectors rec
 """
 
 import ctypes
-import ctypes.util
 import gc
 import hashlib
 import json
 import os
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -78,8 +78,8 @@ def release_freed_memory() -> None:
     on first use held 357 MB against 173 MB for one that found it built. glibc's `malloc_trim` returns them;
     elsewhere (musl, macOS, Windows) this only collects garbage."""
     gc.collect()
-    libc = ctypes.util.find_library("c")
-    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    # The process's own symbols include its C library; musl has no `malloc_trim`.
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None) if sys.platform.startswith("linux") else None
     if trim is not None:
         trim(0)
 
