@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -14,10 +15,12 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import timezone
 
-from rightstrack.backup.services import BackupError, backup_create, backup_restore
+from rightstrack.backup.services import SKIPPED_MODELS, BackupError, backup_create, backup_restore
 from rightstrack.planning.models import Evidence
 from rightstrack.recommendations.models import Recommendation
+from rightstrack.search.models import ClusterSuggestion, TaggingModelVersion
 from tests.snapshot import database_fingerprint
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -25,7 +28,7 @@ PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 
 def _fingerprint() -> dict:
     """Every backed-up table (the search index is derived data, rebuilt after a restore)."""
-    return {k: v for k, v in database_fingerprint().items() if not k.startswith("search.")}
+    return {k: v for k, v in database_fingerprint().items() if k.lower() not in SKIPPED_MODELS}
 
 
 def _manifest(path):
@@ -54,6 +57,37 @@ def test_round_trip_restores_data_history_and_files_with_equal_checksums(world, 
     second = backup_create(path=tmp_path / "two.zip")
     assert (second["data_sha256"], second["files"], second["counts"]) == (first["data_sha256"], first["files"],
                                                                         first["counts"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_people_s_decisions_and_trained_taggers_in_the_search_app_survive_a_round_trip(world, tmp_path):
+    """Only the search index is derived data. A dismissed cluster suggestion (what keeps the same group from being
+    suggested again) and a tagger trained here from accepted tags (its registry row with the held-out evaluation,
+    and its files under MEDIA_ROOT) are people's work, and a restore brings them back."""
+    coordinator = world.users["coordinator"]
+    dismissed = ClusterSuggestion.objects.create(
+        key=f"{world.recommendation.pk},{world.hidden_recommendation.pk}", similarity=0.96, decided_by=coordinator,
+        status=ClusterSuggestion.Status.DISMISSED, decided_at=timezone.now())
+    dismissed.recommendations.set([world.recommendation, world.hidden_recommendation])
+    model_files = Path(settings.MEDIA_ROOT) / "tagging-models" / "upr-issues" / "20261130-010000-000000"
+    model_files.mkdir(parents=True)
+    (model_files / "model.json").write_text('{"taxonomy": "upr-issues"}')
+    evaluation = {"micro": {"precision": 0.81, "recall": 0.77, "f1": 0.79}}
+    TaggingModelVersion.objects.create(version="upr-issues/linear@e5-small-int8/trained-1", taxonomy="upr-issues",
+                                       evaluation=evaluation, path="tagging-models/upr-issues/20261130-010000-000000",
+                                       trained_on=42)
+    made = backup_create(path=tmp_path / "b.zip")
+    assert "search.searchdocument" not in made["counts"]  # the world's recommendations are indexed: derived
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    backup_restore(path=tmp_path / "b.zip")
+    restored = ClusterSuggestion.objects.get()
+    assert (restored.key, restored.status, restored.decided_by.username) == (
+        dismissed.key, ClusterSuggestion.Status.DISMISSED, coordinator.username)
+    assert set(restored.recommendations.values_list("pk", flat=True)) == {world.recommendation.pk, world.hidden_recommendation.pk}
+    trained = TaggingModelVersion.objects.get()
+    assert (trained.evaluation, trained.trained_on) == (evaluation, 42)
+    assert (Path(settings.MEDIA_ROOT) / trained.path / "model.json").read_text() == '{"taxonomy": "upr-issues"}'
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,7 +3,9 @@
 A backup is one zip: `data.jsonl` (one object per line, keys sorted, so the same data always gives the same
 bytes on SQLite and PostgreSQL), `media/...` and `manifest.json` with SHA-256 checksums of both.
 Restore checks the checksums first, refuses a non-empty database unless forced, and loads in one
-transaction. The full-text/vector search index is derived data: it is left out and rebuilt after restore.
+transaction. The full-text/vector search index is derived data: it is left out and rebuilt after restore. What
+people decided in the search app (confirmed and dismissed cluster suggestions) and the taggers trained here
+(their registry and held-out evaluations; the model files are in MEDIA_ROOT) are kept.
 """
 
 import hashlib
@@ -26,8 +28,13 @@ from django.db import connection, transaction
 
 FORMAT_VERSION = 1
 CHUNK = 2000  # rows serialized at a time
-SKIPPED_MODELS = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
-SKIPPED_APPS = {"search"}  # derived index, rebuilt with `rightstrack reindex`
+SKIPPED_MODELS = {
+    "contenttypes.contenttype", "auth.permission", "sessions.session",
+    # Derived from the records, rebuilt with `rightstrack reindex`: the search index, the vectors and the facet
+    # triggers' bookkeeping. The job log is left out too: a job restored as running would never finish.
+    "search.searchdocument", "search.recommendationembedding", "search.measureembedding", "search.facetgeneration",
+    "search.job",
+}
 
 
 class BackupError(Exception):
@@ -36,7 +43,7 @@ class BackupError(Exception):
 
 def backed_up_models() -> list:
     """Every concrete model whose rows a backup holds, in dependency order."""
-    app_list = {config: None for config in apps.get_app_configs() if config.label not in SKIPPED_APPS}
+    app_list = {config: None for config in apps.get_app_configs()}
     ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
     return [m for m in ordered if m._meta.label_lower not in SKIPPED_MODELS and not m._meta.proxy
             and m._meta.managed]
