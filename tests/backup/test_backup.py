@@ -84,7 +84,8 @@ def test_people_s_decisions_and_trained_taggers_in_the_search_app_survive_a_roun
     restored = ClusterSuggestion.objects.get()
     assert (restored.key, restored.status, restored.decided_by.username) == (
         dismissed.key, ClusterSuggestion.Status.DISMISSED, coordinator.username)
-    assert set(restored.recommendations.values_list("pk", flat=True)) == {world.recommendation.pk, world.hidden_recommendation.pk}
+    members = {world.recommendation.pk, world.hidden_recommendation.pk}
+    assert set(restored.recommendations.values_list("pk", flat=True)) == members
     trained = TaggingModelVersion.objects.get()
     assert (trained.evaluation, trained.trained_on) == (evaluation, 42)
     assert (Path(settings.MEDIA_ROOT) / trained.path / "model.json").read_text() == '{"taxonomy": "upr-issues"}'

@@ -144,10 +144,14 @@ def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(code
     client.login(username="c", password=PASSWORD)
     treaty = Term.objects.create(vocabulary=Vocabulary.TREATY, code="ICCPR", name="ICCPR")  # no tagger learns these
     TagAssignment.objects.create(recommendation=coded[0], term=treaty, status="accepted", source="person")
+    # An accepted UPR issue the tagger has no label for: training would leave it out, so there is nothing to learn.
+    unknown_issue = Term.objects.create(vocabulary=Vocabulary.UPR_ISSUE, code="Not a UPR Info issue", name="Odd")
+    TagAssignment.objects.create(recommendation=coded[1], term=unknown_issue, status="accepted", source="person")
     page = client.get(reverse("search:tag_review")).content.decode()
     assert f'action="{reverse("search:tagger_train_start")}"' in page
     counts = re.search(r'id="accepted-counts">(.*?)</p>', page, re.S).group(1)
-    assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in counts and str(Vocabulary.TREATY.label) not in counts
+    assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in counts
+    assert str(Vocabulary.TREATY.label) not in counts and str(Vocabulary.UPR_ISSUE.label) not in counts
     # The form is preset to the vocabulary there is most to learn from, not to the first in the list (SDG goal).
     assert re.search(r'<option value="action-category" selected>', page)
     assert not re.search(r'<option value="sdg" selected>', page)

@@ -4,14 +4,13 @@ Visibility is never decided here: every function narrows a queryset that a domai
 for the user, so anonymous visitors still see published records only.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Count, F, QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from rightstrack.search import engine
@@ -207,14 +206,3 @@ def tag_review_list(*, user, vocabulary: str = "", min_confidence: float = 0.0) 
 def model_version_list() -> QuerySet[TaggingModelVersion]:
     """Tagger versions that stored suggestions or were trained here, with their held-out evaluations."""
     return TaggingModelVersion.objects.all()
-
-
-def accepted_example_counts(vocabularies: Iterable[str]) -> list[tuple[str, str, int]]:
-    """Per vocabulary of `vocabularies` (value, label, count), how many recommendations have an accepted tag there:
-    what training from accepted tags would learn from (vocabularies with none are left out)."""
-    from rightstrack.taxonomy.models import TagAssignment, Vocabulary
-
-    counts = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, term__vocabulary__in=vocabularies)
-              .values("term__vocabulary")
-              .annotate(n=Count("recommendation", distinct=True)).order_by("term__vocabulary"))
-    return [(row["term__vocabulary"], Vocabulary(row["term__vocabulary"]).label, row["n"]) for row in counts]

@@ -31,7 +31,7 @@ def tag_review(request):
                                             min_confidence=_float(request.GET.get("min")))
     page = Paginator(suggestions, PAGE_SIZE).get_page(request.GET.get("page"))
     versions = {t.model_version for t in page}
-    accepted = selectors.accepted_example_counts(vocabularies=[v for v, _attr in services.TAXONOMIES.values()])
+    accepted = services.accepted_example_counts()
     return render(request, "search/tag_review.html", {
         "page": page, "vocabulary": vocabulary, "vocabularies": Vocabulary.choices,
         "min": request.GET.get("min", ""), "form": TagJobForm(), "train_form": TagJobForm.for_training(accepted),
