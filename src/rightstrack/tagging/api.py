@@ -14,7 +14,7 @@ from .taxonomies import get_taxonomy, reference_rows
 from .training import train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 6
+DEFAULTS_RECIPE = 7
 
 
 def build_default(taxonomy_name: str, embedder_name: str | None = None,

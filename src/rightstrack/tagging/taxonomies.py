@@ -114,6 +114,88 @@ ISSUE_DESCRIPTIONS = {
                       "against women, women's participation, CEDAW",
 }
 
+# Who each UHRI concerned group is, in the words recommendations use for them (written from the group names and
+# UHRI's usage, not from coded recommendations). Without these, zero-shot matched bare names such as "Media" or
+# "Women" poorly: a recommendation on domestic violence or on journalists' safety rarely says "women" or "media"
+# in the way the name does (benchmarks/groups_proxy.py). Legacy and current names of one group share words.
+_CHILDREN = "children, the child, boys and girls, minors, juvenile justice, child protection, birth registration"
+_DETAINED = ("persons deprived of their liberty, detainees, prisoners, pre-trial detention, prisons, places of "
+             "detention, conditions of detention, arrested persons")
+_EDUCATION = "teachers, educational staff, students, pupils, schools, universities, academic freedom"
+_LGBTI = ("lesbian, gay, bisexual, transgender and intersex persons, LGBTI, sexual orientation and gender "
+          "identity, same-sex relations")
+_MEDICAL = "medical staff, doctors, nurses, health professionals, health workers, hospitals"
+_MIGRANTS = "migrants, migrant workers and their families, labour migration, undocumented migrants"
+_MINORITIES = ("national, ethnic, religious and linguistic minorities, minority languages, racial discrimination, "
+               "ethnic groups, descent-based discrimination")
+_POLICE = "police officers, law enforcement officials, security forces, use of force by the police"
+_PRISON = "prison staff, penitentiary officials, prison guards, the penitentiary system"
+_WOMEN = ("women, gender equality, discrimination against women, violence against women, domestic violence, "
+          "women's participation, maternity, CEDAW")
+_YOUTH = "young people, youth, adolescents, juveniles, youth employment"
+GROUP_DESCRIPTIONS = {
+    "Children": _CHILDREN,
+    "Children in street situations": "street children, children living or working on the street, homeless children",
+    "Children in vulnerable situations (abused, living on the street, institutionalized, indigenous, migrant "
+    "children etc.)": "abused and neglected children, street children, children in institutions and alternative "
+                      "care, orphans, child labour, migrant and indigenous children",
+    "Civil society": "civil society, non-governmental organizations, NGOs, associations, community organizations, "
+                     "consultation with civil society",
+    "Disappeared persons": "disappeared persons, enforced disappearance, missing persons and their families",
+    "Educational staff": _EDUCATION,
+    "Educational staff & students": _EDUCATION,
+    "General": "everyone, the whole population, all persons without distinction, human rights in general",
+    "Girls": "girls, the girl child, child marriage, girls' education, female genital mutilation",
+    "Human rights defenders": "human rights defenders, activists, civil society activists, whistle-blowers, "
+                              "harassment and reprisals against defenders",
+    "Indigenous peoples": "indigenous peoples, indigenous communities, traditional lands, free, prior and informed "
+                          "consent",
+    "Internally displaced persons": "internally displaced persons, IDPs, displacement within the country, return and "
+                                    "resettlement",
+    "Judges, lawyers and prosecutors": "judges, lawyers, prosecutors, the judiciary, the bar, independence of the "
+                                       "judiciary and of lawyers",
+    "Law enforcement / police officials": _POLICE,
+    "Law enforcement / police & prison officials": f"{_POLICE}, {_PRISON}",
+    "Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)": _LGBTI,
+    "Media": "journalists, media, the press, media workers, bloggers, freedom of the press, safety of journalists",
+    "Medical staff": _MEDICAL,
+    "Medical staff / health professionals": _MEDICAL,
+    "Mercenaries": "mercenaries, foreign fighters, private military contractors",
+    "Migrants": _MIGRANTS,
+    "Migrants & domestic workers": f"{_MIGRANTS}, domestic workers",
+    "Military staff": "the armed forces, military personnel, soldiers, conscripts, military courts",
+    "Minorities / racial, ethnic, linguistic, religious or descent-based groups": _MINORITIES,
+    "Minorities/ racial, ethnic, linguistic, religious or descent-based groups": _MINORITIES,
+    "Non-citizens": "non-citizens, foreigners, foreign nationals, aliens, residents without citizenship",
+    "Older persons": "older persons, the elderly, pensioners, old age, ageing",
+    "Persons affected by armed conflict": "persons affected by armed conflict, civilians in war, victims of conflict",
+    "Persons deprived of their liberty": _DETAINED,
+    "Persons deprived of their liberty & detainees": _DETAINED,
+    "Persons living in poverty": "persons living in poverty, the poor, low-income families, social assistance, "
+                                 "poverty reduction, unemployed persons",
+    "Persons living in rural areas": "rural areas, rural population, villages, remote regions, farmers",
+    "Persons living with HIV/AIDS": "persons living with HIV, HIV/AIDS, people affected by HIV, antiretroviral "
+                                    "treatment",
+    "Persons with disabilities": "persons with disabilities, disabled persons, disability, accessibility, inclusive "
+                                 "education, Convention on the Rights of Persons with Disabilities",
+    "Prison officials": _PRISON,
+    "Private security": "private security companies, private guards, private military and security services",
+    "Public officials": "public officials, civil servants, state employees, public administration, government "
+                        "officials",
+    "Refugees & asylum seekers": "refugees, asylum-seekers, asylum procedures, refugee status, non-refoulement, "
+                                 "UNHCR",
+    "Roma, Gypsies, Sinti & Travellers": "Roma, Gypsies, Sinti, Travellers, Roma communities",
+    "Rural women": "rural women, women in rural areas, women farmers",
+    "Social workers": "social workers, social services, social care staff",
+    "Stateless persons": "stateless persons, statelessness, persons without citizenship, nationality",
+    "Vulnerable persons/groups": "vulnerable groups, persons in vulnerable situations, marginalized and "
+                                 "disadvantaged groups",
+    "Women": _WOMEN,
+    "Women & girls": f"{_WOMEN}, girls",
+    "Youth": _YOUTH,
+    "Youth & juveniles": f"{_YOUTH}, juvenile offenders, juvenile justice",
+}
+
 # Each goal's usual vocabulary, written from its target texts, so paragraphs that name a goal's subject
 # without the 2030 Agenda's wording ("schools", "carbon emissions") still reach the goal.
 SDG_KEYWORDS = {
@@ -228,9 +310,13 @@ def _actions() -> Taxonomy:
                     training=training)
 
 
-def _names(taxonomy: str, csv_name: str, min_labels: int = 0) -> Taxonomy:
+def _names(taxonomy: str, csv_name: str, min_labels: int = 0, words: dict[str, str] | None = None) -> Taxonomy:
+    """Labels named in a CSV, each described by its name, and by `words[name]` where given (one description per
+    label, so thresholds are calibrated on background texts; see `training.zero_shot`)."""
     labels = _unique(r["name"] for r in reference_rows(csv_name))
-    return Taxonomy(taxonomy, labels, {label: (label,) for label in labels}, min_labels=min_labels)
+    words = words or {}
+    return Taxonomy(taxonomy, labels, {label: (f"{label}: {words[label]}" if label in words else label,)
+                                       for label in labels}, min_labels=min_labels)
 
 
 def _articles() -> Taxonomy:
@@ -260,7 +346,7 @@ def get_taxonomy(name: str) -> Taxonomy:
         "upr-issues": _issues,
         "action-category": _actions,
         "themes": lambda: _names("themes", "uhri_themes.csv", min_labels=1),  # UHRI files every text under a theme
-        "groups": lambda: _names("groups", "uhri_concerned_groups.csv"),
+        "groups": lambda: _names("groups", "uhri_concerned_groups.csv", words=GROUP_DESCRIPTIONS),
         "articles": _articles,
     }
     if name not in builders:
