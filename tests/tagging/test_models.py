@@ -8,7 +8,7 @@ import pytest
 from rightstrack.tagging import suggest
 from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
-from rightstrack.tagging.taxonomies import GROUP_DESCRIPTIONS, TAXONOMY_NAMES, get_taxonomy
+from rightstrack.tagging.taxonomies import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, TAXONOMY_NAMES, get_taxonomy
 from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train, zero_shot
 
 from .conftest import FIXTURE_RECORDS
@@ -136,14 +136,17 @@ def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about()
     assert press[0].above_threshold and "expression" in press[0].label.casefold()
 
 
-def test_every_concerned_group_is_described_in_the_words_recommendations_use():
-    groups = get_taxonomy("groups")
-    assert set(GROUP_DESCRIPTIONS) == set(groups.labels)  # a group added to the reference data needs its words
+def test_every_concerned_group_and_article_is_described_in_the_words_recommendations_use():
+    groups, articles = get_taxonomy("groups"), get_taxonomy("articles")
+    # A group or article added to the reference data needs its words.
+    assert set(GROUP_DESCRIPTIONS) == set(groups.labels) and set(ARTICLE_DESCRIPTIONS) == set(articles.labels)
     assert groups.descriptions["Media"] == (f"Media: {GROUP_DESCRIPTIONS['Media']}",)
+    [iccpr6] = articles.descriptions["ICCPR 6"]
+    assert iccpr6.startswith("Right to life") and iccpr6.endswith(ARTICLE_DESCRIPTIONS["ICCPR 6"])
 
 
-def test_groups_are_found_by_the_words_recommendations_use_not_only_by_their_names():
-    """Neither text names its group ("Media", "Women"): the descriptions carry the words that do."""
+def test_groups_and_articles_are_found_by_the_words_recommendations_use_not_only_by_their_names():
+    """No text names its group ("Media", "Women") or article: the descriptions carry the words that do."""
     background = [f"Recommendation {i} on {topic}" for i in range(40) for topic in (
         "prisons and detainees", "children and schools", "persons with disabilities", "migrant workers")]
     model = zero_shot("groups", background, embedder_name="hashing-2048")
@@ -151,6 +154,12 @@ def test_groups_are_found_by_the_words_recommendations_use_not_only_by_their_nam
                                      "Prosecute perpetrators of domestic violence"])
     assert press[0].label == "Media" and press[0].above_threshold
     assert violence[0].label in {"Women", "Women & girls"} and violence[0].above_threshold
+
+    # Articles likewise: neither text names its article's title ("Right to life", "Equality of men and women").
+    model = zero_shot("articles", background, embedder_name="hashing-2048")
+    executions, expression = model.predict(["Establish a moratorium on executions",
+                                            "Decriminalize defamation and libel"])
+    assert executions[0].label == "ICCPR 6" and expression[0].label == "ICCPR 19"
 
 
 def test_confidences_are_on_a_0_to_1_scale_follow_the_scores_and_survive_the_store(tmp_path, trained):

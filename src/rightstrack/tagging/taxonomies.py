@@ -117,7 +117,7 @@ ISSUE_DESCRIPTIONS = {
 # Who each UHRI concerned group is, in the words recommendations use for them (written from the group names and
 # UHRI's usage, not from coded recommendations). Without these, zero-shot matched bare names such as "Media" or
 # "Women" poorly: a recommendation on domestic violence or on journalists' safety rarely says "women" or "media"
-# in the way the name does (benchmarks/groups_proxy.py). Legacy and current names of one group share words.
+# in the way the name does (benchmarks/stand_in.py). Legacy and current names of one group share words.
 _CHILDREN = "children, the child, boys and girls, minors, juvenile justice, child protection, birth registration"
 _DETAINED = ("persons deprived of their liberty, detainees, prisoners, pre-trial detention, prisons, places of "
              "detention, conditions of detention, arrested persons")
@@ -194,6 +194,72 @@ GROUP_DESCRIPTIONS = {
     "Women & girls": f"{_WOMEN}, girls",
     "Youth": _YOUTH,
     "Youth & juveniles": f"{_YOUTH}, juvenile offenders, juvenile justice",
+}
+
+# What each treaty article is about, in the words recommendations use (written from the article titles and the
+# committees' usual subjects, not from coded recommendations): a recommendation cites the subject ("abolish the
+# death penalty", "independence of the judiciary"), rarely the article.
+ARTICLE_DESCRIPTIONS = {
+    "ICCPR 1": "self-determination of peoples, natural resources of a people",
+    "ICCPR 2": "effective remedy for violations, obligations to respect and ensure rights, incorporation of the "
+               "Covenant into domestic law, national human rights institution, non-discrimination in the enjoyment "
+               "of rights",
+    "ICCPR 3": "equality of men and women, gender equality, discrimination against women, women's rights",
+    "ICCPR 4": "state of emergency, derogation from rights, emergency measures, counter-terrorism measures",
+    "ICCPR 5": "no restriction of rights beyond the Covenant, safeguard clause",
+    "ICCPR 6": "right to life, death penalty, capital punishment, moratorium on executions, abolition of the death "
+               "penalty, Second Optional Protocol, extrajudicial killings, use of lethal force",
+    "ICCPR 7": "torture, cruel, inhuman or degrading treatment or punishment, ill-treatment, investigation of "
+               "torture allegations, corporal punishment",
+    "ICCPR 8": "slavery, forced labour, trafficking in persons, servitude, exploitation",
+    "ICCPR 9": "arbitrary arrest and detention, liberty and security of person, pre-trial detention, judicial "
+               "review of detention, habeas corpus, access to a lawyer on arrest, enforced disappearance",
+    "ICCPR 10": "conditions of detention, prisons, treatment of prisoners, overcrowding, juvenile detainees, "
+                "penitentiary system",
+    "ICCPR 11": "imprisonment for debt, inability to fulfil a contractual obligation",
+    "ICCPR 12": "freedom of movement, residence registration, exit visas, right to leave and return to the country",
+    "ICCPR 13": "expulsion and deportation of aliens, extradition procedures, asylum-seekers' procedural rights",
+    "ICCPR 14": "fair trial, independence of the judiciary, judges and lawyers, access to justice, presumption of "
+                "innocence, legal aid, equality of arms, juvenile justice",
+    "ICCPR 15": "no retroactive criminal law, legality of offences and penalties",
+    "ICCPR 16": "recognition as a person before the law, legal capacity, legal identity",
+    "ICCPR 17": "privacy, surveillance, data protection, interception of communications, home and family life, "
+                "honour and reputation",
+    "ICCPR 18": "freedom of religion or belief, religious communities, registration of religious associations, "
+                "conscientious objection",
+    "ICCPR 19": "freedom of expression and opinion, freedom of the media, journalists, access to information, "
+                "defamation and libel, censorship, internet freedom",
+    "ICCPR 20": "hate speech, incitement to hatred, propaganda for war, incitement to discrimination or violence",
+    "ICCPR 21": "peaceful assembly, demonstrations, protests, rallies, public gatherings",
+    "ICCPR 22": "freedom of association, non-governmental organizations, registration of associations, trade "
+                "unions, political parties",
+    "ICCPR 23": "family, marriage, equality of spouses, family reunification",
+    "ICCPR 24": "rights of the child, child protection, birth registration, children's name and nationality",
+    "ICCPR 25": "elections, right to vote and be elected, political participation, public affairs, access to "
+                "public service, electoral law",
+    "ICCPR 26": "equality before the law, non-discrimination, anti-discrimination law, discrimination on any "
+                "ground",
+    "ICCPR 27": "minorities, ethnic, religious and linguistic minorities, minority languages and culture",
+    "CAT 1": "definition of torture in national law in line with the Convention",
+    "CAT 2": "prevention of torture, effective measures against torture, absolute prohibition, legal safeguards "
+             "in custody, national preventive mechanism",
+    "CAT 3": "non-refoulement, return or extradition to a risk of torture, deportation, asylum",
+    "CAT 4": "criminalization of torture, torture as a crime with appropriate penalties",
+    "CAT 5": "jurisdiction over torture offences, universal jurisdiction",
+    "CAT 6": "custody of alleged torturers, preliminary inquiry",
+    "CAT 7": "prosecution or extradition of alleged torturers",
+    "CAT 8": "torture as an extraditable offence, extradition treaties",
+    "CAT 9": "mutual legal assistance in torture cases",
+    "CAT 10": "training of police, law enforcement, prison and medical personnel on the prohibition of torture, "
+              "Istanbul Protocol",
+    "CAT 11": "review of interrogation rules, custody arrangements, video recording of interrogations",
+    "CAT 12": "prompt and impartial investigation of torture, independent investigation of ill-treatment by "
+              "officials",
+    "CAT 13": "complaints of torture, complaint mechanisms, protection of complainants and witnesses from "
+              "reprisals",
+    "CAT 14": "redress, compensation and rehabilitation for victims of torture",
+    "CAT 15": "exclusion of confessions and evidence obtained under torture",
+    "CAT 16": "cruel, inhuman or degrading treatment, conditions in places of detention, ill-treatment",
 }
 
 # Each goal's usual vocabulary, written from its target texts, so paragraphs that name a goal's subject
@@ -326,7 +392,8 @@ def _articles() -> Taxonomy:
         ("CAT", "cat_articles.csv", "Convention against Torture"),
     ):
         for r in reference_rows(csv_name):
-            desc[f"{treaty} {r['article']}"] = (f"{r['short_title']} ({long_name}, article {r['article']})",)
+            label = f"{treaty} {r['article']}"
+            desc[label] = (f"{r['short_title']} ({long_name}, article {r['article']}): {ARTICLE_DESCRIPTIONS[label]}",)
     return Taxonomy("articles", tuple(desc), desc)
 
 
