@@ -6,10 +6,28 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging import suggest
-from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
+from rightstrack.tagging.label_words import (
+    ARTICLE_DESCRIPTIONS,
+    GROUP_DESCRIPTIONS,
+    THEME_DESCRIPTIONS,
+)
+from rightstrack.tagging.methods import (
+    Blend,
+    Lexical,
+    Linear,
+    RulesThenLinear,
+    ZeroShot,
+)
 from rightstrack.tagging.model import TrainedModel
-from rightstrack.tagging.taxonomies import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, TAXONOMY_NAMES, get_taxonomy
-from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train, zero_shot
+from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
+from rightstrack.tagging.training import (
+    describe,
+    description_texts,
+    evaluate,
+    label_matrix,
+    train,
+    zero_shot,
+)
 
 from .conftest import FIXTURE_RECORDS
 
@@ -136,10 +154,15 @@ def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about()
     assert press[0].above_threshold and "expression" in press[0].label.casefold()
 
 
-def test_every_concerned_group_and_article_is_described_in_the_words_recommendations_use():
-    groups, articles = get_taxonomy("groups"), get_taxonomy("articles")
-    # A group or article added to the reference data needs its words.
+def test_every_theme_group_and_article_is_described_in_the_words_recommendations_use():
+    themes, groups, articles = get_taxonomy("themes"), get_taxonomy("groups"), get_taxonomy("articles")
+    # A theme, group or article added to the reference data needs its words.
+    assert set(THEME_DESCRIPTIONS) == set(themes.labels)
     assert set(GROUP_DESCRIPTIONS) == set(groups.labels) and set(ARTICLE_DESCRIPTIONS) == set(articles.labels)
+    # Legacy and current names of one theme share their words.
+    assert THEME_DESCRIPTIONS["Death penalty"] in themes.descriptions["Death penalty"][0]
+    assert THEME_DESCRIPTIONS["Freedom of opinion and expression"] == THEME_DESCRIPTIONS[
+        "Freedom of opinion & expression & right to information"]
     assert groups.descriptions["Media"] == (f"Media: {GROUP_DESCRIPTIONS['Media']}",)
     [iccpr6] = articles.descriptions["ICCPR 6"]
     assert iccpr6.startswith("Right to life") and iccpr6.endswith(ARTICLE_DESCRIPTIONS["ICCPR 6"])
