@@ -32,8 +32,8 @@ from rightstrack.recommendations.models import (
     SourceDocument,
 )
 from rightstrack.reference import REFERENCE_DIR
+from rightstrack.tagging.taxonomies import ISSUE_ALIASES
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
-from rightstrack.taxonomy.reference import UPR_ISSUE_ALIASES
 
 DEMO = REFERENCE_DIR / "kazakhstan_demo"
 SEED = "EU Reporter, 21 April 2022, 'Kazakhstan's New Human Rights Amendment' (kazakhstan_demo/seed_article_decree_597_amendment.txt)"
@@ -152,7 +152,7 @@ def load_recommendations(actor) -> list[Recommendation]:
                              source_note="; ".join(filter(None, [row["response_source"], row["notes"]])))
         rec.mark_published()
         record_save(obj=rec, actor=actor, m2m={"recommending_states": states}, reason="demo load")
-        tags = [terms[(Vocabulary.UPR_ISSUE, UPR_ISSUE_ALIASES.get(issue, issue))]
+        tags = [terms[(Vocabulary.UPR_ISSUE, ISSUE_ALIASES.get(issue, issue))]
                 for issue in filter(None, row["upr_info_issues"].split("|"))]
         tags += [terms[(Vocabulary.ACTION_CATEGORY, c)] for c in filter(None, row["upr_info_action_category"].split("|"))]
         TagAssignment.objects.bulk_create([

@@ -11,9 +11,6 @@ from django.db import transaction
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.taxonomy.models import Term, Vocabulary
 
-# Older UPR Info labels found in the database's cycle-1 coding, mapped to the 2014 issue list.
-UPR_ISSUE_ALIASES = {"Detention": "Detention conditions", "Technical assistance and cooperation": "Technical assistance"}
-
 
 def _rows(name: str) -> Iterator[dict]:
     with open(REFERENCE_DIR / name, encoding="utf-8", newline="") as handle:
