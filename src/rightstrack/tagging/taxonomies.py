@@ -93,13 +93,11 @@ def _actions() -> Taxonomy:
                     training=training)
 
 
-def _names(taxonomy: str, csv_name: str, min_labels: int = 0, words: dict[str, str] | None = None) -> Taxonomy:
-    """Labels named in a CSV, each described by its name, and by `words[name]` where given (one description per
-    label, so thresholds are calibrated on background texts; see `training.zero_shot`)."""
+def _names(taxonomy: str, csv_name: str, words: dict[str, str], min_labels: int = 0) -> Taxonomy:
+    """Labels named in a CSV, each described by its name followed by `words[name]` (one description per label, so
+    thresholds are calibrated on background texts; see `training.zero_shot`)."""
     labels = _unique(r["name"] for r in reference_rows(csv_name))
-    words = words or {}
-    return Taxonomy(taxonomy, labels, {label: (f"{label}: {words[label]}" if label in words else label,)
-                                       for label in labels}, min_labels=min_labels)
+    return Taxonomy(taxonomy, labels, {label: (f"{label}: {words[label]}",) for label in labels}, min_labels=min_labels)
 
 
 def _articles() -> Taxonomy:
@@ -130,8 +128,8 @@ def get_taxonomy(name: str) -> Taxonomy:
         "upr-issues": _issues,
         "action-category": _actions,
         # UHRI files every text under a theme.
-        "themes": lambda: _names("themes", "uhri_themes.csv", min_labels=1, words=THEME_DESCRIPTIONS),
-        "groups": lambda: _names("groups", "uhri_concerned_groups.csv", words=GROUP_DESCRIPTIONS),
+        "themes": lambda: _names("themes", "uhri_themes.csv", THEME_DESCRIPTIONS, min_labels=1),
+        "groups": lambda: _names("groups", "uhri_concerned_groups.csv", GROUP_DESCRIPTIONS),
         "articles": _articles,
     }
     if name not in builders:
