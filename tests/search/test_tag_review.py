@@ -11,6 +11,7 @@ from rightstrack.accounts.models import Role
 from rightstrack.search.models import Job, TaggingModelVersion
 from rightstrack.search.services import job_start, tag_suggest
 from rightstrack.search.tasks import run_job
+from rightstrack.tagging.taxonomies import get_taxonomy
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from rightstrack.taxonomy.services import tag_decide
 from tests.factories import PASSWORD, make_user
@@ -120,6 +121,23 @@ def test_review_page_lists_suggestions_with_the_model_evaluation(client, review)
     assert TagAssignment.objects.filter(status="suggested").count() == page.count('name="tags" value=') / 2
     models = client.get(reverse("search:model_version_list")).content.decode()
     assert version in models and "Per label" in models
+
+
+def test_a_zero_shot_model_shows_its_stand_in_evaluation_as_such(client, corpus, monkeypatch, tmp_path):
+    """Articles have no labelled data: the page shows the UPR Info stand-in's figures, marked, per issue."""
+    monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
+    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path / "data"))
+    Term.objects.bulk_create([Term(vocabulary=Vocabulary.ARTICLE, code=label, name=label)
+                              for label in get_taxonomy("articles").labels])
+    tag_suggest(taxonomy="articles")
+    make_user("c", Role.COORDINATOR)
+    client.login(username="c", password=PASSWORD)
+    registered = TaggingModelVersion.objects.get(taxonomy="articles")
+    assert registered.evaluation["stand_in"] and registered.protocol.startswith("stand-in")
+    page = client.get(reverse("search:tag_review")).content.decode()
+    assert "(UPR Info stand-in)" in page and "not evaluated" not in page
+    models = client.get(reverse("search:model_version_list")).content.decode()
+    assert "Per UPR Info issue" in models and "Death penalty" in models
 
 
 def test_accepting_one_writes_history(client, review):

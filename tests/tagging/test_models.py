@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging import suggest
+from rightstrack.tagging.api import build_default
 from rightstrack.tagging.label_words import (
     ARTICLE_DESCRIPTIONS,
     GROUP_DESCRIPTIONS,
@@ -19,7 +20,7 @@ from rightstrack.tagging.methods import (
     ZeroShot,
 )
 from rightstrack.tagging.model import TrainedModel
-from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, get_taxonomy
+from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, cycle1_recommendations, get_taxonomy
 from rightstrack.tagging.training import (
     describe,
     description_texts,
@@ -183,6 +184,22 @@ def test_groups_and_articles_are_found_by_the_words_recommendations_use_not_only
     executions, expression = model.predict(["Establish a moratorium on executions",
                                             "Decriminalize defamation and libel"])
     assert executions[0].label == "ICCPR 6" and expression[0].label == "ICCPR 19"
+
+
+def test_the_zero_shot_defaults_are_evaluated_on_the_upr_info_stand_in_and_say_so():
+    """Themes, groups and articles have no labelled data of their own: their stored evaluation is the stand-in
+    (UPR Info issues that match a label), marked as such; the SDG model keeps its own evaluation."""
+    model = build_default("articles", "hashing-2048", progress=lambda _message: None)
+    evaluation, protocol = model.meta["evaluation"], model.meta["evaluation_protocol"]
+    assert evaluation["stand_in"] and protocol.startswith("stand-in") and "127 coded" in protocol
+    coded = [r["text"] for r in cycle1_recommendations() if "Death penalty" in r["upr_info_issues"].split("|")]
+    assert evaluation["n_texts"] == 127 and evaluation["per_label"]["Death penalty"]["support"] == len(coded) > 0
+    # "Death penalty" is found when ICCPR 6 is among the suggested articles, and only then.
+    found = sum("ICCPR 6" in {s.label for s in suggestions if s.above_threshold}
+                for suggestions in model.predict(coded))
+    assert evaluation["per_label"]["Death penalty"]["recall"] == pytest.approx(found / len(coded))
+    sdg = build_default("sdg", "hashing-2048", progress=lambda _message: None)
+    assert "stand_in" not in sdg.meta["evaluation"] and not sdg.meta["evaluation_protocol"].startswith("stand-in")
 
 
 def test_confidences_are_on_a_0_to_1_scale_follow_the_scores_and_survive_the_store(tmp_path, trained):

@@ -10,6 +10,8 @@ import numpy as np
 from .embedders import cache_dir, get_embedder, get_search_embedder
 from .model import TrainedModel
 from .ports import Progress, Suggestion, stderr_progress
+from .stand_in import PROTOCOL as STAND_IN_PROTOCOL
+from .stand_in import stand_in_report
 from .taxonomies import get_taxonomy, reference_rows
 from .training import train, zero_shot
 
@@ -19,14 +21,20 @@ DEFAULTS_RECIPE = 7
 
 def build_default(taxonomy_name: str, embedder_name: str | None = None,
                   progress: Progress = stderr_progress) -> TrainedModel:
-    """Build the shipped default model from the reference data: trained where coded data exists, else zero-shot."""
+    """Build the shipped default model from the reference data: trained where coded data exists, else zero-shot.
+    A zero-shot model of themes, groups or articles is evaluated on the UPR Info stand-in (`stand_in.py`)."""
     taxonomy = get_taxonomy(taxonomy_name)
     if taxonomy.training:
         texts, label_sets = zip(*taxonomy.training)
         return train(taxonomy_name, texts, label_sets, embedder_name=embedder_name, progress=progress)
     # Recommendation texts only (no coding) serve as the in-domain background for threshold calibration.
     background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
-    return zero_shot(taxonomy_name, background, embedder_name=embedder_name, progress=progress)
+    model = zero_shot(taxonomy_name, background, embedder_name=embedder_name, progress=progress)
+    report = stand_in_report(model)
+    if report is not None:
+        progress(f"evaluating on the UPR Info stand-in ({report['n_texts']} coded recommendations)")
+        model.meta.update(evaluation=report, evaluation_protocol=STAND_IN_PROTOCOL.format(n=report["n_texts"]))
+    return model
 
 
 @lru_cache(maxsize=None)
