@@ -9,7 +9,8 @@ Women (or Women & girls, Rural women, Girls), and one coded "Death penalty" the 
 life) and the article ICCPR 6. This script scores the shipped model on that stand-in, against the same model built
 from the bare names or article titles (how it was built before the descriptions in recommendation words were
 written), in the same run, with the same rule (`background_decision` cut-offs from the 322 demo texts, without
-their labels; themes also get each text's best theme, as the shipped model does).
+their labels; themes also get each text's best theme, and every text at most one label of each group of
+synonyms, as the shipped model does).
 
 Recall is the figure to read: UPR Info codes issues, not groups or articles, so a recommendation on girls'
 schooling may be coded "Right to education" alone, and a right "Children" then counts as a false positive here.
@@ -46,6 +47,7 @@ def main() -> None:
     words = {"groups": GROUP_DESCRIPTIONS, "articles": ARTICLE_DESCRIPTIONS,
              "themes": THEME_DESCRIPTIONS}[args.taxonomy]
     labels = taxonomy.labels
+    synonyms = [[labels.index(label) for label in group] for group in taxonomy.synonyms]
     assert all(label in labels for accepted in stand_in.values() for label in accepted)
     embedder = get_embedder(args.embedder)
     background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
@@ -65,7 +67,8 @@ def main() -> None:
         owner = np.array([i for i, label in enumerate(labels) for _text in descriptions[label]])
         method = ZeroShot(embedder.embed(prototypes), owner, len(labels))
         threshold, margin = background_decision(method.scores(x_background, background))
-        chosen = decide(method.scores(x, texts), np.full(len(labels), threshold), False, taxonomy.min_labels, margin)
+        chosen = decide(method.scores(x, texts), np.full(len(labels), threshold), False, taxonomy.min_labels, margin,
+                        synonyms)
         found = found_issues(args.taxonomy, [{labels[i] for i in np.flatnonzero(row)} for row in chosen])
         hit = int((found & truth).sum())
         precision, recall = hit / max(int(found.sum()), 1), hit / max(int(truth.sum()), 1)

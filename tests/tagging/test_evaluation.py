@@ -69,6 +69,18 @@ def test_a_margin_keeps_only_the_labels_near_each_texts_best():
     assert decide(scores, thresholds, False, 1, margin=0.03)[1].tolist() == [True, False, False, False]
 
 
+def test_of_synonymous_labels_a_text_keeps_only_its_best_scoring_one():
+    scores = np.array([[0.90, 0.80, 0.70, 0.10],
+                       [0.20, 0.95, 0.60, 0.00],
+                       [0.90, 0.10, 0.10, 0.80]])
+    thresholds = np.full(4, 0.5)
+    assert decide(scores, thresholds, False, 0).tolist() == [[True, True, True, False], [False, True, True, False],
+                                                             [True, False, False, True]]
+    # Labels 0 and 1 name one subject (say a theme's legacy and current names); 2 and 3 are other subjects.
+    assert decide(scores, thresholds, False, 0, synonyms=[[0, 1]]).tolist() == [
+        [True, False, True, False], [False, True, True, False], [True, False, False, True]]
+
+
 def test_background_decision_does_not_hold_back_the_labels_a_corpus_is_most_about():
     """In this background, label 0 is the best label of half the texts (a commission's corpus is mostly
     about a few subjects); labels 1-9 are each the best of a few. A threshold per label that fires on the same

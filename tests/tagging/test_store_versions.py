@@ -24,7 +24,7 @@ def test_a_model_trained_on_another_embedder_version_is_refused(tmp_path):
 
 def test_a_model_that_decides_differently_gets_another_version_and_keeps_its_margin(tmp_path):
     """A rejected suggestion is not made again by the same version, so the version must change with anything
-    that changes which labels are suggested: the weights, and the thresholds and margin too."""
+    that changes which labels are suggested: the weights, and the thresholds, margin and synonyms too."""
     model = zero_shot("themes", [r["text"] for r in FIXTURE_RECORDS], embedder_name="hashing-2048")
     version = model.save(tmp_path / "a")
     loaded = TrainedModel.load(tmp_path / "a")
@@ -36,3 +36,5 @@ def test_a_model_that_decides_differently_gets_another_version_and_keeps_its_mar
     assert loaded.save(tmp_path / "c") != version
     loaded.thresholds = model.thresholds
     assert loaded.save(tmp_path / "d") == version
+    loaded.meta["synonyms"] = model.meta["synonyms"][1:]  # one subject's names no longer kept to one suggestion
+    assert loaded.save(tmp_path / "e") != version

@@ -3,6 +3,8 @@
 Label sets are 0/1 matrices of shape (texts, labels); scores are float matrices of the same shape.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 
 
@@ -95,9 +97,11 @@ def confidence(scores: np.ndarray, thresholds: np.ndarray, params: dict | None) 
 
 
 def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
-           margin: float | None = None) -> np.ndarray:
+           margin: float | None = None, synonyms: Sequence[Sequence[int]] = ()) -> np.ndarray:
     """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only
-    labels scoring within it of the text's best), topping up to `min_labels`."""
+    labels scoring within it of the text's best), topping up to `min_labels`. Of each group of `synonyms` (label
+    columns naming one subject, such as a UHRI theme's legacy and current names) a text keeps only its
+    best-scoring predicted label."""
     if single_label:
         predicted = np.zeros(scores.shape, bool)
         predicted[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
@@ -111,6 +115,13 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
         short = predicted.sum(axis=1) < min_labels
         for row in np.flatnonzero(short):
             predicted[row, nearest[row]] = True
+    for group in synonyms:
+        columns = np.asarray(group)
+        several = np.flatnonzero(predicted[:, columns].sum(axis=1) > 1)
+        rows = np.ix_(several, columns)
+        best = columns[np.argmax(np.where(predicted[rows], scores[rows], -np.inf), axis=1)]
+        predicted[rows] = False
+        predicted[several, best] = True
     return predicted
 
 

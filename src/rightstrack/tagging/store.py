@@ -18,12 +18,14 @@ FORMAT = 1
 
 
 def save(directory: Path, meta: dict, arrays: dict[str, np.ndarray]) -> str:
-    """Write a model; its version ends in a hash of the weights and of how it decides (thresholds, margin), so
+    """Write a model; its version ends in a hash of the weights and of how it decides (thresholds, margin, synonyms), so
     equal models get equal versions and models that would suggest differently do not."""
     directory.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
-    decision = json.dumps([meta.get("thresholds"), meta.get("margin")], sort_keys=True).encode()
+    # Synonym groups (one label per subject) change what a model suggests; models without any hash as before.
+    rule = [meta.get("thresholds"), meta.get("margin")] + ([meta["synonyms"]] if meta.get("synonyms") else [])
+    decision = json.dumps(rule, sort_keys=True).encode()
     digest = hashlib.sha256(buffer.getvalue() + decision).hexdigest()[:10]
     embedder_version = get_embedder(meta["embedder"]).version
     meta = {**meta, "format": FORMAT, "embedder_version": embedder_version,

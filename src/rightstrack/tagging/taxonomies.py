@@ -5,6 +5,7 @@ Everything is read from the reference CSVs inside the package, so the taggers wo
 
 import csv
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -25,7 +26,9 @@ class UnknownTaxonomy(ValueError):
 class Taxonomy:
     """A label set: `descriptions[label]` are texts that describe the label (used zero-shot).
 
-    `opening_words` > 0 means models see only that many opening words of a text (0: the whole text).
+    `opening_words` > 0 means models see only that many opening words of a text (0: the whole text). `synonyms`
+    are groups of labels that name one subject (a UHRI theme's legacy and current names): a text gets at most one
+    label of each group.
     """
 
     name: str
@@ -35,6 +38,7 @@ class Taxonomy:
     min_labels: int = 0
     opening_words: int = 0
     training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    synonyms: tuple[tuple[str, ...], ...] = field(default=())
 
 
 def reference_rows(name: str) -> list[dict[str, str]]:
@@ -95,9 +99,14 @@ def _actions() -> Taxonomy:
 
 def _names(taxonomy: str, csv_name: str, words: dict[str, str], min_labels: int = 0) -> Taxonomy:
     """Labels named in a CSV, each described by its name followed by `words[name]` (one description per label, so
-    thresholds are calibrated on background texts; see `training.zero_shot`)."""
+    thresholds are calibrated on background texts; see `training.zero_shot`). Labels described by the same words
+    are synonyms."""
     labels = _unique(r["name"] for r in reference_rows(csv_name))
-    return Taxonomy(taxonomy, labels, {label: (f"{label}: {words[label]}",) for label in labels}, min_labels=min_labels)
+    by_words = defaultdict(list)
+    for label in labels:
+        by_words[words[label]].append(label)
+    return Taxonomy(taxonomy, labels, {label: (f"{label}: {words[label]}",) for label in labels}, min_labels=min_labels,
+                    synonyms=tuple(tuple(group) for group in by_words.values() if len(group) > 1))
 
 
 def _articles() -> Taxonomy:

@@ -224,5 +224,5 @@ def _meta(taxonomy: Taxonomy, embedder_name: str, protocol: str, evaluation: dic
     """Model metadata common to trained and zero-shot models."""
     return {"taxonomy": taxonomy.name, "labels": list(taxonomy.labels), "embedder": embedder_name,
             "single_label": taxonomy.single_label, "min_labels": taxonomy.min_labels,
-            "opening_words": taxonomy.opening_words,
+            "opening_words": taxonomy.opening_words, "synonyms": [list(group) for group in taxonomy.synonyms],
             "evaluation_protocol": protocol, "evaluation": evaluation, "method_comparison": comparison}
