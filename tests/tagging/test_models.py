@@ -20,6 +20,7 @@ from rightstrack.tagging.methods import (
     ZeroShot,
 )
 from rightstrack.tagging.model import TrainedModel
+from rightstrack.tagging.stand_in import STAND_INS
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, cycle1_recommendations, get_taxonomy
 from rightstrack.tagging.training import (
     describe,
@@ -214,6 +215,10 @@ def test_the_zero_shot_defaults_are_evaluated_on_the_upr_info_stand_in_and_say_s
     found = sum("ICCPR 6" in {s.label for s in suggestions if s.above_threshold}
                 for suggestions in model.predict(coded))
     assert evaluation["per_label"]["Death penalty"]["recall"] == pytest.approx(found / len(coded))
+    # Every issue and label of the stand-in exists: a misspelt one would silently count as never found.
+    issues = set(get_taxonomy("upr-issues").labels)
+    for taxonomy, accepted in STAND_INS.items():
+        assert set(accepted) <= issues and set().union(*accepted.values()) <= set(get_taxonomy(taxonomy).labels)
     sdg = build_default("sdg", "hashing-2048", progress=lambda _message: None)
     assert "stand_in" not in sdg.meta["evaluation"] and not sdg.meta["evaluation_protocol"].startswith("stand-in")
 
