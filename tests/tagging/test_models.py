@@ -7,29 +7,12 @@ import pytest
 
 from rightstrack.tagging import suggest
 from rightstrack.tagging.api import build_default
-from rightstrack.tagging.label_words import (
-    ARTICLE_DESCRIPTIONS,
-    GROUP_DESCRIPTIONS,
-    THEME_DESCRIPTIONS,
-)
-from rightstrack.tagging.methods import (
-    Blend,
-    Lexical,
-    Linear,
-    RulesThenLinear,
-    ZeroShot,
-)
+from rightstrack.tagging.label_words import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, THEME_DESCRIPTIONS
+from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.stand_in import STAND_INS
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, cycle1_recommendations, get_taxonomy
-from rightstrack.tagging.training import (
-    describe,
-    description_texts,
-    evaluate,
-    label_matrix,
-    train,
-    zero_shot,
-)
+from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train, zero_shot
 
 from .conftest import FIXTURE_RECORDS
 
