@@ -15,9 +15,8 @@ class TagJobForm(forms.Form):
     def for_training(cls, accepted_counts: list[tuple[str, str, int]]) -> "TagJobForm":
         """The training form, preset to the taxonomy with the most accepted tags to learn from (while there are
         none, to the first taxonomy)."""
-        names = {vocabulary: name for name, (vocabulary, _attr) in TAXONOMIES.items()}
         most = max(accepted_counts, key=lambda row: row[2], default=None)
-        return cls(prefix="train", initial={"taxonomy": names[most[0]]} if most else None)
+        return cls(prefix="train", initial={"taxonomy": most[0]} if most else None)
 
 
 class ReindexForm(forms.Form):

@@ -91,13 +91,11 @@ def accepted_examples(taxonomy: str) -> tuple[list[str], list[list[str]], int]:
 
 
 def accepted_example_counts() -> list[tuple[str, str, int]]:
-    """Per taxonomy (its vocabulary's value and label, count), how many recommendations training from accepted tags
+    """Per taxonomy (its name, its vocabulary's label, count), how many recommendations training from accepted tags
     would learn from: exactly what `accepted_examples` gives it. Taxonomies with none are left out."""
-    with_any = set(TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED)
-                   .values_list("term__vocabulary", flat=True).distinct())
-    counts = [(vocabulary, len(accepted_examples(taxonomy)[0]))
-              for taxonomy, (vocabulary, _attr) in TAXONOMIES.items() if vocabulary in with_any]
-    return [(vocabulary, Vocabulary(vocabulary).label, n) for vocabulary, n in counts if n]
+    counts = [(taxonomy, Vocabulary(vocabulary).label, len(accepted_examples(taxonomy)[0]))
+              for taxonomy, (vocabulary, _attr) in TAXONOMIES.items()]
+    return [row for row in counts if row[2]]
 
 
 def tagger_train(*, taxonomy: str, progress: Callable[[str], None] | None = None) -> TaggingModelVersion:
