@@ -20,14 +20,13 @@ The last line is one JSON object.
 """
 
 import argparse
+import dataclasses
 import json
 import os
 
-import numpy as np
-
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from rightstrack.tagging.stand_in import STAND_INS, found_issues, stand_in_truth  # noqa: E402
+from rightstrack.tagging.stand_in import STAND_INS  # noqa: E402
 
 
 def main() -> None:
@@ -37,51 +36,38 @@ def main() -> None:
     args = parser.parse_args()
 
     from rightstrack.tagging.embedders import get_embedder
-    from rightstrack.tagging.evaluation import decide
     from rightstrack.tagging.label_words import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, THEME_DESCRIPTIONS
-    from rightstrack.tagging.methods import ZeroShot
+    from rightstrack.tagging.stand_in import stand_in_report
     from rightstrack.tagging.taxonomies import get_taxonomy, reference_rows
-    from rightstrack.tagging.training import background_decision
+    from rightstrack.tagging.training import zero_shot
 
-    taxonomy, stand_in = get_taxonomy(args.taxonomy), STAND_INS[args.taxonomy]
+    taxonomy = get_taxonomy(args.taxonomy)
     words = {"groups": GROUP_DESCRIPTIONS, "articles": ARTICLE_DESCRIPTIONS,
              "themes": THEME_DESCRIPTIONS}[args.taxonomy]
-    labels = taxonomy.labels
-    synonyms = [[labels.index(label) for label in group] for group in taxonomy.synonyms]
-    assert all(label in labels for accepted in stand_in.values() for label in accepted)
     embedder = get_embedder(args.embedder)
     background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
-    texts, truth = stand_in_truth(args.taxonomy)
-    x_background, x = embedder.embed(background), embedder.embed(texts)
-
     # Before: each label's description without the words appended to it (the bare name or article title).
-    variants = {"bare names (before)": {label: tuple(d.removesuffix(f": {words[label]}")
-                                                     for d in taxonomy.descriptions[label]) for label in labels},
-                "with descriptions (shipped)": taxonomy.descriptions}
-    print(f"{args.taxonomy} on a stand-in: {len(texts)} labelled cycle-1 recommendations, {len(stand_in)} UPR Info "
-          f"issues ({int(truth.sum())} issue tags), cut-offs from {len(background)} unlabelled texts, "
-          f"embedder {embedder.name}")
+    bare = {label: tuple(d.removesuffix(f": {words[label]}") for d in descriptions)
+            for label, descriptions in taxonomy.descriptions.items()}
+    variants = {"bare names (before)": dataclasses.replace(taxonomy, descriptions=bare),
+                "with descriptions (shipped)": taxonomy}
+    print(f"{args.taxonomy} on a stand-in: {len(STAND_INS[args.taxonomy])} UPR Info issues, cut-offs from "
+          f"{len(background)} unlabelled texts, embedder {embedder.name}")
     figures = {}
-    for variant, descriptions in variants.items():
-        prototypes = [text for label in labels for text in descriptions[label]]
-        owner = np.array([i for i, label in enumerate(labels) for _text in descriptions[label]])
-        method = ZeroShot(embedder.embed(prototypes), owner, len(labels))
-        threshold, margin = background_decision(method.scores(x_background, background))
-        chosen = decide(method.scores(x, texts), np.full(len(labels), threshold), False, taxonomy.min_labels, margin,
-                        synonyms)
-        found = found_issues(args.taxonomy, [{labels[i] for i in np.flatnonzero(row)} for row in chosen])
-        hit = int((found & truth).sum())
-        precision, recall = hit / max(int(found.sum()), 1), hit / max(int(truth.sum()), 1)
-        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-        per_issue = {issue: f"{int((found & truth)[:, i].sum())}/{int(truth[:, i].sum())}"
-                     for i, issue in enumerate(stand_in) if truth[:, i].any()}
-        figures[variant] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                            "labels_per_text": round(float(chosen.sum(axis=1).mean()), 2), "found": per_issue}
-        print(f"  {variant:28} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
-              f"labels per text {figures[variant]['labels_per_text']:.2f}")
-        print(f"    found / coded: {per_issue}")
-    print(json.dumps({"taxonomy": args.taxonomy, "embedder": embedder.name, "texts": len(texts),
-                      "issue_tags": int(truth.sum()), "variants": figures}))
+    for variant, described in variants.items():
+        # The shipped models' own path: zero-shot, cut-offs from the background, then the stand-in's scores.
+        report = stand_in_report(zero_shot(described, background, embedder_name=embedder.name))
+        micro = report["micro"]
+        found = {issue: f"{round(s['recall'] * s['support'])}/{s['support']}"
+                 for issue, s in report["per_label"].items() if s["support"]}
+        figures[variant] = {"precision": round(micro["precision"], 3), "recall": round(micro["recall"], 3),
+                            "f1": round(micro["f1"], 3), "labels_per_text": round(report["labels_per_text"], 2),
+                            "found": found}
+        print(f"  {variant:28} precision {micro['precision']:.3f}  recall {micro['recall']:.3f}  "
+              f"F1 {micro['f1']:.3f}  labels per text {report['labels_per_text']:.2f}")
+        print(f"    found / coded: {found}")
+    print(json.dumps({"taxonomy": args.taxonomy, "embedder": embedder.name, "texts": report["n_texts"],
+                      "variants": figures}))
 
 
 if __name__ == "__main__":

@@ -161,25 +161,17 @@ STAND_INS = {
 }
 
 
-def stand_in_truth(taxonomy: str) -> tuple[list[str], np.ndarray]:
-    """The coded recommendations' texts, and per text and stand-in issue of `taxonomy` whether it is coded so."""
-    coded = get_taxonomy("upr-issues").training
-    issues = STAND_INS[taxonomy]
-    truth = np.array([[issue in labels for issue in issues] for _text, labels in coded])
-    return [text for text, _labels in coded], truth
-
-
-def found_issues(taxonomy: str, chosen: list[set[str]]) -> np.ndarray:
-    """Per text and stand-in issue of `taxonomy`, whether the labels chosen for the text include one of the issue's."""
-    return np.array([[bool(accepted & labels) for accepted in STAND_INS[taxonomy].values()] for labels in chosen])
-
-
 def stand_in_report(model) -> dict | None:
     """A themes, groups or articles model's scores on the stand-in (per issue, micro and macro, as `scores_report`
-    gives them, marked `"stand_in": True` for the pages that show them), or None for the other taxonomies."""
-    if model.taxonomy not in STAND_INS:
+    gives them, with the labels it suggests per text, marked `"stand_in": True` for the pages that show them), or
+    None for the other taxonomies."""
+    issues = STAND_INS.get(model.taxonomy)
+    if issues is None:
         return None
-    texts, truth = stand_in_truth(model.taxonomy)
-    chosen = [{s.label for s in suggestions if s.above_threshold} for suggestions in model.predict(texts)]
-    return {**scores_report(truth, found_issues(model.taxonomy, chosen), list(STAND_INS[model.taxonomy])),
-            "stand_in": True}
+    coded = get_taxonomy("upr-issues").training
+    truth = np.array([[issue in labels for issue in issues] for _text, labels in coded])
+    chosen = [{s.label for s in suggestions if s.above_threshold}
+              for suggestions in model.predict([text for text, _labels in coded])]
+    found = np.array([[bool(accepted & labels) for accepted in issues.values()] for labels in chosen])
+    return {**scores_report(truth, found, list(issues)), "stand_in": True,
+            "labels_per_text": float(np.mean([len(labels) for labels in chosen]))}

@@ -143,16 +143,17 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
     return TrainedModel(meta, method, thresholds)
 
 
-def zero_shot(taxonomy_name: str, background: Sequence[str], *, embedder_name: str | None = None,
+def zero_shot(taxonomy_name: str | Taxonomy, background: Sequence[str], *, embedder_name: str | None = None,
               progress: Progress = _quiet) -> TrainedModel:
-    """A description-only model, its thresholds calibrated without labelled texts.
+    """A description-only model, its thresholds calibrated without labelled texts (for a taxonomy by name, or a
+    `Taxonomy` given as it is, such as one with other descriptions to compare).
 
     Where labels have several descriptions (SDG goal + targets), thresholds are calibrated on each
     description tagged by the others, and evaluated on held-out folds of them. Otherwise one threshold for all
     labels and a margin to each text's best score are calibrated on the in-domain `background` texts
     (`background_decision`; no evaluation).
     """
-    taxonomy = get_taxonomy(taxonomy_name)
+    taxonomy = get_taxonomy(taxonomy_name) if isinstance(taxonomy_name, str) else taxonomy_name
     embedder = get_embedder(embedder_name)
     progress(f"embedding {sum(map(len, taxonomy.descriptions.values()))} label descriptions with {embedder.name}")
     protos, owner = describe(taxonomy, embedder)
