@@ -1,21 +1,23 @@
-"""How the zero-shot taggers without labelled data find themes, groups and treaty articles, on a labelled stand-in.
+"""How the zero-shot taggers without labelled data find themes, groups, treaty articles and SDG targets, on a
+labelled stand-in.
 
-UHRI's themes and concerned groups and the ICCPR and CAT articles have no labelled data, so their default models
-are zero-shot, with cut-offs calibrated on unlabelled in-domain texts. Many of UPR Info's issues match a theme
-("Death penalty", "Right to education"), name a group ("Women's rights", "Rights of the Child", "Migrants", ...) or
-the subject of an article ("Death penalty" is ICCPR 6, "Freedom of movement" ICCPR 12), and Kazakhstan's 127
-labelled cycle-1 recommendations carry those issues: a recommendation coded "Women's rights" should get the group
-Women (or Women & girls, Rural women, Girls), and one coded "Death penalty" the theme Death penalty (or Right to
-life) and the article ICCPR 6. This script scores the shipped model on that stand-in, against the same model built
-from the bare names or article titles (how it was built before the descriptions in recommendation words were
-written), in the same run, with the same rule (`background_decision` cut-offs from the 322 demo texts, without
-their labels; themes also get each text's best theme, and every text at most one label of each group of
-synonyms, as the shipped model does).
+UHRI's themes and concerned groups, the ICCPR and CAT articles and the SDG targets have no labelled data, so their
+default models are zero-shot, with cut-offs calibrated on unlabelled in-domain texts. Many of UPR Info's issues
+match a theme ("Death penalty", "Right to education"), name a group ("Women's rights", "Rights of the Child",
+"Migrants", ...) or the subject of an article or target ("Death penalty" is ICCPR 6, "Freedom of movement" ICCPR 12,
+"Corruption" SDG target 16.5), and Kazakhstan's 127 labelled cycle-1 recommendations carry those issues: a
+recommendation coded "Women's rights" should get the group Women (or Women & girls, Rural women, Girls), and one
+coded "Death penalty" the theme Death penalty (or Right to life) and the article ICCPR 6. This script scores the
+shipped model on that stand-in, against the same model built from the bare names, article titles or target texts
+(how it was built before the descriptions in recommendation words were written), in the same run, with the same rule
+(`background_decision` cut-offs from the 322 demo texts, without their labels; themes also get each text's best
+theme, and every text at most one label of each group of synonyms, as the shipped model does).
 
 Recall is the figure to read: UPR Info codes issues, not groups or articles, so a recommendation on girls'
 schooling may be coded "Right to education" alone, and a right "Children" then counts as a false positive here.
 
-Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/stand_in.py --taxonomy {themes,groups,articles} [--embedder NAME]
+Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/stand_in.py --taxonomy {themes,groups,articles,sdg-targets}
+    [--embedder NAME]
 The last line is one JSON object.
 """
 
@@ -36,18 +38,23 @@ def main() -> None:
     args = parser.parse_args()
 
     from rightstrack.tagging.embedders import get_embedder
-    from rightstrack.tagging.label_words import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, THEME_DESCRIPTIONS
+    from rightstrack.tagging.label_words import (
+        ARTICLE_DESCRIPTIONS,
+        GROUP_DESCRIPTIONS,
+        TARGET_DESCRIPTIONS,
+        THEME_DESCRIPTIONS,
+    )
     from rightstrack.tagging.stand_in import stand_in_report
     from rightstrack.tagging.taxonomies import get_taxonomy, reference_rows
     from rightstrack.tagging.training import zero_shot
 
     taxonomy = get_taxonomy(args.taxonomy)
     words = {"groups": GROUP_DESCRIPTIONS, "articles": ARTICLE_DESCRIPTIONS,
-             "themes": THEME_DESCRIPTIONS}[args.taxonomy]
+             "themes": THEME_DESCRIPTIONS, "sdg-targets": TARGET_DESCRIPTIONS}[args.taxonomy]
     embedder = get_embedder(args.embedder)
     background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
-    # Before: each label's description without the words appended to it (the bare name or article title).
-    bare = {label: tuple(d.removesuffix(f": {words[label]}") for d in descriptions)
+    # Before: each label's description without the words appended to it (the bare name, article title or target text).
+    bare = {label: tuple(d.removesuffix(f": {words[label]}") if label in words else d for d in descriptions)
             for label, descriptions in taxonomy.descriptions.items()}
     variants = {"bare names (before)": dataclasses.replace(taxonomy, descriptions=bare),
                 "with descriptions (shipped)": taxonomy}

@@ -7,7 +7,12 @@ import pytest
 
 from rightstrack.tagging import suggest
 from rightstrack.tagging.api import build_default
-from rightstrack.tagging.label_words import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, THEME_DESCRIPTIONS
+from rightstrack.tagging.label_words import (
+    ARTICLE_DESCRIPTIONS,
+    GROUP_DESCRIPTIONS,
+    TARGET_DESCRIPTIONS,
+    THEME_DESCRIPTIONS,
+)
 from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.stand_in import STAND_INS
@@ -139,7 +144,7 @@ def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about()
     assert press[0].above_threshold and "expression" in press[0].label.casefold()
 
 
-def test_every_theme_group_and_article_is_described_in_the_words_recommendations_use():
+def test_every_theme_group_and_article_and_some_targets_are_described_in_the_words_recommendations_use():
     themes, groups, articles = get_taxonomy("themes"), get_taxonomy("groups"), get_taxonomy("articles")
     # A theme, group or article added to the reference data needs its words.
     assert set(THEME_DESCRIPTIONS) == set(themes.labels)
@@ -151,10 +156,18 @@ def test_every_theme_group_and_article_is_described_in_the_words_recommendations
     assert groups.descriptions["Media"] == (f"Media: {GROUP_DESCRIPTIONS['Media']}",)
     [iccpr6] = articles.descriptions["ICCPR 6"]
     assert iccpr6.startswith("Right to life") and iccpr6.endswith(ARTICLE_DESCRIPTIONS["ICCPR 6"])
+    # SDG targets: those with words (a misspelt target would be silently ignored) keep their text before them.
+    targets = get_taxonomy("sdg-targets")
+    assert set(TARGET_DESCRIPTIONS) < set(targets.labels)
+    [nhri] = targets.descriptions["16.a"]
+    assert nhri.startswith("Peace, justice and strong institutions: Strengthen relevant national institutions")
+    assert nhri.endswith(f": {TARGET_DESCRIPTIONS['16.a']}")
+    assert targets.descriptions["14.1"][0].endswith("marine debris and nutrient pollution")
 
 
-def test_groups_and_articles_are_found_by_the_words_recommendations_use_not_only_by_their_names():
-    """No text names its group ("Media", "Women") or article: the descriptions carry the words that do."""
+def test_groups_articles_and_targets_are_found_by_the_words_recommendations_use_not_only_by_their_names():
+    """No text names its group ("Media", "Women"), article or SDG target: the descriptions carry the words that
+    do."""
     background = [f"Recommendation {i} on {topic}" for i in range(40) for topic in (
         "prisons and detainees", "children and schools", "persons with disabilities", "migrant workers")]
     model = zero_shot("groups", background, embedder_name="hashing-2048")
@@ -168,6 +181,13 @@ def test_groups_and_articles_are_found_by_the_words_recommendations_use_not_only
     executions, expression = model.predict(["Establish a moratorium on executions",
                                             "Decriminalize defamation and libel"])
     assert executions[0].label == "ICCPR 6" and expression[0].label == "ICCPR 19"
+
+    # SDG targets likewise: the target texts speak of institutions, freedoms and harmful practices in general.
+    model = zero_shot("sdg-targets", background, embedder_name="hashing-2048")
+    found = model.predict(["Bring the national human rights institution into line with the Paris Principles",
+                           "Ensure the safety of journalists and decriminalize defamation",
+                           "Combat bride kidnapping and early marriage"])
+    assert [(s[0].label, s[0].above_threshold) for s in found] == [("16.a", True), ("16.10", True), ("5.3", True)]
 
 
 def test_a_theme_s_legacy_and_current_names_are_suggested_once():
@@ -186,20 +206,28 @@ def test_a_theme_s_legacy_and_current_names_are_suggested_once():
     assert len({s.label for s in suggestions if s.above_threshold} & set(torture[0])) >= 2
 
 
-def test_the_zero_shot_defaults_are_evaluated_on_the_upr_info_stand_in_and_say_so():
-    """Themes, groups and articles have no labelled data of their own: their stored evaluation is the stand-in
-    (UPR Info issues that match a label), marked as such; the SDG model keeps its own evaluation."""
-    model = build_default("articles", "hashing-2048", progress=lambda _message: None)
+@pytest.mark.parametrize(("taxonomy", "issue", "label"), [("articles", "Death penalty", "ICCPR 6"),
+                                                       ("sdg-targets", "Women's rights", "5.2")])
+def test_the_zero_shot_defaults_are_evaluated_on_the_upr_info_stand_in_and_say_so(taxonomy, issue, label):
+    """Themes, groups, articles and SDG targets have no labelled data of their own: their stored evaluation is the
+    stand-in (UPR Info issues that match a label), marked as such; the SDG model keeps its own evaluation."""
+    model = build_default(taxonomy, "hashing-2048", progress=lambda _message: None)
     evaluation, protocol = model.meta["evaluation"], model.meta["evaluation_protocol"]
     assert evaluation["stand_in"] and protocol.startswith("stand-in") and "127 coded" in protocol
-    coded = [r["text"] for r in cycle1_recommendations() if "Death penalty" in r["upr_info_issues"].split("|")]
-    assert evaluation["n_texts"] == 127 and evaluation["per_label"]["Death penalty"]["support"] == len(coded) > 0
-    # "Death penalty" is found when ICCPR 6 is among the suggested articles, and only then.
-    found = sum("ICCPR 6" in {s.label for s in suggestions if s.above_threshold}
+    coded = [r["text"] for r in cycle1_recommendations() if issue in r["upr_info_issues"].split("|")]
+    assert evaluation["n_texts"] == 127 and evaluation["per_label"][issue]["support"] == len(coded) > 0
+    # The issue is found when one of its labels is among the suggested ones, and only then.
+    accepted = STAND_INS[taxonomy][issue]
+    assert label in accepted
+    found = sum(bool(accepted & {s.label for s in suggestions if s.above_threshold})
                 for suggestions in model.predict(coded))
-    assert evaluation["per_label"]["Death penalty"]["recall"] == pytest.approx(found / len(coded))
-    # Every issue and label of the stand-in exists: a misspelt one would silently count as never found.
+    assert evaluation["per_label"][issue]["recall"] == pytest.approx(found / len(coded))
+
+
+def test_every_issue_and_label_of_the_stand_in_exists_and_the_sdg_model_keeps_its_own_evaluation():
+    # A misspelt issue or label would silently count as never found.
     issues = set(get_taxonomy("upr-issues").labels)
+    assert set(STAND_INS) == {"themes", "groups", "articles", "sdg-targets"}
     for taxonomy, accepted in STAND_INS.items():
         assert set(accepted) <= issues and set().union(*accepted.values()) <= set(get_taxonomy(taxonomy).labels)
     sdg = build_default("sdg", "hashing-2048", progress=lambda _message: None)

@@ -16,13 +16,14 @@ from .taxonomies import get_taxonomy, reference_rows
 from .training import train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 7
+DEFAULTS_RECIPE = 8
 
 
 def build_default(taxonomy_name: str, embedder_name: str | None = None,
                   progress: Progress = stderr_progress) -> TrainedModel:
     """Build the shipped default model from the reference data: trained where coded data exists, else zero-shot.
-    A zero-shot model of themes, groups or articles is evaluated on the UPR Info stand-in (`stand_in.py`)."""
+    A zero-shot model of themes, groups, articles or SDG targets is evaluated on the UPR Info stand-in
+    (`stand_in.py`)."""
     taxonomy = get_taxonomy(taxonomy_name)
     if taxonomy.training:
         texts, label_sets = zip(*taxonomy.training)

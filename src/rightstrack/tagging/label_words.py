@@ -591,3 +591,98 @@ _THEME_SUBJECTS = {
     "Use of mercenaries/private security": "mercenaries",
 }
 THEME_DESCRIPTIONS = {theme: _THEME_WORDS[subject] for theme, subject in _THEME_SUBJECTS.items()}
+
+# The SDG targets that human-rights recommendations most often serve, in the words those recommendations use for
+# their subject (the target texts speak of development); the other targets keep their text alone. Written from the
+# target texts and their human-rights counterparts (after a first measurement on the stand-in in `stand_in.py`
+# had shown the bare target texts finding 30 % of it).
+TARGET_DESCRIPTIONS = {
+    "1.1": "extreme poverty, people living in poverty, minimum subsistence level",
+    "1.2": "poverty reduction, poverty in all its dimensions, child poverty, poverty reduction strategy",
+    "1.3": "social protection, social security, social assistance, pensions, social benefits for persons with "
+           "disabilities, families with children and older persons",
+    "1.4": "equal rights to economic resources, access to basic services, land ownership and property rights, "
+           "inheritance",
+    "1.5": "resilience of the poor to disasters and climate-related events",
+    "2.1": "right to food, food security, access to adequate and nutritious food",
+    "2.2": "malnutrition, child nutrition, stunting, anaemia",
+    "3.1": "maternal health, maternal mortality, safe childbirth, prenatal care",
+    "3.2": "infant and child mortality, newborn health, immunization of children",
+    "3.3": "HIV/AIDS, tuberculosis, hepatitis, communicable diseases, treatment and prevention, stigma against "
+           "people living with HIV",
+    "3.4": "non-communicable diseases, mental health, suicide prevention, psychiatric care",
+    "3.5": "drug use, drug dependence treatment, harm reduction, alcohol abuse",
+    "3.7": "sexual and reproductive health services, family planning, contraception, sexuality education",
+    "3.8": "right to health, universal health coverage, access to health care and essential medicines, health "
+           "services in rural areas",
+    "4.1": "right to education, free and compulsory primary and secondary education, school enrolment and "
+           "dropout, quality of education",
+    "4.2": "early childhood education, preschool and kindergarten places",
+    "4.3": "access to vocational, technical and higher education, universities",
+    "4.5": "inclusive education, equal access to education for children with disabilities, minority, migrant and "
+           "refugee children and girls, education in minority languages",
+    "4.6": "literacy and numeracy, adult education",
+    "4.7": "human rights education, training in human rights, education for tolerance, gender equality, peace and "
+           "non-violence, awareness-raising",
+    "4.a": "school buildings and facilities, accessible and safe schools, violence and bullying in schools",
+    "4.c": "teachers, teacher training, qualified teachers",
+    "5.1": "discrimination against women, gender equality laws, CEDAW, definition of discrimination against women",
+    "5.2": "violence against women and girls, domestic violence, sexual violence, rape, trafficking in women, "
+           "gender-based violence, shelters for victims",
+    "5.3": "harmful practices, child and early marriage, forced marriage, bride kidnapping, female genital "
+           "mutilation",
+    "5.4": "unpaid care and domestic work, shared family responsibilities, parental leave, childcare services",
+    "5.5": "participation of women in political and public life, women in decision-making positions, "
+           "parliament and government, women's leadership, quotas",
+    "5.6": "reproductive rights, access to abortion and reproductive health care",
+    "5.a": "women's equal rights to land, property, credit and inheritance, economic empowerment of women",
+    "5.c": "gender equality policy and legislation, national gender strategy, empowerment of women and girls",
+    "6.1": "right to water, safe drinking water, access to clean water in rural areas",
+    "6.2": "sanitation and hygiene, toilets, sewerage",
+    "8.5": "right to work, employment, decent work, equal pay for work of equal value, employment of women, young "
+           "people and persons with disabilities, unemployment",
+    "8.6": "youth unemployment, young people not in employment, education or training",
+    "8.7": "forced labour, child labour, worst forms of child labour, modern slavery, human trafficking for labour "
+           "exploitation",
+    "8.8": "labour rights, trade unions, right to strike, occupational safety and health, labour inspection, "
+           "rights of migrant workers and domestic workers",
+    "10.1": "income inequality, income of the poorest, minimum wage",
+    "10.2": "social, economic and political inclusion of all, minorities, persons with disabilities, older "
+            "persons, indigenous peoples, non-discrimination",
+    "10.3": "equality and non-discrimination, anti-discrimination law, discriminatory laws and practices, racial "
+            "discrimination, discrimination on grounds of sexual orientation, gender identity, religion or "
+            "ethnicity, hate speech",
+    "10.4": "fiscal, wage and social protection policies for equality, progressive taxation",
+    "10.7": "migration, migrants, refugees and asylum-seekers, statelessness, safe and regular migration, "
+            "non-refoulement, labour migration",
+    "10.c": "remittances of migrant workers",
+    "11.1": "right to adequate housing, affordable and social housing, forced evictions, homelessness",
+    "11.2": "accessible public transport for persons with disabilities, road safety",
+    "11.7": "accessible public spaces and buildings for persons with disabilities, safe public spaces for women",
+    "13.1": "natural disasters, disaster risk reduction, climate resilience",
+    "13.2": "climate change policy, climate action, greenhouse gas emissions",
+    "13.3": "climate change education and awareness",
+    "16.1": "violence, killings, homicide, right to life, extrajudicial executions, death penalty, use of force by "
+            "law enforcement, torture and ill-treatment, violence in places of detention",
+    "16.2": "violence against children, child abuse, corporal punishment, sexual exploitation of children, child "
+            "trafficking, torture of children, violence in institutions for children",
+    "16.3": "rule of law, access to justice, fair trial, independence of the judiciary, judges and lawyers, legal "
+            "aid, pre-trial detention, remedies and compensation for victims, criminal justice reform",
+    "16.4": "organized crime, illicit financial flows, arms trafficking, money laundering, return of stolen assets",
+    "16.5": "corruption, bribery, anti-corruption agency, prosecution of corrupt officials",
+    "16.6": "effective, accountable and transparent institutions, public administration reform, accountability of "
+            "officials, independent oversight, ombudsman",
+    "16.7": "participatory decision-making, public participation, free and fair elections, consultation with civil "
+            "society, representation of women and minorities",
+    "16.9": "legal identity, birth registration, identity documents, statelessness, civil registration",
+    "16.10": "fundamental freedoms, freedom of expression, freedom of the media, access to information, safety of "
+             "journalists and human rights defenders, freedom of peaceful assembly and association, freedom of "
+             "religion, defamation",
+    "16.a": "national human rights institution (NHRI) in line with the Paris Principles, ombudsman, national "
+            "preventive mechanism against torture, prevention of violence, terrorism and crime, international "
+            "cooperation and technical assistance to build capacity",
+    "16.b": "non-discriminatory laws and policies, anti-discrimination legislation, equality before the law",
+    "17.9": "technical assistance and capacity-building, international cooperation to implement national plans",
+    "17.17": "partnerships with civil society, public-private partnerships, cooperation with NGOs",
+    "17.18": "data collection, statistics disaggregated by sex, age, disability and ethnicity",
+}

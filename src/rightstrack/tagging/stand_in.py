@@ -1,8 +1,10 @@
-"""A labelled stand-in for the taxonomies that have no labelled data: themes, concerned groups, treaty articles.
+"""A labelled stand-in for the taxonomies that have no labelled data: themes, concerned groups, treaty articles and
+SDG targets.
 
 Many of UPR Info's issues match a UHRI theme ("Death penalty", "Right to education"), name a concerned group
-("Women's rights", "Rights of the Child", "Migrants") or the subject of a treaty article ("Death penalty" is ICCPR 6,
-"Freedom of movement" ICCPR 12), and Kazakhstan's 127 coded cycle-1 recommendations carry those issues. A zero-shot
+("Women's rights", "Rights of the Child", "Migrants"), the subject of a treaty article ("Death penalty" is ICCPR 6,
+"Freedom of movement" ICCPR 12) or of SDG targets ("Corruption" is 16.5, "Right to water" 6.1 and 6.2), and
+Kazakhstan's 127 coded cycle-1 recommendations carry those issues. A zero-shot
 model that never saw those codes should find, for a recommendation coded "Women's rights", the group Women (or
 Women & girls, Rural women, Girls). The shipped default models store their scores on it as their evaluation, and
 `benchmarks/stand_in.py` compares them with bare-name models.
@@ -66,6 +68,49 @@ STAND_INS = {
         "Torture and other CID treatment": {"ICCPR 7"} | _CAT,
         "Trafficking": {"ICCPR 8"},
         "Women's rights": {"ICCPR 3"},
+    },
+    # Written from the target texts: an issue's targets are those whose text names its subject. Issues about the
+    # human-rights system itself (treaties, treaty bodies, the UPR, special procedures) have no target.
+    "sdg-targets": {
+        "Asylum-seekers - refugees": {"10.7"},
+        "Civil society": {"16.7", "17.17"},
+        "Corruption": {"16.5"},
+        "Counter-terrorism": {"16.a"},
+        "Detention conditions": {"16.3"},
+        "Development": {"1.a", "1.b", "10.b", "17.2", "17.9", "17.14", "17.15"},
+        "Disabilities": {"4.5", "4.a", "8.5", "10.2", "11.2", "11.7"},
+        "Elections": {"16.7"},
+        "Enforced disappearances": {"16.1", "16.3", "16.10"},
+        "Environment": {"3.9", "6.3", "11.6", "12.4", "13.1", "13.2", "13.3", "15.1", "15.5"},
+        "Extrajudicial executions": {"16.1"},
+        "Freedom of association and peaceful assembly": {"8.8", "16.7", "16.10"},
+        "Freedom of opinion and expression": {"16.10"},
+        "Freedom of religion and belief": {"16.10", "16.b"},
+        "Freedom of the press": {"16.10"},
+        "HIV - Aids": {"3.3", "3.7", "3.8"},
+        "Human rights defenders": {"16.10"},
+        "Human rights education and training": {"4.7"},
+        "Impunity": {"16.3", "16.6"},
+        "Indigenous peoples": {"2.3", "4.5"},
+        "Justice": {"16.3", "16.6"},
+        "Labour": {"8.5", "8.6", "8.7", "8.8"},
+        "Migrants": {"8.8", "10.7", "10.c"},
+        "Minorities": {"10.2", "10.3", "16.b"},
+        "NHRI": {"16.6", "16.a"},
+        "Poverty": {"1.1", "1.2", "1.3", "1.4", "1.5", "10.1", "10.4"},
+        "Racial discrimination": {"10.2", "10.3", "16.b"},
+        "Right to education": {"4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.a", "4.c"},
+        "Right to food": {"2.1", "2.2"},
+        "Right to health": {"3.1", "3.2", "3.3", "3.4", "3.5", "3.7", "3.8", "3.c"},
+        "Right to housing": {"11.1"},
+        "Right to land": {"1.4", "2.3", "5.a"},
+        "Right to water": {"6.1", "6.2"},
+        "Rights of the Child": {"3.2", "4.1", "4.2", "5.3", "8.7", "16.2", "16.9"},
+        "Sexual Orientation and Gender Identity": {"10.2", "10.3", "16.b"},
+        "Technical assistance": {"16.a", "17.9"},
+        "Torture and other CID treatment": {"16.1", "16.2", "16.3"},
+        "Trafficking": {"5.2", "8.7", "16.2"},
+        "Women's rights": {"5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.a", "5.b", "5.c"},
     },
     "themes": {
         "Asylum-seekers - refugees": {"Refugees & asylum seekers"},
@@ -162,9 +207,9 @@ STAND_INS = {
 
 
 def stand_in_report(model) -> dict | None:
-    """A themes, groups or articles model's scores on the stand-in (per issue, micro and macro, as `scores_report`
-    gives them, with the labels it suggests per text, marked `"stand_in": True` for the pages that show them), or
-    None for the other taxonomies."""
+    """A themes, groups, articles or SDG-targets model's scores on the stand-in (per issue, micro and macro, as
+    `scores_report` gives them, with the labels it suggests per text, marked `"stand_in": True` for the pages that
+    show them), or None for the other taxonomies."""
     issues = STAND_INS.get(model.taxonomy)
     if issues is None:
         return None

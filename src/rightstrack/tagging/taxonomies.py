@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from .label_words import ARTICLE_DESCRIPTIONS, GROUP_DESCRIPTIONS, ISSUE_DESCRIPTIONS, SDG_KEYWORDS, THEME_DESCRIPTIONS
+from .label_words import (
+    ARTICLE_DESCRIPTIONS,
+    GROUP_DESCRIPTIONS,
+    ISSUE_DESCRIPTIONS,
+    SDG_KEYWORDS,
+    TARGET_DESCRIPTIONS,
+    THEME_DESCRIPTIONS,
+)
 
 TAXONOMY_NAMES = ("sdg", "sdg-targets", "upr-issues", "action-category", "themes", "groups", "articles")
 
@@ -61,7 +68,10 @@ def _sdg(targets: bool) -> Taxonomy:
     goals = {g["goal"]: g for g in reference_rows("sdg_goals.csv")}
     rows = reference_rows("sdg_targets.csv")
     if targets:
-        desc = {r["target"]: (f"{goals[r['goal']]['short_name']}: {r['text']}",) for r in rows}
+        desc = {}
+        for r in rows:  # a target's text, then the words recommendations use for it where it has them
+            text, words = f"{goals[r['goal']]['short_name']}: {r['text']}", TARGET_DESCRIPTIONS.get(r["target"])
+            desc[r["target"]] = (f"{text}: {words}" if words else text,)
         return Taxonomy("sdg-targets", tuple(desc), desc)
     desc = {g: [f"{row['short_name']}: {row['text']}"] for g, row in goals.items()}
     for r in rows:
