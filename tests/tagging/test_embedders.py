@@ -28,7 +28,26 @@ def test_registry_names_every_embedder_and_rejects_unknown_names():
 
 def test_search_embeds_with_the_transformer_and_reports_its_version(monkeypatch):
     monkeypatch.delenv("RIGHTSTRACK_SEARCH_EMBEDDER", raising=False)
-    assert api.embedder_version() == get_embedder("e5-small-int8").version
-    assert api.embedder_version().startswith("e5-small-int8-")
-    assert np.allclose(api.embed(["Abolish the death penalty."]), get_embedder("e5-small-int8").embed(
-        ["Abolish the death penalty."]))
+    e5 = get_embedder("e5-small-int8")
+    # Stored vectors are passages: their version differs from the symmetric vectors' one, so a reindex re-embeds.
+    assert api.embedder_version() == f"{e5.version}/passages" and e5.version.startswith("e5-small-int8-")
+    text = ["Abolish the death penalty."]
+    assert np.allclose(api.embed(text), e5.embed(text, passages=True))
+    assert np.allclose(api.embed_queries(text), e5.embed(text))
+    assert not np.allclose(api.embed(text), api.embed_queries(text), atol=0.05)
+    # A Kazakh query (a letter Russian does not use) is embedded as a passage; a Russian one is not.
+    queries = ["Өлім жазасы", "Смертная казнь", "Death penalty"]
+    assert np.allclose(api.embed_queries(queries), np.vstack([api.embed(queries[:1]), e5.embed(queries[1:])]))
+
+
+def test_a_short_text_does_not_come_near_every_short_query(monkeypatch):
+    """With `query: ` on both sides, "Abolish the death penalty" scored above two free-speech recommendations for
+    the query "freedom of the press"; as passages, it scores below them."""
+    monkeypatch.delenv("RIGHTSTRACK_SEARCH_EMBEDDER", raising=False)
+    documents = api.embed(["Abolish the death penalty",
+                           "To counter the trend towards the repression of free speech, including restrictions of "
+                           "web-based media",
+                           "Counter the trend of repressing free speech, including restrictions on media outlets"])
+    for query in ("freedom of the press", "свобода прессы"):
+        scores = documents @ api.embed_queries([query])[0]
+        assert scores.argmin() == 0, (query, scores)

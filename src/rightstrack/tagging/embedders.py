@@ -3,7 +3,10 @@
 models trained on it), as a static distillation (`e5-static`), and a hashing bag-of-words baseline.
 
 All return L2-normalised float32 rows, so a dot product is a cosine similarity. Each has a `version`
-that changes when its vectors would change; stored models and search vectors record it.
+that changes when its vectors would change; stored models and search vectors record it. `embed(texts,
+passages=True)` embeds the texts a search retrieves: the E5 embedders give them E5's `passage: ` prefix (a
+search query, like any text to tag or compare, gets `query: `); the others have no prefixes and embed them as any
+text.
 """
 
 import ctypes
@@ -43,12 +46,13 @@ class E5Embedder:
         # The C engine keeps per-model scratch buffers; serialise calls from threads.
         self._lock = threading.Lock()
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Embed with E5's symmetric `query: ` prefix, as E5 recommends for classification and similarity."""
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
+        """Embed with E5's symmetric `query: ` prefix, as E5 recommends for classification and similarity, or
+        with `passage: ` for the texts a search retrieves."""
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         with self._lock:
-            out = self._model.query([t if t.strip() else "." for t in texts])
+            out = (self._model.passage if passages else self._model.query)([t if t.strip() else "." for t in texts])
         return _normalise(np.asarray(out, np.float32).reshape(len(texts), self.dim))
 
 
@@ -68,8 +72,8 @@ class _BuiltLocally:
         self._model = getattr(module, self.model_class)(directory)
         self.version = f"{self.name}-{self._model.meta['hash']}"
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        return self._model.embed(list(texts))
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
+        return self._model.embed(list(texts), passages)
 
 
 def release_freed_memory() -> None:
@@ -135,8 +139,8 @@ class HashingEmbedder:
     version = name
     dim = 2048
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Embed each text as a normalised bag of hashed word features."""
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
+        """Embed each text as a normalised bag of hashed word features (passages like any text)."""
         out = np.zeros((len(texts), self.dim), np.float32)
         for row, text in enumerate(texts):
             words = _WORD.findall(text.lower())

@@ -155,8 +155,9 @@ class StaticModel:
         self.translation = str.maketrans({int(cp): out for cp, out in mapping.items()})
         self.dim = self.vectors.shape[1]
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """L2-normalised float32 rows; texts with no known piece get a zero row."""
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
+        """L2-normalised float32 rows; texts with no known piece get a zero row. The distillation has no
+        prefixes, so passages are embedded as any text."""
         out = np.zeros((len(texts), self.dim), np.float32)
         if not texts:
             return out
