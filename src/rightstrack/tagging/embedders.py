@@ -4,9 +4,9 @@ models trained on it), as a static distillation (`e5-static`), and a hashing bag
 
 All return L2-normalised float32 rows, so a dot product is a cosine similarity. Each has a `version`
 that changes when its vectors would change; stored models and search vectors record it. `embed(texts,
-passages=True)` embeds the texts a search retrieves: the E5 embedders give them E5's `passage: ` prefix (a
-search query, like any text to tag or compare, gets `query: `); the others have no prefixes and embed them as any
-text.
+passages=True)` embeds the texts a search retrieves: the E5 embedders give them E5's `passage: ` prefix (any text
+to tag or compare gets `query: `, and so does a search query but a Kazakh one: `api.embed_queries`); the others
+have no prefixes and embed them as any text.
 """
 
 import ctypes

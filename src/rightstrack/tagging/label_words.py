@@ -1,7 +1,7 @@
 """What each label is about, in the words recommendations use: the descriptions the zero-shot parts of the taggers
 compare texts with (`taxonomies.py` attaches them to the labels). Written from the label names, the published
 definitions and the mechanisms' usual subjects, not from coded recommendations; `benchmarks/stand_in.py` measures
-what the group, article and theme descriptions change on a stand-in with labels.
+what the group, article, theme and SDG-target descriptions change on a stand-in with labels.
 """
 
 # What each issue covers, in the words recommendations use (acronyms spelt out), written from the issue
