@@ -72,3 +72,16 @@ def test_the_load_queues_only_the_sdg_tagging_job_because_reindex_embedded_every
                                                                                     "queued")]
     assert "SDG tag suggestions" in out
     assert one(db, "select count(*) from search_recommendationembedding") == 322
+
+
+def test_the_load_suggests_the_near_duplicates_across_cycles(demo_db):
+    _, out, db = demo_db
+    suggested = one(db, "select count(*) from search_clustersuggestion where status='suggested'")
+    assert suggested > 0 and f"Suggested {suggested} groups of near-duplicate" in out
+    # The cycle-1 and cycle-2 versions of the draft law on domestic violence form one group.
+    members = db.execute("""select r.external_id from search_clustersuggestion_recommendations m
+                            join recommendations_recommendation r on r.id=m.recommendation_id
+                            where m.clustersuggestion_id in (select m2.clustersuggestion_id
+                                from search_clustersuggestion_recommendations m2 join recommendations_recommendation r2
+                                on r2.id=m2.recommendation_id where r2.external_id='KAZ-UPR1-95.14')""").fetchall()
+    assert sorted(m[0] for m in members) == ["KAZ-UPR1-95.14", "KAZ-UPR2-124.10"]

@@ -10,7 +10,7 @@ from django.db import connection
 from rightstrack.demo.kazakhstan import load_institutions, load_kazakhstan
 from rightstrack.demo.people import DEMO_ACCOUNTS, create_demo_accounts, demo_password
 from rightstrack.search.models import Job
-from rightstrack.search.services import job_start
+from rightstrack.search.services import cluster_suggestions_build, job_start
 from rightstrack.search.signals import embedding_deferred
 from rightstrack.taxonomy.reference import load_taxonomies
 
@@ -40,6 +40,9 @@ class Command(BaseCommand):
             counts = load_kazakhstan(actor=people["admin"], people=people)
         self.stdout.write("Loaded " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
         call_command("reindex", stdout=self.stdout)  # search vectors now, so "similar" works without a task worker
+        found = cluster_suggestions_build(actor=people["coordinator"])
+        self.stdout.write(f"Suggested {found} groups of near-duplicate recommendations to confirm "
+                          "(Review → Near-duplicates)")
         # SDG suggestions to review: a bulk tagging job, which the worker `serve` starts runs in the background.
         job = job_start(actor=people["coordinator"], kind=Job.Kind.TAG, params={"taxonomy": "sdg"})
         self.stdout.write(f"Queued job {job.pk}: SDG tag suggestions for every recommendation (Review → Jobs)")
