@@ -4,11 +4,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from rightstrack.planning.models import ActionPlanVersion, Measure
 from rightstrack.recommendations.services import recommendation_update
-from rightstrack.search.models import Job, RecommendationEmbedding, SearchDocument
+from rightstrack.search.models import Job, MeasureEmbedding, RecommendationEmbedding, SearchDocument
 from rightstrack.search.tasks import run_job
 from tests.factories import PASSWORD
-from tests.search.fixtures import duplicate_pair
+from tests.search.fixtures import duplicate_pair, unit
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("recommendations:recommendation_list")
@@ -39,6 +40,20 @@ def test_detail_page_shows_similar_recommendations(client, world):
     text = page.content.decode()
     assert "Similar recommendations" in text and "Measures that may answer this" in text
     assert earlier.get_absolute_url() in text
+
+
+def test_detail_page_offers_measures_of_the_current_plan_version_only(client, world):
+    """A superseded version's measure, and its copy in the current version, are as close in meaning: only the
+    current one is offered to link."""
+    duplicate_pair(world)  # gives the recommendation its vector, along axis 0
+    current = ActionPlanVersion.objects.create(plan=world.plan, number=2, label="Decree No. 871")
+    copy = Measure.objects.create(version=current, key=world.other_measure.key, number="2", is_published=True,
+                                  text=world.other_measure.text)
+    for measure in (world.other_measure, copy):
+        MeasureEmbedding.objects.create(measure=measure, vector=unit(0), text_hash="z")
+    text = client.get(reverse("recommendations:recommendation_detail", args=[world.recommendation.pk])
+                      ).content.decode()
+    assert copy.get_absolute_url() in text and world.other_measure.get_absolute_url() not in text
 
 
 def test_saving_queues_embedding_after_commit(world, django_capture_on_commit_callbacks):

@@ -27,8 +27,10 @@ def search_mode(context):
 
 @register.inclusion_tag("search/_related.html", takes_context=True)
 def related_to_recommendation(context, recommendation):
-    """Similar recommendations and measures that may answer this one (by meaning), within what the user may see."""
+    """Similar recommendations and measures that may answer this one (by meaning), within what the user may see;
+    measures of each plan's current version only, as a superseded version's copy of a measure is no answer."""
     user = context["request"].user
     return {"object": recommendation,
             "similar": similar_recommendations(visible=recommendation_list(user=user), recommendation=recommendation),
-            "measures": measures_that_may_answer(visible=measure_list(user=user), recommendation=recommendation)}
+            "measures": measures_that_may_answer(visible=measure_list(user=user, current_only=True),
+                                                 recommendation=recommendation)}
