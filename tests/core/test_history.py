@@ -1,7 +1,10 @@
 """Every create, update and delete writes who, when and what, in the same transaction as the change."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.db import transaction
+from django.utils import formats
 
 from rightstrack.core.history import history_entries
 from rightstrack.legislation import services as legislation
@@ -64,3 +67,15 @@ def test_foreign_keys_show_the_record_not_its_id(world):
     changes = {c.field: c for c in history_entries(world.recommendation)[0].changes}
     assert changes["lead institution"].shown_new == str(world.moh)
     assert changes["lead institution"].shown_old == str(world.mia)
+
+
+def test_a_changed_time_is_shown_in_the_site_time_zone_as_the_entry_time_is(world, settings):
+    """A time in a diff (stored in UTC) reads in the site's zone and format, like the entry's own time beside it:
+    it read 3:56 a.m. (UTC) beside an entry at 8:56 a.m. (Almaty)."""
+    settings.TIME_ZONE = "Asia/Almaty"  # UTC+5 all year
+    published = datetime(2026, 11, 30, 3, 56, tzinfo=UTC)
+    recommendations.recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
+                                          published_at=published)
+    [entry] = [e for e in history_entries(world.recommendation) if any(c.field == "published at" for c in e.changes)]
+    shown = next(c for c in entry.changes if c.field == "published at").shown_new
+    assert shown == formats.date_format(datetime(2026, 11, 30, 8, 56), "SHORT_DATETIME_FORMAT")

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -70,7 +70,10 @@ def _shown(model, name: str, value, related: dict) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return str(_("Yes") if value else _("No"))
-    if isinstance(value, (datetime, date, Decimal, float)):
+    if isinstance(value, datetime):  # in the site's time zone and format, as the entry's own time is shown
+        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value,
+                                   "SHORT_DATETIME_FORMAT")
+    if isinstance(value, (date, Decimal, float)):
         return formats.localize(value)
     return str(value)
 
