@@ -5,13 +5,18 @@ import json
 import shutil
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from rightstrack.accounts.models import Role
 from rightstrack.search.models import Job, TaggingModelVersion
 from rightstrack.search.services import job_start, tag_suggest
 from rightstrack.search.tasks import run_job
+from rightstrack.search.templatetags.search import evaluation_protocol
+from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
 from rightstrack.tagging.taxonomies import get_taxonomy
+from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from rightstrack.taxonomy.services import tag_decide
 from tests.factories import PASSWORD, make_user
@@ -138,6 +143,11 @@ def test_a_zero_shot_model_shows_its_stand_in_evaluation_as_such(client, corpus,
     assert "(UPR Info stand-in)" in page and "not evaluated" not in page
     models = client.get(reverse("search:model_version_list")).content.decode()
     assert "Per UPR Info issue" in models and "Death penalty" in models
+    # The protocol, stored in English by the tagging app, reads in the page's language, with its number.
+    assert "127 coded cycle-1 recommendations" in models
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    russian = client.get(reverse("search:model_version_list")).content.decode()
+    assert "на 127 закодированных рекомендациях первого цикла" in russian and "coded cycle-1" not in russian
 
 
 def test_accepting_one_writes_history(client, review):
@@ -193,3 +203,17 @@ def test_suggestions_store_the_models_confidence_not_its_raw_score(corpus):
     tag = TagAssignment.objects.get(recommendation=rec, term__vocabulary=Vocabulary.THEME)
     assert tag.confidence == pytest.approx(best.confidence) and 0.5 <= tag.confidence < 1
     assert abs(best.score - best.confidence) > 0.1
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_every_evaluation_protocol_reads_in_the_reader_s_language(language):
+    """Each protocol the tagging app writes is translated, numbers kept; a note after it stays; others as stored."""
+    written = [TRAINED_PROTOCOL.format(k=5, n=64) + " 2 accepted tags name terms this tagger has no label for.",
+               DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, STAND_IN_PROTOCOL.format(n=127)]
+    with translation.override(language):
+        shown = [evaluation_protocol(text) for text in written]
+    assert all(a != b for a, b in zip(shown, written))
+    assert "64" in shown[0] and "5" in shown[0] and shown[0].endswith(" 2 accepted tags name terms this tagger has "
+                                                                      "no label for.")
+    assert "127" in shown[3]
+    assert evaluation_protocol("held out by hand") == "held out by hand"

@@ -25,6 +25,10 @@ BASELINE_MARGIN = 0.02
 # Blend weights: centred zero-shot cosines are about ten times smaller than probabilities.
 ZERO_SHOT_WEIGHT = 10.0
 LEXICAL_WEIGHT = 1.0
+# How a model was evaluated, as its meta says it (in English; the web pages translate these: search/templatetags).
+TRAINED_PROTOCOL = "nested {k}-fold cross-validation on {n} labelled texts"
+DESCRIPTIONS_PROTOCOL = "5-fold cross-validation over label descriptions, each tagged using only the other descriptions"
+NO_EVALUATION_PROTOCOL = "none: zero-shot from label descriptions, no labelled data"
 
 
 def _quiet(message: str) -> None:
@@ -137,7 +141,7 @@ def train(taxonomy_name: str, texts: Sequence[str], label_sets: Sequence[Sequenc
     held_out = _oof_scores(factory, x, y, texts, k)
     thresholds = calibrate_thresholds(held_out, y)
     method = factory().fit(x, y, texts)
-    meta = _meta(taxonomy, name, f"nested {k}-fold cross-validation on {len(texts)} labelled texts",
+    meta = _meta(taxonomy, name, TRAINED_PROTOCOL.format(k=k, n=len(texts)),
                  comparison[best], {key: _summary(report) for key, report in comparison.items()})
     meta["confidence"] = calibrate_confidence(held_out, y, thresholds)
     return TrainedModel(meta, method, thresholds)
@@ -179,8 +183,7 @@ def zero_shot(taxonomy_name: str | Taxonomy, background: Sequence[str], *, embed
                                      taxonomy.single_label, taxonomy.min_labels)
         evaluation = scores_report(truth, predicted, list(taxonomy.labels))
         decision = {"confidence": calibrate_confidence(scores, truth, thresholds)}
-        protocol = ("5-fold cross-validation over label descriptions, each tagged using only the other "
-                    "descriptions")
+        protocol = DESCRIPTIONS_PROTOCOL
         method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
                        {"zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
     else:
@@ -188,7 +191,7 @@ def zero_shot(taxonomy_name: str | Taxonomy, background: Sequence[str], *, embed
         scores = method.scores(embedder.embed(list(background)), list(background))
         threshold, margin = background_decision(scores)
         thresholds = np.full(n, threshold, np.float32)
-        evaluation, protocol = None, "none: zero-shot from label descriptions, no labelled data"
+        evaluation, protocol = None, NO_EVALUATION_PROTOCOL
         decision = {"margin": margin, "confidence": background_confidence(scores, thresholds)}
     return TrainedModel({**_meta(taxonomy, embedder.name, protocol, evaluation, {}), **decision}, method, thresholds)
 

@@ -1,13 +1,47 @@
-"""Template tags: the search-mode switch of list pages and the "related" box of detail pages."""
+"""Template tags: the search-mode switch of list pages, the "related" box of detail pages, and tagging models'
+evaluation protocols in the reader's language."""
+
+import re
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.query import parse
 from rightstrack.search.selectors import MODES, measures_that_may_answer, similar_recommendations
+from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
+from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
 
 register = template.Library()
+
+
+def _pattern(protocol: str) -> re.Pattern:
+    """A protocol as the tagging app writes it, with each `{name}` a number to capture."""
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>\\d+)", re.escape(protocol)))
+
+
+_PROTOCOLS = [
+    (_pattern(TRAINED_PROTOCOL), _("nested %(k)s-fold cross-validation on %(n)s labelled texts")),
+    (_pattern(DESCRIPTIONS_PROTOCOL),
+     _("5-fold cross-validation over label descriptions, each tagged using only the other descriptions")),
+    (_pattern(NO_EVALUATION_PROTOCOL), _("none: zero-shot from label descriptions, no labelled data")),
+    (_pattern(STAND_IN_PROTOCOL),
+     _("stand-in, not this taxonomy's own labels: the UPR Info issues that match a label of this taxonomy, on "
+       "Kazakhstan's %(n)s coded cycle-1 recommendations; an issue counts as found when the model suggests one of "
+       "its labels. Precision is a floor: UPR Info codes issues, so a right label on a recommendation coded under "
+       "another issue counts as wrong.")),
+]
+
+
+@register.filter
+def evaluation_protocol(text: str) -> str:
+    """A model's evaluation protocol, stored in English by the tagging app, in the reader's language; what follows
+    it (a note added when the model was trained) stays as it is. An unknown protocol is shown as stored."""
+    for pattern, translated in _PROTOCOLS:
+        if match := pattern.match(text):
+            return str(translated) % match.groupdict() + text[match.end():]
+    return text
 
 
 @register.inclusion_tag("search/_search_mode.html", takes_context=True)
