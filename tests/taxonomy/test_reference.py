@@ -3,6 +3,7 @@
 import csv
 
 import pytest
+from django.utils import translation
 
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.taxonomy.models import Term, Vocabulary
@@ -43,3 +44,25 @@ def test_the_command_loads_them_for_a_new_deployment():
     call_command("load-taxonomies", stdout=out)
     assert out.getvalue().strip() == f"terms: {Term.objects.count()}"
     assert Term.objects.filter(vocabulary=Vocabulary.UPR_ISSUE).count() == 54
+
+
+def test_sdg_goals_read_in_russian_and_kazakh_and_the_reference_wins_on_reload():
+    load_taxonomies()
+    goal = Term.objects.get(vocabulary=Vocabulary.SDG_GOAL, code="5")
+    assert (goal.name, goal.tr("name", "ru"), goal.tr("name", "kk")) == (
+        "Gender equality", "Гендерное равенство", "Гендерлік теңдік")
+    assert goal.tr("description", "ru").startswith("Обеспечение гендерного равенства")
+    with translation.override("en"):
+        assert str(Term.objects.get(vocabulary=Vocabulary.SDG_GOAL, code="16")) == (
+            "16 Peace, justice and strong institutions")
+    with translation.override("kk"):
+        assert str(Term.objects.get(vocabulary=Vocabulary.SDG_GOAL, code="16")) == (
+            "16 Бейбітшілік, сот әділдігі мен мықты институттар")
+    # Every goal has both languages.
+    goals = Term.objects.filter(vocabulary=Vocabulary.SDG_GOAL)
+    assert goals.count() == 17 and all(g.tr("name", "ru") != g.name != g.tr("name", "kk") for g in goals)
+    goal.translations = {"name": {"ru": "изменено вручную"}}
+    goal.save()
+    load_taxonomies()
+    goal.refresh_from_db()
+    assert goal.tr("name", "ru") == "Гендерное равенство"

@@ -46,17 +46,27 @@ def _label(text: str) -> str:
 
 
 def _upsert(vocabulary: str, code: str, name: str, description: str = "", parent: Term | None = None,
-            source: str = "") -> Term:
-    term, _ = Term.objects.update_or_create(
-        vocabulary=vocabulary, code=code,
-        defaults={"name": name, "description": description, "parent": parent, "source": source})
+            source: str = "", translations: dict | None = None) -> Term:
+    defaults = {"name": name, "description": description, "parent": parent, "source": source}
+    if translations is not None:  # the reference's translations replace the term's, as its name does
+        defaults["translations"] = translations
+    term, _ = Term.objects.update_or_create(vocabulary=vocabulary, code=code, defaults=defaults)
     return term
+
+
+def _goal_translations() -> dict[str, dict]:
+    """Each SDG goal's short name and text in Russian and Kazakh (open-sdg's translations), by goal number."""
+    return {r["goal"]: {"name": {lang: r[f"short_name_{lang}"] for lang in ("ru", "kk")},
+                        "description": {lang: r[f"text_{lang}"] for lang in ("ru", "kk")}}
+            for r in _rows("sdg_goals_translations.csv")}
 
 
 @transaction.atomic
 def load_taxonomies() -> int:
     """Create or refresh every shipped vocabulary; returns the number of terms."""
-    goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source="open-sdg")
+    translated = _goal_translations()
+    goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source="open-sdg",
+                                translations=translated[r["goal"]])
              for r in _rows("sdg_goals.csv")}
     for r in _rows("sdg_targets.csv"):
         _upsert(Vocabulary.SDG_TARGET, r["target"], _label(r["text"]), r["text"], parent=goals[r["goal"]],
