@@ -71,8 +71,7 @@ def _shown(model, name: str, value, related: dict) -> str:
     if isinstance(f, models.BooleanField):
         return str(_("Yes") if value else _("No"))
     if isinstance(value, datetime):  # in the site's time zone and format, as the entry's own time is shown
-        return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value,
-                                   "SHORT_DATETIME_FORMAT")
+        return formats.date_format(timezone.template_localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, (date, Decimal, float)):
         return formats.localize(value)
     return str(value)
