@@ -92,13 +92,10 @@ RUSSIAN_RECORDS = {
 }
 
 
-def average_precision(scores: np.ndarray, relevant: np.ndarray) -> float:
-    hits = relevant[np.argsort(-scores, kind="stable")]
-    return float((np.cumsum(hits) / np.arange(1, len(hits) + 1))[hits].mean())
-
-
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
+
+    from sklearn.metrics import average_precision_score
 
     from rightstrack.tagging import embed, embed_queries
     from rightstrack.tagging.embedders import get_search_embedder
@@ -129,7 +126,7 @@ def main() -> None:
                 for issue, vector in zip(named, embed_query_texts(list(named.values()))):
                     relevant = np.array([issue in labels for _text, labels in corpus])
                     scores = documents @ vector
-                    ap.append(average_precision(scores, relevant))
+                    ap.append(average_precision_score(relevant, scores))
                     p10.append(relevant[np.argsort(-scores, kind="stable")[:10]].mean())
                 figures.setdefault(corpus_name, {}).setdefault(lang, {})[variant] = {
                     "map": round(float(np.mean(ap)), 3), "p_at_10": round(float(np.mean(p10)), 3)}
