@@ -5,10 +5,12 @@ Sourced records carry their source; records made up to show the workflow are fla
 """
 
 import csv
-from datetime import date, timedelta
+from collections import Counter
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus as Status
@@ -31,6 +33,7 @@ from rightstrack.recommendations.models import (
     Recommendation,
     SourceDocument,
 )
+from rightstrack.recommendations.status import recommendation_derive_all
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.tagging.taxonomies import ISSUE_ALIASES
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
@@ -312,8 +315,49 @@ def load_progress(actor, focal_points: dict, measures, institutions) -> None:
     for rec in torture:
         record_save(obj=rec, actor=coordinator, values={"cluster": cluster}, reason="clustered")
     record_save(obj=torture[0], actor=coordinator,
-                values={"lead_institution": institutions["GPO"], "deadline": date.today() + timedelta(days=21)},
+                values={"institutions_from_measures": False, "lead_institution": institutions["GPO"],
+                        "deadline": date.today() + timedelta(days=21)},
                 m2m={"co_executors": [institutions["MIA"]]})
+
+
+def _noon(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def date_the_history(*, loaded: datetime) -> None:
+    """The demo is loaded today, but its records tell of 2010–2023: give their history rows the dates of their
+    sources, so 'as of' views and the status-over-time charts show that past instead of a jump on load day.
+
+    What was written before `loaded` (the records, and their links) dates from the record's source: a
+    recommendation from its report's date, a measure from its plan version's adoption. A status moved by an
+    approved progress report moves two weeks after the report's as-of date, when it was (illustratively)
+    reviewed. What came later (clusters, institutions taken from measures) stays dated today.
+    """
+    documents = dict(SourceDocument.objects.exclude(date=None).values_list("pk", "date"))
+    versions = dict(ActionPlanVersion.objects.exclude(adopted_on=None).values_list("pk", "adopted_on"))
+    _redate(Recommendation.history.filter(history_date__lt=loaded),
+            lambda row: documents.get(row.source_document_id) and _noon(documents[row.source_document_id]))
+    _redate(Measure.history.filter(history_date__lt=loaded),
+            lambda row: versions.get(row.version_id) and _noon(versions[row.version_id]))
+    reviewed = {}
+    for pk, period_end in ProgressReport.objects.exclude(reviewed_at=None).values_list("pk", "period_end"):
+        day = reviewed[f"status from approved progress report #{pk}"] = _noon(period_end + timedelta(days=14))
+        ProgressReport.objects.filter(pk=pk).update(submitted_at=day - timedelta(days=7), reviewed_at=day)
+    for model in (Recommendation, Measure):
+        _redate(model.history.filter(history_change_reason__in=reviewed), lambda row: reviewed[row.history_change_reason])
+
+
+def _redate(rows, moment) -> None:
+    """Give each history row `moment(row)`, a second apart per record in the order they were written, since
+    simple-history's `as_of` takes the latest row per record and would return both of two rows with one date."""
+    changed, rank = [], Counter()
+    for row in rows.order_by("history_id"):
+        when = moment(row)
+        if when:
+            row.history_date = when + timedelta(seconds=rank[row.id])
+            rank[row.id] += 1
+            changed.append(row)
+    rows.model.objects.bulk_update(changed, ["history_date"], batch_size=500)
 
 
 @transaction.atomic
@@ -324,6 +368,10 @@ def load_kazakhstan(*, actor, people: dict) -> dict:
     plan = load_plan(actor, institutions)
     measures = load_seed_measures(actor, plan, institutions)
     load_legal_acts(actor, measures)
+    loaded = timezone.now()
     load_progress(actor, people, measures, institutions)
+    # Recommendations linked at load (not through the linking service) take their institutions from their measures.
+    recommendation_derive_all(actor=actor)
+    date_the_history(loaded=loaded)
     return {"recommendations": len(recommendations), "measures": Measure.objects.count(),
             "legal_acts": LegalAct.objects.count(), "progress_reports": ProgressReport.objects.count()}

@@ -34,6 +34,7 @@ from rightstrack.recommendations.models import (
     SourceDocument,
     paragraph_key,
 )
+from rightstrack.recommendations.status import recommendation_derive
 from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
 
 TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,
@@ -46,7 +47,7 @@ _SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.IGNORECASE)
 ACCEPTED = TagAssignment.Status.ACCEPTED
 # The stored fields an import sets, by attname; an existing record whose values equal the row's is unchanged.
 COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language", "response", "response_comment",
-            "status", "deadline", "lead_institution_id", "cluster_id", "is_published")
+            "status", "deadline", "lead_institution_id", "cluster_id", "is_published", "institutions_from_measures")
 M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
 EMBED_CHUNK = 2000  # new recommendations per embedding job queued after an import commits
 UNKNOWN_KEPT = 500  # distinct unknown labels counted per vocabulary (for the review's mapping step)
@@ -152,6 +153,11 @@ def _sync_tags(obj, field: str, wanted: dict, current: dict, actor) -> None:
                         actor=actor, reason="import")
         for tag in obj.tags.filter(vocabulary=vocabulary, status=ACCEPTED).exclude(term_id__in=ids):
             record_delete(obj=tag, actor=actor, reason="import: label no longer in the file")
+
+
+def _override(status: str) -> dict:
+    """A status that an imported file gives, other than the record's own, is kept as a coordinator's override."""
+    return {"status_override": status, "status_override_reason": _("Status given by an imported file.")}
 
 
 def _accepted_tags(obj) -> dict:
@@ -393,6 +399,8 @@ class RecommendationTarget:
         for name in ("lead_institution", "cluster"):
             if name in clean:
                 values[f"{name}_id"] = clean[name]
+        if "lead_institution" in clean or "co_executors" in clean:
+            values["institutions_from_measures"] = False  # the file sets them directly
         if "published" in clean:
             values["is_published"] = clean["published"]
         if "recommending_states" in clean:
@@ -443,6 +451,7 @@ class RecommendationTarget:
                 new.append((number, clean, wanted))
             elif self._same(stored[pk], wanted):
                 actions[number] = "unchanged"
+
             else:
                 self._update(Recommendation.objects.get(pk=pk), wanted, actor, reason)
                 actions[number] = "updated"
@@ -455,6 +464,8 @@ class RecommendationTarget:
         """Save what differs through `record_save` (and the tags one by one), so history has every change."""
         changes = {name: value for name, value in wanted.items()
                    if name not in M2M and name != "tags" and getattr(rec, name) != value}
+        if "status" in changes:  # a status the file gives is a statement beside the measures': an override
+            changes.update(_override(changes.pop("status")))
         if "is_published" in changes:
             rec.mark_published(changes["is_published"])
             changes["published_at"] = rec.published_at
@@ -464,6 +475,7 @@ class RecommendationTarget:
         tags = {v: ids for v, ids in wanted["tags"].items() if ids != current_tags.get(v, set())}
         if changes or m2m:
             record_save(obj=rec, actor=actor, values=changes, m2m=m2m, reason=reason)
+            recommendation_derive(recommendations=[rec], actor=actor, reason=reason)
         _sync_tags(rec, "recommendation", tags, current_tags, actor)
 
     def _create(self, new: list[dict], actor, reason, writer: BulkWriter) -> None:
@@ -483,6 +495,9 @@ class RecommendationTarget:
                 row["published_at"] = now if row["is_published"] else None
             if "paragraph" in row:
                 row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
+            if row.get("status", ImplementationStatus.NOT_STARTED) != ImplementationStatus.NOT_STARTED:
+                row.update(_override(row["status"]))  # a new record has no measures: its derived status is 'not started'
+                row["status"] = row["status_override"]
             rows.append(row)
         writer.insert_rows(Recommendation, rows, constants=stamps)
         history_model = Recommendation.history.model
@@ -643,6 +658,7 @@ class MeasureTarget:
                     measure.mark_published(True)
                     values.update(is_published=True, published_at=measure.published_at)
                 record_save(obj=measure, actor=actor, m2m={k: list(v) for k, v in m2m.items()}, reason=reason)
+                recommendation_derive(recommendations=m2m.get("recommendations", ()), actor=actor, reason=reason)
                 actions[number] = "created"
                 continue
             changes = {k: v for k, v in values.items()
@@ -652,7 +668,10 @@ class MeasureTarget:
                 changes.update(is_published=measure.is_published, published_at=measure.published_at)
             m2m = {k: list(v) for k, v in m2m.items() if v != {o.pk for o in getattr(measure, k).all()}}
             if changes or m2m:
+                answered = {o.pk for o in measure.recommendations.all()}
                 record_save(obj=measure, actor=actor, values=changes, m2m=m2m, reason=reason)
+                recommendation_derive(recommendations=answered | set(m2m.get("recommendations", ())), actor=actor,
+                                      reason=reason)
                 actions[number] = "updated"
             else:
                 actions[number] = "unchanged"

@@ -21,6 +21,7 @@ from rightstrack.planning.workflow import (
     State,
     check_transition,
 )
+from rightstrack.recommendations.status import recommendation_derive
 
 MEASURE_M2M = ("co_executors", "recommendations")
 
@@ -57,6 +58,8 @@ def plan_version_create(*, actor, plan: ActionPlan, label: str, adopted_on=None,
     version = record_save(obj=ActionPlanVersion(plan=plan, number=(previous.number + 1) if previous else 1,
                                                 label=label, adopted_on=adopted_on, adopted_by=adopted_by, **extra),
                           actor=actor)
+    answered = set(Measure.recommendations.through.objects.filter(measure__version=previous)
+                   .values_list("recommendation_id", flat=True)) if previous else set()
     for measure in (previous.measures.prefetch_related(*MEASURE_M2M) if previous else []):
         co_executors, recommendations = list(measure.co_executors.all()), list(measure.recommendations.all())
         measure.pk = measure.id = None
@@ -65,21 +68,61 @@ def plan_version_create(*, actor, plan: ActionPlan, label: str, adopted_on=None,
         measure._state.adding = True
         record_save(obj=measure, actor=actor, reason=f"copied into version {version.number}",
                     m2m={"co_executors": co_executors, "recommendations": recommendations})
+    # The new version's measures now answer for the plan; a copy carries its original's status, so this changes
+    # nothing unless the previous version was not the latest.
+    recommendation_derive(recommendations=answered, actor=actor, reason=f"plan version {version.number} adopted")
     return version
+
+
+def _answered(measure: Measure) -> set[int]:
+    return set(measure.recommendations.values_list("pk", flat=True)) if measure.pk else set()
 
 
 @transaction.atomic
 def measure_create(*, actor, version: ActionPlanVersion, **values) -> Measure:
-    """Add a measure to a plan version."""
+    """Add a measure to a plan version; the recommendations it answers are derived again."""
     require(is_manager(actor))
-    return record_save(obj=Measure(version=version), actor=actor, values=values)
+    measure = record_save(obj=Measure(version=version), actor=actor, values=values)
+    recommendation_derive(recommendations=_answered(measure), actor=actor, reason=f"measure {measure.number} added")
+    return measure
 
 
 @transaction.atomic
 def measure_update(*, actor, measure: Measure, **values) -> Measure:
-    """Change a measure; coordinators curate measures, focal points report on them."""
+    """Change a measure; the recommendations it answered or now answers are derived again (status, institutions)."""
     require(is_manager(actor))
-    return record_save(obj=measure, actor=actor, values=values)
+    before = _answered(measure)
+    measure = record_save(obj=measure, actor=actor, values=values)
+    recommendation_derive(recommendations=before | _answered(measure), actor=actor,
+                          reason=f"measure {measure.number} changed")
+    return measure
+
+
+@transaction.atomic
+def measure_link(*, actor, measure: Measure, recommendations) -> list:
+    """Record that `measure` answers these recommendations (links it has already are kept); returns those added."""
+    require(is_manager(actor))
+    before = _answered(measure)
+    added = [r for r in recommendations if r.pk not in before]
+    if added:
+        record_save(obj=measure, actor=actor, m2m={"recommendations": [*before, *(r.pk for r in added)]},
+                    reason="linked: " + ", ".join(str(r) for r in added))
+        recommendation_derive(recommendations=added, actor=actor, reason=f"linked to measure {measure.number}")
+    return added
+
+
+@transaction.atomic
+def measure_unlink(*, actor, measure: Measure, recommendations) -> list:
+    """Record that `measure` no longer answers these recommendations; returns those removed."""
+    require(is_manager(actor))
+    before = _answered(measure)
+    removed = [r for r in recommendations if r.pk in before]
+    if removed:
+        gone = {r.pk for r in removed}
+        record_save(obj=measure, actor=actor, m2m={"recommendations": sorted(before - gone)},
+                    reason="unlinked: " + ", ".join(str(r) for r in removed))
+        recommendation_derive(recommendations=removed, actor=actor, reason=f"unlinked from measure {measure.number}")
+    return removed
 
 
 @transaction.atomic
@@ -93,7 +136,9 @@ def measure_publish(*, actor, measure: Measure, published: bool = True) -> Measu
 def measure_delete(*, actor, measure: Measure) -> None:
     """Delete a measure (kept in history)."""
     require(is_manager(actor))
+    answered = _answered(measure)
     record_delete(obj=measure, actor=actor)
+    recommendation_derive(recommendations=answered, actor=actor, reason="a measure that answered it was deleted")
 
 
 @transaction.atomic
@@ -139,10 +184,14 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
         values.update(review_comment=comment, reviewed_by=actor, reviewed_at=now)
     record_save(obj=report, actor=actor, values=values, reason=f"{to}: {comment}".strip(": "))
     if to == State.APPROVED:
-        target = report.target
-        if target.status != report.proposed_status:
-            record_save(obj=target, actor=actor, values={"status": report.proposed_status},
-                        reason=f"status from approved progress report #{report.pk}")
+        reason = f"status from approved progress report #{report.pk}"
+        if report.measure_id:
+            measure = report.measure
+            if measure.status != report.proposed_status:
+                record_save(obj=measure, actor=actor, values={"status": report.proposed_status}, reason=reason)
+            recommendation_derive(recommendations=measure.recommendations.all(), actor=actor, reason=reason)
+        else:
+            recommendation_derive(recommendations=[report.recommendation_id], actor=actor, reason=reason)
     return report
 
 

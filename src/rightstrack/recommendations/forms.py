@@ -19,7 +19,8 @@ class RecommendationForm(DomainForm):
     class Meta:
         model = Recommendation
         fields = ["source_document", "paragraph", "text", "language", "recommending_states", "response",
-                  "response_comment", "cluster", "lead_institution", "co_executors", "status", "deadline"]
+                  "response_comment", "cluster", "institutions_from_measures", "lead_institution", "co_executors",
+                  "deadline"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 5})}
 
 

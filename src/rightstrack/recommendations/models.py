@@ -138,8 +138,20 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
                                          related_name="led_recommendations", verbose_name=_("lead institution"))
     co_executors = models.ManyToManyField("accounts.Institution", blank=True, related_name="co_recommendations",
                                           verbose_name=_("co-executors"))
+    # `status` is what every page, export, report and the API read: the override if a coordinator set one,
+    # else `derived_status`. Both are written only by `recommendations.status.recommendation_derive` and the
+    # override service, in the transaction of the change that moves them (docs/status.md gives the rule).
     status = models.CharField(_("status"), max_length=30, choices=ImplementationStatus.choices,
-                              default=ImplementationStatus.NOT_STARTED, db_index=True)
+                              default=ImplementationStatus.NOT_STARTED, db_index=True, editable=False)
+    derived_status = models.CharField(_("status from measures"), max_length=30, choices=ImplementationStatus.choices,
+                                      default=ImplementationStatus.NOT_STARTED, editable=False)
+    status_override = models.CharField(_("status set by a coordinator"), max_length=30, blank=True,
+                                       choices=ImplementationStatus.choices, editable=False)
+    status_override_reason = models.TextField(_("reason for setting the status"), blank=True, editable=False)
+    institutions_from_measures = models.BooleanField(
+        _("institutions from measures"), default=True,
+        help_text=_("Take the lead institution and co-executors from the measures that answer this recommendation. "
+                    "Untick to set them here."))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     # History is read by record (`id`) and by date; the copies of the record's own indexes would only slow
     # down every write, which bulk imports feel most.

@@ -1,5 +1,6 @@
 """Writes for recommendations, clusters and independent assessments. Each runs in one transaction."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -7,6 +8,7 @@ from rightstrack.accounts.models import Institution, Role
 from rightstrack.core.permissions import is_manager, require, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+from rightstrack.recommendations.status import recommendation_derive
 
 
 @transaction.atomic
@@ -18,9 +20,35 @@ def recommendation_create(*, actor, **values) -> Recommendation:
 
 @transaction.atomic
 def recommendation_update(*, actor, recommendation: Recommendation, reason: str = "", **values) -> Recommendation:
-    """Change a recommendation's fields, responsible institutions or cluster."""
+    """Change a recommendation's fields, responsible institutions or cluster.
+
+    While `institutions_from_measures` is on, the measures decide the institutions and any given here are ignored.
+    """
     require(is_manager(actor))
-    return record_save(obj=recommendation, actor=actor, values=values, reason=reason)
+    if values.get("institutions_from_measures", recommendation.institutions_from_measures):
+        values = {k: v for k, v in values.items() if k not in {"lead_institution", "co_executors"}}
+    recommendation = record_save(obj=recommendation, actor=actor, values=values, reason=reason)
+    recommendation_derive(recommendations=[recommendation], actor=actor, reason=reason)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_status_override(*, actor, recommendation: Recommendation, status: str,
+                                   reason: str = "") -> Recommendation:
+    """Set the status by hand, with a reason, over the one derived from the measures; `status=""` clears it.
+
+    The derived status is kept beside it, and both changes are in the record's history.
+    """
+    require(is_manager(actor))
+    if status and not reason.strip():
+        raise ValidationError({"status_override_reason": _("Say why the status differs from its measures.")})
+    record_save(obj=recommendation, actor=actor,
+                values={"status_override": status, "status_override_reason": reason.strip() if status else ""},
+                reason=(f"status set by hand: {reason.strip()}" if status else "status override cleared"))
+    recommendation_derive(recommendations=[recommendation], actor=actor,
+                          reason="status set by hand" if status else "status follows its measures again")
+    recommendation.refresh_from_db()
+    return recommendation
 
 
 @transaction.atomic
