@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def test_update_records_user_and_field_diff(world):
     coordinator = world.users["coordinator"]
-    recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation, status="in_progress")
+    recommendations.recommendation_status_override(actor=coordinator, recommendation=world.recommendation,
+                                                   status="in_progress", reason="Reported by the ministry in a letter")
     entry = history_entries(world.recommendation)[0]
     assert entry.user == coordinator and entry.kind == "~"
     changed = {c.field: (c.old, c.new) for c in entry.changes}

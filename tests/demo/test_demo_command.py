@@ -85,3 +85,36 @@ def test_the_load_suggests_the_near_duplicates_across_cycles(demo_db):
                                 from search_clustersuggestion_recommendations m2 join recommendations_recommendation r2
                                 on r2.id=m2.recommendation_id where r2.external_id='KAZ-UPR1-95.14')""").fetchall()
     assert sorted(m[0] for m in members) == ["KAZ-UPR1-95.14", "KAZ-UPR2-124.10"]
+
+
+def test_every_recommendation_a_moved_measure_answers_has_moved(demo_db):
+    """The independent check of issue 18: S-DP (implemented) and S-MED (in progress) move the 12 they answer."""
+    _, _, db = demo_db
+    stuck = db.execute("""select r.id from recommendations_recommendation r
+                          join planning_measure_recommendations l on l.recommendation_id=r.id
+                          join planning_measure m on m.id=l.measure_id
+                          join planning_actionplanversion v on v.id=m.version_id
+                          where m.status!='not_started' and r.status='not_started'
+                            and v.number=(select max(number) from planning_actionplanversion w where w.plan_id=v.plan_id)
+                       """).fetchall()
+    assert stuck == []
+    moved = dict(db.execute("""select m.key, count(distinct r.id) from recommendations_recommendation r
+                               join planning_measure_recommendations l on l.recommendation_id=r.id
+                               join planning_measure m on m.id=l.measure_id
+                               where m.key in ('S-DP', 'S-MED') and r.status!='not_started' group by m.key"""))
+    assert moved == {"S-DP": 6, "S-MED": 6}
+    with_lead = one(db, "select count(*) from recommendations_recommendation where lead_institution_id is not null")
+    linked = one(db, "select count(distinct recommendation_id) from planning_measure_recommendations")
+    assert with_lead >= linked > 30  # every linked recommendation takes its lead institution from its measures
+
+
+def test_the_history_of_statuses_starts_at_the_sources_dates(demo_db):
+    """No flat zero and a jump to 322 on load day: recommendations exist from their review's date."""
+    _, _, db = demo_db
+    first = dict(db.execute("""select d.cycle, min(date(h.history_date)) from recommendations_historicalrecommendation h
+                               join recommendations_sourcedocument d on d.id=h.source_document_id
+                               where h.history_type='+' group by d.cycle"""))
+    assert first[1] < "2011-01-01" and first[2] < "2015-06-01"
+    moved = one(db, """select min(date(history_date)) from recommendations_historicalrecommendation
+                       where status!='not_started'""")
+    assert "2023-01-01" < moved < "2024-01-01"  # when the illustrative reports of mid-2023 were approved

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from rightstrack.planning.models import IndicatorValue
-from rightstrack.recommendations.services import recommendation_update
+from rightstrack.recommendations.services import recommendation_status_override
 
 # English interface words that must never reach a Russian or Kazakh page.
 ENGLISH_UI = ["Recommendations", "Measures", "Action plans", "Legal acts", "Clusters", "Taxonomies", "Sign in",
@@ -172,7 +172,8 @@ def test_numbers_on_an_indicator_page_follow_the_locale(client, world, lang, exp
 ])
 def test_history_shows_values_as_words_of_the_language(client, world, lang, old, new, published):
     coordinator = world.users["coordinator"]
-    recommendation_update(actor=coordinator, recommendation=world.recommendation, status="in_progress")
+    recommendation_status_override(actor=coordinator, recommendation=world.recommendation, status="in_progress",
+                                   reason="Reported by the ministry in a letter")
     client.force_login(coordinator)
     page = fetch(client, world.recommendation.get_absolute_url(), lang)
     assert old in page.chunks and new in page.chunks  # status change, not the raw not_started/in_progress

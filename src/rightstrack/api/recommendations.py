@@ -46,7 +46,11 @@ class RecommendationOut(ExecutorsOut):
     recommending_states: list[str]
     response: str
     response_comment: str
-    status: str
+    status: str = Field(description="The status every page and report shows: the coordinator's override if set, "
+                                    "else the status derived from the measures (docs/status.md).")
+    derived_status: str = Field(description="The status that the measures and approved progress reports give.")
+    status_override: str = Field(description="A status a coordinator set by hand, or empty.")
+    status_override_reason: str
     deadline: date | None
     lead_institution: str | None
     co_executors: list[str]

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
+from rightstrack.core.models import ImplementationStatus
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
 from rightstrack.recommendations.services import ASSESSING_KINDS
 
@@ -22,6 +23,22 @@ class RecommendationForm(DomainForm):
                   "response_comment", "cluster", "institutions_from_measures", "lead_institution", "co_executors",
                   "deadline"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 5})}
+
+
+class StatusOverrideForm(forms.Form):
+    """A coordinator's status over the derived one, with a reason; an empty status follows the measures again."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Follow its measures")), *ImplementationStatus.choices])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Why the status differs from what its measures say; kept in history."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the status differs from its measures."))
+        return data
 
 
 class ClusterForm(DomainForm):

@@ -11,6 +11,9 @@ from rightstrack.recommendations.models import Assessment, Cluster, Recommendati
 from rightstrack.recommendations.status import recommendation_derive
 
 
+DERIVED_FIELDS = {"status", "derived_status", "status_override", "status_override_reason"}
+
+
 @transaction.atomic
 def recommendation_create(*, actor, **values) -> Recommendation:
     """Record a recommendation by hand."""
@@ -25,6 +28,8 @@ def recommendation_update(*, actor, recommendation: Recommendation, reason: str 
     While `institutions_from_measures` is on, the measures decide the institutions and any given here are ignored.
     """
     require(is_manager(actor))
+    if DERIVED_FIELDS & set(values):
+        raise TypeError("A recommendation's status is derived; set it with recommendation_status_override.")
     if values.get("institutions_from_measures", recommendation.institutions_from_measures):
         values = {k: v for k, v in values.items() if k not in {"lead_institution", "co_executors"}}
     recommendation = record_save(obj=recommendation, actor=actor, values=values, reason=reason)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.recommendation_update, name="recommendation_update"),
     path("<int:pk>/delete/", views.recommendation_delete, name="recommendation_delete"),
     path("<int:pk>/publish/", views.recommendation_publish, name="recommendation_publish"),
+    path("<int:pk>/status/", views.recommendation_status_override, name="recommendation_status_override"),
     path("clusters/", views.cluster_list, name="cluster_list"),
     path("clusters/new/", views.cluster_create, name="cluster_create"),
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),

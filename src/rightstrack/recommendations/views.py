@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -20,6 +21,7 @@ from rightstrack.recommendations.forms import (
     AssessmentForm,
     ClusterForm,
     RecommendationForm,
+    StatusOverrideForm,
 )
 from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.taxonomy.models import TagAssignment, Term
@@ -54,6 +56,8 @@ def recommendation_detail(request, pk):
         "history": history_entries(rec) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, rec),
         "can_assess": services.can_assess(request.user),
+        "status_form": StatusOverrideForm(initial={"status": rec.status_override,
+                                                   "reason": rec.status_override_reason}),
         "term_choices": Term.objects.order_by("vocabulary", "code") if is_manager(request.user) else [],
     })
 
@@ -84,6 +88,27 @@ def recommendation_delete(request, pk):
                        success_url=reverse("recommendations:recommendation_list"),
                        success_message=_("Recommendation deleted; the deletion is kept in history."),
                        context={"title": _("Delete recommendation"), "object": rec, "danger": True})
+
+
+@manager_required
+def recommendation_status_override(request, pk):
+    """Set the status by hand with a reason, or clear the override so the measures decide again."""
+    rec = _get_recommendation(request, pk)
+    form = StatusOverrideForm(request.POST or None, initial={"status": rec.status_override,
+                                                           "reason": rec.status_override_reason})
+
+    def override(values):
+        before = rec.get_status_display()
+        result = services.recommendation_status_override(actor=request.user, recommendation=rec,
+                                                         status=values["status"], reason=values["reason"])
+        messages.success(request, _("Status: %(before)s → %(after)s (%(how)s).") % {
+            "before": before, "after": result.get_status_display(),
+            "how": _("set by hand") if result.status_override else _("from its measures")})
+        return result
+
+    return run_service(request, form, override, success_url=rec.get_absolute_url(),
+                       context={"title": _("Set the status of %(recommendation)s") % {"recommendation": rec},
+                                "object": rec})
 
 
 @manager_required
