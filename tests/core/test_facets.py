@@ -7,7 +7,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
-from rightstrack.recommendations.models import Country, Recommendation, SourceDocument
+from rightstrack.core.facets import FacetIndex
+from rightstrack.planning.models import ProgressReport
+from rightstrack.planning.selectors import INBOX_LIST
+from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
 from rightstrack.recommendations.selectors import (
     RECOMMENDATION_LIST,
     _facetable,
@@ -105,3 +108,23 @@ def test_a_value_the_field_cannot_hold_matches_no_row(varied, user_kind, params,
     assert set(rows.values_list("source_document__cycle", flat=True)) == cycles
     _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
     assert listed == set(rows.values_list("pk", flat=True))
+
+
+def test_a_facet_with_several_paths_counts_a_row_under_every_value_it_reaches(world):
+    """The inbox's mechanism facet: a report on a measure counts under each mechanism its recommendations come
+    from, a report on a recommendation under its own; the index counts as the database does."""
+
+    cat = Mechanism.objects.create(code="CAT", name="Committee against Torture", kind="treaty_body")
+    document = SourceDocument.objects.create(symbol="CAT/C/KAZ/CO/3", mechanism=cat, date=date(2014, 12, 12))
+    world.measure.recommendations.add(Recommendation.objects.create(source_document=document, paragraph="7",
+                                                                    text="Torture text", lead_institution=world.mia))
+    ProgressReport.objects.create(recommendation=world.recommendation, institution=world.mia, narrative="On a rec",
+                                  period_end=date(2024, 1, 1), proposed_status="in_progress", state="submitted")
+    qs = ProgressReport.objects.all()
+    params = QueryDict("state=submitted")
+    counts = {r.facet.key: {v.value: v.count for v in r.values} for r in INBOX_LIST.counts(qs, params)}
+    assert counts["mechanism"] == {"UPR": 2, "CAT": 1}  # world.submitted reaches both; the new report only UPR
+    for value, count in counts["mechanism"].items():
+        assert INBOX_LIST.apply(qs, QueryDict(f"state=submitted&mechanism={value}")).count() == count
+    indexed, _listed_mask = FacetIndex(qs, INBOX_LIST.facets).counted(params)
+    assert {r.facet.key: {v.value: v.count for v in r.values} for r in indexed} == counts

@@ -72,6 +72,11 @@ WRITE_ROUTES = {
     "planning:progress_report_transition#return": (
         lambda w: [w.submitted.pk], lambda w: {"to": "returned", "comment": "Attach the order"}, MANAGERS),
     "planning:progress_report_publish": (lambda w: [w.approved.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:progress_report_inbox#approve": (
+        lambda w: [], lambda w: {"reports": [w.submitted.pk], "to": "approved"}, MANAGERS),
+    "planning:progress_report_inbox#return": (
+        lambda w: [], lambda w: {"reports": [w.submitted.pk], "to": "returned", "comment": "Attach the order"},
+        MANAGERS),
     "planning:evidence_add": (lambda w: [w.draft.pk], lambda w: {"title": "Order No. 5", "url": "https://example.org/o5"},
                               RESPONSIBLE),
     "planning:indicator_value_add": (

@@ -19,12 +19,21 @@ from django.db.models.constants import LOOKUP_SEP
 
 @dataclass
 class Facet:
-    """A filter on one field path; `labels` turns stored values into display labels."""
+    """A filter on one field path; `labels` turns stored values into display labels.
+
+    `also`: further paths to the same kind of value; a row has every value found through any of its paths
+    (e.g. a report's mechanism through its recommendation or through its measure's recommendations).
+    """
 
     key: str
     label: str
     path: str
     labels: Callable[[list], dict] | dict | None = None
+    also: tuple[str, ...] = ()
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.path, *self.also)
 
 
 @dataclass
@@ -60,7 +69,10 @@ class FacetedList:
                 # Compared as the counts compare them: a value the field cannot hold ("?cycle=x") matches no
                 # row instead of raising in the database.
                 wanted = _wanted(qs, facet.path, values)
-                qs = qs.filter(**{f"{facet.path}__in": wanted}) if wanted else qs.none()
+                condition = Q()
+                for path in facet.paths:
+                    condition |= Q(**{f"{path}__in": wanted})
+                qs = qs.filter(condition) if wanted else qs.none()
         return qs
 
     def _search(self, qs: QuerySet, params) -> QuerySet:
@@ -76,7 +88,7 @@ class FacetedList:
     def apply(self, qs: QuerySet, params) -> QuerySet:
         """The filtered, searched and sorted queryset (distinct only when a filter crosses a many-valued relation)."""
         filtered = self._filter(self._search(qs, params), params)
-        if any(params.getlist(f.key) and _path(qs, f.path)[0] for f in self.facets):
+        if any(params.getlist(f.key) and _many(qs, f) for f in self.facets):
             filtered = filtered.distinct()
         sort = params.get("sort") or self.default_sort
         key = sort.lstrip("-")
@@ -140,7 +152,7 @@ class FacetIndex:
         self.ids = np.array(sorted(every), dtype=np.int64)
         self.fields, self.values, self.codes, self.single, self.pairs = {}, {}, {}, {}, {}
         for facet in facets:
-            many, target = _path(qs, facet.path)
+            many, target = _many(qs, facet), _path(qs, facet.path)[1]
             self.fields[facet.key] = target
             values = [v for v in ids[facet.key] if v not in (None, "")]  # shown values; None and "" never are
             self.values[facet.key] = values
@@ -290,6 +302,11 @@ def _path(qs: QuerySet, path: str):
     return any(info.m2m for info in infos), targets[0]
 
 
+def _many(qs: QuerySet, facet: Facet) -> bool:
+    """Whether a row may have several values for `facet` (a many-valued relation, or several paths)."""
+    return bool(facet.also) or _path(qs, facet.path)[0]
+
+
 def _wanted(qs: QuerySet, path: str, values: list[str]) -> set:
     """The filter's query-string values as the database would compare them (e.g. "2" → 2)."""
     return _converted(_path(qs, path)[1], values)
@@ -322,7 +339,7 @@ def _via_key(model, path: str) -> tuple[str, str]:
 def _value_ids(qs: QuerySet, facets: list[Facet]) -> tuple[set, dict[str, dict]]:
     """The ids of the rows in `qs`, and for each facet {value: ids of the rows that have it}."""
     ids = {facet.key: defaultdict(set) for facet in facets}
-    single = [f for f in facets if not _path(qs, f.path)[0]]
+    single = [f for f in facets if not _many(qs, f)]
     reads = {f.key: _via_key(qs.model, f.path) for f in single}
     columns = list(dict.fromkeys(column for column, _rest in reads.values()))
     # Rows grouped by their combination of values first: far fewer combinations than rows to loop over.
@@ -346,6 +363,7 @@ def _value_ids(qs: QuerySet, facets: list[Facet]) -> tuple[set, dict[str, dict]]
     for facet in facets:
         if facet not in single:
             # An inner join: rows without a value for this facet are not counted in it anyway.
-            for pk, value in qs.filter(**{f"{facet.path}__isnull": False}).values_list("pk", facet.path):
-                ids[facet.key][value].add(pk)
+            for path in facet.paths:
+                for pk, value in qs.filter(**{f"{path}__isnull": False}).values_list("pk", path):
+                    ids[facet.key][value].add(pk)
     return set().union(*combinations.values()), ids

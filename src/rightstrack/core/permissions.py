@@ -47,6 +47,16 @@ def is_responsible(user, obj) -> bool:
     return role_of(user) == Role.FOCAL_POINT and bool(user.institution_ids & responsible_institution_ids(obj))
 
 
+def responsibilities_of(user, obj) -> list[tuple]:
+    """A focal point's institutions responsible for the item, each as (institution, leads?): why it is theirs."""
+    if role_of(user) != Role.FOCAL_POINT:
+        return []
+    target = getattr(obj, "target", obj)
+    co_executors = set(target.co_executors.values_list("id", flat=True))
+    return [(institution, institution.pk == target.lead_institution_id) for institution in user.institutions.all()
+            if institution.pk == target.lead_institution_id or institution.pk in co_executors]
+
+
 def can_report_on(user, obj) -> bool:
     """May write progress reports, evidence and indicator values on this measure or recommendation."""
     return is_manager(user) or is_responsible(user, obj)

@@ -47,8 +47,8 @@ def run_service(request, form, action, *, success_url, success_message="", templ
         except ValueError as error:  # workflow errors (TransitionError) and similar domain refusals
             form.add_error(None, str(error))
         else:
-            if success_message:
-                messages.success(request, success_message)
+            if success_message:  # a callable gets the service's result: "3 reports approved."
+                messages.success(request, success_message(result) if callable(success_message) else success_message)
             return redirect(success_url(result) if callable(success_url) else success_url)
     return render(request, template, context, status=400 if request.method == "POST" else 200)
 

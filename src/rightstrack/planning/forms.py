@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
+from rightstrack.core.permissions import responsible_institution_ids
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -54,10 +55,14 @@ class ProgressReportForm(DomainForm):
         fields = ["institution", "period_end", "narrative", "proposed_status"]
         widgets = {"period_end": DATE, "narrative": forms.Textarea(attrs={"rows": 6})}
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, target=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None and user.role == "focal_point":
             self.fields["institution"].queryset = user.institutions.all()
+            if target is not None and not self.instance.pk:
+                mine = [i for i in user.institutions.all() if i.pk in responsible_institution_ids(target)]
+                if len(mine) == 1:  # the only institution the focal point may report for on this target
+                    self.fields["institution"].initial = mine[0].pk
         if self.instance.pk:
             del self.fields["institution"]
 
@@ -65,6 +70,26 @@ class ProgressReportForm(DomainForm):
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(choices=ProgressReport.State.choices)
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Comment"))
+
+
+class ProgressReportBulkReviewForm(forms.Form):
+    """Approve or return the checked reports of the inbox at once; returning needs a comment."""
+
+    reports = forms.ModelMultipleChoiceField(queryset=ProgressReport.objects.none(), label=_("Reports"),
+                                             error_messages={"required": _("Select at least one report.")})
+    to = forms.ChoiceField(choices=[(ProgressReport.State.APPROVED, _("Approve")),
+                                    (ProgressReport.State.RETURNED, _("Return with comments"))])
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Comment"))
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].queryset = reports
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("to") == ProgressReport.State.RETURNED and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Returning reports needs a comment that says what to change."))
+        return cleaned
 
 
 class EvidenceForm(forms.ModelForm):

@@ -2,7 +2,9 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution, Role
@@ -91,6 +93,67 @@ def readable_target(user) -> Q:
     """Reports and assessments whose target (a measure or a recommendation) the user may read."""
     return (Q(measure__in=measure_list(user=user).values("pk"))
             | Q(recommendation__in=published_unless_internal(Recommendation.objects.all(), user).values("pk")))
+
+
+INBOX_DEFAULT_STATE = ProgressReport.State.SUBMITTED
+DUE_CHOICES = {"overdue": _("Overdue"), "due_soon": _("Due soon")}
+INBOX_LIST = FacetedList(
+    facets=[
+        Facet("state", _("State"), "state", dict(ProgressReport.State.choices)),
+        Facet("institution", _("Reporting institution"), "institution", _institutions),
+        # A report on a recommendation belongs to the plans of the measures that answer it, and a report on a
+        # measure to the mechanisms of the recommendations it answers.
+        Facet("plan", _("Plan"), "measure__version__plan", _plans, also=("recommendation__measures__version__plan",)),
+        Facet("mechanism", _("Mechanism"), "recommendation__source_document__mechanism__code",
+              also=("measure__recommendations__source_document__mechanism__code",)),
+    ],
+    sorts={"deadline": "target_deadline", "submitted": "submitted_at", "as_of": "period_end"},
+    search_fields=("narrative", "measure__text", "recommendation__text", "author__username"),
+    default_sort="submitted",
+)
+
+
+def progress_report_inbox(*, user, params, today: date | None = None) -> dict:
+    """A coordinator's review queue: the reports the user may read, filtered by the query string (state,
+    institution, plan, mechanism, and the target's deadline), with the count of each filter value."""
+    today = today or date.today()
+    qs = progress_report_list(user=user).annotate(
+        target_deadline=Coalesce("measure__deadline", "recommendation__deadline"),
+        target_status=Coalesce("measure__status", "recommendation__status"))
+    after, before = parse_date_or_none(params.get("deadline_after")), parse_date_or_none(params.get("deadline_before"))
+    if after:
+        qs = qs.filter(target_deadline__gte=after)
+    if before:
+        qs = qs.filter(target_deadline__lte=before)
+    due_conditions = {
+        "overdue": Q(target_deadline__lt=today) & ~Q(target_status__in=DONE),
+        "due_soon": Q(target_deadline__gte=today, target_deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
+        & ~Q(target_status__in=DONE),
+    }
+    listed = INBOX_LIST.apply(qs, params)
+    due_counts = listed.order_by().aggregate(**{key: Count("pk", filter=q, distinct=True)
+                                                for key, q in due_conditions.items()})
+    chosen = [key for key in params.getlist("due") if key in due_conditions]
+    if chosen:
+        condition = Q()
+        for key in chosen:
+            condition |= due_conditions[key]
+        qs, listed = qs.filter(condition), listed.filter(condition)
+    return {"reports": listed, "facets": INBOX_LIST.counts(qs, params), "today": today,
+            "due": [(key, label, due_counts[key], key in chosen) for key, label in DUE_CHOICES.items()]}
+
+
+def progress_report_awaiting_review_count(*, user) -> int:
+    """How many reports the user may read are submitted and wait for a coordinator."""
+    return progress_report_list(user=user).filter(state=ProgressReport.State.SUBMITTED).count()
+
+
+def parse_date_or_none(value) -> date | None:
+    """A yyyy-mm-dd query-string value as a date; anything else as None (the filter is then ignored)."""
+    try:
+        return parse_date(value or "")
+    except ValueError:
+        return None
 
 
 def evidence_get(*, user, pk: int) -> Evidence:

@@ -1,5 +1,6 @@
 """Writes for plans, measures, progress reports, evidence and indicators. Each runs in one transaction."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from rightstrack.planning.workflow import (
     EDITABLE_STATES,
     REVIEW_STATES,
     State,
+    TransitionError,
     check_transition,
 )
 from rightstrack.recommendations.status import recommendation_derive
@@ -193,6 +195,21 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
         else:
             recommendation_derive(recommendations=[report.recommendation_id], actor=actor, reason=reason)
     return report
+
+
+@transaction.atomic
+def progress_report_bulk_transition(*, actor, reports, to: str, comment: str = "") -> list[ProgressReport]:
+    """Move several reports the same way, all or nothing: the first refusal undoes the others and names its report."""
+    done = []
+    for report in sorted(reports, key=lambda r: r.pk):  # one lock order, so two bulk reviews cannot deadlock
+        try:
+            done.append(progress_report_transition(actor=actor, report=report, to=to, comment=comment))
+        except (PermissionDenied, TransitionError) as error:
+            message = _("Nothing was changed. Report #%(pk)s (%(institution)s, %(target)s): %(reason)s") % {
+                "pk": report.pk, "institution": report.institution.abbreviation, "target": report.target,
+                "reason": error.args[0] if error.args else _("You do not have permission to do this.")}
+            raise type(error)(message) from error
+    return done
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     path("measures/<int:pk>/edit/", views.measure_update, name="measure_update"),
     path("measures/<int:pk>/publish/", views.measure_publish, name="measure_publish"),
     path("measures/<int:pk>/delete/", views.measure_delete, name="measure_delete"),
+    path("inbox/", views.progress_report_inbox, name="progress_report_inbox"),
     path("report/<str:kind>/<int:pk>/", views.progress_report_create, name="progress_report_create"),
     path("reports/<int:pk>/", views.progress_report_detail, name="progress_report_detail"),
     path("reports/<int:pk>/edit/", views.progress_report_update, name="progress_report_update"),

@@ -6,14 +6,15 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager, require
+from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
 from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.planning import selectors, services
 from rightstrack.planning.forms import (
@@ -23,10 +24,11 @@ from rightstrack.planning.forms import (
     IndicatorValueForm,
     MeasureForm,
     PlanVersionForm,
+    ProgressReportBulkReviewForm,
     ProgressReportForm,
     TransitionForm,
 )
-from rightstrack.planning.models import Evidence
+from rightstrack.planning.models import Evidence, ProgressReport
 from rightstrack.planning.workflow import next_states
 from rightstrack.recommendations.selectors import assessment_list, recommendation_list
 from rightstrack.recommendations.services import can_assess
@@ -66,7 +68,7 @@ def measure_detail(request, pk):
         "deadline_state": selectors.deadline_state(measure.deadline, measure.status),
         "history": history_entries(measure) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, measure),
-        "can_assess": can_assess(request.user)})
+        "responsibilities": responsibilities_of(request.user, measure), "can_assess": can_assess(request.user)})
 
 
 @manager_required
@@ -141,7 +143,7 @@ def _report_target(request, kind, pk):
 def progress_report_create(request, kind, pk):
     target = _report_target(request, kind, pk)
     require(can_report_on(request.user, target))
-    form = ProgressReportForm(request.POST or None, user=request.user)
+    form = ProgressReportForm(request.POST or None, user=request.user, target=target)
     return run_service(request, form,
                        lambda v: services.progress_report_create(actor=request.user, target=target, **v),
                        success_url=lambda r: r.get_absolute_url(), success_message=_("Draft report saved."),
@@ -177,6 +179,37 @@ def progress_report_transition(request, pk):
                        lambda v: services.progress_report_transition(actor=request.user, report=report, **v),
                        success_url=report.get_absolute_url(), success_message=_("Report updated."),
                        context={"title": _("Review progress report"), "object": report})
+
+
+@manager_required
+def progress_report_inbox(request):
+    """The review queue; the default filter (submitted reports) is put in the URL so that it can be shared."""
+    if request.method == "GET" and "state" not in request.GET:
+        params = request.GET.copy()
+        params["state"] = selectors.INBOX_DEFAULT_STATE
+        return redirect(f"{request.path}?{params.urlencode()}")
+    inbox = selectors.progress_report_inbox(user=request.user, params=request.GET)
+    form = ProgressReportBulkReviewForm(request.POST or None,
+                                        reports=selectors.progress_report_list(user=request.user))
+    every_state = request.GET.copy()
+    every_state.setlist("state", [""])
+    every_state.pop("page", None)
+    checked = request.POST.getlist("reports") if request.method == "POST" else []
+    return run_service(request, form,
+                       lambda v: services.progress_report_bulk_transition(actor=request.user, **v),
+                       success_url=request.get_full_path(), success_message=_bulk_message,
+                       template="planning/progress_report_inbox.html",
+                       context={**inbox, "page": Paginator(inbox["reports"], 50).get_page(request.GET.get("page")),
+                                "every_state_url": f"?{every_state.urlencode()}", "checked": checked,
+                                "select_all": request.GET.get("select") == "all"})
+
+
+def _bulk_message(reports) -> str:
+    count = len(reports)
+    if reports and reports[0].state == ProgressReport.State.RETURNED:
+        return ngettext("%(count)d report returned for changes.", "%(count)d reports returned for changes.",
+                        count) % {"count": count}
+    return ngettext("%(count)d report approved.", "%(count)d reports approved.", count) % {"count": count}
 
 
 @manager_required

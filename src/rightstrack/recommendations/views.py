@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager, require
+from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
 from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
@@ -55,6 +55,7 @@ def recommendation_detail(request, pk):
         "assessments": selectors.assessment_list(user=request.user).filter(recommendation=rec),
         "history": history_entries(rec) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, rec),
+        "responsibilities": responsibilities_of(request.user, rec),
         "can_assess": services.can_assess(request.user),
         "status_form": StatusOverrideForm(initial={"status": rec.status_override,
                                                    "reason": rec.status_override_reason}),
