@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.core.services import record_save
 from rightstrack.planning.models import Measure, ProgressReport, ReportingRound
+from rightstrack.planning.selectors import DONE, measure_list
+from rightstrack.recommendations.selectors import recommendation_list
 
 ANSWER_STATES = (ProgressReport.State.SUBMITTED, ProgressReport.State.APPROVED)
 
@@ -181,3 +183,22 @@ def focal_point_round_items(*, user) -> list[RoundItem]:
         | Q(recommendations__co_executors__in=user.institution_ids)).distinct()
     items = round_items(rounds=rounds, institution_ids=user.institution_ids)
     return sorted(items, key=lambda item: (item.answered, item.round.deadline, item.round.pk))
+
+
+def round_candidates(*, user, version=None, institution=None, q: str = "") -> tuple[QuerySet, QuerySet]:
+    """Measures and recommendations a new round may ask about, narrowed by plan version, institution and text.
+
+    Without a version, the measures of each plan's current version; recommendations only once assigned.
+    """
+    measures = measure_list(user=user, current_only=version is None)
+    if version is not None:
+        measures = measures.filter(version=version)
+    recommendations = recommendation_list(user=user).filter(lead_institution__isnull=False).exclude(status__in=DONE)
+    if institution is not None:
+        responsible = Q(lead_institution=institution) | Q(co_executors=institution)
+        measures, recommendations = measures.filter(responsible), recommendations.filter(responsible)
+    if q:
+        measures = measures.filter(Q(text__icontains=q) | Q(number=q) | Q(section__icontains=q))
+        recommendations = recommendations.filter(Q(text__icontains=q) | Q(paragraph=q))
+    return (measures.select_related("lead_institution").distinct().order_by("version", "id"),
+            recommendations.select_related("lead_institution", "source_document").distinct())
