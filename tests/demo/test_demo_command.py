@@ -85,3 +85,12 @@ def test_the_load_suggests_the_near_duplicates_across_cycles(demo_db):
                                 from search_clustersuggestion_recommendations m2 join recommendations_recommendation r2
                                 on r2.id=m2.recommendation_id where r2.external_id='KAZ-UPR1-95.14')""").fetchall()
     assert sorted(m[0] for m in members) == ["KAZ-UPR1-95.14", "KAZ-UPR2-124.10"]
+
+
+def test_an_open_reporting_round_has_some_answers_in(demo_db):
+    _, _, db = demo_db
+    assert one(db, "select count(*) from planning_reportinground where state = 'open'") == 1
+    assert one(db, "select count(*) from planning_reportinground_measures") == 4
+    answers = one(db, "select count(*) from planning_progressreport r join planning_reportinground g "
+                      "on r.period_end >= g.period_end where r.state = 'submitted'")
+    assert answers == 2

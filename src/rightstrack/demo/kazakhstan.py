@@ -31,6 +31,7 @@ from rightstrack.recommendations.models import (
     Recommendation,
     SourceDocument,
 )
+from rightstrack.demo.rounds import load_reporting_round
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.tagging.taxonomies import ISSUE_ALIASES
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
@@ -325,5 +326,6 @@ def load_kazakhstan(*, actor, people: dict) -> dict:
     measures = load_seed_measures(actor, plan, institutions)
     load_legal_acts(actor, measures)
     load_progress(actor, people, measures, institutions)
+    load_reporting_round(coordinator=people["coordinator"], measures=measures, institutions=institutions)
     return {"recommendations": len(recommendations), "measures": Measure.objects.count(),
             "legal_acts": LegalAct.objects.count(), "progress_reports": ProgressReport.objects.count()}
