@@ -119,6 +119,7 @@ def test_round_pages_are_for_coordinators(world, client):
     answer = _report(world, state="approved")
     page = client.get(reverse("planning:round_detail", args=[rnd.pk])).content.decode()
     assert "33% answered (1 of 3)" in page and '<progress max="3" value="1"' in page
+    assert "50% answered (1 of 2)" in page  # MIA's row
     assert answer.get_absolute_url() in page
     assert reverse("planning:round_list") in client.get(reverse("planning:round_list")).content.decode()
 

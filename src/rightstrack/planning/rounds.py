@@ -76,6 +76,10 @@ class InstitutionRow:
     def late(self) -> int:
         return sum(item.late(self.today) for item in self.items)
 
+    @property
+    def percent(self) -> int:
+        return _percent(self.answered, self.asked)
+
 
 @dataclass
 class RoundProgress:
@@ -98,7 +102,11 @@ class RoundProgress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.asked) if self.asked else 0
+        return _percent(self.answered, self.asked)
+
+
+def _percent(answered: int, asked: int) -> int:
+    return round(100 * answered / asked) if asked else 0
 
 
 @transaction.atomic
