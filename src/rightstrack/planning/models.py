@@ -246,8 +246,8 @@ class ReportingRound(TranslatableModel, TimestampedModel):
         "A report counts as an answer when its 'as of' date is this date or later."))
     deadline = models.DateField(_("deadline"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                                   verbose_name=_("opened by"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("opened by"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     measures = models.ManyToManyField(Measure, blank=True, related_name="reporting_rounds",
                                       verbose_name=_("measures"))
