@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rightstrack.imports.forms import _field_name
+from rightstrack.planning.models import ReportingRound
 from rightstrack.taxonomy.models import TermAlias
 from tests.factories import PASSWORD
 from tests.imports.factories import staged_import
@@ -26,6 +27,12 @@ def _form(obj):
 
 def _unknown_label(w) -> dict:
     return {"vocabulary": w.term.vocabulary, "label": "Capital punishment", "rows": 1, "suggestion": None}
+
+
+def _reporting_round(w):
+    rnd = ReportingRound.objects.create(title="Mid-year", period_end=date(2024, 6, 30), deadline=date(2024, 7, 31))
+    rnd.measures.add(w.measure)
+    return rnd
 
 
 # name -> (url args from world, POST data from world, roles allowed)
@@ -88,6 +95,10 @@ WRITE_ROUTES = {
         lambda w: [w.indicator.pk], lambda w: {**_form(w.indicator), "kind": "process", "unit": "judges",
                                                "name": "Judges trained", "target": "300"}, MANAGERS),
     "planning:indicator_publish": (lambda w: [w.indicator.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:round_create": (
+        lambda w: [], lambda w: {"title": "Mid-year", "period_end": "2024-06-30", "deadline": "2024-07-31",
+                                 "measures": [w.measure.pk]}, MANAGERS),
+    "planning:round_close": (lambda w: [_reporting_round(w).pk], lambda w: {"confirm": "on"}, MANAGERS),
     "legislation:legal_act_create": (lambda w: [], lambda w: {"kind": "law", "title": "New law"}, MANAGERS),
     "legislation:legal_act_update": (
         lambda w: [w.legal_act.pk], lambda w: {**_form(w.legal_act), "kind": "law", "title": "Renamed law"}, MANAGERS),

@@ -22,6 +22,8 @@ READ_ROUTES = {
     "planning:measure_detail": lambda w: [w.measure.pk],
     "planning:progress_report_detail": lambda w: [w.approved.pk],
     "planning:indicator_detail": lambda w: [w.indicator.pk],
+    "planning:round_list": None,  # coordinators only; tests/planning/test_rounds.py
+    "planning:round_detail": None,
     "planning:evidence_download": None,  # needs an uploaded file; tests/planning/test_evidence.py
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],

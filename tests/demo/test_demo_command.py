@@ -118,3 +118,12 @@ def test_the_history_of_statuses_starts_at_the_sources_dates(demo_db):
     moved = one(db, """select min(date(history_date)) from recommendations_historicalrecommendation
                        where status!='not_started'""")
     assert "2023-01-01" < moved < "2024-01-01"  # when the illustrative reports of mid-2023 were approved
+
+
+def test_an_open_reporting_round_has_some_answers_in(demo_db):
+    _, _, db = demo_db
+    assert one(db, "select count(*) from planning_reportinground where state = 'open'") == 1
+    assert one(db, "select count(*) from planning_reportinground_measures") == 4
+    answers = one(db, "select count(*) from planning_progressreport r join planning_reportinground g "
+                      "on r.period_end >= g.period_end where r.state = 'submitted'")
+    assert answers == 2

@@ -111,7 +111,7 @@ def test_command_queues_a_job_or_sends_now(people):
 def test_the_queued_job_sends_the_mail(people):
     from rightstrack.reminders.tasks import send_notifications
 
-    assert send_notifications.call(TODAY.isoformat()) == {"digest": 1, "escalation": 1, "reminder": 0}
+    assert send_notifications.call(TODAY.isoformat()) == {"digest": 1, "escalation": 1, "reminder": 0, "round": 0}
 
 
 def test_a_failed_send_is_not_logged_as_sent(people, settings):

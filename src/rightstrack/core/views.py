@@ -13,6 +13,7 @@ from rightstrack.accounts.models import Role
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.overview import overview
 from rightstrack.core.permissions import is_manager, role_of
+from rightstrack.planning.rounds import focal_point_round_items
 from rightstrack.planning.selectors import focal_point_todo
 
 
@@ -69,5 +70,6 @@ def favicon(request):
 def home(request):
     """A focal point's home is their to-do list; others get the overview; visitors the public summary."""
     if role_of(request.user) == Role.FOCAL_POINT:
-        return render(request, "core/home_focal_point.html", focal_point_todo(user=request.user))
+        return render(request, "core/home_focal_point.html", {
+            **focal_point_todo(user=request.user), "round_items": focal_point_round_items(user=request.user)})
     return render(request, "core/home.html", overview(user=request.user))

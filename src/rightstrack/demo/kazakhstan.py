@@ -15,6 +15,7 @@ from django.utils import timezone
 from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus as Status
 from rightstrack.core.services import record_save
+from rightstrack.demo.rounds import load_reporting_round
 from rightstrack.legislation.models import Amendment, LegalAct
 from rightstrack.planning.models import (
     ActionPlan,
@@ -370,6 +371,7 @@ def load_kazakhstan(*, actor, people: dict) -> dict:
     load_legal_acts(actor, measures)
     loaded = timezone.now()
     load_progress(actor, people, measures, institutions)
+    load_reporting_round(coordinator=people["coordinator"], measures=measures, institutions=institutions)
     # Recommendations linked at load (not through the linking service) take their institutions from their measures.
     recommendation_derive_all(actor=actor)
     date_the_history(loaded=loaded)

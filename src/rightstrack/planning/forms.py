@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.accounts.models import Institution
 from rightstrack.core.forms import DomainForm
 from rightstrack.core.permissions import responsible_institution_ids
 from rightstrack.planning.models import (
@@ -13,6 +14,7 @@ from rightstrack.planning.models import (
     IndicatorValue,
     Measure,
     ProgressReport,
+    ReportingRound,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -124,3 +126,37 @@ class IndicatorValueForm(forms.ModelForm):
         model = IndicatorValue
         fields = ["period", "period_end", "value", "note"]
         widgets = {"period_end": DATE}
+
+
+class RoundItemsField(forms.ModelMultipleChoiceField):
+    """Checkboxes labelled with the item, its lead institution and its deadline."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        lead = obj.lead_institution.abbreviation if obj.lead_institution_id else "—"
+        return f"{obj} · {lead}"
+
+
+class ReportingRoundForm(DomainForm):
+    translated_fields = ("title", "instructions")
+
+    class Meta:
+        model = ReportingRound
+        fields = ["title", "instructions", "period_end", "deadline", "measures", "recommendations"]
+        field_classes = {"measures": RoundItemsField, "recommendations": RoundItemsField}
+        widgets = {"period_end": DATE, "deadline": DATE, "instructions": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, measures, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].queryset = measures
+        self.fields["recommendations"].queryset = recommendations
+
+
+class RoundFilterForm(forms.Form):
+    """Narrows the items a new round may ask about (GET; works without JavaScript)."""
+
+    version = forms.ModelChoiceField(ActionPlanVersion.objects.select_related("plan"), required=False,
+                                     label=_("Plan version"))
+    institution = forms.ModelChoiceField(Institution.objects.all(), required=False, label=_("Institution"))
+    q = forms.CharField(required=False, label=_("Text or number"))

@@ -227,3 +227,41 @@ class IndicatorValue(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.period}: {self.value}"
+
+
+class ReportingRound(TranslatableModel, TimestampedModel):
+    """A coordinator's call for progress reports on chosen measures and recommendations, with a deadline.
+
+    Asked: the lead institution and co-executors of each item, read when the round is shown.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    TRANSLATABLE_FIELDS = ("title", "instructions")
+    title = models.CharField(_("title"), max_length=300)
+    instructions = models.TextField(_("instructions"), blank=True)
+    period_end = models.DateField(_("reports as of"), help_text=_(
+        "A report counts as an answer when its 'as of' date is this date or later."))
+    deadline = models.DateField(_("deadline"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("opened by"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    measures = models.ManyToManyField(Measure, blank=True, related_name="reporting_rounds",
+                                      verbose_name=_("measures"))
+    recommendations = models.ManyToManyField("recommendations.Recommendation", blank=True,
+                                             related_name="reporting_rounds", verbose_name=_("recommendations"))
+    history = HistoricalRecords(m2m_fields=[measures, recommendations])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+
+    def __str__(self) -> str:
+        return self.tr("title")
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:round_detail", args=[self.pk])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rightstrack.planning import views
+from rightstrack.planning import round_views, views
 
 app_name = "planning"
 urlpatterns = [
@@ -24,6 +24,10 @@ urlpatterns = [
     path("reports/<int:pk>/publish/", views.progress_report_publish, name="progress_report_publish"),
     path("reports/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("rounds/", round_views.round_list, name="round_list"),
+    path("rounds/new/", round_views.round_create, name="round_create"),
+    path("rounds/<int:pk>/", round_views.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/close/", round_views.round_close, name="round_close"),
     path("indicators/new/", views.indicator_create, name="indicator_create"),
     path("indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<int:pk>/edit/", views.indicator_update, name="indicator_update"),

@@ -143,7 +143,8 @@ def _report_target(request, kind, pk):
 def progress_report_create(request, kind, pk):
     target = _report_target(request, kind, pk)
     require(can_report_on(request.user, target))
-    form = ProgressReportForm(request.POST or None, user=request.user, target=target)
+    initial = {k: request.GET[k] for k in ("institution", "period_end") if request.GET.get(k)}  # from a round
+    form = ProgressReportForm(request.POST or None, user=request.user, target=target, initial=initial)
     return run_service(request, form,
                        lambda v: services.progress_report_create(actor=request.user, target=target, **v),
                        success_url=lambda r: r.get_absolute_url(), success_message=_("Draft report saved."),

@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from rightstrack.accounts.models import Role, User
+from rightstrack.planning.models import ReportingRound
+from rightstrack.planning.rounds import round_items
 from rightstrack.planning.selectors import focal_point_todo, progress_report_list
 from rightstrack.reminders.models import SentNotification
 from rightstrack.reminders.selectors import deadline_items, split_by_state
@@ -110,5 +112,53 @@ def notifications_send(*, today: date | None = None) -> dict[str, int]:
         mail = escalation_digest(user=user, today=today)
         if mail and _send_once(user=user, kind="escalation", key=week_key, mail=mail):
             sent["escalation"] += 1
+    sent["round"] = reporting_round_mails_send(rounds=ReportingRound.objects.filter(state="open"), today=today)
+    return sent
+
+
+# Reporting rounds: one mail when a round opens, a reminder this many days before its deadline
+# and another this many days after it, to those who have not answered.
+ROUND_BEFORE_DAYS = 3
+ROUND_AFTER_DAYS = 1
+
+
+def _round_mail_kind(rnd, today: date) -> str:
+    """Which round mail is due today for those with unanswered items: 'before', 'after' or ''."""
+    days_left = (rnd.deadline - today).days
+    opened_before_window = (rnd.deadline - rnd.created_at.date()).days > ROUND_BEFORE_DAYS
+    if 0 <= days_left <= ROUND_BEFORE_DAYS and opened_before_window:
+        return "before"
+    if days_left <= -ROUND_AFTER_DAYS:
+        return "after"
+    return ""
+
+
+def reporting_round_mails_send(*, rounds, today: date | None = None) -> int:
+    """Send each open round's opening mail and its reminders to the asked focal points; returns the count.
+
+    Every mail is logged with its round and step, so it goes out once however often this runs;
+    reminders go only to those with items still unanswered.
+    """
+    today = today or date.today()
+    sent = 0
+    for rnd in rounds:
+        if rnd.state != ReportingRound.State.OPEN:
+            continue
+        items = round_items(rounds=[rnd])
+        later = _round_mail_kind(rnd, today)
+        for user in _recipients(Role.FOCAL_POINT):
+            mine = [item for item in items if item.institution.pk in user.institution_ids]
+            if not mine:
+                continue
+            context = {**_base_context(user, today), "round": rnd, "days": abs((rnd.deadline - today).days)}
+            if _send_once(user=user, kind="reminder", key=f"round:{rnd.pk}:opened",
+                          mail=_render("round_opened", {**context, "items": mine}, user.language)):
+                sent += 1
+                continue  # a reminder in the same run as the opening mail would say the same thing twice
+            unanswered = [item for item in mine if not item.answered]
+            if later and unanswered and _send_once(
+                    user=user, kind="reminder", key=f"round:{rnd.pk}:{later}",
+                    mail=_render("round_reminder", {**context, "items": unanswered, "step": later}, user.language)):
+                sent += 1
     return sent
 
