@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -95,9 +95,9 @@ def cluster_suggestion_decide(request, pk):
                        context={"title": _("Cluster suggestion")})
 
 
-@manager_required
 def job_list(request):
-    return render(request, "search/job_list.html", {"jobs": Job.objects.select_related("created_by")[:50]})
+    """Moved: every background job is listed on the one jobs page."""
+    return redirect("jobs:job_list", permanent=True)
 
 
 @manager_required
