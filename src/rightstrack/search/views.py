@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -93,11 +93,6 @@ def cluster_suggestion_decide(request, pk):
                        lambda v: services.cluster_suggestion_decide(actor=request.user, suggestion=suggestion, **v),
                        success_url=reverse("search:cluster_suggestion_list"), success_message=_("Decision saved."),
                        context={"title": _("Cluster suggestion")})
-
-
-def job_list(request):
-    """Moved: every background job is listed on the one jobs page."""
-    return redirect("jobs:job_list", permanent=True)
 
 
 @manager_required
