@@ -176,7 +176,8 @@ def _bars(title: str, groups: dict[str, list]) -> Chart:
     return Chart(title, charts.stacked_bars(title, rows, _status_series()), rows)
 
 
-def _recommendation_rows(recs, narratives, measures: "LinkedMeasures | None" = None) -> tuple[list[list[str]], set[int]]:
+def _recommendation_rows(recs, narratives, measures: "LinkedMeasures | None" = None
+                         ) -> tuple[list[list[str]], set[int]]:
     """One row per recommendation; with `measures`, its measures follow it as detail rows."""
     rows, details = [], set()
     for rec in recs:

@@ -16,7 +16,7 @@ from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_internal, is_manager
 from rightstrack.planning.models import ActionPlan, Measure
-from rightstrack.recommendations.models import Mechanism, Recommendation
+from rightstrack.recommendations.models import Recommendation
 from rightstrack.reports.models import ReportJob, ReportTemplate
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
@@ -225,8 +225,8 @@ def report_requests_in_words(items) -> dict[int, str]:
     parsed = []
     for item in items:
         params = getattr(item, "params", None) or getattr(item, "parameters", {})
-        parsed.append((item, ChartFilters.from_params(QueryDict(params.get("query", ""))), params.get("options") or {}))
-    mechanisms = {m.code: m for m in Mechanism.objects.filter(code__in={c for _i, f, _o in parsed for c in f.mechanism})}
+        filters = ChartFilters.from_params(QueryDict(params.get("query", "")))
+        parsed.append((item, filters, params.get("options") or {}))
     institutions = Institution.objects.in_bulk({int(v) for _i, f, _o in parsed for v in f.institution if v.isdigit()})
     terms = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.THEME,
                                                      code__in={c for _i, f, _o in parsed for c in f.theme})}
@@ -235,8 +235,7 @@ def report_requests_in_words(items) -> dict[int, str]:
     for item, f, options in parsed:
         parts = []
         if f.mechanism:
-            parts.append(_("Mechanism: %(value)s") % {"value": ", ".join(
-                mechanisms[c].code if c in mechanisms else c for c in f.mechanism)})
+            parts.append(_("Mechanism: %(value)s") % {"value": ", ".join(f.mechanism)})
         if f.cycle:
             parts.append(_("cycle %(cycle)s") % {"cycle": ", ".join(str(c) for c in f.cycle)})
         if f.theme:

@@ -87,10 +87,14 @@ def report_request(request):
     form = ReportRequestForm(request.POST or None, user=request.user, saving=saving,
                              initial=request.GET.dict() or None)
     if saving:
-        action = lambda v: report_template_create(actor=request.user, name=form.cleaned_data["template_name"], **v)  # noqa: E731
+        def action(values):
+            return report_template_create(actor=request.user, name=form.cleaned_data["template_name"], **values)
+
         success_url, message = reverse("reports:report_template_list"), _("Template saved.")
     else:
-        action = lambda v: report_job_request(actor=request.user, **v)  # noqa: E731
+        def action(values):
+            return report_job_request(actor=request.user, **values)
+
         success_url, message = (lambda job: job.get_absolute_url()), ""
     return run_service(request, form, action, success_url=success_url, success_message=message,
                        template="reports/report_request.html",
@@ -122,7 +126,8 @@ def report_archive(request):
     """Every report built that the visitor may see, filterable by kind and by who built it."""
     kind, by = request.GET.get("kind", ""), request.GET.get("requested_by", "")
     jobs = _in_words(list(report_job_list(user=request.user, kind=kind, requested_by=by)[:200]))
-    builders = User.objects.filter(pk__in=report_job_list(user=request.user).values("requested_by")).order_by("username")
+    visible = report_job_list(user=request.user)
+    builders = User.objects.filter(pk__in=visible.values("requested_by")).order_by("username")
     return render(request, "reports/report_archive.html", {
         "jobs": jobs, "kinds": KIND_LABELS.items(), "kind": kind, "builders": builders, "requested_by": by})
 
