@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rightstrack.exports",
     "rightstrack.backup",
     "rightstrack.reports",
+    "rightstrack.jobs",
     "rightstrack.reminders",
     "rightstrack.search",
     "ninja",  # its static files: the API docs are served locally, not from a CDN

@@ -16,6 +16,7 @@ urlpatterns = [
     path("imports/", include("rightstrack.imports.urls")),
     path("exports/", include("rightstrack.exports.urls")),
     path("search/", include("rightstrack.search.urls")),
+    path("jobs/", include("rightstrack.jobs.urls")),
     path("public/", include("rightstrack.portal.urls")),
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
     path("api/v1/", api.urls()),

@@ -134,6 +134,8 @@ WRITE_ROUTES = {
 NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "accounts:set_language"}
 # Queues a report build (a job row, no domain record); its roles are tested in tests/reports/test_views.py.
 NOT_DOMAIN_WRITES |= {"reports:report_request"}
+# Report templates are a user's own saved settings; owner-only rules in tests/reports/test_archive_and_templates.py.
+NOT_DOMAIN_WRITES |= {"reports:report_template_build", "reports:report_template_delete"}
 # Subscriptions write only subscriber/consent rows, never domain records (flows in tests/subscriptions).
 NOT_DOMAIN_WRITES |= {"subscriptions:subscribe", "subscriptions:confirm", "subscriptions:unsubscribe"}
 # API writes authenticate with tokens, not sessions and forms, so this session matrix cannot drive them;

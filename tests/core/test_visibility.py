@@ -33,6 +33,8 @@ READ_ROUTES = {
     "reports:report_preview": None,  # needs query parameters; anonymous leaks checked in tests/reports/test_views.py
     "reports:report_job_detail": None,  # the requester's own job only; tests/reports/test_views.py
     "reports:report_job_download": None,
+    "reports:report_archive": None,  # staff only; tests/reports/test_archive_and_templates.py
+    "reports:report_template_list": None,
     "taxonomy:term_list": lambda w: [],
     "imports:import_list": None,  # coordinators only; covered in tests/imports/test_views.py
     "imports:import_detail": None,
@@ -43,7 +45,7 @@ READ_ROUTES = {
     "search:tag_review": None,
     "search:model_version_list": None,
     "search:cluster_suggestion_list": None,
-    "search:job_list": None,
+    "jobs:job_list": None,  # coordinators only; tests/jobs/test_job_list.py
     "search:job_detail": None,
     "portal:home": lambda w: [],
     "portal:recommendation_list": lambda w: [],

@@ -57,7 +57,9 @@ def test_xlsx_has_one_sheet_per_section_with_rows_and_chart_images(upr, tmp_path
     assert book.sheetnames == ["Cover", "Summary", "Death penalty", "Torture prevention", "Charts"]
     sheet = book["Torture prevention"]
     assert [c.value for c in sheet[1]][:4] == ["Recommendation", "Text", "Response", "Status"]
-    assert sheet.max_row == 2 and sheet["F2"].value == "Approved narrative"
+    assert sheet["F2"].value == "Approved narrative"
+    # Under the recommendation, the measure that answers it, in italics.
+    assert sheet.max_row == 3 and sheet["A3"].value == "↳ Measure 1" and sheet["A3"].font.italic
     assert len(book["Charts"]._images) == 3
 
 

@@ -118,8 +118,10 @@ def test_report_request_queues_a_job_that_builds_a_downloadable_file(client, wor
     job.refresh_from_db()
     assert b"".join(response.streaming_content) == job.path.read_bytes()
     assert SECRET in [c.text for t in Document(job.path).tables for r in t.rows for c in r.cells]
+    client.login(username="focal2", password=PASSWORD)
+    assert client.get(job.get_absolute_url()).status_code == 404  # someone else's report, for other staff
     client.login(username="coord", password=PASSWORD)
-    assert client.get(job.get_absolute_url()).status_code == 404  # someone else's report
+    assert client.get(job.get_absolute_url()).status_code == 200  # coordinators see every report (the archive)
 
 
 def test_report_request_with_missing_fields_queues_nothing(client, world):

@@ -76,7 +76,7 @@ def test_reindex_job_from_the_page(client, world, django_capture_on_commit_callb
     job.refresh_from_db()
     assert job.status == "done" and job.done == job.total > 0
     assert SearchDocument.objects.count() == 2 and RecommendationEmbedding.objects.count() == 2
-    assert "Done" in client.get(reverse("search:job_list")).content.decode()
+    assert "Done" in client.get(reverse("jobs:job_list")).content.decode()
 
 
 def test_reindex_command_full_text_only(world, capsys):

@@ -5,7 +5,7 @@
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.db.models import prefetch_related_objects
@@ -67,6 +67,8 @@ class Section:
     rows: list[list[str]]
     # Columns from this index on hold counts (written as numbers in xlsx); None: all text.
     counts_from: int | None = None
+    # Indexes of rows that sit under the row before them (a recommendation's measures), shown indented.
+    detail_rows: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -174,15 +176,44 @@ def _bars(title: str, groups: dict[str, list]) -> Chart:
     return Chart(title, charts.stacked_bars(title, rows, _status_series()), rows)
 
 
-def _recommendation_rows(recs, narratives) -> list[list[str]]:
-    rows = []
+def _recommendation_rows(recs, narratives, measures: "LinkedMeasures | None" = None
+                         ) -> tuple[list[list[str]], set[int]]:
+    """One row per recommendation; with `measures`, its measures follow it as detail rows."""
+    rows, details = [], set()
     for rec in recs:
         symbol = rec.source_document.symbol
         rows.append([f"{symbol} ¶{rec.paragraph}" if rec.paragraph else symbol, rec.tr("text"),
                      str(rec.get_response_display()), _status_label(rec.status),
                      rec.lead_institution.abbreviation if rec.lead_institution_id else "—",
                      narratives.get(rec.id, "")])
-    return rows
+        for m in measures.of(rec.id) if measures else []:
+            details.add(len(rows))
+            rows.append([f"↳ {_('Measure')} {m.number}", m.tr("text"), "", _status_label(m.status),
+                         m.lead_institution.abbreviation if m.lead_institution_id else "—",
+                         measures.narratives.get(m.id, "")])
+    return rows, details
+
+
+class LinkedMeasures:
+    """The measures (of each plan's current version) that answer each recommendation, with their latest
+    approved progress, as the snapshot's reader sees them."""
+
+    def __init__(self, snapshot: "Snapshot", rec_ids: set[int]):
+        links = Measure.recommendations.through.objects.filter(recommendation_id__in=rec_ids)
+        pairs = list(links.values_list("recommendation_id", "measure_id"))
+        current = set(_current_version_ids().values())
+        visible = [m for m in snapshot.measures().filter(id__in={m for _r, m in pairs}) if m.version_id in current]
+        by_id = {m.id: m for m in _related(visible, "lead_institution")}
+        self.by_recommendation: dict[int, list] = {}
+        for rec_id, measure_id in pairs:
+            if measure_id in by_id:
+                self.by_recommendation.setdefault(rec_id, []).append(by_id[measure_id])
+        for items in self.by_recommendation.values():
+            items.sort(key=lambda m: (m.number.zfill(8), m.id))
+        self.narratives = snapshot.narratives("measure", set(by_id))
+
+    def of(self, rec_id: int) -> list:
+        return self.by_recommendation.get(rec_id, [])
 
 
 def _recommendation_columns() -> list[str]:
@@ -217,16 +248,20 @@ def _related(objs: list, *lookups: str) -> list:
     return objs
 
 
-def _recommendation_report(snapshot, recs, *, group_by, progress: Progress):
-    """Summary, one section per cluster or theme, charts: shared by the mechanism and theme reports."""
+def _recommendation_report(snapshot, recs, *, group_by, progress: Progress, with_measures: bool = False):
+    """Summary, one section per cluster or theme, charts: shared by the mechanism and theme reports.
+
+    With `with_measures`, each recommendation is followed by its measures (the mechanism report)."""
     recs = _related(recs, "source_document__mechanism", "lead_institution")
     recs = sorted(recs, key=lambda r: (r.source_document.symbol, r.paragraph.zfill(12), r.id))
     groups = _grouped_recommendations(snapshot, recs, group_by)
     narratives = snapshot.narratives("recommendation", {r.id for r in recs})
+    measures = LinkedMeasures(snapshot, {r.id for r in recs}) if with_measures else None
     sections = []
     for i, (name, items) in enumerate(groups.items()):
         progress(i + 1, len(groups) + 1, name)
-        sections.append(Section(name, _recommendation_columns(), _recommendation_rows(items, narratives)))
+        rows, details = _recommendation_rows(items, narratives, measures)
+        sections.append(Section(name, _recommendation_columns(), rows, detail_rows=details))
     figures = [_bars(str(DIMENSION_TITLES["theme" if group_by == "theme" else "cluster"]), groups)]
     by_response: dict[str, list] = {}
     for rec in recs:
@@ -244,7 +279,7 @@ def _mechanism(snapshot, filters: ChartFilters, options, progress):
     if not recs:
         raise ReportError(_("No recommendation matches these filters."))
     summary, sections, figures = _recommendation_report(
-        snapshot, recs, group_by=options.get("group_by") or "cluster", progress=progress)
+        snapshot, recs, group_by=options.get("group_by") or "cluster", progress=progress, with_measures=True)
     cycle = ", ".join(str(c) for c in filters.cycle)
     title = _("Implementation of the recommendations of %(mechanism)s") % {"mechanism": ", ".join(filters.mechanism)}
     if cycle:
@@ -335,7 +370,7 @@ def _institution(snapshot, filters, options, progress):
                         "lead_institution")
     progress(2, 3, _("Measures"))
     narratives = snapshot.narratives("recommendation", {r.id for r in recs})
-    sections = [Section(_("Recommendations"), _recommendation_columns(), _recommendation_rows(recs, narratives)),
+    sections = [Section(_("Recommendations"), _recommendation_columns(), _recommendation_rows(recs, narratives)[0]),
                 _measure_section(_("Measures"), snapshot, measures)]
     if snapshot.as_of is None:
         items = deadline_items(user=snapshot.user, institution_ids={institution.pk})
@@ -414,3 +449,43 @@ def build_report(*, kind: str, user, filters: ChartFilters, language: str = "en"
         if snapshot.public:
             cover.append((_("Audience"), _("Public: published records only")))
     return Report(kind, title, language, snapshot.as_of, timezone.localtime(), cover, summary, sections, figures)
+
+
+def report_check(*, kind: str, user, filters: ChartFilters, as_of: date | None = None,
+                 options: dict | None = None) -> None:
+    """The cheap checks of `build_report`, run before a job is queued: a request that cannot be built raises
+    ReportError here, so it never becomes a failed job."""
+    if kind not in BUILDERS:
+        raise ReportError(_("Unknown report kind: %(kind)s") % {"kind": kind})
+    if filters.errors:
+        raise ReportError("; ".join(filters.errors))
+    options = options or {}
+    snapshot = Snapshot(user=user, as_of=as_of_moment(as_of))
+    if kind in ("plan", "plan-diff"):
+        plan = _get_plan(snapshot, options)
+        numbers = set(plan.versions.values_list("number", flat=True))
+        if kind == "plan-diff" and not {_int(options.get("from")), _int(options.get("to"))} <= numbers:
+            raise ReportError(_("Give two existing version numbers with --from and --to (this plan has %(numbers)s).")
+                              % {"numbers": ", ".join(str(n) for n in sorted(numbers)) or "—"})
+    elif kind == "mechanism":
+        if not filters.mechanism:
+            raise ReportError(_("A mechanism report needs --mechanism (e.g. UPR)."))
+        if not filter_recommendations(snapshot.recommendations(), filters).exists():
+            raise ReportError(_("No recommendation matches these filters."))
+    elif kind == "theme":
+        if not filters.theme:
+            raise ReportError(_("A theme report needs --theme (a term code such as D23)."))
+        if not (filter_recommendations(snapshot.recommendations(), filters).exists()
+                or filter_measures(snapshot.measures(), filters).exists()):
+            raise ReportError(_("Nothing is tagged with this theme."))
+    elif kind == "institution":
+        value = filters.institution[0] if len(filters.institution) == 1 else ""
+        if len(filters.institution) != 1:
+            raise ReportError(_("An institution report needs one --institution (abbreviation or id)."))
+        if not Institution.objects.filter(pk=_int(value)).exists() and \
+                not Institution.objects.filter(abbreviation=value).exists():
+            raise ReportError(_("Unknown institution: %(value)s") % {"value": value})
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None

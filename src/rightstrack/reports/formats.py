@@ -39,10 +39,13 @@ def write_docx(report: Report, path: Path) -> None:
         for cell, name in zip(table.rows[0].cells, section.columns):
             cell.text = name
             cell.paragraphs[0].runs[0].bold = True
-        for row in section.rows:
+        for i, row in enumerate(section.rows):
             # Row.cells rebuilds the whole table grid on every call (quadratic); wrap the new row's cells directly.
             for tc, value in zip(table.add_row()._tr.tc_lst, row):
-                _Cell(tc, table).text = value
+                cell = _Cell(tc, table)
+                cell.text = value
+                if i in section.detail_rows and value:  # a recommendation's measure, under it
+                    cell.paragraphs[0].runs[0].italic = True
         if not section.rows:
             doc.add_paragraph(_("Nothing to report."))
     if report.charts:
@@ -82,9 +85,12 @@ def write_xlsx(report: Report, path: Path) -> None:
         sheet.append(section.columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in section.rows:
+        for i, row in enumerate(section.rows):
             start = len(row) if section.counts_from is None else section.counts_from
             sheet.append([*row[:start], *(int(v) for v in row[start:])])
+            if i in section.detail_rows:  # a recommendation's measure, under it
+                for c in sheet[sheet.max_row]:
+                    c.font = Font(italic=True)
         for column, name in zip(sheet.columns, section.columns):
             longest = max((len(str(c.value or "")) for c in column), default=len(name))
             sheet.column_dimensions[column[0].column_letter].width = min(max(10, longest + 2), 70)

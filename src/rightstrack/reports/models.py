@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ReportJob(models.Model):
@@ -51,3 +52,27 @@ class ReportJob(models.Model):
     @property
     def path(self):
         return settings.REPORTS_DIR / str(self.pk) / self.file_name
+
+
+class ReportTemplate(models.Model):
+    """A report request saved under a name, to build the same report again in one click."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20)
+    # The request as report_job_request takes it: {"query": filters as a query string, "options": {...},
+    # "as_of": "YYYY-MM-DD" or null}.
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    format = models.CharField(_("format"), max_length=10)
+    language = models.CharField(_("language"), max_length=5, default="en")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_templates",
+                              verbose_name=_("owner"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("report template")
+        verbose_name_plural = _("report templates")
+
+    def __str__(self) -> str:
+        return self.name

@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.models import Institution
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.planning.models import Measure
+from rightstrack.core.permissions import is_internal, is_manager
+from rightstrack.planning.models import ActionPlan, Measure
 from rightstrack.recommendations.models import Recommendation
+from rightstrack.reports.models import ReportJob, ReportTemplate
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 LIST_FILTERS = ("mechanism", "cycle", "theme", "institution", "sdg", "status")
@@ -192,3 +196,66 @@ def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 
 
 def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def report_job_list(*, user, kind: str = "", requested_by: str = "") -> QuerySet:
+    """Reports built: every one for coordinators and administrators, one's own for other staff, none for anonymous
+    visitors. Filter by kind and by the requester's id."""
+    qs = ReportJob.objects.select_related("requested_by")
+    if not is_internal(user):
+        return qs.none()
+    if not is_manager(user):
+        qs = qs.filter(requested_by=user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if requested_by.isdigit():
+        qs = qs.filter(requested_by_id=int(requested_by))
+    return qs
+
+
+def report_template_list(*, user) -> QuerySet:
+    """The report templates a user saved (empty for anonymous visitors)."""
+    return ReportTemplate.objects.filter(owner_id=user.pk) if is_internal(user) else ReportTemplate.objects.none()
+
+
+def report_requests_in_words(items) -> dict[int, str]:
+    """What each report job or template asked for, in words ("Mechanism: UPR, cycle 2"), by pk.
+
+    Names are looked up once for the whole list, in the active language."""
+    parsed = []
+    for item in items:
+        params = getattr(item, "params", None) or getattr(item, "parameters", {})
+        filters = ChartFilters.from_params(QueryDict(params.get("query", "")))
+        parsed.append((item, filters, params.get("options") or {}))
+    institutions = Institution.objects.in_bulk({int(v) for _i, f, _o in parsed for v in f.institution if v.isdigit()})
+    terms = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.THEME,
+                                                     code__in={c for _i, f, _o in parsed for c in f.theme})}
+    plans = ActionPlan.objects.in_bulk({int(o["plan"]) for _i, _f, o in parsed if str(o.get("plan") or "").isdigit()})
+    words = {}
+    for item, f, options in parsed:
+        parts = []
+        if f.mechanism:
+            parts.append(_("Mechanism: %(value)s") % {"value": ", ".join(f.mechanism)})
+        if f.cycle:
+            parts.append(_("cycle %(cycle)s") % {"cycle": ", ".join(str(c) for c in f.cycle)})
+        if f.theme:
+            parts.append(_("Theme: %(value)s") % {"value": ", ".join(
+                f"{c} — {terms[c].tr('name')}" if c in terms and terms[c].tr("name") != c else c for c in f.theme)})
+        if f.institution:
+            parts.append(_("Institution: %(value)s") % {"value": ", ".join(
+                institutions[int(v)].tr("name") if v.isdigit() and int(v) in institutions else v
+                for v in f.institution)})
+        plan = plans.get(int(options["plan"])) if str(options.get("plan") or "").isdigit() else None
+        if plan and item.kind in ("plan", "plan-diff"):
+            parts.append(_("Plan: %(value)s") % {"value": plan.tr("title")})
+        if item.kind == "plan-diff" and options.get("from"):
+            parts.append(_("versions %(old)s → %(new)s") % {"old": options["from"], "new": options["to"]})
+        if f.status:
+            parts.append(_("status: %(value)s") % {"value": ", ".join(
+                str(ImplementationStatus(s).label) for s in f.status)})
+        if f.period_from or f.period_to:
+            parts.append(_("period %(start)s – %(end)s") % {
+                "start": f.period_from.isoformat() if f.period_from else "…",
+                "end": f.period_to.isoformat() if f.period_to else "…"})
+        words[item.pk] = ", ".join(parts) or "—"
+    return words

@@ -1,4 +1,4 @@
-"""Writes of the reports app: request a report build, and run it (called by the job worker)."""
+"""Writes of the reports app: request a report build, run it (called by the job worker), keep templates."""
 
 import logging
 
@@ -6,10 +6,13 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
+from datetime import date
+
 from rightstrack.core.permissions import is_internal, require
-from rightstrack.reports.content import KINDS, ReportError, build_report
+from rightstrack.core.services import record_delete, record_save
+from rightstrack.reports.content import KINDS, ReportError, build_report, report_check
 from rightstrack.reports.formats import FORMATS, write_report
-from rightstrack.reports.models import ReportJob
+from rightstrack.reports.models import ReportJob, ReportTemplate
 from rightstrack.reports.selectors import ChartFilters
 
 logger = logging.getLogger(__name__)
@@ -24,9 +27,9 @@ def report_job_request(*, actor, kind: str, fmt: str, language: str, as_of=None,
     require(is_internal(actor), "Sign in to build reports.")
     if kind not in KINDS or fmt not in FORMATS:
         raise ValueError("Unknown report kind or format.")
-    filters = ChartFilters.from_params(QueryDict(query))
-    if filters.errors:
-        raise ValueError("; ".join(filters.errors))
+    # Everything a build would refuse is refused here (ReportError is a ValueError), before any job exists.
+    report_check(kind=kind, user=actor, filters=ChartFilters.from_params(QueryDict(query)), as_of=as_of,
+                 options=options)
     job = ReportJob.objects.create(requested_by=actor, kind=kind, format=fmt, language=language, as_of=as_of,
                                    params={"query": query, "options": options or {}})
     transaction.on_commit(lambda: build_report_job.enqueue(job.pk))
@@ -58,3 +61,32 @@ def report_job_run(*, job: ReportJob) -> ReportJob:
     job.finished_at = timezone.now()
     job.save(update_fields=["state", "error", "file_name", "finished_at"])
     return job
+
+
+@transaction.atomic
+def report_template_create(*, actor, name: str, kind: str, fmt: str, language: str, as_of=None, query: str = "",
+                           options: dict | None = None) -> ReportTemplate:
+    """Save a report request under a name; it is checked like a build request first."""
+    require(is_internal(actor), "Sign in to build reports.")
+    if kind not in KINDS or fmt not in FORMATS:
+        raise ValueError("Unknown report kind or format.")
+    report_check(kind=kind, user=actor, filters=ChartFilters.from_params(QueryDict(query)), as_of=as_of,
+                 options=options)
+    parameters = {"query": query, "options": options or {}, "as_of": as_of.isoformat() if as_of else None}
+    return record_save(obj=ReportTemplate(owner=actor, name=name.strip(), kind=kind, format=fmt, language=language,
+                                          parameters=parameters), actor=actor)
+
+
+def report_template_build(*, actor, template: ReportTemplate) -> ReportJob:
+    """Queue the report a template describes, with its saved parameters, for `actor`."""
+    params = template.parameters
+    return report_job_request(actor=actor, kind=template.kind, fmt=template.format, language=template.language,
+                              as_of=date.fromisoformat(params["as_of"]) if params.get("as_of") else None,
+                              query=params.get("query", ""), options=params.get("options") or {})
+
+
+@transaction.atomic
+def report_template_delete(*, actor, template: ReportTemplate) -> None:
+    """Delete a template; only its owner may (the deletion is kept in history)."""
+    require(template.owner_id == getattr(actor, "pk", None), "Only the owner may delete a template.")
+    record_delete(obj=template, actor=actor)

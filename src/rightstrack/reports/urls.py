@@ -11,4 +11,8 @@ urlpatterns = [
     path("reports/preview/<str:kind>/", views.report_preview, name="report_preview"),
     path("reports/jobs/<int:pk>/", views.report_job_detail, name="report_job_detail"),
     path("reports/jobs/<int:pk>/download/", views.report_job_download, name="report_job_download"),
+    path("reports/archive/", views.report_archive, name="report_archive"),
+    path("reports/templates/", views.report_template_list_view, name="report_template_list"),
+    path("reports/templates/<int:pk>/build/", views.report_template_build_view, name="report_template_build"),
+    path("reports/templates/<int:pk>/delete/", views.report_template_delete_view, name="report_template_delete"),
 ]

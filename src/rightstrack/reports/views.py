@@ -1,19 +1,34 @@
 """Dashboards, plan comparison, report preview and report jobs. Thin: parse, call a selector or service, render."""
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.models import User
+from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.views import run_service
 from rightstrack.planning.selectors import measure_list, plan_list
 from rightstrack.reports import dashboards
 from rightstrack.reports.content import ReportError, build_report
 from rightstrack.reports.diff import plan_version_diff
-from rightstrack.reports.forms import ReportRequestForm
-from rightstrack.reports.models import ReportJob
-from rightstrack.reports.selectors import ChartFilters
-from rightstrack.reports.services import report_job_request
+from rightstrack.reports.forms import KIND_LABELS, ReportRequestForm
+from rightstrack.reports.models import ReportJob, ReportTemplate
+from rightstrack.reports.selectors import (
+    ChartFilters,
+    report_job_list,
+    report_requests_in_words,
+    report_template_list,
+)
+from rightstrack.reports.services import (
+    report_job_request,
+    report_template_build,
+    report_template_create,
+    report_template_delete,
+)
 
 
 def dashboard(request):
@@ -68,26 +83,82 @@ def report_preview(request, kind):
 
 @login_required
 def report_request(request):
-    form = ReportRequestForm(request.POST or None, initial=request.GET.dict() or None)
-    return run_service(request, form, lambda v: report_job_request(actor=request.user, **v),
-                       success_url=lambda job: job.get_absolute_url(), template="reports/report_request.html",
+    saving = request.POST.get("action") == "save"
+    form = ReportRequestForm(request.POST or None, user=request.user, saving=saving,
+                             initial=request.GET.dict() or None)
+    if saving:
+        def action(values):
+            return report_template_create(actor=request.user, name=form.cleaned_data["template_name"], **values)
+
+        success_url, message = reverse("reports:report_template_list"), _("Template saved.")
+    else:
+        def action(values):
+            return report_job_request(actor=request.user, **values)
+
+        success_url, message = (lambda job: job.get_absolute_url()), ""
+    return run_service(request, form, action, success_url=success_url, success_message=message,
+                       template="reports/report_request.html",
                        context={"title": _("Build a report"),
-                                "jobs": ReportJob.objects.filter(requested_by=request.user)[:10]})
+                                "jobs": report_job_list(user=request.user).filter(requested_by=request.user)[:10]})
 
 
-def _own_job(request, pk) -> ReportJob:
-    # A report is built with its requester's visibility, so only they may fetch it.
-    return get_object_or_404(ReportJob, pk=pk, requested_by=request.user)
+def _job(request, pk) -> ReportJob:
+    # Staff see their own reports; coordinators and administrators every report (all internal readers see the
+    # same records, so a report reads the same for them as for its requester).
+    return get_object_or_404(report_job_list(user=request.user), pk=pk)
 
 
 @login_required
 def report_job_detail(request, pk):
-    return render(request, "reports/report_job_detail.html", {"job": _own_job(request, pk)})
+    return render(request, "reports/report_job_detail.html", {"job": _job(request, pk)})
 
 
 @login_required
 def report_job_download(request, pk):
-    job = _own_job(request, pk)
+    job = _job(request, pk)
     if job.state != ReportJob.State.DONE or not job.path.exists():
         raise Http404(_("This report is not ready."))
     return FileResponse(job.path.open("rb"), as_attachment=True, filename=job.file_name)
+
+
+@login_required
+def report_archive(request):
+    """Every report built that the visitor may see, filterable by kind and by who built it."""
+    kind, by = request.GET.get("kind", ""), request.GET.get("requested_by", "")
+    jobs = _in_words(list(report_job_list(user=request.user, kind=kind, requested_by=by)[:200]))
+    visible = report_job_list(user=request.user)
+    builders = User.objects.filter(pk__in=visible.values("requested_by")).order_by("username")
+    return render(request, "reports/report_archive.html", {
+        "jobs": jobs, "kinds": KIND_LABELS.items(), "kind": kind, "builders": builders, "requested_by": by})
+
+
+def _in_words(items: list) -> list:
+    words = report_requests_in_words(items)
+    for item in items:
+        item.words, item.kind_label = words[item.pk], KIND_LABELS.get(item.kind, item.kind)
+    return items
+
+
+@login_required
+def report_template_list_view(request):
+    templates = _in_words(list(report_template_list(user=request.user)))
+    return render(request, "reports/report_template_list.html", {"templates": templates})
+
+
+@login_required
+@require_POST
+def report_template_build_view(request, pk):
+    template = get_object_or_404(report_template_list(user=request.user), pk=pk)
+    return run_service(request, forms.Form(request.POST),
+                       lambda v: report_template_build(actor=request.user, template=template),
+                       success_url=lambda job: job.get_absolute_url(),
+                       context={"title": _("Build from template"), "object": template})
+
+
+@login_required
+def report_template_delete_view(request, pk):
+    template = get_object_or_404(ReportTemplate, pk=pk)
+    return run_service(request, ConfirmForm(request.POST or None),
+                       lambda v: report_template_delete(actor=request.user, template=template),
+                       success_url=reverse("reports:report_template_list"), success_message=_("Template deleted."),
+                       context={"title": _("Delete report template"), "object": template, "danger": True})

@@ -11,7 +11,6 @@ urlpatterns = [
     path("clusters/", views.cluster_suggestion_list, name="cluster_suggestion_list"),
     path("clusters/suggest/", views.cluster_suggestion_create, name="cluster_suggestion_create"),
     path("clusters/<int:pk>/decide/", views.cluster_suggestion_decide, name="cluster_suggestion_decide"),
-    path("jobs/", views.job_list, name="job_list"),
     path("jobs/reindex/", views.reindex_start, name="reindex_start"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
 ]

@@ -96,11 +96,6 @@ def cluster_suggestion_decide(request, pk):
 
 
 @manager_required
-def job_list(request):
-    return render(request, "search/job_list.html", {"jobs": Job.objects.select_related("created_by")[:50]})
-
-
-@manager_required
 @require_POST
 def reindex_start(request):
     form = ReindexForm(request.POST)

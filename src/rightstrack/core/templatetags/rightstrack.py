@@ -13,6 +13,7 @@ BADGE_CLASSES = {
     "suggested": "badge-blue", "accepted": "badge-green", "rejected": "badge-red",
     "insufficient": "badge-amber", "partial": "badge-amber", "unknown": "badge-grey", "overdue": "badge-red",
     "due_soon": "badge-amber",
+    "queued": "badge-grey", "running": "badge-blue", "done": "badge-green", "failed": "badge-red",
 }
 
 
