@@ -36,7 +36,7 @@ MEASURE_LIST = FacetedList(
     facets=[
         Facet("plan", _("Plan"), "version__plan", _plans),
         Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
-        Facet("institution", _("Lead institution"), "lead_institution", _institutions),
+        Facet("institution", _("Lead institution"), "lead_institution", _institutions, empty=_("No lead institution")),
         Facet("section", _("Section"), "section"),
     ],
     sorts={"number": "number", "deadline": "deadline", "status": "status"},
