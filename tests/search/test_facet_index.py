@@ -103,6 +103,8 @@ def _user(world, kind):
     ({"state": "Atlantis"}, False),
     ({"cycle": "02"}, True),  # compared as the number 2, as the database does
     ({"cycle": "x"}, False),  # a value the field cannot hold matches nothing
+    ({"institution": "none"}, True),  # the rows without a lead institution
+    ({"institution": "none", "q": "torture", "cycle": "3"}, True),
     ({"q": "torture"}, True),
     ({"q": "torture", "cycle": "2"}, True),
     ({"q": "torture", "cycle": "1"}, False),

@@ -21,12 +21,14 @@ FONT = 'font-family="DejaVu Sans, Noto Sans, Arial, sans-serif"'
 
 @dataclass
 class Series:
-    """One line of a line chart: a label and (date, value) points in date order."""
+    """One line of a line chart: a label and (date, value) points in date order; `names` (one per point, e.g.
+    "2023-Q2") replace the dates in the points' tooltips."""
 
     label: str
     points: list[tuple[date, float]]
     colour: str = ""
     dashed: bool = False
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -180,8 +182,8 @@ def line_chart(title: str, series: list[Series], *, width: int = 640, height: in
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
         if len(s.points) > 1:
             body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
-        for x, v in s.points:
-            label = f"{s.label} {formats.date_format(x, 'SHORT_DATE_FORMAT')}: {_number(v)}"
+        for k, (x, v) in enumerate(s.points):
+            label = f"{s.label} {s.names[k] if s.names else formats.date_format(x, 'SHORT_DATE_FORMAT')}: {_number(v)}"
             body.append(f'<circle cx="{px(x):.1f}" cy="{py(v):.1f}" r="3" fill="{colour}">'
                         f'<title>{escape(label)}</title></circle>')
     return _svg(width, height, title, body)

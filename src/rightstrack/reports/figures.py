@@ -41,11 +41,12 @@ def progress_chart(qs, *, start: date, end: date, title: str | None = None, widt
 def indicator_chart(indicator, *, width: int = 640) -> Chart:
     """An indicator's values at their period ends against its target (dashed line) and baseline (a point);
     a target or baseline year stands at that year's end."""
-    values = [(v.period_end, float(v.value)) for v in indicator.values.all()]
+    entries = list(indicator.values.all())
+    values = [(v.period_end, float(v.value)) for v in entries]
     target_at = date(indicator.target_year, 12, 31) if indicator.target_year else None
     baseline_at = date(indicator.baseline_year, 12, 31) if indicator.baseline_year else None
     days = sorted({d for d, _v in values} | {d for d in (target_at, baseline_at) if d})
-    series = [Series(_("Actual"), values, charts.SERIES_COLOURS[0])]
+    series = [Series(_("Actual"), values, charts.SERIES_COLOURS[0], names=[v.period for v in entries])]
     if indicator.target is not None and days:
         series.append(Series(_("Target"), [(d, float(indicator.target)) for d in days],
                              charts.SERIES_COLOURS[3], dashed=True))
@@ -53,5 +54,5 @@ def indicator_chart(indicator, *, width: int = 640) -> Chart:
         series.append(Series(_("Baseline"), [(baseline_at or days[0], float(indicator.baseline))],
                              charts.SERIES_COLOURS[5]))
     title = f"{indicator} ({indicator.unit})"
-    rows = [(v.period, float(v.value)) for v in indicator.values.all()]
+    rows = [(v.period, float(v.value)) for v in entries]
     return Chart(title, charts.line_chart(title, series, width=width, y_label=indicator.unit), rows)
