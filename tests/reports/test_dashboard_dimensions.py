@@ -33,6 +33,7 @@ def test_records_tagged_with_upr_info_issues_are_charted_by_issue(issues):
     board = overview_dashboard(user=issues.users["coordinator"], filters=ChartFilters())
     assert "Implementation status by UPR Info issue" in _titles(board)
     assert "Implementation status by theme" not in _titles(board)  # no theme tag: no empty chart
+    assert "Implementation status by SDG" not in _titles(board)
     (chart,) = [c for c in board["status_charts"] if c.title == "Implementation status by UPR Info issue"]
     assert chart.rows == [(str(issues.issue), {"in_progress": 1, "implemented": 1, "not_started": 1})]
 

@@ -30,7 +30,7 @@ def due(world):
 
 def test_dashboard_shows_charts_and_deadlines_without_leaking_to_anonymous(client, due):
     page = client.get(reverse("reports:dashboard")).content.decode()
-    assert page.count("<svg") == 8  # 4 dimensions + measures, 2 progress lines, 1 indicator
+    assert page.count("<svg") == 7  # mechanism, theme (empty), institution + measures, 2 progress lines, 1 indicator
     assert "Implementation status by mechanism" in page and "Judges trained through HELP" in page
     assert "Service model for the police" in page  # published, overdue measure
     assert SECRET[:40] not in page and "124.2" not in page

@@ -58,10 +58,12 @@ def _any_without_lead(user) -> bool:
 
 
 def _status_charts(recs, measures) -> list:
-    """By mechanism, by the topic vocabularies the records are tagged with (theme, UPR Info issue: the theme
-    chart stays, empty, when neither is used), by institution and SDG; then measures by institution."""
-    topics = tagged_dimensions(recs) or ["theme"]
-    return ([status_chart(recs, d) for d in ("mechanism", *topics, "institution", "sdg")]
+    """By mechanism, by the topics the records are tagged with (theme, UPR Info issue), by institution and by
+    SDG when SDG tags are used; then measures by institution. With no topic tag at all, the theme chart stays,
+    empty, so that the page says what is missing."""
+    tagged = tagged_dimensions(recs)
+    topics = [d for d in tagged if d != "sdg"] or ["theme"]
+    return ([status_chart(recs, d) for d in ("mechanism", *topics, "institution", *(["sdg"] if "sdg" in tagged else []))]
             + [status_chart(measures, "institution", title=_("Measures: implementation status by lead institution"))])
 
 

@@ -161,12 +161,12 @@ def status_by(qs: QuerySet, dimension: str, *, limit: int = 12) -> list[tuple[st
 
 
 def tagged_dimensions(qs: QuerySet) -> list[str]:
-    """The topic vocabularies (theme, UPR Info issue) that accepted tags of `qs` actually use, theme first."""
+    """The tag dimensions (theme, UPR Info issue, SDG) that accepted tags of `qs` actually use, in that order."""
     target = "recommendation" if qs.model._meta.model_name == "recommendation" else "measure"
     used = set(TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, **{f"{target}__in": qs.values("pk")},
-                                            vocabulary__in=[Vocabulary.THEME, Vocabulary.UPR_ISSUE])
+                                            vocabulary__in=TAG_DIMENSIONS.values())
                .order_by().values_list("vocabulary", flat=True).distinct())
-    return [d for d in ("theme", "issue") if TAG_DIMENSIONS[d] in used]
+    return [d for d in TAG_DIMENSIONS if TAG_DIMENSIONS[d] in used]
 
 
 def status_totals(qs: QuerySet) -> dict[str, int]:
