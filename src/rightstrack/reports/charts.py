@@ -151,7 +151,7 @@ def line_chart(title: str, series: list[Series], *, width: int = 640, height: in
     and labelled in the active language; dashed series are targets or baselines."""
     legend, y_after = _legend([(s.label, s.colour or SERIES_COLOURS[i % len(SERIES_COLOURS)])
                                for i, s in enumerate(series)], 40, width)
-    left, right, top, bottom = 56, 28, y_after + 6, height - 34
+    left, right, top, bottom = 56, 28, y_after + (16 if y_label else 6), height - 34
     days = [x for s in series for x, _ in s.points]
     body = list(legend)
     if not days:
@@ -175,7 +175,7 @@ def line_chart(title: str, series: list[Series], *, width: int = 640, height: in
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="#8795a5"/>')
         body.append(_text(x, bottom + 15, formats.date_format(day, fmt), 9, anchor="middle", colour="#5b6b7c"))
     if y_label:
-        body.append(_text(8, top - 4, y_label, 9, colour="#5b6b7c"))
+        body.append(_text(8, top - 8, y_label, 9, colour="#5b6b7c"))
     for i, s in enumerate(series):
         colour = s.colour or SERIES_COLOURS[i % len(SERIES_COLOURS)]
         points = " ".join(f"{px(x):.1f},{py(v):.1f}" for x, v in s.points)
