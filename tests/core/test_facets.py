@@ -54,11 +54,15 @@ def _listed(user, params: dict) -> int:
     {"state": ["Chile", "Japan"], "status": "in_progress"},
     {"theme": "placeholder", "cycle": "2"},
     {"institution": "placeholder", "state": "Norway", "cycle": "02"},
+    {"institution": "none", "state": "Chile"},
+    {"institution": ["none", "placeholder"]},
 ])
 def test_every_count_equals_the_rows_listed_with_that_value_added(varied, user_kind, params):
     user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
-    params = {k: (str(varied.term.pk) if k == "theme" else str(varied.mia.pk) if k == "institution" else v)
-              for k, v in params.items()}
+    params = {k: (str(varied.term.pk) if k == "theme" else v) for k, v in params.items()}
+    if params.get("institution"):
+        wanted = params["institution"] if isinstance(params["institution"], list) else [params["institution"]]
+        params["institution"] = [str(varied.mia.pk) if v == "placeholder" else v for v in wanted]
     _rows, facets = recommendation_faceted(user=user, params=QueryDict(urlencode(params, doseq=True)))
     checked = 0
     for result in facets:
@@ -76,7 +80,16 @@ def test_values_nobody_has_are_not_listed_and_suggestions_are_not_counted(varied
     by_key = {r.facet.key: {v.label: v.count for v in r.values} for r in facets}
     assert by_key["theme"] == {"D23 Death penalty": 8, "D27 Detention": 4}
     assert by_key["state"] == {"Norway": 12, "Chile": 8, "Japan": 4}
-    assert "" not in by_key["institution"] and set(by_key["institution"]) == {"MIA", "MoH"}
+    assert by_key["institution"] == {"MIA": 6, "MoH": 4, "No lead institution": 4}
+
+
+def test_records_without_a_lead_institution_are_a_choice_that_lists_exactly_them(varied):
+    rows, facets = recommendation_faceted(user=varied.users["coordinator"], params=QueryDict("institution=none"))
+    (institution,) = [r for r in facets if r.facet.key == "institution"]
+    (none,) = [v for v in institution.values if v.value == "none"]
+    assert none.selected and none.label == "No lead institution"
+    assert none.count == rows.count() == Recommendation.objects.filter(lead_institution=None).count() == 4
+    assert set(rows.values_list("lead_institution", flat=True)) == {None}
 
 
 def test_a_value_no_row_has_empties_the_other_facets_but_not_its_own(varied):

@@ -67,8 +67,9 @@ def test_charts_are_valid_svg_with_escaped_labels_and_words_in_the_legend():
     root = ElementTree.fromstring(svg)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "Status <by> cluster" in texts and "Implemented" in texts and "In progress" in texts and "3" in texts
-    line = charts.line_chart("HELP", [charts.Series("Actual", [("2023", 120), ("2024", 260)]),
-                                      charts.Series("Target", [("2023", 500), ("2024", 500)], dashed=True)])
+    line = charts.line_chart("HELP", [charts.Series("Actual", [(date(2023, 12, 31), 120), (date(2024, 12, 31), 260)]),
+                                      charts.Series("Target", [(date(2023, 12, 31), 500), (date(2024, 12, 31), 500)],
+                                                    dashed=True)])
     assert "stroke-dasharray" in line and ElementTree.fromstring(line) is not None
     assert charts.to_png(line)[:8] == b"\x89PNG\r\n\x1a\n"
 

@@ -74,7 +74,7 @@ def _page(user, params: dict) -> tuple[int, dict, list[int]]:
 
 def _from_rows(user, params: dict) -> tuple[int, dict, list[int]]:
     """The same, counted in the database (`FacetedList.counted`) and listed by the filtered queryset."""
-    qs, params, order, _hits = _searched(_facetable(user), _query(params))
+    qs, params, order, _hits = _searched(_facetable(user), _query(params), user)
     facets, listed = RECOMMENDATION_LIST.counted(qs, params)
     if order is not None:
         first = [pk for pk in order if pk in listed][:50]
@@ -103,6 +103,11 @@ def _user(world, kind):
     ({"state": "Atlantis"}, False),
     ({"cycle": "02"}, True),  # compared as the number 2, as the database does
     ({"cycle": "x"}, False),  # a value the field cannot hold matches nothing
+    ({"institution": "none"}, True),  # the rows without a lead institution
+    ({"institution": "none", "q": "torture", "cycle": "3"}, True),
+    ({"plan": "placeholder"}, True),  # the recommendations the plan's measures answer
+    ({"plan": "placeholder", "q": "torture"}, True),
+    ({"plan": "x"}, False),
     ({"q": "torture"}, True),
     ({"q": "torture", "cycle": "2"}, True),
     ({"q": "torture", "cycle": "1"}, False),
@@ -115,6 +120,8 @@ def _user(world, kind):
 def test_the_index_counts_and_lists_as_the_database_does(varied, user_kind, params, rows):
     user = _user(varied, user_kind)
     params = {k: (str(varied.term.pk) if k == "theme" else v) for k, v in params.items()}
+    if params.get("plan") == "placeholder":
+        params["plan"] = str(varied.plan.pk)
     shown = _page(user, params)
     assert shown == _from_rows(user, params)
     assert bool(shown[0]) == rows and bool(shown[2]) == rows

@@ -17,12 +17,16 @@ from django.db.models import Q, QuerySet
 from django.db.models.constants import LOOKUP_SEP
 
 
+NONE = "none"  # the query-string value that selects the rows without a value, on a facet with an `empty` label
+
+
 @dataclass
 class Facet:
     """A filter on one field path; `labels` turns stored values into display labels.
 
     `also`: further paths to the same kind of value; a row has every value found through any of its paths
     (e.g. a report's mechanism through its recommendation or through its measure's recommendations).
+    With `empty` (single-valued paths only), rows without a value are a choice of their own, `?key=none`.
     """
 
     key: str
@@ -30,6 +34,7 @@ class Facet:
     path: str
     labels: Callable[[list], dict] | dict | None = None
     also: tuple[str, ...] = ()
+    empty: str = ""
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -69,10 +74,15 @@ class FacetedList:
                 # Compared as the counts compare them: a value the field cannot hold ("?cycle=x") matches no
                 # row instead of raising in the database.
                 wanted = _wanted(qs, facet.path, values)
-                condition = Q()
-                for path in facet.paths:
-                    condition |= Q(**{f"{path}__in": wanted})
-                qs = qs.filter(condition) if wanted else qs.none()
+                condition = None
+                if wanted:
+                    condition = Q()
+                    for path in facet.paths:
+                        condition |= Q(**{f"{path}__in": wanted})
+                if facet.empty and NONE in values:
+                    none = Q(**{f"{facet.path}__isnull": True})
+                    condition = none if condition is None else condition | none
+                qs = qs.filter(condition) if condition is not None else qs.none()
         return qs
 
     def _search(self, qs: QuerySet, params) -> QuerySet:
@@ -114,13 +124,15 @@ class FacetedList:
         for facet in self.facets:
             if any(v != "" for v in params.getlist(facet.key)):
                 wanted = _wanted(base, facet.path, params.getlist(facet.key))
+                if facet.empty and NONE in params.getlist(facet.key):
+                    wanted.add(None)
                 passing[facet.key] = set().union(*[ids[facet.key].get(v, ()) for v in wanted])
         results = []
         for facet in self.facets:
             others = [ids_ for key, ids_ in passing.items() if key != facet.key]
             allowed = set.intersection(*others) if others else None
-            counted = {value: len(pks) if allowed is None else len(allowed.intersection(pks))
-                       for value, pks in ids[facet.key].items() if value not in (None, "")}
+            counted = {NONE if value is None else value: len(pks) if allowed is None else len(allowed.intersection(pks))
+                       for value, pks in ids[facet.key].items() if value != "" and (value is not None or facet.empty)}
             results.append(_result(facet, counted, params))
         listed = set.intersection(*passing.values()) if passing else every
         return results, listed
@@ -129,8 +141,10 @@ class FacetedList:
 def _result(facet: Facet, counted: dict, params) -> FacetResult:
     """One facet's values with a count above zero, most frequent first, labelled and marked if selected."""
     rows = sorted(((v, n) for v, n in counted.items() if n), key=lambda vn: (-vn[1], str(vn[0])))
-    raw = [v for v, _n in rows]
-    labels = facet.labels(raw) if callable(facet.labels) else (facet.labels or {})
+    raw = [v for v, _n in rows if v != NONE or not facet.empty]
+    labels = dict(facet.labels(raw) if callable(facet.labels) else (facet.labels or {}))
+    if facet.empty:
+        labels[NONE] = facet.empty
     selected = set(params.getlist(facet.key))
     return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected) for v, n in rows])
 
@@ -154,7 +168,8 @@ class FacetIndex:
         for facet in facets:
             many, target = _many(qs, facet), _path(qs, facet.path)[1]
             self.fields[facet.key] = target
-            values = [v for v in ids[facet.key] if v not in (None, "")]  # shown values; None and "" never are
+            # Shown values: "" never is, None only as the facet's `empty` choice (NONE).
+            values = [v for v in ids[facet.key] if v != "" and (v is not None or facet.empty)]
             self.values[facet.key] = values
             self.codes[facet.key] = codes = {v: i for i, v in enumerate(values)}
             if many:
@@ -189,7 +204,8 @@ class FacetIndex:
             chosen = [v for v in params.getlist(facet.key) if v != ""]
             if chosen:
                 codes = self.codes[facet.key]
-                wanted = [codes[v] for v in _converted(self.fields[facet.key], chosen) if v in codes]
+                converted = _converted(self.fields[facet.key], chosen) | ({None} if facet.empty and NONE in chosen else set())
+                wanted = [codes[v] for v in converted if v in codes]
                 if facet.key in self.pairs:
                     rows, values = self.pairs[facet.key]
                     mask = np.zeros(len(self.ids), bool)
@@ -209,7 +225,7 @@ class FacetIndex:
             else:
                 column = self.single[facet.key][allowed]
                 counts = np.bincount(column[column >= 0], minlength=len(self.values[facet.key]))
-            names = self.values[facet.key]
+            names = [NONE if v is None else v for v in self.values[facet.key]]
             results.append(_result(facet, {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}, params))
         listed = base
         for mask in passing.values():

@@ -30,15 +30,16 @@ def _institutions(ids):
     return {i.pk: i.abbreviation for i in Institution.objects.filter(pk__in=ids)}
 
 
-def _plans(ids):
+def plans_named(ids):
+    """{plan id: title} for a facet's labels."""
     return {p.pk: p.tr("title") for p in ActionPlan.objects.filter(pk__in=ids)}
 
 
 MEASURE_LIST = FacetedList(
     facets=[
-        Facet("plan", _("Plan"), "version__plan", _plans),
+        Facet("plan", _("Plan"), "version__plan", plans_named),
         Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
-        Facet("institution", _("Lead institution"), "lead_institution", _institutions),
+        Facet("institution", _("Lead institution"), "lead_institution", _institutions, empty=_("No lead institution")),
         Facet("section", _("Section"), "section"),
     ],
     sorts={"number": "number", "deadline": "deadline", "status": "status"},
@@ -65,9 +66,22 @@ def _latest_version_subquery() -> Subquery:
                     .annotate(m=Max("number")).values("m")[:1])
 
 
-def measure_faceted(*, user, params) -> tuple[QuerySet, list]:
-    """Measures of each plan's current version, filtered by the query string, with facet counts."""
-    qs = measure_list(user=user, current_only=True)
+def by_deadline_state(qs: QuerySet, state: str | None, today: date | None = None) -> QuerySet:
+    """Open items whose deadline has passed (`overdue`) or falls in the next DUE_SOON_DAYS (`due_soon`), as
+    `deadline_state` says; any other state leaves `qs` as it is."""
+    if state not in ("overdue", "due_soon"):
+        return qs
+    today = today or date.today()
+    qs = qs.exclude(status__in=DONE).filter(deadline__isnull=False)
+    if state == "overdue":
+        return qs.filter(deadline__lt=today)
+    return qs.filter(deadline__gte=today, deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
+
+
+def measure_faceted(*, user, params, today: date | None = None) -> tuple[QuerySet, list]:
+    """Measures of each plan's current version, filtered by the query string (`due=overdue|due_soon` keeps the
+    open measures in that deadline state), with facet counts."""
+    qs = by_deadline_state(measure_list(user=user, current_only=True), params.get("due"), today)
     return MEASURE_LIST.apply(qs, params), MEASURE_LIST.counts(qs, params)
 
 

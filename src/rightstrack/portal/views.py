@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from rightstrack.api.exports import DATASETS
-from rightstrack.core.overview import overview
+from rightstrack.core.overview import PUBLIC_LISTS, overview
 from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list
 from rightstrack.planning.selectors import (
@@ -41,8 +41,7 @@ def _page(request, qs):
 
 def home(request):
     """What the state committed to and how far it got, with search and the ways in."""
-    context = overview(user=ANONYMOUS)
-    context["plans"] = plan_list(user=ANONYMOUS)
+    context = overview(user=ANONYMOUS, lists=PUBLIC_LISTS)
     context["latest"] = recommendation_list(user=ANONYMOUS).filter(published_at__isnull=False).order_by(
         "-published_at")[:5]
     return render(request, "portal/home.html", context)

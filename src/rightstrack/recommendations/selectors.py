@@ -9,7 +9,7 @@ from rightstrack.core.facets import Facet, FacetedList, ListedRows
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
-from rightstrack.planning.selectors import readable_target
+from rightstrack.planning.selectors import measure_list, readable_target
 from rightstrack.recommendations.models import (
     Assessment,
     Cluster,
@@ -36,7 +36,8 @@ RECOMMENDATION_LIST = FacetedList(
         Facet("cycle", _("Cycle"), "source_document__cycle"),
         Facet("response", _("Response"), "response", dict(Recommendation.Response.choices)),
         Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
-        Facet("institution", _("Institution"), "lead_institution", _names(Institution, "abbreviation")),
+        Facet("institution", _("Institution"), "lead_institution", _names(Institution, "abbreviation"),
+              empty=_("No lead institution")),
         Facet("cluster", _("Cluster"), "cluster", _names(Cluster)),
         Facet("theme", _("Theme"), "theme_tags__term", _terms),
         Facet("issue", _("UPR Info issue"), "issue_tags__term", _terms),
@@ -68,32 +69,50 @@ def _facetable(user) -> QuerySet[Recommendation]:
     )
 
 
-def _searched(qs: QuerySet, params) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
+def answered_by_plan(*, user, plan) -> set[int] | None:
+    """Ids of the recommendations linked to the measures of action plan `plan` (an id) that the user may read;
+    None when `plan` is not given, nothing when it is not a number."""
+    if plan in (None, ""):
+        return None
+    if not str(plan).isdigit():
+        return set()
+    measures = measure_list(user=user).filter(version__plan=int(plan))
+    return set(Recommendation.objects.filter(measures__in=measures.values("pk")).values_list("pk", flat=True))
+
+
+def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
     """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits.
+    `plan=<id>` keeps the recommendations that the plan's measures (any version the user may read) answer.
 
     Also the hits' ids in relevance order when the list is shown in that order (else None), and every hit's
     id (None when there is no `q`: every row; False when the search did not give a list of hits, such as a
     query of NOT terms only or the substring fallback).
     """
+    answering = answered_by_plan(user=user, plan=params.get("plan"))
+    if answering is not None:
+        qs = qs.filter(pk__in=answering)
     if not (params.get("q") or "").strip():
-        return qs, params, None, None
+        return qs, params, None, None if answering is None else sorted(answering)
     qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
     params = params.copy()
     params.pop("q")
     if info.ranked and not params.get("sort"):
         params["sort"] = "relevance"  # not a column sort, so FacetedList keeps the relevance order
     order = info.order if params.get("sort") == "relevance" and info.ranked else None
+    if answering is not None and info.ranked:
+        order = None if order is None else [pk for pk in order if pk in answering]
+        return qs, params, order, [pk for pk in info.order if pk in answering]
     return qs, params, order, info.order if info.ranked else False
 
 
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
     """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
-    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params)[:2])
+    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params, user)[:2])
 
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
-    qs, params, _order, _hits = _searched(_facetable(user), params)
+    qs, params, _order, _hits = _searched(_facetable(user), params, user)
     return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
 
 
@@ -108,7 +127,7 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     rebuild when the index is already stale again: the same counts, read from the rows.
     """
     visible = _facetable(user)
-    qs, params, order, hits = _searched(visible, params)
+    qs, params, order, hits = _searched(visible, params, user)
     index = None
     if hits is not False:
         index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation,

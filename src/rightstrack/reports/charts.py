@@ -4,8 +4,12 @@ Pure functions of plain data; no queries, no view logic. Every chart carries a t
 numbers, so colour is never the only carrier of meaning.
 """
 
+import math
 from dataclasses import dataclass, field
+from datetime import date
 from xml.sax.saxutils import escape
+
+from django.utils import formats
 
 STATUS_COLOURS = {
     "not_started": "#8795a5", "in_progress": "#1f5f9e", "partially_implemented": "#c88a12",
@@ -17,12 +21,14 @@ FONT = 'font-family="DejaVu Sans, Noto Sans, Arial, sans-serif"'
 
 @dataclass
 class Series:
-    """One line of a line chart: a label and (x label, value) points in x order."""
+    """One line of a line chart: a label and (date, value) points in date order; `names` (one per point, e.g.
+    "2023-Q2") replace the dates in the points' tooltips."""
 
     label: str
-    points: list[tuple[str, float]]
+    points: list[tuple[date, float]]
     colour: str = ""
     dashed: bool = False
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -94,54 +100,92 @@ def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], series: lis
     return _svg(width, height, title, body)
 
 
+def nice_ticks(low: float, high: float, count: int = 5, *, integer: bool = False) -> list[float]:
+    """Round values from at or below `low` to at or above `high`: about `count` steps of 1, 2 or 5 times a
+    power of ten (0, 50, 100, …); whole steps only when `integer`."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9))
+    if integer:
+        step = max(step, 1)
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    return [round(k * step, 10) for k in range(first, last + 1)]
+
+
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+
+
+def time_ticks(start: date, end: date, count: int = 7) -> tuple[list[date], str]:
+    """First days of months (or of years) between start and end, evenly spaced in months, at most `count`
+    of them; and the date format to label them with ("M Y", or "Y" for yearly ticks)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = next((s for s in MONTH_STEPS if months / s <= count), MONTH_STEPS[-1])
+    ticks, index = [], start.year * 12 + start.month - 1
+    while index <= end.year * 12 + end.month - 1:
+        day = date(index // 12, index % 12 + 1, 1)
+        if start <= day and (index % step == 0 if step < 12 else (day.month == 1 and day.year % (step // 12) == 0)):
+            ticks.append(day)
+        index += 1
+    if not ticks:  # a span shorter than a tick step: label its ends with full dates
+        return sorted({start, end}), "SHORT_DATE_FORMAT"
+    return ticks, ("Y" if step >= 12 else "M Y")
+
+
+def time_scale(start: date, end: date, left: float, right: float):
+    """x position of a date on an axis from `left` (start) to `right` (end), proportional to the days between."""
+    days = (end - start).days
+    if days <= 0:
+        return lambda day: (left + right) / 2
+    return lambda day: left + (day - start).days / days * (right - left)
+
+
+def _number(value: float) -> str:
+    return formats.number_format(value, 0 if float(value).is_integer() else 2, use_l10n=True, force_grouping=True)
+
+
 def line_chart(title: str, series: list[Series], *, width: int = 640, height: int = 260,
-               y_label: str = "") -> str:
-    """Lines over shared x labels (periods or dates); dashed series are targets or baselines."""
-    xs: list[str] = []
-    for s in series:
-        for x, _ in s.points:
-            if x not in xs:
-                xs.append(x)
-    xs.sort()
+               y_label: str = "", integer: bool = False) -> str:
+    """Lines over a time axis: x positions follow the dates, ticks are round (months or years, and 0, 50, 100…)
+    and labelled in the active language; dashed series are targets or baselines."""
     legend, y_after = _legend([(s.label, s.colour or SERIES_COLOURS[i % len(SERIES_COLOURS)])
                                for i, s in enumerate(series)], 40, width)
-    left, right, top, bottom = 56, 28, y_after + 6, height - 34
-    values = [v for s in series for _, v in s.points]
-    high = max(values, default=0) or 1
-    high = high * 1.1
+    left, right, top, bottom = 56, 28, y_after + (16 if y_label else 6), height - 34
+    days = [x for s in series for x, _ in s.points]
     body = list(legend)
-    if not xs:
+    if not days:
         body.append(_text(left, top + 20, "—", 11, colour="#5b6b7c"))
         return _svg(width, height, title, body)
-    step = (width - left - right) / max(len(xs) - 1, 1)
-
-    def px(x):
-        return left + xs.index(x) * step if len(xs) > 1 else left + (width - left - right) / 2
+    values = [v for s in series for _, v in s.points]
+    y_ticks = nice_ticks(min(0, min(values)), max(values), integer=integer)
+    low, high = y_ticks[0], y_ticks[-1]
+    px = time_scale(min(days), max(days), left, width - right)
 
     def py(v):
-        return bottom - (v / high) * (bottom - top)
+        return bottom - (v - low) / (high - low) * (bottom - top)
 
-    for k in range(5):  # horizontal grid with values
-        v = high * k / 4
+    for v in y_ticks:
         y = py(v)
         body.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e4e9ee"/>')
-        body.append(_text(left - 4, y + 4, f"{v:,.0f}", 9, anchor="end", colour="#5b6b7c"))
-    every, last = max(1, len(xs) // 10), len(xs) - 1
-    for i, x in enumerate(xs):
-        # Thin the labels to about ten; the last one always shows, so its neighbour gives way.
-        if i == last or (i % every == 0 and last - i >= every):
-            body.append(_text(px(x), bottom + 14, x, 9, anchor="middle", colour="#5b6b7c"))
+        body.append(_text(left - 4, y + 4, _number(v), 9, anchor="end", colour="#5b6b7c"))
+    x_ticks, fmt = time_ticks(min(days), max(days))
+    for day in x_ticks:
+        x = px(day)
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="#8795a5"/>')
+        body.append(_text(x, bottom + 15, formats.date_format(day, fmt), 9, anchor="middle", colour="#5b6b7c"))
     if y_label:
-        body.append(_text(8, top - 4, y_label, 9, colour="#5b6b7c"))
+        body.append(_text(8, top - 8, y_label, 9, colour="#5b6b7c"))
     for i, s in enumerate(series):
         colour = s.colour or SERIES_COLOURS[i % len(SERIES_COLOURS)]
         points = " ".join(f"{px(x):.1f},{py(v):.1f}" for x, v in s.points)
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
         if len(s.points) > 1:
             body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
-        for x, v in s.points:
+        for k, (x, v) in enumerate(s.points):
+            label = f"{s.label} {s.names[k] if s.names else formats.date_format(x, 'SHORT_DATE_FORMAT')}: {_number(v)}"
             body.append(f'<circle cx="{px(x):.1f}" cy="{py(v):.1f}" r="3" fill="{colour}">'
-                        f'<title>{escape(f"{s.label} {x}: {v:,.2f}")}</title></circle>')
+                        f'<title>{escape(label)}</title></circle>')
     return _svg(width, height, title, body)
 
 

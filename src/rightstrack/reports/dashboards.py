@@ -13,10 +13,12 @@ from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.reminders.selectors import deadline_items, split_by_state
 from rightstrack.reports.figures import indicator_chart, progress_chart, status_chart
 from rightstrack.reports.selectors import (
+    NO_INSTITUTION,
     ChartFilters,
     filter_measures,
     filter_recommendations,
     status_totals,
+    tagged_dimensions,
 )
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
@@ -39,12 +41,30 @@ def filter_options(*, user) -> dict:
                   .exclude(cycle=None).values_list("cycle", flat=True).distinct().order_by("cycle")],
         "theme": [(str(t.pk), str(t)) for t in Term.objects.filter(
             vocabulary=Vocabulary.THEME, pk__in=used.values("term")).order_by("code")],
+        "issue": [(str(t.pk), str(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.UPR_ISSUE, pk__in=used.values("term")).order_by("code")],
         "sdg": [(str(t.pk), str(t)) for t in Term.objects.filter(
             vocabulary=Vocabulary.SDG_GOAL, pk__in=used.values("term")).order_by("code")],
-        "institution": [(str(i.pk), i.abbreviation) for i in Institution.objects.filter(
+        "institution": [(NO_INSTITUTION, _("No lead institution"))] * _any_without_lead(user)
+        + [(str(i.pk), i.abbreviation) for i in Institution.objects.filter(
             Q(led_recommendations__isnull=False) | Q(led_measures__isnull=False)).distinct()],
         "status": [(v, str(label)) for v, label in ImplementationStatus.choices],
     }
+
+
+def _any_without_lead(user) -> bool:
+    return (recommendation_list(user=user).filter(lead_institution=None).exists()
+            or measure_list(user=user, current_only=True).filter(lead_institution=None).exists())
+
+
+def _status_charts(recs, measures) -> list:
+    """By mechanism, by the topics the records are tagged with (theme, UPR Info issue), by institution and by
+    SDG when SDG tags are used; then measures by institution. With no topic tag at all, the theme chart stays,
+    empty, so that the page says what is missing."""
+    tagged = tagged_dimensions(recs)
+    topics = [d for d in tagged if d != "sdg"] or ["theme"]
+    return ([status_chart(recs, d) for d in ("mechanism", *topics, "institution", *(["sdg"] if "sdg" in tagged else []))]
+            + [status_chart(measures, "institution", title=_("Measures: implementation status by lead institution"))])
 
 
 def _indicator_charts(indicators) -> list:
@@ -71,8 +91,7 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
     indicators = indicator_list(user=user).filter(measures__in=measures.values("pk")).distinct()
     return {
         "today": today, "recommendation_totals": status_totals(recs), "measure_totals": status_totals(measures),
-        "status_charts": [status_chart(recs, d) for d in ("mechanism", "theme", "institution", "sdg")]
-        + [status_chart(measures, "institution", title=_("Measures: implementation status by lead institution"))],
+        "status_charts": _status_charts(recs, measures),
         "progress_charts": [progress_chart(recs, start=start, end=end, title=_("Recommendations over time")),
                             progress_chart(measures, start=start, end=end, title=_("Measures over time"))],
         "indicator_charts": _indicator_charts(indicators),

@@ -12,6 +12,7 @@ from rightstrack.reports.selectors import status_by, status_over_time
 
 DIMENSION_TITLES = {
     "mechanism": gettext_lazy("Implementation status by mechanism"), "theme": gettext_lazy("Implementation status by theme"),
+    "issue": gettext_lazy("Implementation status by UPR Info issue"),
     "institution": gettext_lazy("Implementation status by lead institution"), "sdg": gettext_lazy("Implementation status by SDG"),
     "cluster": gettext_lazy("Implementation status by cluster"), "section": gettext_lazy("Implementation status by plan section"),
 }
@@ -34,21 +35,24 @@ def progress_chart(qs, *, start: date, end: date, title: str | None = None, widt
     title = title or _("Progress over time")
     series = [Series(str(label), [(month, counts.get(value, 0)) for month, counts in rows],
                      charts.STATUS_COLOURS[value]) for value, label in ImplementationStatus.choices]
-    return Chart(title, charts.line_chart(title, series, width=width), rows)
+    return Chart(title, charts.line_chart(title, series, width=width, integer=True), rows)
 
 
 def indicator_chart(indicator, *, width: int = 640) -> Chart:
-    """An indicator's values per period against its target (dashed line) and baseline (a point)."""
-    values = [(v.period, float(v.value)) for v in indicator.values.all()]
-    periods = sorted({p for p, _v in values} | ({str(indicator.target_year)} if indicator.target_year else set())
-                     | ({str(indicator.baseline_year)} if indicator.baseline_year else set()))
-    series = [Series(_("Actual"), values, charts.SERIES_COLOURS[0])]
-    if indicator.target is not None and periods:
-        series.append(Series(_("Target"), [(p, float(indicator.target)) for p in periods],
+    """An indicator's values at their period ends against its target (dashed line) and baseline (a point);
+    a target or baseline year stands at that year's end."""
+    entries = list(indicator.values.all())
+    values = [(v.period_end, float(v.value)) for v in entries]
+    target_at = date(indicator.target_year, 12, 31) if indicator.target_year else None
+    baseline_at = date(indicator.baseline_year, 12, 31) if indicator.baseline_year else None
+    days = sorted({d for d, _v in values} | {d for d in (target_at, baseline_at) if d})
+    series = [Series(_("Actual"), values, charts.SERIES_COLOURS[0], names=[v.period for v in entries])]
+    if indicator.target is not None and days:
+        series.append(Series(_("Target"), [(d, float(indicator.target)) for d in days],
                              charts.SERIES_COLOURS[3], dashed=True))
-    if indicator.baseline is not None:
-        at = str(indicator.baseline_year) if indicator.baseline_year else (periods[0] if periods else "")
-        series.append(Series(_("Baseline"), [(at, float(indicator.baseline))], charts.SERIES_COLOURS[5]))
+    if indicator.baseline is not None and (baseline_at or days):
+        series.append(Series(_("Baseline"), [(baseline_at or days[0], float(indicator.baseline))],
+                             charts.SERIES_COLOURS[5]))
     title = f"{indicator} ({indicator.unit})"
-    rows = [(p, v) for p, v in values]
+    rows = [(v.period, float(v.value)) for v in entries]
     return Chart(title, charts.line_chart(title, series, width=width, y_label=indicator.unit), rows)

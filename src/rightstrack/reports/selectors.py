@@ -20,7 +20,8 @@ from rightstrack.recommendations.models import Recommendation
 from rightstrack.reports.models import ReportJob, ReportTemplate
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
-LIST_FILTERS = ("mechanism", "cycle", "theme", "institution", "sdg", "status")
+LIST_FILTERS = ("mechanism", "cycle", "theme", "issue", "institution", "sdg", "status")
+NO_INSTITUTION = "none"  # the institution filter's value for records without a lead institution
 
 
 @dataclass
@@ -30,6 +31,7 @@ class ChartFilters:
     mechanism: list[str] = field(default_factory=list)
     cycle: list[int] = field(default_factory=list)
     theme: list[str] = field(default_factory=list)
+    issue: list[str] = field(default_factory=list)
     institution: list[str] = field(default_factory=list)
     sdg: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
@@ -82,10 +84,12 @@ def _term_q(prefix: str, vocabulary: str, values: list[str]) -> Q:
 
 
 def _institution_q(values: list[str]) -> Q:
+    """Led or co-executed by one of the institutions (id or abbreviation); NO_INSTITUTION: without a lead."""
     ids = [int(v) for v in values if v.isdigit()]
-    names = [v for v in values if not v.isdigit()]
-    return (Q(lead_institution__in=ids) | Q(co_executors__in=ids) | Q(lead_institution__abbreviation__in=names)
-            | Q(co_executors__abbreviation__in=names))
+    names = [v for v in values if not v.isdigit() and v != NO_INSTITUTION]
+    condition = (Q(lead_institution__in=ids) | Q(co_executors__in=ids) | Q(lead_institution__abbreviation__in=names)
+                 | Q(co_executors__abbreviation__in=names))
+    return condition | Q(lead_institution__isnull=True) if NO_INSTITUTION in values else condition
 
 
 def filter_recommendations(qs: QuerySet, f: ChartFilters) -> QuerySet:
@@ -114,6 +118,7 @@ def _filtered(qs: QuerySet, f: ChartFilters, *, kind: str, model, document: str,
         f.mechanism and on_document("mechanism__code", f.mechanism),
         f.cycle and on_document("cycle", f.cycle),
         f.theme and _term_q(kind, Vocabulary.THEME, f.theme),
+        f.issue and _term_q(kind, Vocabulary.UPR_ISSUE, f.issue),
         f.sdg and _term_q(kind, Vocabulary.SDG_GOAL, f.sdg),
         f.institution and within(_institution_q(f.institution)),
         f.status and Q(status__in=f.status),
@@ -126,30 +131,46 @@ def _filtered(qs: QuerySet, f: ChartFilters, *, kind: str, model, document: str,
     return qs
 
 
-def _rows(pairs, labels=None, limit: int | None = None) -> list[tuple[str, dict[str, int]]]:
-    """[(group, status, n)] → [(label, {status: n})], biggest groups first."""
+def _rows(pairs, labels=None, limit: int | None = None, empty: str = "—") -> list[tuple[str, dict[str, int]]]:
+    """[(group, status, n)] → [(label, {status: n})], biggest groups first; rows without a group are `empty`."""
     groups: dict = {}
     for group, status, n in pairs:
         groups.setdefault(group, {})[status] = n
     ordered = sorted(groups.items(), key=lambda kv: (-sum(kv[1].values()), str(kv[0])))[:limit]
-    return [((labels or {}).get(g, g) if g not in (None, "") else "—", counts) for g, counts in ordered]
+    return [((labels or {}).get(g, g) if g not in (None, "") else empty, counts) for g, counts in ordered]
+
+
+TAG_DIMENSIONS = {"theme": Vocabulary.THEME, "issue": Vocabulary.UPR_ISSUE, "sdg": Vocabulary.SDG_GOAL}
+
+
+def _empty_labels() -> dict[str, str]:
+    return {"institution": _("No lead institution"), "cluster": _("No cluster"), "section": _("No section")}
 
 
 def status_by(qs: QuerySet, dimension: str, *, limit: int = 12) -> list[tuple[str, dict[str, int]]]:
-    """Counts per implementation status for each mechanism, institution, cluster, section, theme or SDG."""
+    """Counts per implementation status for each mechanism, institution, cluster, section, theme, UPR Info
+    issue or SDG; records without a lead institution (cluster, section) are a row of their own."""
     paths = {"mechanism": "source_document__mechanism__code", "institution": "lead_institution__abbreviation",
              "cluster": "cluster__name", "section": "section"}
     if dimension in paths:
         pairs = qs.order_by().values_list(paths[dimension], "status").annotate(n=Count("pk", distinct=True))
-        return _rows(pairs, limit=limit)
-    vocabulary = {"theme": Vocabulary.THEME, "sdg": Vocabulary.SDG_GOAL}[dimension]
+        return _rows(pairs, limit=limit, empty=_empty_labels().get(dimension, "—"))
     target = "recommendation" if qs.model._meta.model_name == "recommendation" else "measure"
-    pairs = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, vocabulary=vocabulary,
+    pairs = (TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, vocabulary=TAG_DIMENSIONS[dimension],
                                           **{f"{target}__in": qs.values("pk")})
              .order_by().values_list("term", f"{target}__status").annotate(n=Count(target, distinct=True)))
     pairs = list(pairs)
     labels = {t.pk: str(t) for t in Term.objects.filter(pk__in={p[0] for p in pairs})}
     return _rows(pairs, labels, limit)
+
+
+def tagged_dimensions(qs: QuerySet) -> list[str]:
+    """The tag dimensions (theme, UPR Info issue, SDG) that accepted tags of `qs` actually use, in that order."""
+    target = "recommendation" if qs.model._meta.model_name == "recommendation" else "measure"
+    used = set(TagAssignment.objects.filter(status=TagAssignment.Status.ACCEPTED, **{f"{target}__in": qs.values("pk")},
+                                            vocabulary__in=TAG_DIMENSIONS.values())
+               .order_by().values_list("vocabulary", flat=True).distinct())
+    return [d for d in TAG_DIMENSIONS if TAG_DIMENSIONS[d] in used]
 
 
 def status_totals(qs: QuerySet) -> dict[str, int]:
@@ -166,10 +187,14 @@ def _month_ends(start: date, end: date) -> list[date]:
     return points
 
 
-def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 24) -> list[tuple[str, dict]]:
-    """Counts per status at each month end between start and end, replayed from the history tables."""
-    months = _month_ends(start, end)
-    months = months[-max_points:]
+def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 24) -> list[tuple[date, dict]]:
+    """Counts per status at each month end between start and end (the last point is `end`), replayed from the
+    history tables: a record counts from its first history row, in the status its rows had at that moment.
+
+    Month ends before the first record existed are left out, so the line starts where the records do instead
+    of lying flat at zero.
+    """
+    months = _month_ends(start, end)[-max_points:]
     if not months:
         return []
     ids = set(qs.values_list("pk", flat=True))
@@ -190,7 +215,8 @@ def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 
         counts: dict[str, int] = {}
         for status in current.values():
             counts[status] = counts.get(status, 0) + 1
-        rows.append((month_end.strftime("%Y-%m"), counts))
+        if counts or rows:
+            rows.append((month_end, counts))
     return rows
 
 
