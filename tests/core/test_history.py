@@ -36,7 +36,7 @@ def test_create_and_delete_are_recorded(world):
 def test_m2m_change_is_in_the_diff(world):
     coordinator = world.users["coordinator"]
     recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation,
-                                          co_executors=[world.moh])
+                                          institutions_from_measures=False, co_executors=[world.moh])
     changes = {c.field: (c.old, c.new) for c in history_entries(world.recommendation)[0].changes}
     assert changes["co-executors"] == ("", str(world.moh))
 
@@ -46,8 +46,8 @@ def test_a_failed_change_leaves_neither_data_nor_history(world):
     before = world.recommendation.history.count()
     with pytest.raises(RuntimeError):
         with transaction.atomic():
-            recommendations.recommendation_update(actor=coordinator, recommendation=world.recommendation,
-                                                  status="implemented")
+            recommendations.recommendation_status_override(actor=coordinator, recommendation=world.recommendation,
+                                                           status="implemented", reason="The law entered into force")
             raise RuntimeError("the caller's transaction fails after the service ran")
     world.recommendation.refresh_from_db()
     assert world.recommendation.status == "not_started"
@@ -64,7 +64,7 @@ def test_history_is_shown_on_the_detail_page(client, world):
 
 def test_foreign_keys_show_the_record_not_its_id(world):
     recommendations.recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
-                                          lead_institution=world.moh)
+                                          institutions_from_measures=False, lead_institution=world.moh)
     changes = {c.field: c for c in history_entries(world.recommendation)[0].changes}
     assert changes["lead institution"].shown_new == str(world.moh)
     assert changes["lead institution"].shown_old == str(world.mia)

@@ -39,11 +39,13 @@ def _reporting_round(w):
 WRITE_ROUTES = {
     "recommendations:recommendation_create": (
         lambda w: [], lambda w: {"source_document": w.document.pk, "paragraph": "999.1", "text": "New text",
-                                 "language": "en", "response": "supported", "status": "not_started"}, MANAGERS),
+                                 "language": "en", "response": "supported"}, MANAGERS),
     "recommendations:recommendation_update": (
         lambda w: [w.recommendation.pk], lambda w: {**_form(w.recommendation), "source_document": w.document.pk,
                                                     "paragraph": "124.1", "text": "Edited text", "language": "en",
-                                                    "response": "noted", "status": "in_progress"}, MANAGERS),
+                                                    "response": "noted"}, MANAGERS),
+    "recommendations:recommendation_status_override": (
+        lambda w: [w.recommendation.pk], lambda w: {"status": "implemented", "reason": "The ministry's letter"}, MANAGERS),
     "recommendations:recommendation_delete": (lambda w: [w.recommendation.pk], lambda w: {"confirm": "on"}, MANAGERS),
     "recommendations:recommendation_publish": (lambda w: [w.hidden_recommendation.pk], lambda w: {"confirm": "on"},
                                                MANAGERS),

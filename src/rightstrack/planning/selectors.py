@@ -117,7 +117,7 @@ INBOX_LIST = FacetedList(
         Facet("institution", _("Reporting institution"), "institution", _institutions),
         # A report on a recommendation belongs to the plans of the measures that answer it, and a report on a
         # measure to the mechanisms of the recommendations it answers.
-        Facet("plan", _("Plan"), "measure__version__plan", _plans, also=("recommendation__measures__version__plan",)),
+        Facet("plan", _("Plan"), "measure__version__plan", plans_named, also=("recommendation__measures__version__plan",)),
         Facet("mechanism", _("Mechanism"), "recommendation__source_document__mechanism__code",
               also=("measure__recommendations__source_document__mechanism__code",)),
     ],

@@ -140,14 +140,15 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
                                           verbose_name=_("co-executors"))
     # `status` is what every page, export, report and the API read: the override if a coordinator set one,
     # else `derived_status`. Both are written only by `recommendations.status.recommendation_derive` and the
-    # override service, in the transaction of the change that moves them (docs/status.md gives the rule).
+    # override service, in the transaction of the change that moves them (docs/status.md gives the rule). They stay
+    # `editable` so that history diffs (which compare editable fields) show them; no form lists them.
     status = models.CharField(_("status"), max_length=30, choices=ImplementationStatus.choices,
-                              default=ImplementationStatus.NOT_STARTED, db_index=True, editable=False)
+                              default=ImplementationStatus.NOT_STARTED, db_index=True)
     derived_status = models.CharField(_("status from measures"), max_length=30, choices=ImplementationStatus.choices,
-                                      default=ImplementationStatus.NOT_STARTED, editable=False)
+                                      default=ImplementationStatus.NOT_STARTED)
     status_override = models.CharField(_("status set by a coordinator"), max_length=30, blank=True,
-                                       choices=ImplementationStatus.choices, editable=False)
-    status_override_reason = models.TextField(_("reason for setting the status"), blank=True, editable=False)
+                                       choices=ImplementationStatus.choices)
+    status_override_reason = models.TextField(_("reason for setting the status"), blank=True)
     institutions_from_measures = models.BooleanField(
         _("institutions from measures"), default=True,
         help_text=_("Take the lead institution and co-executors from the measures that answer this recommendation. "

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalrecommendation',
             name='derived_status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], default='not_started', editable=False, max_length=30, verbose_name='status from measures'),
+            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], default='not_started', max_length=30, verbose_name='status from measures'),
         ),
         migrations.AddField(
             model_name='historicalrecommendation',
@@ -34,17 +34,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalrecommendation',
             name='status_override',
-            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], editable=False, max_length=30, verbose_name='status set by a coordinator'),
+            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], max_length=30, verbose_name='status set by a coordinator'),
         ),
         migrations.AddField(
             model_name='historicalrecommendation',
             name='status_override_reason',
-            field=models.TextField(blank=True, editable=False, verbose_name='reason for setting the status'),
+            field=models.TextField(blank=True, verbose_name='reason for setting the status'),
         ),
         migrations.AddField(
             model_name='recommendation',
             name='derived_status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], default='not_started', editable=False, max_length=30, verbose_name='status from measures'),
+            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], default='not_started', max_length=30, verbose_name='status from measures'),
         ),
         migrations.AddField(
             model_name='recommendation',
@@ -54,22 +54,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='recommendation',
             name='status_override',
-            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], editable=False, max_length=30, verbose_name='status set by a coordinator'),
+            field=models.CharField(blank=True, choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], max_length=30, verbose_name='status set by a coordinator'),
         ),
         migrations.AddField(
             model_name='recommendation',
             name='status_override_reason',
-            field=models.TextField(blank=True, editable=False, verbose_name='reason for setting the status'),
-        ),
-        migrations.AlterField(
-            model_name='historicalrecommendation',
-            name='status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], default='not_started', editable=False, max_length=30, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='recommendation',
-            name='status',
-            field=models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('partially_implemented', 'Partially implemented'), ('implemented', 'Implemented'), ('not_implemented', 'Not implemented')], db_index=True, default='not_started', editable=False, max_length=30, verbose_name='status'),
+            field=models.TextField(blank=True, verbose_name='reason for setting the status'),
         ),
         migrations.RunPython(keep_what_people_set, migrations.RunPython.noop),
     ]
