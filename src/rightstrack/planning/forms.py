@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.forms import DomainForm
+from rightstrack.core.forms import ConfirmForm, DomainForm
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -13,6 +13,7 @@ from rightstrack.planning.models import (
     Measure,
     ProgressReport,
 )
+from rightstrack.recommendations.models import Recommendation
 
 DATE = forms.DateInput(attrs={"type": "date"})
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -41,9 +42,8 @@ class MeasureForm(DomainForm):
     class Meta:
         model = Measure
         fields = ["key", "number", "section", "text", "expected_result", "completion_form", "lead_institution",
-                  "co_executors", "deadline", "deadline_text", "status", "recommendations"]
-        widgets = {"deadline": DATE, "text": forms.Textarea(attrs={"rows": 4}),
-                   "recommendations": forms.SelectMultiple(attrs={"size": 8})}
+                  "co_executors", "deadline", "deadline_text", "status"]  # recommendations: the linking pickers
+        widgets = {"deadline": DATE, "text": forms.Textarea(attrs={"rows": 4})}
 
 
 class ProgressReportForm(DomainForm):
@@ -99,3 +99,33 @@ class IndicatorValueForm(forms.ModelForm):
         model = IndicatorValue
         fields = ["period", "period_end", "value", "note"]
         widgets = {"period_end": DATE}
+
+
+class MeasureLinkForm(forms.Form):
+    """The recommendations to link to a measure: chosen ids, or every one the list page's query string `filter`
+    matches ("?status=not_started&mechanism=UPR"; "?" alone: every recommendation)."""
+
+    recommendations = forms.ModelMultipleChoiceField(queryset=Recommendation.objects.none(), required=False,
+                                                     label=_("Recommendations"))
+    filter = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = recommendations
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("recommendations") and not cleaned.get("filter"):
+            raise forms.ValidationError(_("Choose at least one recommendation."))
+        return cleaned
+
+
+class MeasureUnlinkForm(ConfirmForm):
+    """The recommendations to unlink from a measure (among those linked to it), and the confirmation."""
+
+    recommendations = forms.ModelMultipleChoiceField(queryset=Recommendation.objects.none(),
+                                                     widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = recommendations
