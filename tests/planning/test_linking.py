@@ -84,6 +84,20 @@ def test_suggested_measure_has_a_one_click_link_button(coordinator, world):
     page = coordinator.get(world.recommendation.get_absolute_url()).content.decode()
     suggestions = page.split('id="may-answer"')[1]
     assert _link_url(world.other_measure) in suggestions
+    assert 'name="csrfmiddlewaretoken" value="' in suggestions
+    assert 'name="csrfmiddlewaretoken" value=""' not in suggestions
+
+
+def test_bulk_link_of_the_page_links_the_rows_shown(coordinator, world):
+    page = coordinator.get(LIST).content.decode()
+    ids = [world.hidden_recommendation.pk, world.recommendation.pk]
+    for pk in ids:
+        assert f'name="recommendations" value="{pk}"' in page
+    page = coordinator.get(BULK, {"scope": "page", "page_ids": ",".join(map(str, ids)), "filter": "?",
+                                  "mq": "prison"}).content.decode()
+    assert "2 recommendations selected." in page
+    results = page.split('id="measure-pick-results"')[1]
+    assert all(f'name="recommendations" value="{pk}"' in results for pk in ids) and 'name="filter"' not in results
 
 
 def test_measure_page_picker_finds_recommendations_by_reference_and_words(coordinator, world):
