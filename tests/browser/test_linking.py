@@ -80,3 +80,19 @@ def test_picker_speaks_russian(live_server, page: Page):
     expect(result).to_be_visible()
     result.get_by_role("button", name="Связать").click()
     expect(page.get_by_role("status")).to_have_text(re.compile(r"^Рекомендация A/HRC/28/10 ¶124\.1 связана с мерой 2"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_link_from_the_list_with_select_all(live_server, page: Page):
+    world = build_world()
+    sign_in(page, live_server.url, "coord")
+    page.goto(f"{live_server.url}/recommendations/?mechanism=UPR")
+    page.check("input[data-select-all]")  # shown by the script
+    page.get_by_role("button", name="the selected recommendations").click()
+    expect(page.locator("main")).to_contain_text("2 recommendations selected.")
+    page.fill("#measure-pick-q", "police")
+    page.locator("#measure-pick-results li", has_text="Service model").get_by_role("button", name="Link").click()
+    expect(page.get_by_role("status")).to_have_text("1 recommendation linked to measure 1; 1 was linked already.")
+    assert page.url.endswith("/recommendations/?mechanism=UPR")
+    assert set(world.measure.recommendations.values_list("pk", flat=True)) == {
+        world.recommendation.pk, world.hidden_recommendation.pk}
