@@ -6,7 +6,9 @@ from django.urls import reverse
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.planning.models import ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Recommendation
+from rightstrack.search.models import MeasureEmbedding
 from tests.factories import PASSWORD
+from tests.search.fixtures import duplicate_pair, unit
 from tests.snapshot import database_fingerprint
 
 pytestmark = pytest.mark.django_db
@@ -70,15 +72,13 @@ def test_linking_from_the_recommendation_page_writes_history_and_says_what_chang
     assert response.redirect_chain[-1][0] == rec.get_absolute_url()
     assert _linked(world.other_measure) == {rec.pk}
     assert Recommendation.objects.get(pk=rec.pk).status == ImplementationStatus.IMPLEMENTED
-    assert f"Linked A/HRC/28/10 ¶124.1 to measure 2 — its status is now Implemented." in response.content.decode()
+    assert "Linked A/HRC/28/10 ¶124.1 to measure 2 — its status is now Implemented." in response.content.decode()
     latest = Measure.objects.get(pk=world.other_measure.pk).history.first()
-    assert latest.history_user == world.users["coordinator"] and "linked: A/HRC/28/10 ¶124.1" in latest.history_change_reason
+    assert latest.history_user == world.users["coordinator"]
+    assert "linked: A/HRC/28/10 ¶124.1" in latest.history_change_reason
 
 
 def test_suggested_measure_has_a_one_click_link_button(coordinator, world):
-    from tests.search.fixtures import duplicate_pair, unit
-    from rightstrack.search.models import MeasureEmbedding
-
     duplicate_pair(world)  # gives the recommendation its vector
     MeasureEmbedding.objects.create(measure=world.other_measure, vector=unit(0), text_hash="z")
     page = coordinator.get(world.recommendation.get_absolute_url()).content.decode()
@@ -190,7 +190,8 @@ def test_only_coordinators_see_pickers_and_may_post(client, world, role):
     assert 'id="link-measure"' not in rec_page and 'id="link-recommendation"' not in measure_page
     assert 'id="bulk-link"' not in client.get(LIST).content.decode()
     before = database_fingerprint()
-    assert client.post(_link_url(world.other_measure), {"recommendations": [world.recommendation.pk]}).status_code == 403
+    response = client.post(_link_url(world.other_measure), {"recommendations": [world.recommendation.pk]})
+    assert response.status_code == 403
     assert client.post(_unlink_url(world.measure), {"recommendations": [world.recommendation.pk],
                                                     "confirm": "on"}).status_code == 403
     for url in (BULK, reverse("planning:measure_pick"), reverse("planning:recommendation_pick")):

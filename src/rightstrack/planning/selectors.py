@@ -67,7 +67,8 @@ def measure_pick(*, user, text: str, limit: int = 20) -> list[Measure]:
         return []
     qs = measure_list(user=user, current_only=True)
     fields = ["number", "key", "text", "expected_result",
-              *(f"translations__{name}__{code}" for name in ("text", "expected_result") for code, _l in settings.LANGUAGES)]
+              *(f"translations__{name}__{code}" for name in ("text", "expected_result")
+                for code, _l in settings.LANGUAGES)]
     for word in words:
         condition = Q()
         # SQLite folds the case of ASCII letters only: also try the word as a sentence or a name would spell it.

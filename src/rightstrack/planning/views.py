@@ -313,7 +313,8 @@ def measure_link(request, pk):
                       {"form": form, "object": measure, "next": pickers.safe_next(request, measure.get_absolute_url())},
                       status=400)
     if form.cleaned_data["filter"]:
-        chosen = list(recommendation_filtered(user=request.user, params=QueryDict(form.cleaned_data["filter"].removeprefix("?"))))
+        params = QueryDict(form.cleaned_data["filter"].removeprefix("?"))
+        chosen = list(recommendation_filtered(user=request.user, params=params))
     else:
         chosen = list(form.cleaned_data["recommendations"])
     added = services.measure_link(actor=request.user, measure=measure, recommendations=chosen)

@@ -56,7 +56,8 @@ def recommendation_bulk_link(request):
     else:
         selection = pickers.selection_pairs(ids=_ids(params.getlist("recommendations")))
     if any(name == "filter" for name, _v in selection):
-        chosen = selectors.recommendation_filtered(user=request.user, params=QueryDict(selection[0][1].removeprefix("?")))
+        params = QueryDict(selection[0][1].removeprefix("?"))
+        chosen = selectors.recommendation_filtered(user=request.user, params=params)
     else:
         chosen = selectors.recommendation_list(user=request.user).filter(pk__in=[v for _n, v in selection])
     next_url = pickers.safe_next(request, reverse("recommendations:recommendation_list") + (filter_string or ""))
