@@ -68,6 +68,10 @@ WRITE_ROUTES = {
                                              "status": "in_progress"}, MANAGERS),
     "planning:measure_publish": (lambda w: [w.measure.pk], lambda w: {"confirm": "on"}, MANAGERS),
     "planning:measure_delete": (lambda w: [w.measure.pk], lambda w: {"confirm": "on"}, MANAGERS),
+    "planning:measure_link": (lambda w: [w.other_measure.pk], lambda w: {"recommendations": [w.recommendation.pk]},
+                              MANAGERS),
+    "planning:measure_unlink": (lambda w: [w.measure.pk],
+                                lambda w: {"recommendations": [w.recommendation.pk], "confirm": "on"}, MANAGERS),
     "planning:progress_report_create": (
         lambda w: ["measure", w.measure.pk],
         lambda w: {"institution": w.mia.pk, "period_end": "2024-06-30", "narrative": "Done a lot",

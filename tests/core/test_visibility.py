@@ -47,6 +47,10 @@ READ_ROUTES = {
     "search:cluster_suggestion_list": None,
     "jobs:job_list": None,  # coordinators only; tests/jobs/test_job_list.py
     "search:job_detail": None,
+    # The linking pickers and the bulk-link page (coordinators only): covered in tests/planning/test_linking.py.
+    "planning:measure_pick": None,
+    "planning:recommendation_pick": None,
+    "recommendations:recommendation_bulk_link": None,
     "portal:home": lambda w: [],
     "portal:recommendation_list": lambda w: [],
     "portal:recommendation_detail": lambda w: [w.recommendation.pk],

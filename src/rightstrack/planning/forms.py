@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.core.forms import DomainForm
+from rightstrack.core.forms import ConfirmForm, DomainForm
 from rightstrack.core.permissions import responsible_institution_ids
 from rightstrack.planning.models import (
     ActionPlan,
@@ -16,6 +16,7 @@ from rightstrack.planning.models import (
     ProgressReport,
     ReportingRound,
 )
+from rightstrack.recommendations.models import Recommendation
 
 DATE = forms.DateInput(attrs={"type": "date"})
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -44,9 +45,8 @@ class MeasureForm(DomainForm):
     class Meta:
         model = Measure
         fields = ["key", "number", "section", "text", "expected_result", "completion_form", "lead_institution",
-                  "co_executors", "deadline", "deadline_text", "status", "recommendations"]
-        widgets = {"deadline": DATE, "text": forms.Textarea(attrs={"rows": 4}),
-                   "recommendations": forms.SelectMultiple(attrs={"size": 8})}
+                  "co_executors", "deadline", "deadline_text", "status"]  # recommendations: the linking pickers
+        widgets = {"deadline": DATE, "text": forms.Textarea(attrs={"rows": 4})}
 
 
 class ProgressReportForm(DomainForm):
@@ -160,3 +160,33 @@ class RoundFilterForm(forms.Form):
                                      label=_("Plan version"))
     institution = forms.ModelChoiceField(Institution.objects.all(), required=False, label=_("Institution"))
     q = forms.CharField(required=False, label=_("Text or number"))
+
+
+class MeasureLinkForm(forms.Form):
+    """The recommendations to link to a measure: chosen ids, or every one the list page's query string `filter`
+    matches ("?status=not_started&mechanism=UPR"; "?" alone: every recommendation)."""
+
+    recommendations = forms.ModelMultipleChoiceField(queryset=Recommendation.objects.none(), required=False,
+                                                     label=_("Recommendations"))
+    filter = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = recommendations
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("recommendations") and not cleaned.get("filter"):
+            raise forms.ValidationError(_("Choose at least one recommendation."))
+        return cleaned
+
+
+class MeasureUnlinkForm(ConfirmForm):
+    """The recommendations to unlink from a measure (among those linked to it), and the confirmation."""
+
+    recommendations = forms.ModelMultipleChoiceField(queryset=Recommendation.objects.none(),
+                                                     widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = recommendations

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_date
@@ -59,6 +60,26 @@ def measure_list(*, user, current_only: bool = False) -> QuerySet[Measure]:
     if current_only:
         qs = qs.filter(version__number=_latest_version_subquery())
     return published_unless_internal(qs, user, Q(is_published=True, version__plan__is_published=True))
+
+
+def measure_pick(*, user, text: str, limit: int = 20) -> list[Measure]:
+    """Measures of each plan's current version the user may read with every word of `text` in their number, key,
+    text or expected result, in any language (the linking pickers)."""
+    words = text.split()
+    if not words:
+        return []
+    qs = measure_list(user=user, current_only=True)
+    fields = ["number", "key", "text", "expected_result",
+              *(f"translations__{name}__{code}" for name in ("text", "expected_result")
+                for code, _l in settings.LANGUAGES)]
+    for word in words:
+        condition = Q()
+        # SQLite folds the case of ASCII letters only: also try the word as a sentence or a name would spell it.
+        for variant in {word, word.lower(), word.capitalize()}:
+            for name in fields:
+                condition |= Q(**{f"{name}__icontains": variant})
+        qs = qs.filter(condition)
+    return list(qs.order_by("version__plan", "pk")[:limit])
 
 
 def _latest_version_subquery() -> Subquery:

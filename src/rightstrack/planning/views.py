@@ -3,9 +3,10 @@
 from functools import partial
 from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,13 +17,15 @@ from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
 from rightstrack.core.views import manager_required, publish_toggle, run_service
-from rightstrack.planning import selectors, services
+from rightstrack.planning import pickers, selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
     EvidenceForm,
     IndicatorForm,
     IndicatorValueForm,
     MeasureForm,
+    MeasureLinkForm,
+    MeasureUnlinkForm,
     PlanVersionForm,
     ProgressReportBulkReviewForm,
     ProgressReportForm,
@@ -30,7 +33,8 @@ from rightstrack.planning.forms import (
 )
 from rightstrack.planning.models import Evidence, ProgressReport
 from rightstrack.planning.workflow import next_states
-from rightstrack.recommendations.selectors import assessment_list, recommendation_list
+from rightstrack.recommendations.models import Recommendation
+from rightstrack.recommendations.selectors import assessment_list, recommendation_filtered, recommendation_list
 from rightstrack.recommendations.services import can_assess
 
 
@@ -58,8 +62,11 @@ def measure_list(request):
 
 def measure_detail(request, pk):
     measure = get_object_or_404(selectors.measure_list(user=request.user).prefetch_related("co_executors"), pk=pk)
+    # Links are changed on measures of each plan's current version only; a superseded version is history.
+    can_link = is_manager(request.user) and measure.version.number == measure.version.plan.current_version.number
     return render(request, "planning/measure_detail.html", {
-        "object": measure,
+        "object": measure, "can_link": can_link,
+        "picker": pickers.recommendation_picker(request, measure=measure) if can_link else None,
         "recommendations": recommendation_list(user=request.user).filter(measures=measure),
         "legal_acts": measure.legal_acts.all() if request.user.is_authenticated else measure.legal_acts.filter(is_published=True),
         "indicators": selectors.indicator_list(user=request.user).filter(measures=measure),
@@ -291,3 +298,101 @@ def indicator_value_add(request, pk):
                        lambda v: services.indicator_value_set(actor=request.user, indicator=indicator, **v),
                        success_url=reverse("planning:indicator_detail", args=[indicator.pk]),
                        success_message=_("Value saved."), context={"title": _("Enter a value"), "object": indicator})
+
+
+def _current_measure(request, pk):
+    return get_object_or_404(selectors.measure_list(user=request.user, current_only=True), pk=pk)
+
+
+def _status_now(recommendation) -> str:
+    return Recommendation.objects.get(pk=recommendation.pk).get_status_display()
+
+
+def _link_message(measure, chosen: list, added: list) -> str:
+    if len(chosen) == 1 and added:
+        return _("Linked %(recommendation)s to measure %(measure)s — its status is now %(status)s.") % {
+            "recommendation": added[0], "measure": measure.number, "status": _status_now(added[0])}
+    if len(chosen) == 1:
+        return _("%(recommendation)s was already linked to measure %(measure)s; nothing changed.") % {
+            "recommendation": chosen[0], "measure": measure.number}
+    message = ngettext("%(count)d recommendation linked to measure %(measure)s",
+                       "%(count)d recommendations linked to measure %(measure)s", len(added)) % {
+        "count": len(added), "measure": measure.number}
+    already = len(chosen) - len(added)
+    if already:
+        message += "; " + ngettext("%(count)d was linked already", "%(count)d were linked already", already) % {
+            "count": already}
+    return message + "."
+
+
+def _unlink_message(measure, removed: list) -> str:
+    if len(removed) == 1:
+        return _("Unlinked %(recommendation)s from measure %(measure)s — its status is now %(status)s.") % {
+            "recommendation": removed[0], "measure": measure.number, "status": _status_now(removed[0])}
+    return ngettext("%(count)d recommendation unlinked from measure %(measure)s.",
+                    "%(count)d recommendations unlinked from measure %(measure)s.", len(removed)) % {
+        "count": len(removed), "measure": measure.number}
+
+
+@manager_required
+@require_POST
+def measure_link(request, pk):
+    """Link the chosen recommendations (ids, or every one a list filter matches) to a measure of a current version."""
+    measure = _current_measure(request, pk)
+    readable = recommendation_list(user=request.user)
+    form = MeasureLinkForm(request.POST, recommendations=readable)
+    if not form.is_valid():
+        return render(request, "planning/measure_link_refused.html",
+                      {"form": form, "object": measure, "next": pickers.safe_next(request, measure.get_absolute_url())},
+                      status=400)
+    if form.cleaned_data["filter"]:
+        params = QueryDict(form.cleaned_data["filter"].removeprefix("?"))
+        chosen = list(recommendation_filtered(user=request.user, params=params))
+    else:
+        chosen = list(form.cleaned_data["recommendations"])
+    added = services.measure_link(actor=request.user, measure=measure, recommendations=chosen)
+    messages.success(request, _link_message(measure, chosen, added))
+    return redirect(pickers.safe_next(request, measure.get_absolute_url()))
+
+
+@manager_required
+def measure_unlink(request, pk):
+    """Ask, then unlink the chosen recommendations from a measure; the POST without `confirm` changes nothing."""
+    measure = _current_measure(request, pk)
+    linked = recommendation_list(user=request.user).filter(measures=measure)
+    next_url = pickers.safe_next(request, measure.get_absolute_url())
+    if request.method == "POST":
+        form = MeasureUnlinkForm(request.POST, recommendations=linked)
+        if form.is_valid():
+            removed = services.measure_unlink(actor=request.user, measure=measure,
+                                              recommendations=list(form.cleaned_data["recommendations"]))
+            messages.success(request, _unlink_message(measure, removed))
+            return redirect(next_url)
+        chosen = linked.filter(pk__in=[v for v in request.POST.getlist("recommendations") if v.isdigit()])
+    else:
+        chosen = linked.filter(pk__in=[v for v in request.GET.getlist("recommendations") if v.isdigit()])
+        if not chosen:
+            raise Http404
+        form = MeasureUnlinkForm(initial={"recommendations": list(chosen)}, recommendations=linked)
+    return render(request, "planning/measure_unlink_confirm.html",
+                  {"form": form, "object": measure, "chosen": chosen, "next": next_url},
+                  status=400 if request.method == "POST" else 200)
+
+
+@manager_required
+def measure_pick(request):
+    """The measure picker's results for its script (the page that shows the picker renders the same list)."""
+    selection = pickers.selection_pairs(ids=[v for v in request.GET.getlist("recommendations") if v.isdigit()],
+                                        filter_string=request.GET.get("filter", ""))
+    return render(request, "planning/_measure_pick_results.html",
+                  {"picker": pickers.measure_picker(request, selection=selection,
+                                                    next_url=pickers.safe_next(request, reverse("core:home")))})
+
+
+@manager_required
+def recommendation_pick(request):
+    """The recommendation picker's results for its script, on a measure's page."""
+    measure_id = request.GET.get("measure", "")
+    measure = _current_measure(request, int(measure_id) if measure_id.isdigit() else 0)
+    return render(request, "planning/_recommendation_pick_results.html",
+                  {"picker": pickers.recommendation_picker(request, measure=measure)})

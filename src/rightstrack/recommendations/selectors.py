@@ -1,5 +1,7 @@
 """Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
 
+import re
+
 from django.conf import settings
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -159,6 +161,28 @@ def recommendation_get(*, user, pk: int) -> Recommendation:
             .prefetch_related("recommending_states", "co_executors",
                               Prefetch("tags", queryset=TagAssignment.objects.select_related("term")))
             .get(pk=pk))
+
+
+# "A/HRC/28/10 ¶ 121.5", "A/HRC/28/10", "¶121.5" or "121.5": a reference rather than words to search for.
+_REFERENCE = re.compile(r"(?P<symbol>[^\s¶§]*/[^\s¶§]*)?\s*(?:¶|§|para\.?|п\.)?\s*(?P<paragraph>\d+(?:\.\d+)*)?",
+                        re.IGNORECASE)
+
+
+def recommendation_pick(*, user, text: str, limit: int = 20) -> list[Recommendation]:
+    """Recommendations the user may read that `text` names: a document symbol and/or paragraph ("A/HRC/28/10 ¶ 121.5",
+    "121.5"), or else words found by full-text search over the text and its translations (the linking pickers)."""
+    text = text.strip()
+    if not text:
+        return []
+    qs = recommendation_list(user=user)
+    reference = _REFERENCE.fullmatch(text)
+    if reference and (reference["symbol"] or reference["paragraph"]):
+        if reference["symbol"]:
+            qs = qs.filter(source_document__symbol__istartswith=reference["symbol"])
+        if reference["paragraph"]:
+            qs = qs.filter(paragraph=reference["paragraph"])
+        return list(qs.order_by("-source_document__date", "source_document__symbol", "paragraph_key")[:limit])
+    return list(recommendation_search(qs, text, "fulltext")[0][:limit])
 
 
 def assessment_list(*, user) -> QuerySet[Assessment]:

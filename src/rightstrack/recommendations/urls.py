@@ -6,6 +6,7 @@ app_name = "recommendations"
 urlpatterns = [
     path("", views.recommendation_list, name="recommendation_list"),
     path("new/", views.recommendation_create, name="recommendation_create"),
+    path("link/", views.recommendation_bulk_link, name="recommendation_bulk_link"),
     path("<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
     path("<int:pk>/edit/", views.recommendation_update, name="recommendation_update"),
     path("<int:pk>/delete/", views.recommendation_delete, name="recommendation_delete"),

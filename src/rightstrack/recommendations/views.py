@@ -5,7 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
 from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
 from rightstrack.core.views import manager_required, publish_toggle, run_service
+from rightstrack.planning import pickers
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.forms import (
@@ -33,8 +34,38 @@ def recommendation_list(request):
     """The faceted table of recommendations; the filter state lives in the URL."""
     rows, facets = selectors.recommendation_page_rows(user=request.user, params=request.GET)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(request, "recommendations/recommendation_list.html",
-                  {"page": page, "facets": facets, "can_create": is_manager(request.user)})
+                  {"page": page, "facets": facets, "can_create": is_manager(request.user),
+                   "filter": "?" + params.urlencode(), "page_ids": ",".join(str(r.pk) for r in page)})
+
+
+def _ids(values) -> list[int]:
+    return [int(v) for v in values if v.strip().isdigit()]
+
+
+@manager_required
+def recommendation_bulk_link(request):
+    """Link many recommendations to a measure chosen with the picker: the rows ticked on the list, its page, or
+    every row matching its filters (carried as the query string, not as ids)."""
+    scope, params = request.GET.get("scope", ""), request.GET
+    filter_string = params.get("filter", "")
+    if scope == "page":
+        selection = pickers.selection_pairs(ids=_ids(params.get("page_ids", "").split(",")))
+    elif scope == "filter" or (not scope and filter_string and not params.getlist("recommendations")):
+        selection = pickers.selection_pairs(filter_string=filter_string or "?")
+    else:
+        selection = pickers.selection_pairs(ids=_ids(params.getlist("recommendations")))
+    if any(name == "filter" for name, _v in selection):
+        params = QueryDict(selection[0][1].removeprefix("?"))
+        chosen = selectors.recommendation_filtered(user=request.user, params=params)
+    else:
+        chosen = selectors.recommendation_list(user=request.user).filter(pk__in=[v for _n, v in selection])
+    next_url = pickers.safe_next(request, reverse("recommendations:recommendation_list") + (filter_string or ""))
+    return render(request, "recommendations/recommendation_bulk_link.html", {
+        "count": chosen.count(), "sample": chosen[:10], "back": next_url,
+        "picker": pickers.measure_picker(request, selection=selection, next_url=next_url)})
 
 
 def _get_recommendation(request, pk) -> Recommendation:
@@ -47,10 +78,15 @@ def _get_recommendation(request, pk) -> Recommendation:
 def recommendation_detail(request, pk):
     """The canonical page: what it is, where from, who is responsible, what was done, what assessors say, history."""
     rec = _get_recommendation(request, pk)
+    can_link = is_manager(request.user)
     tags = [t for t in rec.tags.all() if t.status != TagAssignment.Status.REJECTED]
     return render(request, "recommendations/recommendation_detail.html", {
         "object": rec, "tags": tags,
-        "measures": rec.measures.select_related("version__plan", "lead_institution"),
+        "measures": measure_list(user=request.user).filter(recommendations=rec),
+        "current_measures": set(measure_list(user=request.user, current_only=True).filter(recommendations=rec)
+                                .values_list("pk", flat=True)) if can_link else set(),
+        "picker": pickers.measure_picker(request, selection=pickers.selection_pairs(ids=[rec.pk]),
+                                         next_url=rec.get_absolute_url()) if can_link else None,
         "reports": progress_report_list(user=request.user).filter(recommendation=rec).prefetch_related("evidence"),
         "assessments": selectors.assessment_list(user=request.user).filter(recommendation=rec),
         "history": history_entries(rec) if request.user.is_authenticated else [],

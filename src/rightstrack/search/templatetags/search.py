@@ -6,6 +6,7 @@ import re
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core.permissions import is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.query import parse
@@ -64,7 +65,7 @@ def related_to_recommendation(context, recommendation):
     """Similar recommendations and measures that may answer this one (by meaning), within what the user may see;
     measures of each plan's current version only, as a superseded version's copy of a measure is no answer."""
     user = context["request"].user
-    return {"object": recommendation,
+    return {"object": recommendation, "can_link": is_manager(user), "csrf_token": context.get("csrf_token"),
             "similar": similar_recommendations(visible=recommendation_list(user=user), recommendation=recommendation),
             "measures": measures_that_may_answer(visible=measure_list(user=user, current_only=True),
                                                  recommendation=recommendation)}
