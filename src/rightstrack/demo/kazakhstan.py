@@ -192,6 +192,13 @@ def load_plan(actor, institutions) -> ActionPlan:
     v2 = record_save(obj=ActionPlanVersion(plan=plan, number=2,
                                            label="Amended by Decree No. 871 of 13 April 2022; Follow-up Plan 2022",
                                            adopted_on=date(2022, 4, 13), adopted_by=decree_871), actor=actor)
+    for version, ru, kk in (
+            (v1, "Указ № 597 от 9 июня 2021 года", "2021 жылғы 9 маусымдағы № 597 Жарлық"),
+            (v2, "С изменениями Указа № 871 от 13 апреля 2022 года; План дальнейших мер 2022 года",
+             "2022 жылғы 13 сәуірдегі № 871 Жарлықпен өзгертілген; 2022 жылғы кейінгі шаралар жоспары")):
+        version.set_translation("label", "ru", ru)
+        version.set_translation("label", "kk", kk)
+        record_save(obj=version, actor=actor, values={"translations": version.translations})
     v1_rows = [r for r in rows if r["id"].startswith("D597")]
     v2_rows = v1_rows + [r for r in rows if not r["id"].startswith("D597")]
     for version, version_rows in ((v1, v1_rows), (v2, v2_rows)):

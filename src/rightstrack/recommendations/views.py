@@ -84,7 +84,7 @@ def recommendation_detail(request, pk):
         "object": rec, "tags": tags,
         "measures": measure_list(user=request.user).filter(recommendations=rec),
         "current_measures": set(measure_list(user=request.user, current_only=True).filter(recommendations=rec)
-                                .values_list("pk", flat=True)) if can_link else set(),
+                                .values_list("pk", flat=True)),
         "picker": pickers.measure_picker(request, selection=pickers.selection_pairs(ids=[rec.pk]),
                                          next_url=rec.get_absolute_url()) if can_link else None,
         "reports": progress_report_list(user=request.user).filter(recommendation=rec).prefetch_related("evidence"),

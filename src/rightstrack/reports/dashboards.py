@@ -17,6 +17,7 @@ from rightstrack.reports.selectors import (
     ChartFilters,
     filter_measures,
     filter_recommendations,
+    first_recorded,
     status_totals,
     tagged_dimensions,
 )
@@ -25,9 +26,10 @@ from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 INDICATOR_CHARTS = 6
 
 
-def _window(filters: ChartFilters, today: date) -> tuple[date, date]:
+def _window(filters: ChartFilters, today: date, since: date | None) -> tuple[date, date]:
+    """The period of the charts over time: the filter's, else from the first record's history to today."""
     end = min(filters.period_to or today, today)
-    start = filters.period_from or date(end.year - 2, end.month, 1)
+    start = filters.period_from or since or date(end.year - 2, end.month, 1)
     return (start, end) if start < end else (end - timedelta(days=31), end)
 
 
@@ -87,7 +89,7 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
     today = today or date.today()
     recs = filter_recommendations(recommendation_list(user=user), filters)
     measures = filter_measures(measure_list(user=user, current_only=True), filters)
-    start, end = _window(filters, today)
+    start, end = _window(filters, today, first_recorded(recs))
     indicators = indicator_list(user=user).filter(measures__in=measures.values("pk")).distinct()
     return {
         "today": today, "recommendation_totals": status_totals(recs), "measure_totals": status_totals(measures),

@@ -7,7 +7,7 @@ so anonymous visitors only ever count published records.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -194,9 +194,11 @@ def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 
     Month ends before the first record existed are left out, so the line starts where the records do instead
     of lying flat at zero.
     """
-    months = _month_ends(start, end)[-max_points:]
+    months = _month_ends(start, end)
     if not months:
         return []
+    # A long window keeps every k-th month end, counted back from `end`, so the whole span shows in max_points.
+    months = months[::-1][::-(-len(months) // max_points)][::-1]
     ids = set(qs.values_list("pk", flat=True))
     history = (qs.model.history.filter(id__in=ids, history_date__lte=_end_of(months[-1]))
                .order_by("history_date", "history_id").values_list("id", "status", "history_date", "history_type"))
@@ -218,6 +220,12 @@ def status_over_time(qs: QuerySet, *, start: date, end: date, max_points: int = 
         if counts or rows:
             rows.append((month_end, counts))
     return rows
+
+
+def first_recorded(qs: QuerySet) -> date | None:
+    """The day the earliest of these records was first recorded in history (the start of their story)."""
+    first = qs.model.history.filter(id__in=qs.values("pk")).aggregate(first=Min("history_date"))["first"]
+    return timezone.localdate(first) if first else None
 
 
 def _end_of(day: date) -> datetime:
