@@ -98,6 +98,15 @@ def test_only_measures_of_the_current_plan_version_count(world):
 
 
 @pytest.mark.django_db
+def test_a_superseded_measure_takes_no_new_links(world):
+    ActionPlanVersion.objects.create(plan=world.plan, number=2, label="Amended")
+    with pytest.raises(ValidationError):
+        planning.measure_link(actor=world.users["coordinator"], measure=world.other_measure,
+                              recommendations=[world.hidden_recommendation])
+    assert not world.other_measure.recommendations.exists()
+
+
+@pytest.mark.django_db
 def test_a_measure_edit_moves_the_recommendations(world):
     planning.measure_update(actor=world.users["coordinator"], measure=world.measure, status=NI)
     assert _status(world.recommendation)[0] == NI

@@ -1,6 +1,7 @@
 """Writes for plans, measures, progress reports, evidence and indicators. Each runs in one transaction."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -102,8 +103,14 @@ def measure_update(*, actor, measure: Measure, **values) -> Measure:
 
 @transaction.atomic
 def measure_link(*, actor, measure: Measure, recommendations) -> list:
-    """Record that `measure` answers these recommendations (links it has already are kept); returns those added."""
+    """Record that `measure` answers these recommendations (links it has already are kept); returns those added.
+
+    Only a measure of its plan's current version takes new links: a superseded version is history, and its links
+    count for nothing in a recommendation's status.
+    """
     require(is_manager(actor))
+    if measure.version.number != measure.version.plan.current_version.number:
+        raise ValidationError(_("This measure belongs to a superseded plan version; link the current version's."))
     before = _answered(measure)
     added = [r for r in recommendations if r.pk not in before]
     if added:

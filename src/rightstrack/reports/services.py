@@ -18,18 +18,23 @@ from rightstrack.reports.selectors import ChartFilters
 logger = logging.getLogger(__name__)
 
 
+def _check_request(*, actor, kind: str, fmt: str, as_of, query: str, options: dict | None) -> None:
+    """Everything a build would refuse is refused here (ReportError is a ValueError), before any job or template
+    exists."""
+    require(is_internal(actor), "Sign in to build reports.")
+    if kind not in KINDS or fmt not in FORMATS:
+        raise ValueError("Unknown report kind or format.")
+    report_check(kind=kind, user=actor, filters=ChartFilters.from_params(QueryDict(query)), as_of=as_of,
+                 options=options)
+
+
 @transaction.atomic
 def report_job_request(*, actor, kind: str, fmt: str, language: str, as_of=None, query: str = "",
                        options: dict | None = None) -> ReportJob:
     """Record a report request and queue its build once the transaction commits."""
     from rightstrack.reports.tasks import build_report_job
 
-    require(is_internal(actor), "Sign in to build reports.")
-    if kind not in KINDS or fmt not in FORMATS:
-        raise ValueError("Unknown report kind or format.")
-    # Everything a build would refuse is refused here (ReportError is a ValueError), before any job exists.
-    report_check(kind=kind, user=actor, filters=ChartFilters.from_params(QueryDict(query)), as_of=as_of,
-                 options=options)
+    _check_request(actor=actor, kind=kind, fmt=fmt, as_of=as_of, query=query, options=options)
     job = ReportJob.objects.create(requested_by=actor, kind=kind, format=fmt, language=language, as_of=as_of,
                                    params={"query": query, "options": options or {}})
     transaction.on_commit(lambda: build_report_job.enqueue(job.pk))
@@ -67,11 +72,7 @@ def report_job_run(*, job: ReportJob) -> ReportJob:
 def report_template_create(*, actor, name: str, kind: str, fmt: str, language: str, as_of=None, query: str = "",
                            options: dict | None = None) -> ReportTemplate:
     """Save a report request under a name; it is checked like a build request first."""
-    require(is_internal(actor), "Sign in to build reports.")
-    if kind not in KINDS or fmt not in FORMATS:
-        raise ValueError("Unknown report kind or format.")
-    report_check(kind=kind, user=actor, filters=ChartFilters.from_params(QueryDict(query)), as_of=as_of,
-                 options=options)
+    _check_request(actor=actor, kind=kind, fmt=fmt, as_of=as_of, query=query, options=options)
     parameters = {"query": query, "options": options or {}, "as_of": as_of.isoformat() if as_of else None}
     return record_save(obj=ReportTemplate(owner=actor, name=name.strip(), kind=kind, format=fmt, language=language,
                                           parameters=parameters), actor=actor)
