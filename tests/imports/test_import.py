@@ -344,3 +344,30 @@ def test_new_rows_hold_what_a_model_save_would_store_for_the_fields_the_file_lea
     rec = Recommendation.objects.get(source_document__symbol="A/HRC/99/1")
     assert rec.paragraph_key == "0000000095.0000000010" and rec.is_published and rec.published_at is not None
     assert rec.history.get().paragraph_key == rec.paragraph_key
+
+
+def test_importing_a_measure_moves_the_recommendations_it_answers(tmp_path, world):
+    rows = [{"plan": "Plan 2024", "version": "1", "key": "M1", "number": "1", "text": "Train judges (HELP)",
+             "lead_institution": "MoH", "deadline": "31.12.2025", "status": "Implemented",
+             "recommendations": f"{world.document.symbol} ¶{world.hidden_recommendation.paragraph}"}]
+    assert import_file(path=_write(tmp_path, "plan.csv", csv_bytes(rows, headers=PLAN)), actor=None,
+                       format_name="plan").created == 1
+    rec = Recommendation.objects.get(pk=world.hidden_recommendation.pk)
+    assert (rec.status, rec.derived_status, rec.lead_institution) == ("implemented", "implemented", world.moh)
+
+
+def test_an_imported_status_is_kept_as_an_override_and_a_reimport_changes_nothing(tmp_path, world):
+    headers = [*TABULAR, "status"]
+    rows = [{"document": "A/HRC/99/1", "mechanism": "UPR", "paragraph": "124.1", "text": "Ratify CED",
+             "recommending_states": "France", "response": "Accepted", "status": "Implemented"},
+            {"document": "A/HRC/99/1", "mechanism": "UPR", "paragraph": "124.2", "text": "Ratify OP-CAT",
+             "recommending_states": "France", "response": "Accepted", "status": "Not started"}]
+    path = _write(tmp_path, "s.csv", csv_bytes(rows, headers=headers))
+    assert import_file(path=path, actor=None, format_name="tabular").created == 2
+    stated = Recommendation.objects.get(paragraph="124.1", source_document__symbol="A/HRC/99/1")
+    assert (stated.status, stated.derived_status, stated.status_override) == ("implemented", "not_started",
+                                                                              "implemented")
+    assert "imported file" in stated.status_override_reason
+    plain = Recommendation.objects.get(paragraph="124.2", source_document__symbol="A/HRC/99/1")
+    assert (plain.status, plain.status_override) == ("not_started", "")
+    assert import_file(path=path, actor=None, format_name="tabular").unchanged == 2

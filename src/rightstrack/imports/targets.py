@@ -495,9 +495,10 @@ class RecommendationTarget:
                 row["published_at"] = now if row["is_published"] else None
             if "paragraph" in row:
                 row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
-            if row.get("status", ImplementationStatus.NOT_STARTED) != ImplementationStatus.NOT_STARTED:
-                row.update(_override(row["status"]))  # a new record has no measures: its derived status is 'not started'
-                row["status"] = row["status_override"]
+            if "status" in row:  # a new record has no measures: its derived status is 'not started', so any other
+                # status the file gives is an override (every row of a batch has the same columns for the writer)
+                stated = row["status"] != ImplementationStatus.NOT_STARTED
+                row.update(_override(row["status"]) if stated else {"status_override": "", "status_override_reason": ""})
             rows.append(row)
         writer.insert_rows(Recommendation, rows, constants=stamps)
         history_model = Recommendation.history.model
