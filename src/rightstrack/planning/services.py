@@ -1,7 +1,6 @@
 """Writes for plans, measures, progress reports, evidence and indicators. Each runs in one transaction."""
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
