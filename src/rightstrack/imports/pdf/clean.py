@@ -1,0 +1,70 @@
+"""Clean the text layer of a UN report: running headers and footers, footnote lines, page joins, split words.
+
+Works on plain lines, so every case can be tested with a few lines of text cut from a real report.
+"""
+
+import re
+from collections import Counter
+
+# Lines that belong to the page, not the text: the document symbol, the job number ("GE.14-10028 17"),
+# a page number on its own, "Page 17", a barcode ("*1412727*") and footnote lines ("** ... not been edited.").
+_NOISE = [
+    r"(?:[A-Z]{1,6}/){2,}[A-Z0-9./]*",
+    r"GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3})?",
+    r"\d{1,3}",
+    r"(?:Page|Стр\.?)\s+\d{1,3}",
+    r"\*\d{5,}\*",
+    r"\*+\s.*",
+    r"\d{1,3}\s+GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?",
+]
+NOISE = re.compile(r"^\s*(?:" + "|".join(_NOISE) + r")\s*$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def page_lines(pages: list[str]) -> list[str]:
+    """All the lines of the report in reading order, without running headers, footers and footnote lines."""
+    return [line.rstrip() for page in pages for line in page.split("\n")
+            if line.strip() and not NOISE.match(line)]
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines: a hyphen at a line's end joins the next line without a space."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if text.endswith("-") and text[-2:-1].isalpha():
+            text += line
+        else:
+            text = f"{text} {line}" if text else line
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def vocabulary(text: str) -> Counter:
+    """How often each word (lower case) occurs in the report: the evidence for repairing split words."""
+    return Counter(word.casefold() for word in _WORD.findall(text))
+
+
+def repair_split_words(text: str, words: Counter) -> str:
+    """Join a word the PDF's glyph spacing split in two ("Co nvention", "ratifi cation", "ratificati on").
+
+    Two neighbours are joined when the joined word occurs elsewhere in the report and one of them occurs
+    nowhere else on its own, so "a part" (two real words) stays apart.
+    """
+    tokens = re.split(r"(\s+)", text)
+    pairs = Counter()
+    for i in range(0, len(tokens) - 2, 2):
+        pairs[(tokens[i].casefold(), tokens[i + 2].casefold())] += 1
+    out, i = [], 0
+    while i < len(tokens):
+        left = tokens[i]
+        if i + 2 < len(tokens) and tokens[i + 1] == " " and left.isalpha() and tokens[i + 2].isalpha():
+            right = tokens[i + 2]
+            a, b = left.casefold(), right.casefold()
+            seen_apart = min(words[a], words[b]) - pairs[(a, b)]
+            if words[a + b] > 0 and seen_apart <= 0:
+                out.append(left + right)
+                i += 3
+                continue
+        out.append(left)
+        i += 1
+    return "".join(out)
