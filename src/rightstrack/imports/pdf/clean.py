@@ -21,10 +21,28 @@ NOISE = re.compile(r"^\s*(?:" + "|".join(_NOISE) + r")\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+\S")
+
+
+def without_footnotes(lines: list[str]) -> list[str]:
+    """A page's lines without its numbered footnotes, and without their markers in the text ("(Holy See)2;").
+
+    A footnote is a line "2 The recommendation as read..." whose number the page's text carries glued to a
+    word or a parenthesis above it; the footnote runs to the page's end.
+    """
+    for index, line in enumerate(lines):
+        if (match := _FOOTNOTE.match(line)) and index:
+            number = match.group(1)
+            marker = re.compile(rf"(?<=[^\s\d(]){number}(?=[;.,:\s]|$)")
+            if any(marker.search(above) for above in lines[:index]):
+                return [marker.sub("", above) for above in lines[:index]]
+    return lines
+
+
 def page_lines(pages: list[str]) -> list[str]:
-    """All the lines of the report in reading order, without running headers, footers and footnote lines."""
-    return [line.rstrip() for page in pages for line in page.split("\n")
-            if line.strip() and not NOISE.match(line)]
+    """All the lines of the report in reading order, without running headers, footers and footnotes."""
+    return [line.rstrip() for page in pages
+            for line in without_footnotes([x for x in page.split("\n") if x.strip() and not NOISE.match(x)])]
 
 
 def join_lines(lines: list[str]) -> str:

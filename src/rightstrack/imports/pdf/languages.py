@@ -17,7 +17,7 @@ ENGLISH = {
         ("pending", [r"will be examined", r"will examine", r"response of .{0,80} will be included",
                      r"responses? .{0,40}in due (?:course|time)", r"following recommendations were made to",
                      r"recommendations made during the interactive dialogue"]),
-        ("supported", [r"enjoys? the support", r"enjoyed the support", r"accepted by", r"supported by",
+        ("supported", [r"enjoys? (?:the|its) support", r"enjoyed the support", r"accepted by", r"supported by",
                        r"agreed to"]),
     ],
     # A paragraph that only comments on other recommendations (no list of its own).
