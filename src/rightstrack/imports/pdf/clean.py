@@ -18,7 +18,6 @@ _NOISE = [
     r"\d{1,3}\s+GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?",
 ]
 NOISE = re.compile(r"^\s*(?:" + "|".join(_NOISE) + r")\s*$")
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 _FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+\S")
@@ -58,8 +57,12 @@ def join_lines(lines: list[str]) -> str:
 
 
 def vocabulary(text: str) -> Counter:
-    """How often each word (lower case) occurs in the report: the evidence for repairing split words."""
-    return Counter(word.casefold() for word in _WORD.findall(text))
+    """How often each word (lower case) and each pair of neighbouring words occurs in the report: the evidence
+    for repairing split words."""
+    words = [word.casefold() for word in re.split(r"\s+", text) if word]
+    counts = Counter(word for word in words if word.isalpha())
+    counts.update((a, b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha())
+    return counts
 
 
 def repair_split_words(text: str, words: Counter) -> str:
@@ -69,16 +72,13 @@ def repair_split_words(text: str, words: Counter) -> str:
     nowhere else on its own, so "a part" (two real words) stays apart.
     """
     tokens = re.split(r"(\s+)", text)
-    pairs = Counter()
-    for i in range(0, len(tokens) - 2, 2):
-        pairs[(tokens[i].casefold(), tokens[i + 2].casefold())] += 1
     out, i = [], 0
     while i < len(tokens):
         left = tokens[i]
         if i + 2 < len(tokens) and tokens[i + 1] == " " and left.isalpha() and tokens[i + 2].isalpha():
             right = tokens[i + 2]
             a, b = left.casefold(), right.casefold()
-            seen_apart = min(words[a], words[b]) - pairs[(a, b)]
+            seen_apart = min(words[a], words[b]) - words[(a, b)]
             if words[a + b] > 0 and seen_apart <= 0:
                 out.append(left + right)
                 i += 3

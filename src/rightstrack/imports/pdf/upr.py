@@ -60,6 +60,8 @@ def paragraphs(lines: list[str], start: int, language: dict) -> list[Paragraph]:
             current.items.append((f"{current.number}.{int(match.group(2))}", [match.group(3)]))
             continue
         if match := _NUMBERED.match(line):
+            if current and _matches(language["closing"], match.group(2)):
+                break
             number = int(match.group(1))
             last_item = int(current.items[-1][0].split(".")[1]) if current and current.items else 0
             is_item = current is not None and number == last_item + 1
@@ -68,8 +70,6 @@ def paragraphs(lines: list[str], start: int, language: dict) -> list[Paragraph]:
                 not is_item or _matches(language["remark"] + _all_responses(language) + language["closing"],
                                         ahead)))
             if opens:
-                if _matches(language["closing"], match.group(2)):
-                    break
                 current = Paragraph(number, [match.group(2)])
                 found.append(current)
                 continue
