@@ -68,8 +68,9 @@ def vocabulary(text: str) -> Counter:
 def repair_split_words(text: str, words: Counter) -> str:
     """Join a word the PDF's glyph spacing split in two ("Co nvention", "ratifi cation", "ratificati on").
 
-    Two neighbours are joined when the joined word occurs elsewhere in the report and one of them occurs
-    nowhere else on its own, so "a part" (two real words) stays apart.
+    Two neighbours are joined when the joined word occurs elsewhere in the report and neither occurs anywhere
+    else on its own; or one does not, and the joined word is at least as common as the pair. So "a part" stays
+    apart in a report that says "apart" less often than "a part".
     """
     tokens = re.split(r"(\s+)", text)
     out, i = [], 0
@@ -78,8 +79,9 @@ def repair_split_words(text: str, words: Counter) -> str:
         if i + 2 < len(tokens) and tokens[i + 1] == " " and left.isalpha() and tokens[i + 2].isalpha():
             right = tokens[i + 2]
             a, b = left.casefold(), right.casefold()
-            seen_apart = min(words[a], words[b]) - words[(a, b)]
-            if words[a + b] > 0 and seen_apart <= 0:
+            pair, joined = words[(a, b)], words[a + b]
+            lonely = (words[a] <= pair) + (words[b] <= pair)  # fragments never seen apart from this pair
+            if joined and (lonely == 2 or lonely == 1 and joined >= pair):
                 out.append(left + right)
                 i += 3
                 continue
