@@ -28,7 +28,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from rightstrack.imports.pdf.clean import page_lines  # noqa: E402
 from rightstrack.imports.pdf.languages import ENGLISH  # noqa: E402
 from rightstrack.imports.pdf.report import lines_extract  # noqa: E402
 from rightstrack.imports.pdf.states import country_name  # noqa: E402
@@ -76,7 +75,7 @@ def truth(data: Path) -> dict[str, list[dict]]:
 
 def naive(pages: list[str]) -> list[Extracted]:
     """Split the section at item numbers; the last parentheses are the States."""
-    text = "\n".join(pages)
+    text = "\n".join(pages).replace("\r", "")
     start = find_section(text.split("\n"), ENGLISH)
     body = "\n".join(text.split("\n")[start or 0:])
     found = []
@@ -134,7 +133,7 @@ def main() -> None:
         pages = pdf_pages(data / "un_reports" / f"{name}.pdf")
         ours = lines_extract(pages, name).recommendations
         seconds.append(time.perf_counter() - started)
-        row = {"ours": score(ours, expected[name]), "naive": score(naive(page_lines(pages)), expected[name])}
+        row = {"ours": score(ours, expected[name]), "naive": score(naive(pages), expected[name])}
         for kind, counts in row.items():
             for key, value in counts.items():
                 totals[kind][key] = totals[kind].get(key, 0) + value
