@@ -9,7 +9,7 @@ from collections import Counter
 # Lines that belong to the page, not the text: the document symbol, the job number ("GE.14-10028 17"),
 # a page number on its own, "Page 17", a barcode ("*1412727*") and footnote lines ("** ... not been edited.").
 _NOISE = [
-    r"(?:[A-Z]{1,6}/){2,}[A-Z0-9./]*",
+    r"(?:[A-Z]{1,6}/){2,}[A-Z0-9./]*\*?",
     r"GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3})?",
     r"\d{1,3}",
     r"(?:Page|Стр\.?)\s+\d{1,3}",

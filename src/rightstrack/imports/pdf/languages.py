@@ -8,8 +8,9 @@ ENGLISH = {
     # The heading of the section that lists the recommendations ("II. Conclusions and/or recommendations").
     "section": [r"^\s*(?:[IVX]+\.\s*)?conclusions\s+and(?:/or)?\s+recommendations\W*$"],
     # The paragraph that closes the section.
-    "closing": [r"^all conclusions and(?:/or)? recommendations", r"^composition of the delegation",
-                r"^annex\b"],
+    "closing": [r"^all conclusions and(?:/or)? recommendations", r"^composition of the delegation"],
+    # A line that alone ends the section.
+    "end_lines": ["annex"],
     # A paragraph's introduction says how the State responded; checked in this order.
     "responses": [
         ("noted", [r"did not enjoy the support", r"do not enjoy the support", r"were noted by",
@@ -36,7 +37,8 @@ ENGLISH = {
 # against a Russian report (none is held), so `extract` only uses it when the English heading is absent.
 RUSSIAN = {
     "section": [r"^\s*(?:[IVX]+\.\s*)?выводы\s+и(?:/или)?\s+рекомендации\W*$"],
-    "closing": [r"^все выводы и(?:/или)? рекомендации", r"^состав делегации", r"^приложение\b"],
+    "closing": [r"^все выводы и(?:/или)? рекомендации", r"^состав делегации"],
+    "end_lines": ["приложение"],
     "responses": [
         ("noted", [r"не пользуются поддержкой", r"не получили поддержки", r"принял[аио]? к сведению"]),
         ("pending", [r"будут изучены", r"рассмотрит", r"представит ответы"]),

@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from rightstrack.imports.pdf.clean import join_lines, repair_split_words
-from rightstrack.imports.pdf.states import parse_states
+from rightstrack.imports.pdf.items import split_item
 
 _NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
-# What may follow a States group when another recommendation begins: "; ", ". ", "; and ", then a capital.
-_NEXT_PART = re.compile(r"^\s*[;.]?\s*(?:and\s+)?(?=[A-Z(\u0410-\u042f])")
-_TAIL = re.compile(r"^[\s;.,]*(?:and)?[\s;.,]*$")
+_NEXT_HEADING = re.compile(r"^\s*[IVX]+\.\s+[A-Z\u0410-\u042f]")  # "III. VOLUNTARY COMMITMENTS ..."
 
 
 @dataclass
@@ -36,6 +34,7 @@ class Extracted:
     text: str
     recommending_states: list[str]
     response: str
+    response_comment: str = ""
 
 
 def _matches(patterns, text: str) -> bool:
@@ -56,8 +55,13 @@ def paragraphs(lines: list[str], start: int, language: dict) -> list[Paragraph]:
     current = None
     for index in range(start, len(lines)):
         line = lines[index]
+        if current and (_NEXT_HEADING.match(line) or line.strip().casefold() in language["end_lines"]):
+            break
         if current and (match := _NEW_ITEM.match(line)) and int(match.group(1)) == current.number:
-            current.items.append((f"{current.number}.{int(match.group(2))}", [match.group(3)]))
+            last = int(current.items[-1][0].split(".")[1]) if current.items else 0
+            number = int(match.group(2))
+            # A number that goes backwards is a misprint ("118.09" after 118.108): the next one is meant.
+            current.items.append((f"{current.number}.{number if number > last else last + 1}", [match.group(3)]))
             continue
         if match := _NUMBERED.match(line):
             if current and _matches(language["closing"], match.group(2)):
@@ -97,40 +101,6 @@ def response_of(intro: str, language: dict) -> str:
     return "pending"
 
 
-def _groups(text: str):
-    """(start, end, States) of each parenthesised group at depth 0 that names only States."""
-    depth, start = 0, 0
-    for index, char in enumerate(text):
-        if char == "(":
-            if depth == 0:
-                start = index
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0 and (states := parse_states(text[start + 1:index])):
-                yield start, index + 1, states
-
-
-def split_item(text: str) -> list[tuple[str, list[str]]]:
-    """An item's recommendations as (text without the trailing States, States). A States group followed by a
-    new sentence closes one recommendation; States in the middle of a sentence stay in the text."""
-    parts, begin, states = [], 0, []
-    for start, end, names in _groups(text):
-        rest = text[end:]
-        states += [n for n in names if n not in states]
-        if _TAIL.match(rest) or (_NEXT_PART.match(rest) and rest.strip()[:1] != "("
-                                 or re.match(r"^\s*[;.,]?\s*(?:and\s+)?\([ivx]+\)", rest)):
-            parts.append((text[begin:start].strip(" ;,\n") .rstrip(), states))
-            begin = end + len(re.match(r"^\s*[;.,]?\s*(?:and\s+)?", rest).group())
-            states = []
-            if _TAIL.match(rest):
-                break
-    tail = text[begin:].strip(" ;,.")
-    if tail and not _TAIL.match(tail):
-        parts.append((text[begin:].strip(" ;,"), states))
-    return [(re.sub(r"\s*[;,]$", "", t).strip(), s) for t, s in parts if t]
-
-
 def extract_upr(lines: list[str], language: dict, words) -> list[Extracted]:
     """Every recommendation of the section, in order."""
     start = find_section(lines, language)
@@ -141,11 +111,22 @@ def extract_upr(lines: list[str], language: dict, words) -> list[Extracted]:
         if not paragraph.items:
             continue
         response = response_of(join_lines(paragraph.lines), language)
+        previous = None
         for number, item_lines in paragraph.items:
-            text = repair_split_words(join_lines(item_lines), words)
-            parts = split_item(text)
+            parts = split_item(repair_split_words(join_lines(item_lines), words))
+            if previous and not any(states for _text, states in parts):
+                # Without States it is the State's comment on the recommendation before ("Costa Rica explained
+                # that..."), printed as an item of its own in some reports.
+                previous.response_comment = " ".join(filter(None, [previous.response_comment, *(t for t, _s in parts)]))
+                continue
+            if len(parts) > 1 and not parts[-1][1]:
+                *parts, (comment, _none) = parts  # "...(Nicaragua); Not applicable."
+            else:
+                comment = ""
             for index, (part, states) in enumerate(parts):
                 label = number if len(parts) == 1 else f"{number}{chr(ord('a') + index)}"
-                found.append(Extracted(label, part.rstrip(" .;") + ("." if part.endswith(".") else ""),
-                                       states, response))
+                previous = Extracted(label, part.rstrip(" .;") + ("." if part.endswith(".") else ""), states,
+                                     response)
+                found.append(previous)
+            previous.response_comment = comment
     return found
