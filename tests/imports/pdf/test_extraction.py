@@ -123,3 +123,35 @@ def test_the_cover_gives_symbol_date_session_and_cycle():
 def test_a_report_without_the_section_is_unusable():
     with pytest.raises(UnusableInput, match="no section of conclusions"):
         lines_extract(["A/HRC/1/1\nSome report\n1. Text (Chad);"])
+
+
+def test_a_russian_report_is_read_with_the_russian_patterns():
+    pages = ["A/HRC/14/10\nII. Выводы и/или рекомендации\n"
+             "95. Перечисленные ниже рекомендации пользуются поддержкой Казахстана:\n"
+             "95.1 Ратифицировать Конвенцию о правах инвалидов (Бразилия);\n"
+             "96. Следующие рекомендации не пользуются поддержкой Казахстана:\n"
+             "96.1 Отменить смертную казнь (Франция).\n"
+             "97. Все выводы и/или рекомендации, содержащиеся в настоящем докладе"]
+    report = lines_extract(pages)
+    assert report.language == "ru"
+    assert [(r.paragraph, r.response) for r in report.recommendations] == [("95.1", "supported"),
+                                                                           ("96.1", "noted")]
+
+
+def test_the_state_comments_printed_as_items_become_response_comments():
+    found = _by_paragraph("costarica2010_state_comments.txt")
+    assert list(found) == ["92.1a", "92.1b", "92.1c", "92.1d", "92.1e", "92.1f", "92.1g", "92.3", "92.5"]
+    assert found["92.1g"].recommending_states == ["Uruguay"] and found["92.1g"].response == "noted"
+    assert found["92.1g"].response_comment.startswith("Costa Rica explained that it has not considered")
+    assert found["92.5"].response_comment == "Not applicable."
+
+
+def test_the_next_heading_ends_the_section():
+    found = _by_paragraph("tunisia2008_next_heading.txt")
+    assert "83.12" in found and not any("VOLUNTARY" in r.text for r in found.values())
+    assert found["83.12"].recommending_states == ["Mexico"]
+
+
+def test_a_misprinted_item_number_takes_the_next_number():
+    assert list(_by_paragraph("cambodia2014_misprinted_number.txt")) == ["118.107", "118.108", "118.109",
+                                                                           "118.110"]

@@ -15,7 +15,8 @@ from rightstrack.recommendations.models import Recommendation, SourceDocument
 from tests.factories import PASSWORD
 
 REPORT = Path(__file__).parent / "fixtures" / "kazakhstan2010_cut.pdf"
-KEYS = ["paragraph", "text", "recommending_states", "response", "document_symbol", "session", "date"]
+KEYS = ["paragraph", "text", "recommending_states", "response", "response_comment", "document_symbol", "session",
+        "date"]
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from rightstrack.imports.readers import Table, UnusableInput
 
 FORMAT = "upr-report"
 HEADERS = ["mechanism", "document", "document_date", "session", "cycle", "paragraph", "text", "language",
-           "recommending_states", "response"]
+           "recommending_states", "response", "response_comment"]
 
 
 class PdfTable:
@@ -39,7 +39,7 @@ class PdfTable:
                           "session": cover.session, "cycle": cover.cycle, "paragraph": found.paragraph,
                           "text": found.text, "language": self.report.language,
                           "recommending_states": "\n".join(found.recommending_states),
-                          "response": found.response}
+                          "response": found.response, "response_comment": found.response_comment}
         self._position = 1.0
 
     def fraction_read(self) -> float:
