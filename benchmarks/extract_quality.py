@@ -54,11 +54,18 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def similar(a: str, b: str) -> bool:
+def similarity(a: str, b: str) -> float:
+    """difflib's ratio, or 0 when the cheap upper bounds already say it is below 0.9."""
     if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
-        return False
+        return 0.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+    if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
+        return 0.0
+    return matcher.ratio()
+
+
+def similar(a: str, b: str) -> bool:
+    return similarity(a, b) >= 0.9
 
 
 def contained(a: str, b: str) -> bool:
@@ -101,8 +108,10 @@ def score(extracted: list[Extracted], expected: list[dict]) -> dict:
     found = states = answered = responses = 0
     real = set()
     for text, e in want:
-        match = next(((i, x) for i, (t, x) in enumerate(got) if t == text), None) or next(
-            ((i, x) for i, (t, x) in enumerate(got) if similar(t, text)), None)
+        match = next(((i, x) for i, (t, x) in enumerate(got) if t == text), None)
+        if match is None:  # the closest extracted text, if it is close enough
+            best, match = max(((similarity(t, text), i) for i, (t, _x) in enumerate(got)), default=(0.0, 0))
+            match = (match, got[match][1]) if best >= 0.9 else None
         if match is None:
             continue
         real.add(match[0])

@@ -38,19 +38,19 @@ def test_upload_review_commit_then_the_same_report_changes_nothing(live_server, 
     build_world()
     sign_in(page, live_server.url, "coord")
     _upload(page, live_server.url)
-    assert (_count(page, "Created"), _count(page, "Rejected")) == ("5", "0")
+    assert (_count(page, "Created"), _count(page, "Rejected")) == ("6", "0")
     rows = page.locator("#report-rows tbody tr")
-    expect(rows).to_have_count(5)
-    expect(rows.nth(2)).to_contain_text("95.3")
-    expect(rows.nth(2)).to_contain_text("Slovenia, Republic of Korea")
-    expect(rows.nth(2)).to_contain_text("Supported")
+    expect(rows).to_have_count(6)
+    expect(rows.nth(3)).to_contain_text("95.3b")
+    expect(rows.nth(3)).to_contain_text("Republic of Korea")
+    expect(rows.nth(3)).to_contain_text("Supported")
     assert not Recommendation.objects.filter(source_document__symbol="A/HRC/14/10").exists()  # review writes nothing
 
     page.get_by_role("button", name="Import", exact=True).click()
     _work()
     expect(page.locator("h2", has_text="Result")).to_be_visible(timeout=15000)
-    assert Recommendation.objects.filter(source_document__symbol="A/HRC/14/10").count() == 5
+    assert Recommendation.objects.filter(source_document__symbol="A/HRC/14/10").count() == 6
 
     _upload(page, live_server.url)
-    assert (_count(page, "Created"), _count(page, "Updated"), _count(page, "Unchanged")) == ("0", "0", "5")
-    expect(page.locator("#report-rows tbody tr", has_text="Unchanged")).to_have_count(5)
+    assert (_count(page, "Created"), _count(page, "Updated"), _count(page, "Unchanged")) == ("0", "0", "6")
+    expect(page.locator("#report-rows tbody tr", has_text="Unchanged")).to_have_count(6)

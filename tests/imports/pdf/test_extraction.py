@@ -86,9 +86,17 @@ def test_bundled_recommendations_of_early_reports_are_separated_by_their_states(
 
 
 def test_states_in_the_middle_of_a_sentence_stay_in_the_text():
-    parts = split_item("To consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention (Chile);")
-    assert parts == [("To consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention",
-                      ["Slovenia", "Republic of Korea", "Chile"])]
+    parts = split_item("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
+                       "empowerment of women. (Cuba)")
+    assert parts == [("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
+                      "empowerment of women.", ["Syria", "Cuba"])]
+
+
+def test_each_states_own_opening_of_a_shared_recommendation_is_one_recommendation():
+    parts = split_item("To consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention on the Rights "
+                       "of Persons with Disabilities;")
+    assert parts == [("To consider ratifying the Convention on the Rights of Persons with Disabilities", ["Slovenia"]),
+                     ("ratify the Convention on the Rights of Persons with Disabilities", ["Republic of Korea"])]
 
 
 def test_un_names_map_to_the_country_list():
@@ -117,7 +125,7 @@ def test_the_cover_gives_symbol_date_session_and_cycle():
     report = report_extract(FIXTURES / "kazakhstan2010_cut.pdf")
     assert (report.cover.symbol, report.cover.date, report.cover.session, report.cover.cycle) == (
         "A/HRC/14/10", "2010-03-23", "7", "1")
-    assert [r["paragraph"] for r in report.rows()] == ["95.1", "95.2", "95.3", "95.4", "95.5"]
+    assert [r["paragraph"] for r in report.rows()] == ["95.1", "95.2", "95.3a", "95.3b", "95.4", "95.5"]
 
 
 def test_a_report_without_the_section_is_unusable():

@@ -39,14 +39,14 @@ def _run(capsys, name, *args) -> tuple[int, str, str]:
 def test_extract_writes_one_json_object_per_recommendation(tmp_path, capsys):
     code, out, _ = _run(capsys, "extract", REPORT)
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(rows) == 5 and list(rows[0]) == KEYS
-    assert rows[2] == {**rows[2], "paragraph": "95.3", "recommending_states": ["Slovenia", "Republic of Korea"],
+    assert code == 0 and len(rows) == 6 and list(rows[0]) == KEYS
+    assert rows[3] == {**rows[3], "paragraph": "95.3b", "recommending_states": ["Republic of Korea"],
                        "response": "supported", "document_symbol": "A/HRC/14/10", "session": "7",
                        "date": "2010-03-23"}
     assert not rows[0]["text"].endswith(")")
     output = tmp_path / "out.jsonl"
     code, out, err = _run(capsys, "extract", REPORT, "--output", output)
-    assert code == 0 and out == "" and "5 recommendations from A/HRC/14/10" in err
+    assert code == 0 and out == "" and "6 recommendations from A/HRC/14/10" in err
     assert [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()] == rows
 
 
@@ -78,15 +78,15 @@ def test_a_missing_file_exits_2(tmp_path, capsys):
 
 def test_import_fills_in_the_document_and_a_second_import_changes_nothing(db, capsys):
     code, out, _ = _run(capsys, "import", REPORT)
-    assert code == 0 and out.strip().splitlines()[-1] == "created=5 updated=0 unchanged=0 rejected=0"
+    assert code == 0 and out.strip().splitlines()[-1] == "created=6 updated=0 unchanged=0 rejected=0"
     document = SourceDocument.objects.get(symbol="A/HRC/14/10")
     assert (document.mechanism.code, str(document.date), document.session, document.cycle) == (
         "UPR", "2010-03-23", "7", 1)
-    third = Recommendation.objects.get(source_document=document, paragraph="95.3")
-    assert third.response == "supported" and third.language == "en"
-    assert sorted(third.recommending_states.values_list("name", flat=True)) == ["Republic of Korea", "Slovenia"]
+    korea = Recommendation.objects.get(source_document=document, paragraph="95.3b")
+    assert korea.response == "supported" and korea.language == "en"
+    assert list(korea.recommending_states.values_list("name", flat=True)) == ["Republic of Korea"]
     code, out, _ = _run(capsys, "import", REPORT)
-    assert code == 0 and out.strip().splitlines()[-1] == "created=0 updated=0 unchanged=5 rejected=0"
+    assert code == 0 and out.strip().splitlines()[-1] == "created=0 updated=0 unchanged=6 rejected=0"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -99,7 +99,7 @@ def test_the_web_import_stages_the_extracted_recommendations_before_writing(clie
     assert staged.format == "upr-report" and staged.state == "queued"
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     staged.refresh_from_db()
-    assert staged.state == "staged" and staged.counts["created"] == 5 and staged.counts["rejected"] == 0
+    assert staged.state == "staged" and staged.counts["created"] == 6 and staged.counts["rejected"] == 0
     assert not SourceDocument.objects.filter(symbol="A/HRC/14/10").exists()  # nothing written before the commit
     page = client.get(staged.get_absolute_url()).content.decode()
-    assert "To consider ratifying (Slovenia)/ratify (Republic of Korea)" in page
+    assert "ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page

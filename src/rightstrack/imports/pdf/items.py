@@ -1,8 +1,8 @@
 """One numbered item of a report: its recommendation(s), each with the recommending States that close it.
 
-"Ratify CEDAW (France); Consider ratifying CAT (Brazil, Chile)." holds two recommendations. States inside a
-sentence ("consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention") stay in its text, and
-are counted among its States.
+"Ratify CEDAW (France); Consider ratifying CAT (Brazil, Chile)." holds two recommendations, and so does
+"Accede to (France)/Consider ratifying (Slovenia) the Optional Protocol": one for each State's verb. Other States
+inside a sentence stay in its text, and are counted among its States.
 """
 
 import re
@@ -54,4 +54,24 @@ def split_item(text: str) -> list[tuple[str, list[str]]]:
             parts.append((_clean(tail[:match.start()]), names))
         else:
             parts.append((_clean(tail), states))
-    return [(t, s) for t, s in parts if t]
+    return [one for t, s in parts if t for one in (alternatives(t, s) or [(t, s)])]
+
+
+def alternatives(text: str, states: list[str]) -> list[tuple[str, list[str]]] | None:
+    """"Accede to (France)/Consider ratifying (Slovenia) the Protocol" -> one recommendation per opening, each with
+    the common rest; None when the text does not open with two or more such alternatives."""
+    found, begin = [], 0
+    for start, end, names in state_groups(text):
+        opening = text[begin:start].strip()
+        if not opening or len(opening) > 60 or "(" in opening or "/" in opening:
+            break
+        found.append((opening, names))
+        after = re.match(r"\s*/\s*", text[end:])
+        begin = end + (after.end() if after else 0)
+        if not after:
+            break
+    rest = text[begin:].strip()
+    if len(found) < 2 or not rest or rest[:1] in ";.,":
+        return None
+    closing = [s for s in states if not any(s in names for _opening, names in found)]  # the States of all
+    return [(f"{opening} {rest}", names + [s for s in closing if s not in names]) for opening, names in found]
