@@ -108,16 +108,16 @@ def score(extracted: list[Extracted], expected: list[dict]) -> dict:
     found = states = answered = responses = 0
     real = set()
     for text, e in want:
-        match = next(((i, x) for i, (t, x) in enumerate(got) if t == text), None)
-        if match is None:  # the closest extracted text, if it is close enough
-            best, match = max(((similarity(t, text), i) for i, (t, _x) in enumerate(got)), default=(0.0, 0))
-            match = (match, got[match][1]) if best >= 0.9 else None
-        if match is None:
-            continue
-        real.add(match[0])
-        found += 1
-        x = match[1]
         names = {country_name(s) or s for s in e["states"]}
+        # The closest extracted text; among equally close ones (the report repeats a text for each State), the
+        # one with the expected States.
+        best, index = max(((1.0 if t == text else similarity(t, text), names <= set(x.recommending_states), i)
+                           for i, (t, x) in enumerate(got)), default=(0.0, False, 0))[::2]
+        if best < 0.9:
+            continue
+        real.add(index)
+        found += 1
+        x = got[index][1]
         states += names <= set(x.recommending_states)
         if x.response != "pending":
             answered += 1
