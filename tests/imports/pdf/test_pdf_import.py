@@ -8,9 +8,10 @@ import pypdfium2 as pdfium
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command, load_command_class
+from django.template.loader import render_to_string
 from django.urls import reverse
 
-from rightstrack.imports.models import StagedImport
+from rightstrack.imports.models import StagedImport, StagedRow
 from rightstrack.recommendations.models import Recommendation, SourceDocument
 from tests.factories import PASSWORD
 
@@ -103,3 +104,10 @@ def test_the_web_import_stages_the_extracted_recommendations_before_writing(clie
     assert not SourceDocument.objects.filter(symbol="A/HRC/14/10").exists()  # nothing written before the commit
     page = client.get(staged.get_absolute_url()).content.decode()
     assert "ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page
+
+
+def test_the_review_flags_a_recommendation_without_states():
+    rows = [StagedRow(number=2, action="created", record={"paragraph": "92.2", "text": "Explain", "response": "noted",
+                                                         "recommending_states": []})]
+    page = render_to_string("imports/report_rows.html", {"report_rows": rows})
+    assert "none found: check the report" in page and "Noted" in page
