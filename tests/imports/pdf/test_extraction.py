@@ -24,7 +24,8 @@ def _by_paragraph(name: str) -> dict:
 
 
 def test_running_headers_page_numbers_and_job_numbers_are_not_text():
-    lines = page_lines(["A/HRC/26/16 \n14\nRatify the Convention\nGE.14-10028 17\n Page 17\n*1412727*\nnow (Chad);"])
+    lines = page_lines(["A/HRC/26/16 \n14\nRatify the Convention\nGE.14-10028 17\n Page 17\n*1412727*\npage 18 \n"
+                        "A/HRC/11/26*\nnow (Chad);"])
     assert lines == ["Ratify the Convention", "now (Chad);"]
 
 
@@ -34,6 +35,12 @@ def test_footnote_lines_and_their_markers_are_dropped():
     assert found["90.41"].text.endswith("widely respected in the country")
     assert "as read during" not in found["90.54"].text and "as read during" not in found["90.55"].text
     assert found["90.54"].recommending_states == ["Iraq"]
+
+
+def test_the_rest_of_a_footnote_at_the_foot_of_the_next_page_is_dropped():
+    found = _by_paragraph("poland2012_footnote_continued.txt")
+    assert found["90.114"].text.endswith("employment and housing") and not found["90.114"].response_comment
+    assert "registration of all children." not in " ".join(r.text for r in found.values())
 
 
 def test_the_starred_footnote_of_the_heading_is_dropped():

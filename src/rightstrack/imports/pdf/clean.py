@@ -12,7 +12,7 @@ _NOISE = [
     r"(?:[A-Z]{1,6}/){2,}[A-Z0-9./]*\*?",
     r"GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3})?",
     r"\d{1,3}",
-    r"(?:Page|Стр\.?)\s+\d{1,3}",
+    r"(?:[Pp]age|[Сс]тр\.?)\s+\d{1,3}",
     r"\*\d{5,}\*",
     r"\*+\s.*",
     r"\d{1,3}\s+GE\.\d{2}-\d{3,6}(?:\s*\([A-Z]\))?",
@@ -38,10 +38,30 @@ def without_footnotes(lines: list[str]) -> list[str]:
     return lines
 
 
+_ENDS_ITEM = re.compile(r"\)\s*[;.]?\s*$")
+
+
+def without_continued_footnote(lines: list[str]) -> list[str]:
+    """A page after a page with a footnote may end with the rest of that footnote, below the last item: lines
+    after the last line that closes a recommendation, none of which opens a numbered item."""
+    ends = [i for i, line in enumerate(lines) if _ENDS_ITEM.search(line)]
+    tail = lines[ends[-1] + 1:] if ends else []
+    if tail and not any(re.match(r"^\s*\d", line) for line in tail):
+        return lines[:ends[-1] + 1]
+    return lines
+
+
 def page_lines(pages: list[str]) -> list[str]:
     """All the lines of the report in reading order, without running headers, footers and footnotes."""
-    return [line.rstrip() for page in pages
-            for line in without_footnotes([x for x in page.split("\n") if x.strip() and not NOISE.match(x)])]
+    found, footnote_before = [], False
+    for page in pages:
+        lines = [x for x in page.split("\n") if x.strip() and not NOISE.match(x)]
+        kept = without_footnotes(lines)
+        if footnote_before:
+            kept = without_continued_footnote(kept)
+        footnote_before = len(kept) < len(lines)
+        found += [line.rstrip() for line in kept]
+    return found
 
 
 def join_lines(lines: list[str]) -> str:
