@@ -10,12 +10,13 @@ from rightstrack.imports.staging import fields_for
 from rightstrack.taxonomy.models import Term, Vocabulary
 
 FORMAT_CHOICES = [("", _("Recognise from the columns")), ("uhri", _("UHRI export")),
-                  ("upr-info", _("UPR Info database")), ("tabular", _("Other table (map the columns)")),
+                  ("upr-info", _("UPR Info database")), ("upr-report", _("UPR Working Group report (PDF)")),
+                  ("tabular", _("Other table (map the columns)")),
                   ("plan", _("Action-plan measures"))]
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = forms.FileField(label=_("CSV, XLSX or PDF file"))
     format = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, required=False)
 
 

@@ -7,6 +7,7 @@ from rightstrack.imports.models import StagedImport, StagedRow
 from rightstrack.imports.progress import shared_progress_get
 
 REVIEW_ROWS = 200
+REPORT_ROWS = 2000  # a UN report holds a few hundred recommendations: the review shows every one
 
 
 def staged_import_list(*, user) -> QuerySet[StagedImport]:
@@ -18,6 +19,9 @@ def staged_import_list(*, user) -> QuerySet[StagedImport]:
 def staged_rows_for_review(*, staged: StagedImport) -> dict:
     """The rejected rows first (with their problems), then a sample of what a commit would change."""
     rows = StagedRow.objects.filter(staged_import=staged)
+    if staged.format == "upr-report":  # every recommendation extracted from the report, whatever its action
+        return {"rejected": list(rows.filter(action="rejected")[:REPORT_ROWS]),
+                "report_rows": list(rows.order_by("number")[:REPORT_ROWS]), "limit": REPORT_ROWS}
     return {"rejected": list(rows.filter(action="rejected")[:REVIEW_ROWS]),
             "changes": list(rows.filter(action__in=["created", "updated"])[:REVIEW_ROWS]),
             "limit": REVIEW_ROWS}

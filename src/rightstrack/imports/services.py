@@ -26,7 +26,8 @@ from rightstrack.core.fastwrite import BulkWriter
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
-from rightstrack.imports.readers import Table, UnusableInput
+from rightstrack.imports.pdf.source import open_table
+from rightstrack.imports.readers import UnusableInput
 from rightstrack.imports.targets import make_target
 
 BATCH = 2000
@@ -68,8 +69,8 @@ class FileSource:
     """Rows of a file in a given format; reading it again streams it again."""
 
     def __init__(self, path: Path, format_name: str | None = None, mapping: dict | None = None):
-        self.table = Table(path)
-        self.format_name = format_name or guess_format(self.table.headers)
+        self.table = open_table(path)  # a report PDF reads as a table of its recommendations
+        self.format_name = format_name or getattr(self.table, "format_name", "") or guess_format(self.table.headers)
         self.bound = get_format(self.format_name, mapping).bind(self.table.headers)
         self.kind = self.bound.format.target
         self.ignored = self.bound.ignored

@@ -17,8 +17,9 @@ from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.imports.pdf.source import open_table
 from rightstrack.imports.progress import shared_progress_clear, shared_progress_set
-from rightstrack.imports.readers import MAX_BYTES, Table, UnusableInput
+from rightstrack.imports.readers import MAX_BYTES, UnusableInput
 from rightstrack.imports.services import FileSource, import_run
 from rightstrack.taxonomy.models import Term
 from rightstrack.taxonomy.services import term_alias_create
@@ -41,8 +42,9 @@ def staged_import_create(*, actor, upload, format_name: str = "") -> StagedImpor
     staged = StagedImport(original_name=Path(upload.name).name[:300], format=format_name or "", created_by=actor)
     staged.file.save(Path(upload.name).name, upload, save=False)
     try:
-        headers = Table(Path(staged.file.path)).headers
-        staged.format = format_name or guess_format(headers)
+        table = open_table(Path(staged.file.path))  # a report PDF reads as a table of its recommendations
+        headers = table.headers
+        staged.format = format_name or getattr(table, "format_name", "") or guess_format(headers)
         get_format(staged.format)
     except UnusableInput as error:
         staged.file.delete(save=False)

@@ -213,6 +213,8 @@ class RecommendationTarget:
                     clean[name] = parse_date(record[name])
                 except ValueError as error:
                     problems.append((col(name), str(error)))
+        if record.get("cycle"):
+            clean["cycle"] = int(record["cycle"]) if str(record["cycle"]).isdigit() else None
         for name in ("session", "paragraph", "external_id", "language", "response_comment"):
             if name in record:
                 clean[name] = record[name]
@@ -325,7 +327,8 @@ class RecommendationTarget:
     # writing -------------------------------------------------------------
     def _document(self, clean: dict, actor) -> SourceDocument:
         doc = self.documents.get(clean["document"])
-        changes = {k: v for k, v in (("date", clean.get("document_date")), ("session", clean.get("session")))
+        changes = {k: v for k, v in (("date", clean.get("document_date")), ("session", clean.get("session")),
+                                     ("cycle", clean.get("cycle")))
                    if v and (doc is None or getattr(doc, k) != v)}
         if doc is None:
             doc = record_save(obj=SourceDocument(symbol=clean["document"], mechanism=self._mechanism(

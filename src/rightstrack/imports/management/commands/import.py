@@ -12,12 +12,13 @@ from rightstrack.imports.services import UnusableInput, import_file
 
 
 class Command(BaseCommand):
-    help = ("Import recommendations (UHRI, UPR Info, any CSV/XLSX with a mapping) or action-plan measures. "
+    help = ("Import recommendations (UHRI, UPR Info, a UPR Working Group report PDF, any CSV/XLSX with a mapping) "
+            "or action-plan measures. "
             "Exit 0: nothing rejected; 1: rows rejected; 2: unusable input.")
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--format", choices=["uhri", "upr-info", "tabular", "plan"],
+        parser.add_argument("--format", choices=["uhri", "upr-info", "upr-report", "tabular", "plan"],
                             help="file layout (guessed from the header row when omitted)")
         parser.add_argument("--mapping", help="JSON file mapping file columns to fields, e.g. {\"Текст\": \"text\"}")
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")

@@ -1,0 +1,73 @@
+"""Recommending States: names as printed in a UN report, normalised to the country list (`countries.csv`).
+
+The list names each State once, as UPR Info does ("Iran"), with the forms UN documents print as aliases
+("Iran (Islamic Republic of)", "Islamic Republic of Iran"). Matching ignores case, apostrophe style and spacing.
+"""
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+_LIST = Path(__file__).with_name("countries.csv")
+
+
+def _fold(name: str) -> str:
+    name = name.replace("\u2019", "'").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", name).strip(" .;,").casefold()
+
+
+@cache
+def country_table() -> dict[str, str]:
+    """Folded name or alias -> the list's name."""
+    table = {}
+    with open(_LIST, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                table[_fold(alias)] = row["name"]
+                if _fold(alias).startswith("the "):
+                    continue
+                table.setdefault("the " + _fold(alias), row["name"])
+    return table
+
+
+def country_name(name: str) -> str | None:
+    """The list's name of a State as printed, or None when it names no State."""
+    return country_table().get(_fold(name))
+
+
+def split_top_level(text: str) -> list[str]:
+    """Split at commas, semicolons and ' and ' outside parentheses: 'Iran (Islamic Republic of), Cuba and Chad'."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0 and char in ",;":
+            parts.append(text[start:i])
+            start = i + 1
+        elif depth == 0 and text.startswith(" and ", i):
+            parts.append(text[start:i])
+            start = i + 5
+            i += 4
+        i += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_states(inside: str) -> list[str] | None:
+    """The States named by the text inside a pair of parentheses, or None when any part is not a State."""
+    names, parts = [], split_top_level(inside.replace("\n", " "))
+    while parts:
+        part = parts.pop(0)
+        name = country_name(part)
+        if name is None and parts:  # "Trinidad and Tobago" was split at its " and "
+            name = country_name(f"{part} and {parts[0]}")
+            parts = parts[1:] if name else parts
+        if name is None:
+            return None
+        if name not in names:
+            names.append(name)
+    return names or None

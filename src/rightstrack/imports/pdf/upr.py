@@ -1,0 +1,132 @@
+"""The UPR layout: the numbered recommendations of a Working Group report, grouped by the State's response.
+
+Section "Conclusions and/or recommendations" holds paragraphs ("118. The recommendations ... enjoy the support
+of Cambodia:") whose items are numbered "118.1" (since 2011) or "1." (earlier). Each item ends with the
+recommending State(s) in parentheses; early reports bundle several recommendations in one item, each with its
+own States, which become separate recommendations ("60.1a", "60.1b").
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from rightstrack.imports.pdf.clean import join_lines, repair_split_words
+from rightstrack.imports.pdf.items import split_item
+
+_NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
+_NEXT_HEADING = re.compile(r"^\s*[IVX]+\.\s+[A-Z\u0410-\u042f]")  # "III. VOLUNTARY COMMITMENTS ..."
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph of the section: its introduction and its items as (number, lines)."""
+
+    number: int
+    lines: list[str]
+    items: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class Extracted:
+    """One recommendation found in the report."""
+
+    paragraph: str
+    text: str
+    recommending_states: list[str]
+    response: str
+    response_comment: str = ""
+
+
+def _matches(patterns, text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def find_section(lines: list[str], language: dict) -> int | None:
+    """The index of the line after the section heading (a table-of-contents line never matches)."""
+    for index, line in enumerate(lines):
+        if _matches(language["section"], line.strip()):
+            return index + 1
+    return None
+
+
+def paragraphs(lines: list[str], start: int, language: dict) -> list[Paragraph]:
+    """Split the section into paragraphs and items, up to the closing paragraph."""
+    found: list[Paragraph] = []
+    current = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if current and (_NEXT_HEADING.match(line) or line.strip().casefold() in language["end_lines"]):
+            break
+        if current and (match := _NEW_ITEM.match(line)) and int(match.group(1)) == current.number:
+            last = int(current.items[-1][0].split(".")[1]) if current.items else 0
+            number = int(match.group(2))
+            # A number that goes backwards is a misprint ("118.09" after 118.108): the next one is meant.
+            current.items.append((f"{current.number}.{number if number > last else last + 1}", [match.group(3)]))
+            continue
+        if match := _NUMBERED.match(line):
+            if current and _matches(language["closing"], match.group(2)):
+                break
+            number = int(match.group(1))
+            last_item = int(current.items[-1][0].split(".")[1]) if current and current.items else 0
+            is_item = current is not None and number == last_item + 1
+            ahead = " ".join(lines[index:index + 3])
+            opens = current is None or (number == current.number + 1 and (
+                not is_item or _matches(language["remark"] + _all_responses(language) + language["closing"],
+                                        ahead)))
+            if opens:
+                current = Paragraph(number, [match.group(2)])
+                found.append(current)
+                continue
+            if is_item:
+                current.items.append((f"{current.number}.{number}", [match.group(2)]))
+                continue
+        if current is None:
+            continue
+        if current.items:
+            current.items[-1][1].append(line)
+        else:
+            current.lines.append(line)
+    return found
+
+
+def _all_responses(language: dict) -> list[str]:
+    return [p for _name, patterns in language["responses"] for p in patterns]
+
+
+def response_of(intro: str, language: dict) -> str:
+    """Supported, noted or pending, from the paragraph's introduction (pending when it says nothing known)."""
+    for name, patterns in language["responses"]:
+        if _matches(patterns, intro):
+            return name
+    return "pending"
+
+
+def extract_upr(lines: list[str], language: dict, words) -> list[Extracted]:
+    """Every recommendation of the section, in order."""
+    start = find_section(lines, language)
+    if start is None:
+        return []
+    found = []
+    for paragraph in paragraphs(lines, start, language):
+        if not paragraph.items:
+            continue
+        response = response_of(join_lines(paragraph.lines), language)
+        previous = None
+        for number, item_lines in paragraph.items:
+            parts = split_item(repair_split_words(join_lines(item_lines), words))
+            if previous and not any(states for _text, states in parts):
+                # Without States it is the State's comment on the recommendation before ("Costa Rica explained
+                # that..."), printed as an item of its own in some reports.
+                previous.response_comment = " ".join(filter(None, [previous.response_comment, *(t for t, _s in parts)]))
+                continue
+            if len(parts) > 1 and not parts[-1][1]:
+                *parts, (comment, _none) = parts  # "...(Nicaragua); Not applicable."
+            else:
+                comment = ""
+            for index, (part, states) in enumerate(parts):
+                label = number if len(parts) == 1 else f"{number}{chr(ord('a') + index)}"
+                previous = Extracted(label, part.rstrip(" .;") + ("." if part.endswith(".") else ""), states,
+                                     response)
+                found.append(previous)
+            previous.response_comment = comment
+    return found

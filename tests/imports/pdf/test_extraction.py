@@ -1,0 +1,172 @@
+"""Extraction of recommendations from the messy text layer of UN reports, on small cuts of real reports."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_words, vocabulary
+from rightstrack.imports.pdf.languages import ENGLISH
+from rightstrack.imports.pdf.report import lines_extract, report_extract
+from rightstrack.imports.pdf.states import country_name, parse_states
+from rightstrack.imports.pdf.upr import response_of, split_item
+from rightstrack.imports.readers import UnusableInput
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _extract(name: str):
+    return lines_extract((FIXTURES / name).read_text(encoding="utf-8").split("\f"), name)
+
+
+def _by_paragraph(name: str) -> dict:
+    return {r.paragraph: r for r in _extract(name).recommendations}
+
+
+def test_running_headers_page_numbers_and_job_numbers_are_not_text():
+    lines = page_lines(["A/HRC/26/16 \n14\nRatify the Convention\nGE.14-10028 17\n Page 17\n*1412727*\npage 18 \n"
+                        "A/HRC/11/26*\nnow (Chad);"])
+    assert lines == ["Ratify the Convention", "now (Chad);"]
+
+
+def test_footnote_lines_and_their_markers_are_dropped():
+    found = _by_paragraph("poland2012_footnote.txt")
+    assert found["90.41"].recommending_states == ["Hungary"]
+    assert found["90.41"].text.endswith("widely respected in the country")
+    assert "as read during" not in found["90.54"].text and "as read during" not in found["90.55"].text
+    assert found["90.54"].recommending_states == ["Iraq"]
+
+
+def test_the_rest_of_a_footnote_at_the_foot_of_the_next_page_is_dropped():
+    found = _by_paragraph("poland2012_footnote_continued.txt")
+    assert found["90.114"].text.endswith("employment and housing") and not found["90.114"].response_comment
+    assert "registration of all children." not in " ".join(r.text for r in found.values())
+
+
+def test_the_starred_footnote_of_the_heading_is_dropped():
+    assert page_lines(["** The conclusions and recommendations have not been edited.\n90. The"]) == ["90. The"]
+
+
+def test_a_recommendation_that_crosses_a_page_is_whole():
+    found = _by_paragraph("kazakhstan2010_page_crossing.txt")
+    text = found["97.10"].text
+    assert "amendment to the Law" not in text and "A/HRC/14/10" not in text
+    assert "in accordance with the laws adopted in 2005 on the elimination of extremism" in text
+    assert text.endswith("for the registration of religious entities") and found["97.10"].recommending_states == [
+        "Mexico"]
+
+
+def test_old_numbering_becomes_paragraph_dot_item_and_the_response_comes_from_the_introduction():
+    found = _by_paragraph("kazakhstan2010_page_crossing.txt")
+    assert list(found)[:3] == ["97.1", "97.2", "97.3"]
+    assert {r.response for r in found.values()} == {"pending"}
+
+
+def test_states_in_nested_parentheses_are_one_state_normalised_to_the_list():
+    found = _by_paragraph("cambodia2014_nested_states.txt")
+    assert found["118.170"].recommending_states == ["Iran"]
+    assert found["118.170"].text.endswith("Rights of Persons with Disabilities")
+    assert found["118.169"].response == "supported" and found["119.1"].response == "pending"
+    assert "120" not in "".join(found)  # the closing paragraph ends the section
+
+
+def test_words_split_by_glyph_spacing_are_joined_again():
+    found = _by_paragraph("monaco2013_pypdf_split_words.txt")
+    assert "Co nvention" not in " ".join(r.text for r in found.values())
+    assert found["89.6"].text == ("Accelerate the process for the ratification of the Convention on the Rights of "
+                                  "Persons with Disabilities")
+
+
+def test_two_real_words_are_not_joined_into_a_third():
+    words = vocabulary("a part of it; a plan; apart from that; a part again")
+    assert repair_split_words("a part", words) == "a part"
+    assert repair_split_words("ratificati on", Counter({"ratification": 3, "on": 9, "ratificati": 1,
+                                                        ("ratificati", "on"): 1})) == "ratification"
+
+
+def test_bundled_recommendations_of_early_reports_are_separated_by_their_states():
+    found = _by_paragraph("japan2008_bundled.txt")
+    assert [p for p in found if p.startswith("60.2")] == ["60.2a", "60.2b", "60.2c", "60.2d"]
+    assert found["60.2c"].text == "Establish the national human rights institution"
+    assert found["60.2c"].recommending_states == ["Mexico"]
+    assert found["60.4"].recommending_states == ["Canada", "Brazil"]
+
+
+def test_states_in_the_middle_of_a_sentence_stay_in_the_text():
+    parts = split_item("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
+                       "empowerment of women. (Cuba)")
+    assert parts == [("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
+                      "empowerment of women.", ["Syria", "Cuba"])]
+
+
+def test_each_states_own_opening_of_a_shared_recommendation_is_one_recommendation():
+    parts = split_item("To consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention on the Rights "
+                       "of Persons with Disabilities;")
+    assert parts == [("To consider ratifying the Convention on the Rights of Persons with Disabilities", ["Slovenia"]),
+                     ("ratify the Convention on the Rights of Persons with Disabilities", ["Republic of Korea"])]
+
+
+def test_un_names_map_to_the_country_list():
+    assert country_name("Iran (Islamic Republic of)") == country_name("Islamic Republic of Iran") == "Iran"
+    assert country_name("United Kingdom of Great Britain and Northern Ireland") == "United Kingdom"
+    assert parse_states("Bolivia (Plurinational State of), Trinidad and Tobago and the Netherlands") == [
+        "Bolivia", "Trinidad & Tobago", "Netherlands"]
+    assert parse_states("Special Rapporteur on torture") is None
+
+
+@pytest.mark.parametrize(("intro", "response"), [
+    ("The recommendations below did not enjoy the support of Monaco:", "noted"),
+    ("The following recommendations will be examined by Cambodia which will provide responses", "pending"),
+    ("listed below have been examined by Turkey and enjoy its support:", "supported"),
+    ("In the course of the discussion, the following recommendations were made to Japan:", "pending"),
+])
+def test_the_response_follows_the_paragraph_introduction(intro, response):
+    assert response_of(intro, ENGLISH) == response
+
+
+def test_a_hyphen_at_a_line_end_joins_the_next_line():
+    assert join_lines(["a non-", "discriminatory system"]) == "a non-discriminatory system"
+
+
+def test_the_cover_gives_symbol_date_session_and_cycle():
+    report = report_extract(FIXTURES / "kazakhstan2010_cut.pdf")
+    assert (report.cover.symbol, report.cover.date, report.cover.session, report.cover.cycle) == (
+        "A/HRC/14/10", "2010-03-23", "7", "1")
+    assert [r["paragraph"] for r in report.rows()] == ["95.1", "95.2", "95.3a", "95.3b", "95.4", "95.5"]
+
+
+def test_a_report_without_the_section_is_unusable():
+    with pytest.raises(UnusableInput, match="no section of conclusions"):
+        lines_extract(["A/HRC/1/1\nSome report\n1. Text (Chad);"])
+
+
+def test_a_russian_report_is_read_with_the_russian_patterns():
+    pages = ["A/HRC/14/10\nII. Выводы и/или рекомендации\n"
+             "95. Перечисленные ниже рекомендации пользуются поддержкой Казахстана:\n"
+             "95.1 Ратифицировать Конвенцию о правах инвалидов (Бразилия);\n"
+             "96. Следующие рекомендации не пользуются поддержкой Казахстана:\n"
+             "96.1 Отменить смертную казнь (Франция).\n"
+             "97. Все выводы и/или рекомендации, содержащиеся в настоящем докладе"]
+    report = lines_extract(pages)
+    assert report.language == "ru"
+    assert [(r.paragraph, r.response) for r in report.recommendations] == [("95.1", "supported"),
+                                                                           ("96.1", "noted")]
+
+
+def test_the_state_comments_printed_as_items_become_response_comments():
+    found = _by_paragraph("costarica2010_state_comments.txt")
+    assert list(found) == ["92.1a", "92.1b", "92.1c", "92.1d", "92.1e", "92.1f", "92.1g", "92.3", "92.5"]
+    assert found["92.1g"].recommending_states == ["Uruguay"] and found["92.1g"].response == "noted"
+    assert found["92.1g"].response_comment.startswith("Costa Rica explained that it has not considered")
+    assert found["92.5"].response_comment == "Not applicable."
+
+
+def test_the_next_heading_ends_the_section():
+    found = _by_paragraph("tunisia2008_next_heading.txt")
+    assert "83.12" in found and not any("VOLUNTARY" in r.text for r in found.values())
+    assert found["83.12"].recommending_states == ["Mexico"]
+
+
+def test_a_misprinted_item_number_takes_the_next_number():
+    assert list(_by_paragraph("cambodia2014_misprinted_number.txt")) == ["118.107", "118.108", "118.109",
+                                                                           "118.110"]

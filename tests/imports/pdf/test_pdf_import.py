@@ -1,0 +1,113 @@
+"""A report PDF through `rightstrack extract`, `rightstrack import` and the web import: the CLI contract, the exits
+on bad input, and a staged import that fills in the document and changes nothing the second time."""
+
+import json
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command, load_command_class
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.recommendations.models import Recommendation, SourceDocument
+from tests.factories import PASSWORD
+
+REPORT = Path(__file__).parent / "fixtures" / "kazakhstan2010_cut.pdf"
+KEYS = ["paragraph", "text", "recommending_states", "response", "response_comment", "document_symbol", "session",
+        "date"]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    # run_from_argv closes every connection when it ends, which would end the test's transaction on PostgreSQL.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
+
+
+def _run(capsys, name, *args) -> tuple[int, str, str]:
+    command = load_command_class("rightstrack.imports", name)
+    try:
+        command.run_from_argv(["rightstrack", name, *map(str, args)])
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_writes_one_json_object_per_recommendation(tmp_path, capsys):
+    code, out, _ = _run(capsys, "extract", REPORT)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 6 and list(rows[0]) == KEYS
+    assert rows[3] == {**rows[3], "paragraph": "95.3b", "recommending_states": ["Republic of Korea"],
+                       "response": "supported", "document_symbol": "A/HRC/14/10", "session": "7",
+                       "date": "2010-03-23"}
+    assert not rows[0]["text"].endswith(")")
+    output = tmp_path / "out.jsonl"
+    code, out, err = _run(capsys, "extract", REPORT, "--output", output)
+    assert code == 0 and out == "" and "6 recommendations from A/HRC/14/10" in err
+    assert [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()] == rows
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"paragraph,text\n1,x\n", "is not a PDF"),
+    (b"%PDF-1.4\n garbage that is no PDF", "is not a readable PDF"),
+    (None, "has no text layer"),
+    ("cover", "has no section of conclusions and recommendations"),
+])
+def test_bad_input_ends_with_one_line_and_exit_2(tmp_path, capsys, content, reason):
+    path = tmp_path / "report.pdf"
+    if content is None or content == "cover":
+        document = pdfium.PdfDocument.new()
+        if content is None:
+            document.new_page(595, 842)
+        else:
+            document.import_pages(pdfium.PdfDocument(str(REPORT)), [0])  # the cover only
+        document.save(str(path))
+    else:
+        path.write_bytes(content)
+    code, out, err = _run(capsys, "extract", path)
+    assert code == 2 and reason in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err + out
+
+
+def test_a_missing_file_exits_2(tmp_path, capsys):
+    code, _, err = _run(capsys, "extract", tmp_path / "nothing.pdf")
+    assert code == 2 and "cannot read" in err
+
+
+def test_import_fills_in_the_document_and_a_second_import_changes_nothing(db, capsys):
+    code, out, _ = _run(capsys, "import", REPORT)
+    assert code == 0 and out.strip().splitlines()[-1] == "created=6 updated=0 unchanged=0 rejected=0"
+    document = SourceDocument.objects.get(symbol="A/HRC/14/10")
+    assert (document.mechanism.code, str(document.date), document.session, document.cycle) == (
+        "UPR", "2010-03-23", "7", 1)
+    korea = Recommendation.objects.get(source_document=document, paragraph="95.3b")
+    assert korea.response == "supported" and korea.language == "en"
+    assert list(korea.recommending_states.values_list("name", flat=True)) == ["Republic of Korea"]
+    code, out, _ = _run(capsys, "import", REPORT)
+    assert code == 0 and out.strip().splitlines()[-1] == "created=0 updated=0 unchanged=6 rejected=0"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_web_import_stages_the_extracted_recommendations_before_writing(client, world):
+    client.login(username="coord", password=PASSWORD)
+    response = client.post(reverse("imports:import_create"),
+                           {"file": SimpleUploadedFile("A-HRC-14-10.pdf", REPORT.read_bytes()), "format": ""})
+    assert response.status_code == 302
+    staged = StagedImport.objects.latest("pk")
+    assert staged.format == "upr-report" and staged.state == "queued"
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    staged.refresh_from_db()
+    assert staged.state == "staged" and staged.counts["created"] == 6 and staged.counts["rejected"] == 0
+    assert not SourceDocument.objects.filter(symbol="A/HRC/14/10").exists()  # nothing written before the commit
+    page = client.get(staged.get_absolute_url()).content.decode()
+    assert "ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page
+
+
+def test_the_review_flags_a_recommendation_without_states():
+    rows = [StagedRow(number=2, action="created", record={"paragraph": "92.2", "text": "Explain", "response": "noted",
+                                                         "recommending_states": []})]
+    page = render_to_string("imports/report_rows.html", {"report_rows": rows})
+    assert "none found: check the report" in page and "Noted" in page
