@@ -144,13 +144,16 @@ class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, Times
     # `editable` so that history diffs (which compare editable fields) show them; no form lists them.
     status = models.CharField(_("status"), max_length=30, choices=ImplementationStatus.choices,
                               default=ImplementationStatus.NOT_STARTED, db_index=True)
+    # The new columns have database defaults too, so rows inserted by other tools (raw SQL) stay valid.
     derived_status = models.CharField(_("status from measures"), max_length=30, choices=ImplementationStatus.choices,
-                                      default=ImplementationStatus.NOT_STARTED)
+                                      default=ImplementationStatus.NOT_STARTED,
+                                      db_default=ImplementationStatus.NOT_STARTED)
     status_override = models.CharField(_("status set by a coordinator"), max_length=30, blank=True,
-                                       choices=ImplementationStatus.choices)
-    status_override_reason = models.TextField(_("reason for setting the status"), blank=True)
+                                       choices=ImplementationStatus.choices, default="", db_default="")
+    status_override_reason = models.TextField(_("reason for setting the status"), blank=True, default="",
+                                              db_default="")
     institutions_from_measures = models.BooleanField(
-        _("institutions from measures"), default=True,
+        _("institutions from measures"), default=True, db_default=True,
         help_text=_("Take the lead institution and co-executors from the measures that answer this recommendation. "
                     "Untick to set them here."))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
