@@ -87,6 +87,24 @@ def test_russian_query_finds_russian_text_in_another_word_form(corpus):
     assert found(corpus, "детей")[0] == ["ru_children"]  # "детей-инвалидов" is split at the hyphen
 
 
+def test_torture_in_russian_finds_the_genitive_plural_in_a_text_or_a_translation(corpus):
+    # Snowball stems «пыток» as «пыток» and «пытки» as «пытк»; the fleeting vowel is dropped so they meet.
+    coordinator = make_user("c", Role.COORDINATOR)
+    recommendation_update(actor=coordinator, recommendation=corpus["death_penalty"],
+                          translations={"text": {"ru": "Отменить смертную казнь, применяемую наряду с пытками"}})
+    assert set(found(corpus, "пытки")[0]) == {"ru_torture", "death_penalty"}
+    assert set(found(corpus, "пыткам")[0]) == {"ru_torture", "death_penalty"}
+
+
+def test_kazakh_query_finds_other_inflections_of_a_kazakh_translation(corpus):
+    coordinator = make_user("c", Role.COORDINATOR)
+    recommendation_update(actor=coordinator, recommendation=corpus["op_cat"], translations={"text": {
+        "kk": "Азаптауға қарсы конвенцияның факультативтік хаттамасын ратификациялау"}})
+    assert found(corpus, "азаптау")[0] == ["op_cat"]
+    assert found(corpus, "конвенциясы")[0] == ["op_cat"]  # no Kazakh letter: stemmed both ways
+    assert found(corpus, "хаттамалар")[0] == ["op_cat"]
+
+
 def test_facets_are_counted_within_the_hits(corpus):
     keys, facets = found(corpus, "torture")
     cycles = {v.value: v.count for f in facets if f.facet.key == "cycle" for v in f.values}

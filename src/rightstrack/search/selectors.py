@@ -4,6 +4,7 @@ Visibility is never decided here: every function narrows a queryset that a domai
 for the user, so anonymous visitors still see published records only.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ from rightstrack.search.models import (
 from rightstrack.search.query import Clause, parse
 
 MODES = ("fulltext", "semantic", "hybrid")
+DEFAULT_MODE = "hybrid"
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
 
 
@@ -36,7 +38,7 @@ class SearchInfo:
     """What the list page tells the user about the search it ran."""
 
     text: str = ""
-    mode: str = "fulltext"
+    mode: str = DEFAULT_MODE
     notes: list[str] = field(default_factory=list)
     ranked: bool = False
     order: list[int] = field(default_factory=list)  # when ranked: every hit's id in the order the list shows
@@ -59,14 +61,20 @@ def embed_query(text: str) -> np.ndarray:
     return embed_queries([text])[0]
 
 
-def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tuple[QuerySet, SearchInfo]:
+def mode_or_default(mode: str | None) -> str:
+    """The mode asked for, or the default (hybrid) when none or an unknown one is."""
+    return mode if mode in MODES else DEFAULT_MODE
+
+
+def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> tuple[QuerySet, SearchInfo]:
     """Narrow a recommendation queryset to what `text` finds, ordered by relevance (best first).
 
     fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: both
     rankings fused by RRF (the full-text best and the semantic nearest). NOT terms always exclude.
-    A query the engine cannot run falls back to a plain substring match and says so.
+    Semantic and hybrid run as full text while no record has a vector. A query the engine cannot run falls back to
+    a plain substring match and says so.
     """
-    info = SearchInfo(text=text.strip(), mode=mode if mode in MODES else "fulltext")
+    info = SearchInfo(text=text.strip(), mode=mode_or_default(mode))
     parsed = parse(text)
     info.notes += parsed.notes
     if not parsed:
@@ -75,7 +83,7 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     # Every NOT term, as one clause of alternatives: a record matching any of them is excluded.
     negative = Clause(tuple(t for c in parsed.negative for t in c.terms)) if parsed.negative else None
     try:
-        if info.mode == "fulltext" or not parsed.plain_text:
+        if info.mode == "fulltext" or not parsed.plain_text or not RecommendationEmbedding.objects.exists():
             if not parsed.positive:
                 return qs.exclude(engine.fulltext_filter([negative])), info
             ranked = engine.fulltext_ranked(parsed.positive, negative)
@@ -98,6 +106,49 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     info.order = ranked[:candidates] + sorted(ranked[candidates:])
     return (qs.filter(engine.ids_filter(ranked)).annotate(search_rank=engine.id_position(ranked[:candidates]))
             .order_by(F("search_rank").asc(nulls_last=True), "pk")), info
+
+
+_vocabularies: dict[tuple, dict[str, int]] = {}
+
+
+def _vocabulary(visible: QuerySet) -> dict[str, int]:
+    """Every word (lower case, 3 letters or more) of the visible records' texts and translations, with its count;
+    built on an empty result only and kept until the index changes (100k records take a few seconds)."""
+    from collections import Counter
+
+    from rightstrack.search.models import SearchDocument
+    from rightstrack.search.text import words
+
+    key = (str(visible.query), SearchDocument.objects.count(),
+           SearchDocument.objects.order_by("-updated_at").values_list("updated_at", flat=True).first())
+    if key not in _vocabularies:
+        counts: Counter = Counter()
+        for text, translations in visible.values_list("text", "translations").iterator(chunk_size=2000):
+            for part in [text, *((translations or {}).get("text") or {}).values()]:
+                counts.update(w for w in words((part or "").lower()) if len(w) >= 3 and not w.isdigit())
+        _vocabularies.clear()  # one vocabulary at a time: the anonymous one or a signed-in reader's
+        _vocabularies[key] = dict(counts)
+    return _vocabularies[key]
+
+
+def near_spellings(*, visible: QuerySet, text: str, limit: int = 3) -> list[str]:
+    """The query with a word that no visible record has replaced by a near spelling that some have (the most
+    frequent first), for an empty result: «пытькм» gives «пытками»."""
+    import difflib
+
+    from rightstrack.search.text import words
+
+    vocabulary = _vocabulary(visible)
+    suggestions: list[str] = []
+    for word in dict.fromkeys(words(text)):
+        lower = word.lower()
+        if lower in vocabulary or len(lower) < 3 or lower in ("or", "not"):
+            continue
+        near = [w for w in vocabulary if abs(len(w) - len(lower)) <= 2 and w[:1] == lower[:1]]
+        close = difflib.get_close_matches(lower, near, n=limit * 2, cutoff=0.75)
+        for match in sorted(close, key=lambda w: -vocabulary[w])[:limit]:
+            suggestions.append(re.sub(rf"\b{re.escape(word)}\b", match, text, count=1))
+    return suggestions[:limit]
 
 
 def facet_generation() -> str | None:
