@@ -195,7 +195,7 @@ def main() -> None:
     from rightstrack.tagging.taxonomies import cycle1_recommendations, get_taxonomy
 
     SHIPPED_KAZAKH, SHIPPED_FLEETING = search_text.kazakh_stem, search_text._FLEETING
-    candidates, window = 200, 0.05  # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW
+    candidates, window, hybrid_window = 200, 0.05, 0.10  # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW, SEARCH_HYBRID_WINDOW
     embedder = get_search_embedder()
     coded = list(get_taxonomy("upr-issues").training)
     counts = {issue: sum(issue in labels for _text, labels in coded) for issue in get_taxonomy("upr-issues").labels}
@@ -231,7 +231,7 @@ def main() -> None:
             rows = {}
             for variant in ("shipped", "Snowball only for Russian (before)", "Russian Snowball for Kazakh (before)",
                             "no Kazakh stemming"):
-                if variant != "shipped" and not (lang == "ru") == variant.startswith("Snowball only"):
+                if variant != "shipped" and (lang == "en" or (lang == "ru") != variant.startswith("Snowball only")):
                     continue
                 stemming(variant)
                 engine = FullText(texts)
@@ -243,8 +243,10 @@ def main() -> None:
                         scores = documents @ vector
                         whole = [int(i) for i in np.argsort(-scores, kind="stable")]
                         windowed = [i for i in whole if scores[i] >= scores[whole[0]] - window]
+                        wider = [i for i in whole if scores[i] >= scores[whole[0]] - hybrid_window][:candidates]
                         rankings |= {"semantic": windowed, "semantic, whole ranking": whole,
-                                     "hybrid": rrf(fulltext[:candidates], windowed)}
+                                     "hybrid": rrf(fulltext[:candidates], wider),
+                                     "hybrid, semantic window 0.05 (before)": rrf(fulltext[:candidates], windowed)}
                     for mode, ranking in rankings.items():
                         row = rows.setdefault(mode, {"ap": [], "p10": [], "found": 0})
                         row["ap"].append(average_precision(ranking, relevant))
