@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -70,10 +71,25 @@ def _shown(model, name: str, value, related: dict) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return str(_("Yes") if value else _("No"))
+    return _readable(value)
+
+
+def _readable(value) -> str:
+    """A stored value as people read it: dates in the one short style of every page, a JSON object as "label: value"
+    pairs (language codes by name: translations), a list as a comma-separated one; never a Python repr."""
     if isinstance(value, datetime):  # in the site's time zone and format, as the entry's own time is shown
         return formats.date_format(timezone.template_localtime(value), "SHORT_DATETIME_FORMAT")
-    if isinstance(value, (date, Decimal, float)):
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, (Decimal, float)):
         return formats.localize(value)
+    if isinstance(value, dict):
+        languages = dict(settings.LANGUAGES)
+        parts = [f"{languages.get(key, key.replace('_', ' ') if isinstance(key, str) else key)}: {_readable(item)}"
+                 for key, item in value.items() if item not in (None, "", {}, [])]
+        return "; ".join(str(part) for part in parts)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_readable(item) for item in value if item not in (None, ""))
     return str(value)
 
 
