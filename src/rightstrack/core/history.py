@@ -1,5 +1,6 @@
 """Reading the change history that django-simple-history writes in the same transaction as each change."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -97,6 +98,38 @@ def _change(model, name: str, label: str, old, new, related: dict) -> Change:
     return Change(label, old, new, _shown(model, name, old, related), _shown(model, name, new, related))
 
 
+# Reasons are stored in English as the services write them; shown in the reader's language. `%(x)s` captures a
+# number, a name or a comment, shown as stored.
+REASONS = [(re.compile("^" + re.escape(pattern).replace(r"%\(x\)s", "(?P<x>.+)") + "$", re.S), label)
+           for pattern, label in [
+    ("draft", _("draft")), ("submitted", _("submitted")), ("approved", _("approved")),
+    ("returned", _("returned for changes")), ("draft: %(x)s", _("draft: %(x)s")),
+    ("approved: %(x)s", _("approved: %(x)s")), ("returned: %(x)s", _("returned for changes: %(x)s")),
+    ("closed", _("closed")), ("import", _("import")), ("import: %(x)s", _("import: %(x)s")),
+    ("import: label no longer in the file", _("import: label no longer in the file")),
+    ("demo load", _("demo data")), ("clustered", _("clustered")), ("clustered: %(x)s", _("clustered: %(x)s")),
+    ("suggested by model", _("suggested by a model")), ("cluster suggestion confirmed", _("cluster suggestion confirmed")),
+    ("statuses recomputed", _("statuses recomputed")), ("status set by hand", _("status set by hand")),
+    ("status follows its measures again", _("status follows its measures again")),
+    ("a measure that answered it was deleted", _("a measure that answered it was deleted")),
+    ("copied into version %(x)s", _("copied into version %(x)s")),
+    ("plan version %(x)s adopted", _("plan version %(x)s adopted")),
+    ("measure %(x)s added", _("measure %(x)s added")), ("measure %(x)s changed", _("measure %(x)s changed")),
+    ("linked to measure %(x)s", _("linked to measure %(x)s")),
+    ("unlinked from measure %(x)s", _("unlinked from measure %(x)s")),
+    ("linked: %(x)s", _("linked: %(x)s")), ("unlinked: %(x)s", _("unlinked: %(x)s")),
+    ("status from approved progress report #%(x)s", _("status from approved progress report #%(x)s")),
+]]
+
+
+def reason_display(reason: str) -> str:
+    """A stored change reason ("submitted", "linked to measure 3") in the reader's language; unknown ones as stored."""
+    for pattern, label in REASONS:
+        if match := pattern.match(reason):
+            return str(label) % match.groupdict() if match.groupdict() else str(label)
+    return reason
+
+
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry diffed against the one before it."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
@@ -121,6 +154,6 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                                        _display(model, change.field, change.new), related))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
-                                    record.history_change_reason or "", changes))
+                                    reason_display(record.history_change_reason or ""), changes))
         previous = record
     return list(reversed(entries))

@@ -10,6 +10,8 @@ from rightstrack.core.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.query import parse
+from rightstrack.search.selectors import job_result as selectors_job_result
+from rightstrack.search.selectors import job_taxonomy as selectors_job_taxonomy
 from rightstrack.search.selectors import (
     MODES,
     measures_that_may_answer,
@@ -39,6 +41,16 @@ _PROTOCOLS = [
        "its labels. Precision is a floor: UPR Info codes issues, so a right label on a recommendation coded under "
        "another issue counts as wrong.")),
 ]
+
+
+@register.filter
+def job_taxonomy(job) -> str:
+    return selectors_job_taxonomy(job)
+
+
+@register.filter
+def job_result(job) -> str:
+    return selectors_job_result(job)
 
 
 @register.filter
