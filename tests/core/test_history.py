@@ -90,3 +90,15 @@ def test_translations_and_dates_read_as_words_not_python_values(world):
     shown = changes[next(k for k in changes if k.startswith("translation"))].shown_new
     assert "Russian: Ратифицировать протокол" in shown and "{" not in shown and "'" not in shown
     assert changes["deadline"].shown_new == "7 Dec 2026"
+
+
+def test_stored_reasons_read_in_the_readers_language():
+    from django.utils import translation
+
+    from rightstrack.core.history import reason_display
+
+    with translation.override("ru"):
+        assert reason_display("submitted") == "отправлено"
+        assert reason_display("returned: attach the order") == "возвращено на доработку: attach the order"
+        assert reason_display("linked to measure 3") == "связано с мерой 3"
+        assert reason_display("something new") == "something new"
