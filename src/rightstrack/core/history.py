@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "history_id", "history_date", "history_change_reason",
-                  "history_type", "history_user", "history_user_id", "history_relation"}
+                  "history_type", "history_user", "history_user_id", "history_relation",
+                  "sort_key"}  # derived from the code, which the history shows
 
 
 @dataclass
