@@ -66,3 +66,15 @@ def test_sdg_goals_read_in_russian_and_kazakh_and_the_reference_wins_on_reload()
     load_taxonomies()
     goal.refresh_from_db()
     assert goal.tr("name", "ru") == "Гендерное равенство"
+
+
+def test_every_upr_issue_and_action_category_has_a_russian_and_a_kazakh_name_marked_as_our_own():
+    load_taxonomies()
+    terms = Term.objects.filter(vocabulary__in=[Vocabulary.UPR_ISSUE, Vocabulary.ACTION_CATEGORY])
+    assert terms.count() == 59
+    for term in terms:
+        assert term.tr("name", "ru") != term.name and term.tr("name", "kk") != term.name, term.code
+        assert "rightstrack's own translation" in term.source
+    torture = Term.objects.get(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment")
+    with translation.override("ru"):
+        assert str(torture).startswith("Пытки")

@@ -58,7 +58,8 @@ class Term(TranslatableModel, TimestampedModel):
 
     def __str__(self) -> str:
         label = self.tr("name")
-        return label if self.code == label else f"{self.code} {label}"
+        # Terms coded by their English name (UPR Info issues, themes without codes) show the name alone.
+        return label if self.code in (label, self.name) else f"{self.code} {label}"
 
 
 class TagAssignment(TimestampedModel):

@@ -61,6 +61,16 @@ def _goal_translations() -> dict[str, dict]:
             for r in _rows("sdg_goals_translations.csv")}
 
 
+# How a term whose Russian and Kazakh names the project wrote says so (reference/SOURCES.md).
+OWN_TRANSLATION = "ru/kk: rightstrack's own translation"
+
+
+def _own_translations(name: str, key: str) -> dict[str, dict]:
+    """Russian and Kazakh names written by the project (`name_ru`, `name_kk` columns), by the row's `key`."""
+    return {r[key]: {"name": {lang: r[f"name_{lang}"] for lang in ("ru", "kk") if r[f"name_{lang}"]}}
+            for r in _rows(name)}
+
+
 @transaction.atomic
 def load_taxonomies() -> int:
     """Create or refresh every shipped vocabulary; returns the number of terms."""
@@ -85,9 +95,12 @@ def load_taxonomies() -> int:
         for r in _rows(filename):
             _upsert(Vocabulary.ARTICLE, f"{treaty} {r['article']}", r["short_title"], parent=treaties[treaty],
                     source="rightstrack (short neutral titles)")
+    issues = _own_translations("upr_info_issues_translations.csv", "number")
     for r in _rows("upr_info_issues.csv"):
-        _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source="UPR Info (2014)")
+        _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source=f"UPR Info (2014); {OWN_TRANSLATION}",
+                translations=issues.get(r["number"]))
+    categories = _own_translations("upr_action_categories_translations.csv", "category")
     for r in _rows("upr_action_categories.csv"):
         _upsert(Vocabulary.ACTION_CATEGORY, r["category"], r["name"], f"{r['definition']} (e.g. {r['example_verbs']})",
-                source="UPR Info (2014)")
+                source=f"UPR Info (2014); {OWN_TRANSLATION}", translations=categories.get(r["category"]))
     return Term.objects.count()
