@@ -161,3 +161,18 @@ def test_the_list_page_shows_the_filtered_rows_in_order_and_counts_them_without_
     assert page.paginator.count == len(expected)
     assert [r.pk for r in page] == expected[:2]
     assert [r.pk for n in page.paginator.page_range for r in page.paginator.page(n)] == expected
+
+
+def test_hybrid_finds_english_records_tagged_with_a_term_the_query_names_in_russian(corpus):
+    from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+    torture = Term.objects.create(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment",
+                                  name="Torture and other CID treatment", translations={"name": {
+                                      "ru": "Пытки и другие жестокие виды обращения", "kk": "Азаптау"}})
+    for key, status in (("op_cat", TagAssignment.Status.ACCEPTED), ("death_penalty", TagAssignment.Status.SUGGESTED)):
+        TagAssignment.objects.create(recommendation=corpus[key], term=torture, vocabulary=torture.vocabulary,
+                                     status=status)
+    # No vector in this corpus: hybrid fuses the words (the Russian text) and the tags; full text has only the words.
+    assert set(found(corpus, "пытки", mode="hybrid")[0]) == {"ru_torture", "op_cat"}
+    assert found(corpus, "азаптау", mode="hybrid")[0] == ["op_cat"]
+    assert found(corpus, "пытки", mode="fulltext")[0] == ["ru_torture"]

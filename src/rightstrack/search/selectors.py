@@ -73,8 +73,9 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
 
     fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: both
     rankings fused by RRF (the full-text best and the semantic nearest). NOT terms always exclude.
-    Semantic and hybrid run as full text while no record has a vector. A query the engine cannot run falls back to
-    a plain substring match and says so.
+    Hybrid also fuses the records tagged with a term named by the query in any language (`tagged_with_named_terms`).
+    Semantic runs as full text while no record has a vector. A query the engine cannot run falls back to a plain
+    substring match and says so.
     """
     info = SearchInfo(text=text.strip(), mode=mode_or_default(mode))
     parsed = parse(text)
@@ -85,12 +86,14 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
     # Every NOT term, as one clause of alternatives: a record matching any of them is excluded.
     negative = Clause(tuple(t for c in parsed.negative for t in c.terms)) if parsed.negative else None
     try:
-        if info.mode == "fulltext" or not parsed.plain_text or not RecommendationEmbedding.objects.exists():
+        has_vectors = RecommendationEmbedding.objects.exists()
+        if info.mode == "fulltext" or not parsed.plain_text or (info.mode == "semantic" and not has_vectors):
             if not parsed.positive:
                 return qs.exclude(engine.fulltext_filter([negative])), info
             ranked = engine.fulltext_ranked(parsed.positive, negative)
         else:
-            hits = engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
+            hits = (engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
+                    if has_vectors else [])
             # Scores of one model are comparable within a query: keep those near the best, not a fixed count. Hybrid
             # keeps a wider band, as the words rank it too (search_quality.py: MAP 0.58 -> 0.59 English, 0.48 -> 0.53
             # Russian, 0.44 -> 0.45 Kazakh queries on the English corpus with 0.10 instead of 0.05).
@@ -99,7 +102,8 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
             floor = hits[0][1] - window if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked)
+                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked,
+                             tagged_with_named_terms(parsed.plain_text)[:candidates])
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]
@@ -155,6 +159,48 @@ def near_spellings(*, visible: QuerySet, text: str, limit: int = 3) -> list[str]
         for match in sorted(close, key=lambda w: -vocabulary[w])[:limit]:
             suggestions.append(re.sub(rf"\b{re.escape(word)}\b", match, text, count=1))
     return suggestions[:limit]
+
+
+BRIDGE_VOCABULARIES = ("theme", "group", "upr_issue", "sdg")
+_term_names: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
+
+
+def _named_terms() -> list[tuple[int, frozenset[str]]]:
+    """(term id, the stems of one of its names) for every name in every language of the bridged vocabularies; kept
+    until a term changes."""
+    from rightstrack.search.text import stem, words
+    from rightstrack.taxonomy.models import Term
+
+    terms = Term.objects.filter(vocabulary__in=BRIDGE_VOCABULARIES)
+    key = (terms.count(), terms.order_by("-updated_at").values_list("updated_at", flat=True).first())
+    if key not in _term_names:
+        names = []
+        for pk, name, translations in terms.values_list("pk", "name", "translations"):
+            for text in [name, *((translations or {}).get("name") or {}).values()]:
+                names.append((pk, frozenset(stem(w) for w in words(text))))
+        _term_names.clear()
+        _term_names[key] = names
+    return _term_names[key]
+
+
+def tagged_with_named_terms(text: str) -> list[int]:
+    """Records with an accepted tag whose name, in any language, has every word of `text` in some form: «пытки» finds
+    what people tagged "Torture and other CID treatment", whose Russian name has «Пытки». Most matching tags first.
+    Hybrid search fuses this with the words and the meaning, so a Russian query finds tagged English records."""
+    from rightstrack.search.text import stem_forms, words
+    from rightstrack.taxonomy.models import TagAssignment
+
+    wanted = [set(stem_forms(w)) for w in words(text)]
+    if not wanted:
+        return []
+    matched = {pk for pk, stems in _named_terms() if all(forms & stems for forms in wanted)}
+    if not matched:
+        return []
+    counts: dict[int, int] = {}
+    for rec in TagAssignment.objects.filter(term__in=matched, status=TagAssignment.Status.ACCEPTED,
+                                            recommendation__isnull=False).values_list("recommendation_id", flat=True):
+        counts[rec] = counts.get(rec, 0) + 1
+    return sorted(counts, key=lambda pk: (-counts[pk], pk))
 
 
 def facet_generation() -> str | None:
