@@ -91,8 +91,8 @@ RUSSIAN_RECORDS = {
                       "регистрации и сведениях об участниках",
 }
 
-# The same twenty in Kazakh, written for this script (checked below: each one's nearest English text by meaning should be
-# its original, a reading by the model rather than by the author).
+# The same twenty in Kazakh, written for this script (checked below: each one's nearest English text by meaning
+# should be its original, a reading by the model rather than by the author).
 KAZAKH_RECORDS = {
     "KAZ-UPR1-95.1": "Адам құқықтары жөніндегі ерікті міндеттемелерді орындау, оның ішінде Мүгедектердің құқықтары "
                      "туралы конвенцияны және оның Факультативтік хаттамасын ратификациялау",
@@ -195,7 +195,8 @@ def main() -> None:
     from rightstrack.tagging.taxonomies import cycle1_recommendations, get_taxonomy
 
     SHIPPED_KAZAKH, SHIPPED_FLEETING = search_text.kazakh_stem, search_text._FLEETING
-    candidates, window, hybrid_window = 200, 0.05, 0.10  # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW, SEARCH_HYBRID_WINDOW
+    # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW, SEARCH_HYBRID_WINDOW
+    candidates, window, hybrid_window = 200, 0.05, 0.10
     embedder = get_search_embedder()
     coded = list(get_taxonomy("upr-issues").training)
     counts = {issue: sum(issue in labels for _text, labels in coded) for issue in get_taxonomy("upr-issues").labels}

@@ -104,7 +104,8 @@ def test_bulk_tagging_job_reports_progress(corpus, goals, sdg_model, django_capt
     assert TagAssignment.objects.filter(status="suggested", recommendation=corpus["op_cat"], term__code="16").exists()
     with translation.override("ru"):
         assert job_taxonomy(job) == "Цель ЦУР"
-        assert job_result(job).endswith("сохранено") and job_result(job).split()[0] == str(job.params["result"]["stored"])
+        stored = job.params["result"]["stored"]
+        assert job_result(job).endswith("сохранено") and job_result(job).split()[0] == str(stored)
 
 
 def test_failed_job_says_why(corpus):

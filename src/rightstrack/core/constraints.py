@@ -13,7 +13,8 @@ MESSAGES = {
     "assessment_exactly_one_target": _("An assessment is about one measure or one recommendation: choose exactly "
                                        "one."),
     "tag_exactly_one_target": _("A tag belongs to one measure or one recommendation: choose exactly one."),
-    "subscription_one_target_per_kind": _("Follow one theme, one mechanism or one institution, as the kind you chose says."),
+    "subscription_one_target_per_kind": _("Follow one theme, one mechanism or one institution, as the kind you "
+                                          "chose says."),
     "term_unique_code": _("This vocabulary already has a term with this code."),
     "plan_version_unique_number": _("This plan already has a version with this number."),
     "measure_unique_key_per_version": _("This plan version already has a measure with this number."),
