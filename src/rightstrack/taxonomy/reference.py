@@ -91,10 +91,12 @@ def load_taxonomies() -> int:
         treaties[r["abbreviation"]] = _upsert(Vocabulary.TREATY, r["abbreviation"], r["full_name"],
                                               f"{r['monitoring_body_name']}; Kazakhstan: {r['kaz_status']} "
                                               f"{r['kaz_year']}".strip(), source="OHCHR; UN Treaty Collection")
+    articles = _own_translations("treaty_articles_translations.csv", "code")
     for treaty, filename in (("ICCPR", "iccpr_articles.csv"), ("CAT", "cat_articles.csv")):
         for r in _rows(filename):
-            _upsert(Vocabulary.ARTICLE, f"{treaty} {r['article']}", r["short_title"], parent=treaties[treaty],
-                    source="rightstrack (short neutral titles)")
+            code = f"{treaty} {r['article']}"
+            _upsert(Vocabulary.ARTICLE, code, r["short_title"], parent=treaties[treaty],
+                    source=f"rightstrack (short neutral titles); {OWN_TRANSLATION}", translations=articles.get(code))
     issues = _own_translations("upr_info_issues_translations.csv", "number")
     for r in _rows("upr_info_issues.csv"):
         _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source=f"UPR Info (2014); {OWN_TRANSLATION}",
