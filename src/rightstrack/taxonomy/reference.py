@@ -84,8 +84,9 @@ def load_taxonomies() -> int:
     themes: dict[str, Term] = {}
     for code, name, parent_code, source in _theme_rows():
         themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code), source=source)
+    groups = _own_translations("uhri_concerned_groups_translations.csv", "name")
     for code, name, _parent, source in _group_rows():
-        _upsert(Vocabulary.GROUP, code, name, source=source)
+        _upsert(Vocabulary.GROUP, code, name, source=f"{source}; {OWN_TRANSLATION}", translations=groups.get(name))
     treaties = {}
     for r in _rows("treaties.csv"):
         treaties[r["abbreviation"]] = _upsert(Vocabulary.TREATY, r["abbreviation"], r["full_name"],
