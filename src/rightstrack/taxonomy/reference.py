@@ -82,8 +82,10 @@ def load_taxonomies() -> int:
         _upsert(Vocabulary.SDG_TARGET, r["target"], _label(r["text"]), r["text"], parent=goals[r["goal"]],
                 source="open-sdg")
     themes: dict[str, Term] = {}
+    named = _own_translations("uhri_themes_translations.csv", "name")
     for code, name, parent_code, source in _theme_rows():
-        themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code), source=source)
+        themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code),
+                               source=f"{source}; {OWN_TRANSLATION}", translations=named.get(name))
     groups = _own_translations("uhri_concerned_groups_translations.csv", "name")
     for code, name, _parent, source in _group_rows():
         _upsert(Vocabulary.GROUP, code, name, source=f"{source}; {OWN_TRANSLATION}", translations=groups.get(name))
