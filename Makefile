@@ -4,22 +4,27 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install chromium
+.PHONY: demo test install install-test chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# The app alone for `make demo`; the test tools only for `make test`.
 install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test]"
 
+# A second `make demo` keeps the demo data (and says so); `make demo FRESH=1` deletes it and loads the demo again.
 demo: install
-	HF_HUB_OFFLINE=1 $(BIN)/rightstrack demo --port $(PORT)
+	HF_HUB_OFFLINE=1 $(BIN)/rightstrack demo --port $(PORT) $(if $(FRESH),--fresh)
 
 # Browser tests drive Debian's Chromium; it is installed once if missing (never Playwright's own browser).
 chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null; \
 	  else sudo apt-get install -y -q chromium >/dev/null; fi; }
 
-test: install chromium
+test: install-test chromium
 	HF_HUB_OFFLINE=1 $(BIN)/pytest

@@ -91,16 +91,112 @@ RUSSIAN_RECORDS = {
                       "регистрации и сведениях об участниках",
 }
 
+# The same twenty in Kazakh, written for this script (checked below: each one's nearest English text by meaning
+# should be its original, a reading by the model rather than by the author).
+KAZAKH_RECORDS = {
+    "KAZ-UPR1-95.1": "Адам құқықтары жөніндегі ерікті міндеттемелерді орындау, оның ішінде Мүгедектердің құқықтары "
+                     "туралы конвенцияны және оның Факультативтік хаттамасын ратификациялау",
+    "KAZ-UPR1-95.7": "Босқындардың және баспана іздеушілердің мәртебесі мәселелерінде БҰҰ-ның Босқындар істері "
+                     "жөніндегі Жоғарғы комиссарымен тығыз ынтымақтасу",
+    "KAZ-UPR1-95.9": "Балаларға қарсы қылмыстар үшін қылмыстық және әкімшілік жауапкершілікті күшейте отырып, бала "
+                     "құқықтарын қорғау туралы заңдарды жетілдіруді жалғастыру",
+    "KAZ-UPR1-95.10": "Әйелдерге қатысты кемсітушілікпен және зорлық-зомбылықпен, әсіресе жыныстық және тұрмыстық "
+                      "зорлық-зомбылықпен күресу үшін шараларды күшейту және арнайы заң қабылдау",
+    "KAZ-UPR1-95.13": "Интернет және жаңа коммуникациялық технологиялар туралы заңнаманың адам құқықтары саласындағы "
+                      "халықаралық міндеттемелерге сәйкес болуын қамтамасыз ету",
+    "KAZ-UPR1-95.15": "Адам құқықтары жөніндегі уәкіл институтын реформалау барысында Париж қағидаттарына сәйкес "
+                      "тәуелсіз ұлттық адам құқықтары институтына көшуді қарастыру",
+    "KAZ-UPR1-95.23": "2009-2012 жылдарға арналған Адам құқықтары саласындағы ұлттық іс-қимыл жоспарын толық орындау",
+    "KAZ-UPR1-95.29": "Әйелдер мен балаларға медициналық көмекті жақсарту үшін Дүниежүзілік денсаулық сақтау ұйымы "
+                      "ұсынған бағдарламаларды іске асыру",
+    "KAZ-UPR1-95.31": "Елде адам құқықтарының тиімді қорғалуын қамтамасыз ете отырып, экстремизмге қарсы іс-қимыл "
+                      "шараларын нығайту",
+    "KAZ-UPR1-95.32": "Түзеу мекемелері қызметкерлерінің сотталғандарды шартты түрде мерзімінен бұрын босату "
+                      "мәселелері бойынша құқықтық сауаттылығын арттыру бағдарламасын әзірлеу",
+    "KAZ-UPR1-95.34": "Азиядан, Таяу Шығыстан және Еуропадан оралған 650 000 этникалық қазақты қоғамға біріктірудің "
+                      "ұзақ мерзімді саясатын жалғастыру",
+    "KAZ-UPR1-95.41": "Өлім жазасын жою процесін жалғастыру және Азаматтық және саяси құқықтар туралы халықаралық "
+                      "пактінің екінші Факультативтік хаттамасын ратификациялау мәселесін қарау",
+    "KAZ-UPR1-95.44": "Азаптауға және қатыгез, адамгершілікке жатпайтын немесе ар-намысты қорлайтын қарым-қатынас пен "
+                      "жазалау түрлеріне мүлдем төзбеушілікті ұстануды жалғастыру",
+    "KAZ-UPR1-95.49": "Адам саудасының алдын алу және оған қарсы күрес жөніндегі күш-жігерді арттыру",
+    "KAZ-UPR1-95.53": "Сот билігінің тәуелсіздігін нығайту және соттардағы сыбайлас жемқорлыққа қарсы күрес үшін "
+                      "шаралар қабылдау",
+    "KAZ-UPR1-95.76": "Құқық қорғаушылар мен журналистерге қатысты бұзушылықтарды тиімді тергеу және кінәлілерді "
+                      "қудалау",
+    "KAZ-UPR1-95.81": "Балалар еңбегіне қарсы күресті жалғастыру",
+    "KAZ-UPR1-95.84": "Денсаулық сақтау мен білім беруге жалпыға бірдей қолжетімділікті қамтамасыз ету шараларын "
+                      "жалғастыру",
+    "KAZ-UPR1-95.86": "Әл-ауқатты әділ бөлу және кедейлікті жою жөніндегі күш-жігерді екі есе арттыру, ең осал және "
+                      "әлеуметтік жағынан қорғалмаған топтарға қолдау көрсету",
+    "KAZ-UPR1-97.14": "Алдын ала тіркеу және қатысушылар туралы мәліметтерге қойылатын талаптары аз жиналыс құқығы "
+                      "туралы жаңа заңды қабылдауды жеделдету",
+}
+
+
+def average_precision(ranking: list[int], relevant: set[int]) -> float:
+    """AP of a ranked list that may stop early: records never listed count as misses."""
+    hits, total = 0, 0.0
+    for position, index in enumerate(ranking, start=1):
+        if index in relevant:
+            hits += 1
+            total += hits / position
+    return total / len(relevant) if relevant else 0.0
+
+
+class FullText:
+    """The app's SQLite engine without Django's ORM: an in-memory FTS5 table of the app's stems (search/text.py),
+    queried with the app's parser and FTS5 rendering (search/query.py), ranked by BM25, ties by position."""
+
+    def __init__(self, texts: list[str]):
+        import sqlite3
+
+        from rightstrack.search.text import stem_text
+
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute("CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+        self.db.executemany("INSERT INTO fts (rowid, body) VALUES (?, ?)",
+                            [(i, " ".join(stem_text(text).split())) for i, text in enumerate(texts)])
+
+    def ranked(self, query: str) -> list[int]:
+        from rightstrack.search.query import parse, to_fts5
+
+        positive = parse(query).positive
+        if not positive:
+            return []
+        rows = self.db.execute("SELECT rank, rowid FROM fts WHERE fts MATCH ?", [to_fts5(positive)]).fetchall()
+        return [index for _rank, index in sorted(rows)]
+
+
+def stemming(variant: str):
+    """Switch search/text.py's stemming to a variant for a measurement: "shipped", "no Kazakh stemming", "Russian
+    Snowball for Kazakh (before)", "Snowball only for Russian (before)"."""
+    import re
+
+    from rightstrack.search import text
+
+    text.kazakh_stem = {"no Kazakh stemming": lambda w: w,
+                        "Russian Snowball for Kazakh (before)": text._russian.stemWord}.get(variant, SHIPPED_KAZAKH)
+    text._FLEETING = re.compile("(?!)") if variant == "Snowball only for Russian (before)" else SHIPPED_FLEETING
+    text.stem.cache_clear()
+
 
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+    import django
 
-    from sklearn.metrics import average_precision_score
-
+    django.setup()
+    global SHIPPED_KAZAKH, SHIPPED_FLEETING
+    from rightstrack.search import text as search_text
+    from rightstrack.search.selectors import rrf
     from rightstrack.tagging import embed, embed_queries
     from rightstrack.tagging.embedders import get_search_embedder
     from rightstrack.tagging.taxonomies import cycle1_recommendations, get_taxonomy
 
+    SHIPPED_KAZAKH, SHIPPED_FLEETING = search_text.kazakh_stem, search_text._FLEETING
+    # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW, SEARCH_HYBRID_WINDOW
+    candidates, window, hybrid_window = 200, 0.05, 0.10
     embedder = get_search_embedder()
     coded = list(get_taxonomy("upr-issues").training)
     counts = {issue: sum(issue in labels for _text, labels in coded) for issue in get_taxonomy("upr-issues").labels}
@@ -110,29 +206,62 @@ def main() -> None:
                "ru": {issue: names[0] for issue, names in TRANSLATIONS.items()},
                "kk": {issue: names[1] for issue, names in TRANSLATIONS.items()}}
     coding, ids = dict(coded), {r["id"]: r["text"] for r in cycle1_recommendations()}
-    corpora = {"English": coded,
-               "English and Russian": coded + [(text, coding[ids[pk]]) for pk, text in RUSSIAN_RECORDS.items()]}
-    print(f"{len(coded)} coded recommendations (and {len(RUSSIAN_RECORDS)} of them in Russian), embedder "
-          f"{embedder.version}; queries: " + ", ".join(f"{len(q)} {lang}" for lang, q in queries.items()))
+    translated = [(text, coding[ids[pk]]) for records in (RUSSIAN_RECORDS, KAZAKH_RECORDS)
+                  for pk, text in records.items()]
+    corpora = {"English": coded, "English, Russian and Kazakh": coded + translated}
+    print(f"{len(coded)} coded recommendations (and {len(RUSSIAN_RECORDS)} of them in Russian, "
+          f"{len(KAZAKH_RECORDS)} in Kazakh), embedder {embedder.version}; queries: "
+          + ", ".join(f"{len(q)} {lang}" for lang, q in queries.items()))
+
+    # A reading that is not the author's: each translation's nearest English record by meaning should be its original.
+    english_vectors = embed([text for text, _labels in coded])
+    position = {ids[pk]: i for i, (text, _labels) in enumerate(coded) for pk in ids if ids[pk] == text}
+    check = {}
+    for lang, records in (("ru", RUSSIAN_RECORDS), ("kk", KAZAKH_RECORDS)):
+        nearest = (embed(list(records.values())) @ english_vectors.T).argmax(axis=1)
+        check[lang] = int(sum(position[ids[pk]] == int(n) for pk, n in zip(records, nearest)))
+        print(f"{lang} translations whose nearest English record is their original: {check[lang]}/{len(records)}")
+
     figures = {}
     for corpus_name, corpus in corpora.items():
         texts = [text for text, _labels in corpus]
-        variants = {"query: on both sides (before)": (embedder.embed(texts), embedder.embed),
-                    "query: and passage: (shipped)": (embed(texts), embed_queries)}
+        documents = embed(texts)
         print(corpus_name)
         for lang, named in queries.items():
-            for variant, (documents, embed_query_texts) in variants.items():
-                ap, p10 = [], []
-                for issue, vector in zip(named, embed_query_texts(list(named.values()))):
-                    relevant = np.array([issue in labels for _text, labels in corpus])
-                    scores = documents @ vector
-                    ap.append(average_precision_score(relevant, scores))
-                    p10.append(relevant[np.argsort(-scores, kind="stable")[:10]].mean())
-                figures.setdefault(corpus_name, {}).setdefault(lang, {})[variant] = {
-                    "map": round(float(np.mean(ap)), 3), "p_at_10": round(float(np.mean(p10)), 3)}
-                print(f"  {lang} {variant:32} MAP {np.mean(ap):.3f}  P@10 {np.mean(p10):.3f}")
+            vectors = embed_queries(list(named.values()))
+            rows = {}
+            for variant in ("shipped", "Snowball only for Russian (before)", "Russian Snowball for Kazakh (before)",
+                            "no Kazakh stemming"):
+                if variant != "shipped" and (lang == "en" or (lang == "ru") != variant.startswith("Snowball only")):
+                    continue
+                stemming(variant)
+                engine = FullText(texts)
+                for issue, vector in zip(named, vectors):
+                    relevant = {i for i, (_text, labels) in enumerate(corpus) if issue in labels}
+                    fulltext = engine.ranked(named[issue])
+                    rankings = {f"full text{'' if variant == 'shipped' else ', ' + variant}": fulltext}
+                    if variant == "shipped":
+                        scores = documents @ vector
+                        whole = [int(i) for i in np.argsort(-scores, kind="stable")]
+                        windowed = [i for i in whole if scores[i] >= scores[whole[0]] - window]
+                        wider = [i for i in whole if scores[i] >= scores[whole[0]] - hybrid_window][:candidates]
+                        rankings |= {"semantic": windowed, "semantic, whole ranking": whole,
+                                     "hybrid": rrf(fulltext[:candidates], wider),
+                                     "hybrid, semantic window 0.05 (before)": rrf(fulltext[:candidates], windowed)}
+                    for mode, ranking in rankings.items():
+                        row = rows.setdefault(mode, {"ap": [], "p10": [], "found": 0})
+                        row["ap"].append(average_precision(ranking, relevant))
+                        row["p10"].append(len(set(ranking[:10]) & relevant) / 10)
+                        row["found"] += len(set(ranking) & relevant)
+            stemming("shipped")
+            for mode, row in rows.items():
+                figures.setdefault(corpus_name, {}).setdefault(lang, {})[mode] = {
+                    "map": round(float(np.mean(row["ap"])), 3), "p_at_10": round(float(np.mean(row["p10"])), 3),
+                    "relevant_found": row["found"]}
+                print(f"  {lang} {mode:48} MAP {np.mean(row['ap']):.3f}  P@10 {np.mean(row['p10']):.3f}  "
+                      f"relevant found {row['found']}")
     print(json.dumps({"embedder": embedder.version, "texts": len(coded), "russian_texts": len(RUSSIAN_RECORDS),
-                      "figures": figures}))
+                      "kazakh_texts": len(KAZAKH_RECORDS), "translation_check": check, "figures": figures}))
 
 
 if __name__ == "__main__":

@@ -80,3 +80,25 @@ def test_a_changed_time_is_shown_in_the_site_time_zone_as_the_entry_time_is(worl
     [entry] = [e for e in history_entries(world.recommendation) if any(c.field == "published at" for c in e.changes)]
     shown = next(c for c in entry.changes if c.field == "published at").shown_new
     assert shown == formats.date_format(datetime(2026, 11, 30, 8, 56), "SHORT_DATETIME_FORMAT")
+
+
+def test_translations_and_dates_read_as_words_not_python_values(world):
+    recommendations.recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
+                                          translations={"text": {"ru": "Ратифицировать протокол"}},
+                                          deadline=datetime(2026, 12, 7).date())
+    changes = {c.field: c for c in history_entries(world.recommendation)[0].changes}
+    shown = changes[next(k for k in changes if k.startswith("translation"))].shown_new
+    assert "Russian: Ратифицировать протокол" in shown and "{" not in shown and "'" not in shown
+    assert changes["deadline"].shown_new == "7 Dec 2026"
+
+
+def test_stored_reasons_read_in_the_readers_language():
+    from django.utils import translation
+
+    from rightstrack.core.history import reason_display
+
+    with translation.override("ru"):
+        assert reason_display("submitted") == "отправлено"
+        assert reason_display("returned: attach the order") == "возвращено на доработку: attach the order"
+        assert reason_display("linked to measure 3") == "связано с мерой 3"
+        assert reason_display("something new") == "something new"

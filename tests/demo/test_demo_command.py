@@ -127,3 +127,22 @@ def test_an_open_reporting_round_has_some_answers_in(demo_db):
     answers = one(db, "select count(*) from planning_progressreport r join planning_reportinground g "
                       "on r.period_end >= g.period_end where r.state = 'submitted'")
     assert answers == 2
+
+
+def test_a_second_run_keeps_the_data_and_says_so_unless_fresh(demo_db):
+    data_dir, _, db = demo_db
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "RIGHTSTRACK_DATA_DIR"}}
+    db.execute("update recommendations_recommendation set paragraph='kept' where external_id='KAZ-UPR1-95.2'")
+    db.commit()
+    again = subprocess.run([sys.executable, "-m", "rightstrack.cli", "demo", "--no-serve", "--data-dir", str(data_dir)],
+                           capture_output=True, text=True, env=env, timeout=600)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "Keeping the existing demo data" in again.stdout and "--fresh" in again.stdout
+    assert one(db, "select paragraph from recommendations_recommendation where external_id='KAZ-UPR1-95.2'") == "kept"
+
+
+def test_mails_link_to_the_port_the_demo_serves_on():
+    from rightstrack.demo.management.commands.serve import site_url
+
+    assert site_url("127.0.0.1", 8123) == "http://127.0.0.1:8123"
+    assert site_url("0.0.0.0", 8200) == "http://127.0.0.1:8200"

@@ -55,7 +55,7 @@ def test_focal_point_digest_lists_their_items_and_returned_reports(people):
     assert digest.subject == "rightstrack weekly digest: 2 overdue items"
     assert "Service model for the police" in digest.body and "Judges trained through HELP — 2025" in digest.body
     assert "Attach the ministerial order" in digest.body
-    assert "12/31/2022" in digest.body  # English date format
+    assert "31 Dec 2022" in digest.body  # English date format, unambiguous
     html = digest.alternatives[0][0]
     assert 'href="http://127.0.0.1:8000/plans/measures/' in html
 

@@ -40,7 +40,7 @@ def test_each_asked_focal_point_gets_one_opening_mail_in_their_language_with_lin
     sent = _send(rnd, date(2026, 10, 1))
     assert set(sent) == {"focal@example.org", "focal2@example.org"}
     english, russian = sent["focal@example.org"], sent["focal2@example.org"]
-    assert english.subject == "Progress reports requested by 10/20/2026: Q3 2026"
+    assert english.subject == "Progress reports requested by 20 Oct 2026: Q3 2026"
     assert "Service model for the police" in english.body and "Prison medical care" not in english.body
     form = f"http://127.0.0.1:8000/plans/report/measure/{world.measure.pk}/?institution={world.mia.pk}&period_end=2026-09-30"
     assert form in english.body and form.replace("&", "&amp;") in english.alternatives[0][0]
@@ -55,18 +55,18 @@ def test_reminders_go_before_and_after_the_deadline_once_and_not_to_those_who_an
                                   narrative="n", proposed_status="in_progress", state="submitted")
     before = _send(rnd, DEADLINE - timedelta(days=3))
     assert list(before) == ["focal@example.org"]  # MoH answered
-    assert before["focal@example.org"].subject == "Reminder: progress reports due on 10/20/2026: Q3 2026"
+    assert before["focal@example.org"].subject == "Reminder: progress reports due on 20 Oct 2026: Q3 2026"
     assert _send(rnd, DEADLINE - timedelta(days=2)) == {} and _send(rnd, DEADLINE) == {}
     after = _send(rnd, DEADLINE + timedelta(days=1))
     assert list(after) == ["focal@example.org"]
-    assert after["focal@example.org"].subject.startswith("Overdue: progress reports were due on 10/20/2026")
+    assert after["focal@example.org"].subject.startswith("Overdue: progress reports were due on 20 Oct 2026")
     assert _send(rnd, DEADLINE + timedelta(days=5)) == {}
 
 
 def test_closed_rounds_send_nothing_and_the_daily_job_sends_round_mails(world, rnd):
     call_command("send-digests", "--now", "--date", "2026-10-01")
     assert {m.subject for m in mail.outbox if "Q3 2026" in m.subject} == {
-        "Progress reports requested by 10/20/2026: Q3 2026"}
+        "Progress reports requested by 20 Oct 2026: Q3 2026"}
     rnd.state = "closed"
     rnd.save()
     assert _send(rnd, DEADLINE + timedelta(days=1)) == {}

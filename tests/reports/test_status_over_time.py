@@ -54,7 +54,7 @@ def test_the_chart_draws_that_curve_and_no_zeros_before_the_first_record(past):
     with translation.override("en"):
         svg = progress_chart(past, start=date(2022, 10, 1), end=date(2023, 7, 15)).svg
     tooltips = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}title")]
-    assert "Not started 01/31/2023: 1" in tooltips and "Implemented 06/30/2023: 1" in tooltips
+    assert "Not started 31 Jan 2023: 1" in tooltips and "Implemented 30 Jun 2023: 1" in tooltips
     assert not any("2022" in t for t in tooltips)  # no flat zero from October to December 2022
 
 

@@ -87,6 +87,24 @@ def test_russian_query_finds_russian_text_in_another_word_form(corpus):
     assert found(corpus, "детей")[0] == ["ru_children"]  # "детей-инвалидов" is split at the hyphen
 
 
+def test_torture_in_russian_finds_the_genitive_plural_in_a_text_or_a_translation(corpus):
+    # Snowball stems «пыток» as «пыток» and «пытки» as «пытк»; the fleeting vowel is dropped so they meet.
+    coordinator = make_user("c", Role.COORDINATOR)
+    recommendation_update(actor=coordinator, recommendation=corpus["death_penalty"],
+                          translations={"text": {"ru": "Отменить смертную казнь, применяемую наряду с пытками"}})
+    assert set(found(corpus, "пытки")[0]) == {"ru_torture", "death_penalty"}
+    assert set(found(corpus, "пыткам")[0]) == {"ru_torture", "death_penalty"}
+
+
+def test_kazakh_query_finds_other_inflections_of_a_kazakh_translation(corpus):
+    coordinator = make_user("c", Role.COORDINATOR)
+    recommendation_update(actor=coordinator, recommendation=corpus["op_cat"], translations={"text": {
+        "kk": "Азаптауға қарсы конвенцияның факультативтік хаттамасын ратификациялау"}})
+    assert found(corpus, "азаптау")[0] == ["op_cat"]
+    assert found(corpus, "конвенциясы")[0] == ["op_cat"]  # no Kazakh letter: stemmed both ways
+    assert found(corpus, "хаттамалар")[0] == ["op_cat"]
+
+
 def test_facets_are_counted_within_the_hits(corpus):
     keys, facets = found(corpus, "torture")
     cycles = {v.value: v.count for f in facets if f.facet.key == "cycle" for v in f.values}
@@ -143,3 +161,18 @@ def test_the_list_page_shows_the_filtered_rows_in_order_and_counts_them_without_
     assert page.paginator.count == len(expected)
     assert [r.pk for r in page] == expected[:2]
     assert [r.pk for n in page.paginator.page_range for r in page.paginator.page(n)] == expected
+
+
+def test_hybrid_finds_english_records_tagged_with_a_term_the_query_names_in_russian(corpus):
+    from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+    torture = Term.objects.create(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment",
+                                  name="Torture and other CID treatment", translations={"name": {
+                                      "ru": "Пытки и другие жестокие виды обращения", "kk": "Азаптау"}})
+    for key, status in (("op_cat", TagAssignment.Status.ACCEPTED), ("death_penalty", TagAssignment.Status.SUGGESTED)):
+        TagAssignment.objects.create(recommendation=corpus[key], term=torture, vocabulary=torture.vocabulary,
+                                     status=status)
+    # No vector in this corpus: hybrid fuses the words (the Russian text) and the tags; full text has only the words.
+    assert set(found(corpus, "пытки", mode="hybrid")[0]) == {"ru_torture", "op_cat"}
+    assert found(corpus, "азаптау", mode="hybrid")[0] == ["op_cat"]
+    assert found(corpus, "пытки", mode="fulltext")[0] == ["ru_torture"]

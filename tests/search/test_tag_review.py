@@ -12,6 +12,7 @@ from django.utils import translation
 from rightstrack.accounts.models import Role
 from rightstrack.search.models import Job, TaggingModelVersion
 from rightstrack.search.services import job_start, tag_suggest
+from rightstrack.search.selectors import job_result, job_taxonomy
 from rightstrack.search.tasks import run_job
 from rightstrack.search.templatetags.search import evaluation_protocol
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
@@ -101,6 +102,10 @@ def test_bulk_tagging_job_reports_progress(corpus, goals, sdg_model, django_capt
     assert (job.status, job.done, job.total, job.percent) == ("done", len(corpus), len(corpus), 100)
     assert "suggestions stored" in job.message
     assert TagAssignment.objects.filter(status="suggested", recommendation=corpus["op_cat"], term__code="16").exists()
+    with translation.override("ru"):
+        assert job_taxonomy(job) == "Цель ЦУР"
+        stored = job.params["result"]["stored"]
+        assert job_result(job).endswith("сохранено") and job_result(job).split()[0] == str(stored)
 
 
 def test_failed_job_says_why(corpus):

@@ -193,7 +193,7 @@ def test_in_chromium_a_coordinator_trains_from_accepted_tags_and_watches_the_job
     train = page.locator("form#train")
     train.get_by_label("Train from accepted tags").select_option("action-category")
     train.get_by_role("button", name="Train").click()
-    expect(page.locator("h1")).to_have_text("Train from accepted tags: action-category")
+    expect(page.locator("h1")).to_have_text("Train from accepted tags: UPR action category")  # the taxonomy by name
     expect(page.get_by_text("Waiting for the task worker")).to_be_visible()
     run_job.call(Job.objects.get(kind=Job.Kind.TRAIN).pk)  # what the worker does
     # The page refreshes itself while the job is queued or running.

@@ -28,6 +28,27 @@ def test_list_page_offers_modes_and_explains_repairs(client, world):
     assert "Optional Protocol" in page
 
 
+def test_hybrid_is_the_default_mode_on_the_list_and_the_portal(client, world):
+    for url in (LIST, reverse("portal:recommendation_list")):
+        page = client.get(url, {"q": "protocol"}).content.decode()
+        assert 'aria-current="true" class="selected">both (hybrid)' in page
+
+
+def test_an_empty_result_suggests_the_other_modes_and_near_spellings(client, world):
+    for url in (LIST, reverse("portal:recommendation_list")):
+        page = client.get(url, {"q": "protokol", "mode": "fulltext"}).content.decode()
+        assert "Nothing found." in page
+        assert "mode=hybrid" in page.split("Nothing found.")[1]
+        assert "q=protocol&amp;" in page or "q=protocol\"" in page
+    assert "Nothing found." not in client.get(LIST, {"q": "protocol", "mode": "fulltext"}).content.decode()
+
+
+def test_near_spellings_come_only_from_what_the_reader_may_see(client, world):
+    assert "Did you mean" not in client.get(LIST, {"q": "secrett", "mode": "fulltext"}).content.decode()
+    client.login(username="viewer", password=PASSWORD)
+    assert "secret" in client.get(LIST, {"q": "secrett", "mode": "fulltext"}).content.decode().split("Did you mean")[1]
+
+
 def test_list_search_hides_unpublished_from_visitors(client, world):
     assert "Secret draft" not in client.get(LIST, {"q": "secret OR draft"}).content.decode()
     client.login(username="viewer", password=PASSWORD)
@@ -61,7 +82,7 @@ def test_saving_queues_embedding_after_commit(world, django_capture_on_commit_ca
         recommendation_update(actor=world.users["coordinator"], recommendation=world.recommendation,
                               text="Ratify OPCAT without delay")
     assert len(callbacks) == 1  # the embedding task is enqueued only once the write is committed
-    assert "ratify opcat" in SearchDocument.objects.get(pk=world.recommendation.pk).body.lower()
+    assert "ratifi opcat" in SearchDocument.objects.get(pk=world.recommendation.pk).body  # stems
 
 
 def test_reindex_job_from_the_page(client, world, django_capture_on_commit_callbacks):

@@ -66,3 +66,15 @@ def test_sdg_goals_read_in_russian_and_kazakh_and_the_reference_wins_on_reload()
     load_taxonomies()
     goal.refresh_from_db()
     assert goal.tr("name", "ru") == "Гендерное равенство"
+
+
+def test_every_issue_category_article_group_and_theme_has_russian_and_kazakh_names_marked_as_our_own():
+    load_taxonomies()
+    terms = Term.objects.exclude(vocabulary__in=[Vocabulary.TREATY, Vocabulary.SDG_GOAL, Vocabulary.SDG_TARGET])
+    assert terms.count() == 59 + 43 + Term.objects.filter(vocabulary__in=[Vocabulary.GROUP, Vocabulary.THEME]).count()
+    for term in terms:
+        assert term.tr("name", "ru") != term.name and term.tr("name", "kk") != term.name, term.code
+        assert "rightstrack's own translation" in term.source
+    torture = Term.objects.get(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment")
+    with translation.override("ru"):
+        assert str(torture).startswith("Пытки")

@@ -1,16 +1,19 @@
 """Reading the change history that django-simple-history writes in the same transaction as each change."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "history_id", "history_date", "history_change_reason",
-                  "history_type", "history_user", "history_user_id", "history_relation"}
+                  "history_type", "history_user", "history_user_id", "history_relation",
+                  "sort_key"}  # derived from the code, which the history shows
 
 
 @dataclass
@@ -70,15 +73,63 @@ def _shown(model, name: str, value, related: dict) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return str(_("Yes") if value else _("No"))
+    return _readable(value)
+
+
+def _readable(value) -> str:
+    """A stored value as people read it: dates in the one short style of every page, a JSON object as "label: value"
+    pairs (language codes by name: translations), a list as a comma-separated one; never a Python repr."""
     if isinstance(value, datetime):  # in the site's time zone and format, as the entry's own time is shown
         return formats.date_format(timezone.template_localtime(value), "SHORT_DATETIME_FORMAT")
-    if isinstance(value, (date, Decimal, float)):
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, (Decimal, float)):
         return formats.localize(value)
+    if isinstance(value, dict):
+        languages = dict(settings.LANGUAGES)
+        parts = [f"{languages.get(key, key.replace('_', ' ') if isinstance(key, str) else key)}: {_readable(item)}"
+                 for key, item in value.items() if item not in (None, "", {}, [])]
+        return "; ".join(str(part) for part in parts)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_readable(item) for item in value if item not in (None, ""))
     return str(value)
 
 
 def _change(model, name: str, label: str, old, new, related: dict) -> Change:
     return Change(label, old, new, _shown(model, name, old, related), _shown(model, name, new, related))
+
+
+# Reasons are stored in English as the services write them; shown in the reader's language. `%(x)s` captures a
+# number, a name or a comment, shown as stored.
+REASONS = [(re.compile("^" + re.escape(pattern).replace(r"%\(x\)s", "(?P<x>.+)") + "$", re.S), label)
+           for pattern, label in [
+    ("draft", _("draft")), ("submitted", _("submitted")), ("approved", _("approved")),
+    ("returned", _("returned for changes")), ("draft: %(x)s", _("draft: %(x)s")),
+    ("approved: %(x)s", _("approved: %(x)s")), ("returned: %(x)s", _("returned for changes: %(x)s")),
+    ("closed", _("closed")), ("import", _("import")), ("import: %(x)s", _("import: %(x)s")),
+    ("import: label no longer in the file", _("import: label no longer in the file")),
+    ("demo load", _("demo data")), ("clustered", _("clustered")), ("clustered: %(x)s", _("clustered: %(x)s")),
+    ("suggested by model", _("suggested by a model")),
+    ("cluster suggestion confirmed", _("cluster suggestion confirmed")),
+    ("statuses recomputed", _("statuses recomputed")), ("status set by hand", _("status set by hand")),
+    ("status follows its measures again", _("status follows its measures again")),
+    ("a measure that answered it was deleted", _("a measure that answered it was deleted")),
+    ("copied into version %(x)s", _("copied into version %(x)s")),
+    ("plan version %(x)s adopted", _("plan version %(x)s adopted")),
+    ("measure %(x)s added", _("measure %(x)s added")), ("measure %(x)s changed", _("measure %(x)s changed")),
+    ("linked to measure %(x)s", _("linked to measure %(x)s")),
+    ("unlinked from measure %(x)s", _("unlinked from measure %(x)s")),
+    ("linked: %(x)s", _("linked: %(x)s")), ("unlinked: %(x)s", _("unlinked: %(x)s")),
+    ("status from approved progress report #%(x)s", _("status from approved progress report #%(x)s")),
+]]
+
+
+def reason_display(reason: str) -> str:
+    """A stored change reason ("submitted", "linked to measure 3") in the reader's language; unknown ones as stored."""
+    for pattern, label in REASONS:
+        if match := pattern.match(reason):
+            return str(label) % match.groupdict() if match.groupdict() else str(label)
+    return reason
 
 
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
@@ -105,6 +156,6 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                                        _display(model, change.field, change.new), related))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
-                                    record.history_change_reason or "", changes))
+                                    reason_display(record.history_change_reason or ""), changes))
         previous = record
     return list(reversed(entries))

@@ -88,6 +88,9 @@ SEED_MEASURES = [
 ]
 
 
+# The demo indicators' unit, as the reader's language names it ("persons" was shown on Russian pages).
+PERSONS = {"ru": "человек", "kk": "адам"}
+
 def _rows(path):
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -296,6 +299,10 @@ def load_progress(actor, focal_points: dict, measures, institutions) -> None:
                         values={"is_published": True, "published_at": report.published_at})
     help_indicator = record_save(obj=Indicator(
         name="Judges, prosecutors and lawyers trained through the Council of Europe HELP programme",
+        translations={"name": {"ru": "Судьи, прокуроры и адвокаты, обученные по программе Совета Европы HELP",
+                               "kk": "Еуропа Кеңесінің HELP бағдарламасы бойынша оқытылған судьялар, прокурорлар "
+                                     "және адвокаттар"},
+                      "unit": PERSONS},
         kind=Indicator.Kind.PROCESS, unit="persons", baseline=Decimal(0), baseline_year=2020, target=Decimal(1500),
         target_year=2025, is_published=True, is_illustrative=True,
         source_note="The HELP cooperation is in the seed article; the figures are illustrative."),
@@ -305,6 +312,8 @@ def load_progress(actor, focal_points: dict, measures, institutions) -> None:
                                        value=Decimal(value)), actor=coordinator)
     convicts = record_save(obj=Indicator(
         name="Convicts in paid employment", kind=Indicator.Kind.OUTCOME, unit="persons", baseline=Decimal(9000),
+        translations={"name": {"ru": "Осуждённые, занятые оплачиваемым трудом",
+                               "kk": "Ақылы еңбекпен айналысатын сотталғандар"}, "unit": PERSONS},
         baseline_year=2021, target=Decimal(14000), target_year=2025, is_published=True, is_illustrative=True,
         source_note=ILLUSTRATIVE), actor=coordinator, m2m={"measures": [current["S-CONV"]]})
     for period, value in (("2022", 9800), ("2023", 11200)):

@@ -13,6 +13,7 @@ from rightstrack.imports.models import StagedImport
 from rightstrack.reports.forms import KIND_LABELS
 from rightstrack.reports.models import ReportJob
 from rightstrack.search.models import Job
+from rightstrack.search.selectors import job_result, job_taxonomy
 
 IMPORT_COUNTS = {"created": gettext_lazy("created %(n)s"), "updated": gettext_lazy("updated %(n)s"),
                  "unchanged": gettext_lazy("unchanged %(n)s"), "rejected": gettext_lazy("rejected %(n)s")}
@@ -57,9 +58,9 @@ def _search_row(job: Job) -> JobRow:
                 Job.Kind.REINDEX: (reverse("recommendations:recommendation_list"), _("Search"))}
     product_url, product_label = products.get(job.kind, ("", ""))
     failed = job.status == Job.Status.FAILED
-    return JobRow(str(job.get_kind_display()), job.params.get("taxonomy", ""),
+    return JobRow(str(job.get_kind_display()), job_taxonomy(job),
                   job.created_by.username if job.created_by_id else "—", job.percent, job.status,
-                  str(job.get_status_display()), "" if failed else job.message, job.message if failed else "",
+                  str(job.get_status_display()), "" if failed else job_result(job), job.message if failed else "",
                   job.created_at, reverse("search:job_detail", args=[job.pk]),
                   product_url if job.status == Job.Status.DONE else "", product_label)
 

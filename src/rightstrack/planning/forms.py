@@ -104,12 +104,7 @@ class EvidenceForm(forms.ModelForm):
         if upload and upload.size > MAX_EVIDENCE_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("file") and not cleaned.get("url"):
-            raise forms.ValidationError(_("Attach a file or give a link."))
-        return cleaned
+    # "Attach a file or give a link." comes from the model's constraint (core/constraints.py), once.
 
 
 class IndicatorForm(DomainForm):

@@ -95,7 +95,7 @@ def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] |
         qs = qs.filter(pk__in=answering)
     if not (params.get("q") or "").strip():
         return qs, params, None, None if answering is None else sorted(answering)
-    qs, info = recommendation_search(qs, params["q"], params.get("mode", "fulltext"))
+    qs, info = recommendation_search(qs, params["q"], params.get("mode"))
     params = params.copy()
     params.pop("q")
     if info.ranked and not params.get("sort"):

@@ -95,7 +95,7 @@ def recommendation_detail(request, pk):
         "can_assess": services.can_assess(request.user),
         "status_form": StatusOverrideForm(initial={"status": rec.status_override,
                                                    "reason": rec.status_override_reason}),
-        "term_choices": Term.objects.order_by("vocabulary", "code") if is_manager(request.user) else [],
+        "term_choices": Term.objects.order_by("vocabulary", "sort_key") if is_manager(request.user) else [],
     })
 
 

@@ -33,7 +33,7 @@ from django.db.models.functions import Concat
 from pgvector.django import CosineDistance
 
 from rightstrack.search.models import SearchDocument
-from rightstrack.search.query import Clause, Term, to_fts5
+from rightstrack.search.query import Clause, Term, term_stems, to_fts5
 
 TS_CONFIG = "russian"
 
@@ -45,8 +45,13 @@ def _postgres() -> bool:
 # --- full text -------------------------------------------------------------------------------------
 
 def _ts_term(term: Term) -> SearchQuery:
+    # The index holds Python's stems (search/text.py), so the query sends stems too; `russian` stems both again.
     kind = "phrase" if len(term.words) > 1 else "plain"
-    return SearchQuery(" ".join(term.words), search_type=kind, config=TS_CONFIG)
+    query = None
+    for stems in term_stems(term):
+        one = SearchQuery(" ".join(stems), search_type=kind, config=TS_CONFIG)
+        query = one if query is None else query | one
+    return query
 
 
 def _ts_query(clauses: list[Clause]) -> SearchQuery:

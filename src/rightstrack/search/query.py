@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from rightstrack.search.text import stem, words
+from rightstrack.search.text import stem, stem_forms, words
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 
@@ -106,9 +106,17 @@ def parse(text: str) -> ParsedQuery:
     return result
 
 
+def term_stems(term: Term) -> list[tuple[str, ...]]:
+    """The stem sequences a term may have in the index: as stemmed for its own script, and, when a Cyrillic word
+    could be Kazakh as well as Russian, with those words stemmed as Kazakh."""
+    own = tuple(stem(w) for w in term.words)
+    other = tuple(stem_forms(w)[-1] for w in term.words)
+    return [own] if other == own else [own, other]
+
+
 def _fts5_term(term: Term) -> str:
     # Stems are letters and digits only, so quoting them cannot break out of the string.
-    return '"' + " ".join(stem(w) for w in term.words) + '"'
+    return " OR ".join('"' + " ".join(stems) + '"' for stems in term_stems(term))
 
 
 def _fts5_clause(clause: Clause) -> str:

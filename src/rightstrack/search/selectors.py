@@ -4,6 +4,7 @@ Visibility is never decided here: every function narrows a queryset that a domai
 for the user, so anonymous visitors still see published records only.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,11 +13,13 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from rightstrack.search import engine
 from rightstrack.search.models import (
     ClusterSuggestion,
     FacetGeneration,
+    Job,
     MeasureEmbedding,
     RecommendationEmbedding,
     TaggingModelVersion,
@@ -24,6 +27,7 @@ from rightstrack.search.models import (
 from rightstrack.search.query import Clause, parse
 
 MODES = ("fulltext", "semantic", "hybrid")
+DEFAULT_MODE = "hybrid"
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
 
 
@@ -36,7 +40,7 @@ class SearchInfo:
     """What the list page tells the user about the search it ran."""
 
     text: str = ""
-    mode: str = "fulltext"
+    mode: str = DEFAULT_MODE
     notes: list[str] = field(default_factory=list)
     ranked: bool = False
     order: list[int] = field(default_factory=list)  # when ranked: every hit's id in the order the list shows
@@ -59,14 +63,21 @@ def embed_query(text: str) -> np.ndarray:
     return embed_queries([text])[0]
 
 
-def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tuple[QuerySet, SearchInfo]:
+def mode_or_default(mode: str | None) -> str:
+    """The mode asked for, or the default (hybrid) when none or an unknown one is."""
+    return mode if mode in MODES else DEFAULT_MODE
+
+
+def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> tuple[QuerySet, SearchInfo]:
     """Narrow a recommendation queryset to what `text` finds, ordered by relevance (best first).
 
     fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: both
     rankings fused by RRF (the full-text best and the semantic nearest). NOT terms always exclude.
-    A query the engine cannot run falls back to a plain substring match and says so.
+    Hybrid also fuses the records tagged with a term named by the query in any language (`tagged_with_named_terms`).
+    Semantic runs as full text while no record has a vector. A query the engine cannot run falls back to a plain
+    substring match and says so.
     """
-    info = SearchInfo(text=text.strip(), mode=mode if mode in MODES else "fulltext")
+    info = SearchInfo(text=text.strip(), mode=mode_or_default(mode))
     parsed = parse(text)
     info.notes += parsed.notes
     if not parsed:
@@ -75,17 +86,24 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     # Every NOT term, as one clause of alternatives: a record matching any of them is excluded.
     negative = Clause(tuple(t for c in parsed.negative for t in c.terms)) if parsed.negative else None
     try:
-        if info.mode == "fulltext" or not parsed.plain_text:
+        has_vectors = RecommendationEmbedding.objects.exists()
+        if info.mode == "fulltext" or not parsed.plain_text or (info.mode == "semantic" and not has_vectors):
             if not parsed.positive:
                 return qs.exclude(engine.fulltext_filter([negative])), info
             ranked = engine.fulltext_ranked(parsed.positive, negative)
         else:
-            hits = engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
-            # Scores of one model are comparable within a query: keep those near the best, not a fixed count.
-            floor = hits[0][1] - _setting("SEARCH_SEMANTIC_WINDOW", 0.05) if hits else 0.0
+            hits = (engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
+                    if has_vectors else [])
+            # Scores of one model are comparable within a query: keep those near the best, not a fixed count. Hybrid
+            # keeps a wider band, as the words rank it too (search_quality.py: MAP 0.58 -> 0.59 English, 0.48 -> 0.53
+            # Russian, 0.44 -> 0.45 Kazakh queries on the English corpus with 0.10 instead of 0.05).
+            window = (_setting("SEARCH_HYBRID_WINDOW", 0.10) if info.mode == "hybrid"
+                      else _setting("SEARCH_SEMANTIC_WINDOW", 0.05))
+            floor = hits[0][1] - window if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked)
+                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked,
+                             tagged_with_named_terms(parsed.plain_text)[:candidates])
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]
@@ -98,6 +116,91 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = "fulltext") -> tu
     info.order = ranked[:candidates] + sorted(ranked[candidates:])
     return (qs.filter(engine.ids_filter(ranked)).annotate(search_rank=engine.id_position(ranked[:candidates]))
             .order_by(F("search_rank").asc(nulls_last=True), "pk")), info
+
+
+_vocabularies: dict[tuple, dict[str, int]] = {}
+
+
+def _vocabulary(visible: QuerySet) -> dict[str, int]:
+    """Every word (lower case, 3 letters or more) of the visible records' texts and translations, with its count;
+    built on an empty result only and kept until the index changes (100k records take a few seconds)."""
+    from collections import Counter
+
+    from rightstrack.search.models import SearchDocument
+    from rightstrack.search.text import words
+
+    key = (str(visible.query), SearchDocument.objects.count(),
+           SearchDocument.objects.order_by("-updated_at").values_list("updated_at", flat=True).first())
+    if key not in _vocabularies:
+        counts: Counter = Counter()
+        for text, translations in visible.values_list("text", "translations").iterator(chunk_size=2000):
+            for part in [text, *((translations or {}).get("text") or {}).values()]:
+                counts.update(w for w in words((part or "").lower()) if len(w) >= 3 and not w.isdigit())
+        _vocabularies.clear()  # one vocabulary at a time: the anonymous one or a signed-in reader's
+        _vocabularies[key] = dict(counts)
+    return _vocabularies[key]
+
+
+def near_spellings(*, visible: QuerySet, text: str, limit: int = 3) -> list[str]:
+    """The query with a word that no visible record has replaced by a near spelling that some have (the most
+    frequent first), for an empty result: «пытькм» gives «пытками»."""
+    import difflib
+
+    from rightstrack.search.text import words
+
+    vocabulary = _vocabulary(visible)
+    suggestions: list[str] = []
+    for word in dict.fromkeys(words(text)):
+        lower = word.lower()
+        if lower in vocabulary or len(lower) < 3 or lower in ("or", "not"):
+            continue
+        near = [w for w in vocabulary if abs(len(w) - len(lower)) <= 2 and w[:1] == lower[:1]]
+        close = difflib.get_close_matches(lower, near, n=limit * 2, cutoff=0.75)
+        for match in sorted(close, key=lambda w: -vocabulary[w])[:limit]:
+            suggestions.append(re.sub(rf"\b{re.escape(word)}\b", match, text, count=1))
+    return suggestions[:limit]
+
+
+BRIDGE_VOCABULARIES = ("theme", "group", "upr_issue", "sdg")
+_term_names: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
+
+
+def _named_terms() -> list[tuple[int, frozenset[str]]]:
+    """(term id, the stems of one of its names) for every name in every language of the bridged vocabularies; kept
+    until a term changes."""
+    from rightstrack.search.text import stem, words
+    from rightstrack.taxonomy.models import Term
+
+    terms = Term.objects.filter(vocabulary__in=BRIDGE_VOCABULARIES)
+    key = (terms.count(), terms.order_by("-updated_at").values_list("updated_at", flat=True).first())
+    if key not in _term_names:
+        names = []
+        for pk, name, translations in terms.values_list("pk", "name", "translations"):
+            for text in [name, *((translations or {}).get("name") or {}).values()]:
+                names.append((pk, frozenset(stem(w) for w in words(text))))
+        _term_names.clear()
+        _term_names[key] = names
+    return _term_names[key]
+
+
+def tagged_with_named_terms(text: str) -> list[int]:
+    """Records with an accepted tag whose name, in any language, has every word of `text` in some form: «пытки» finds
+    what people tagged "Torture and other CID treatment", whose Russian name has «Пытки». Most matching tags first.
+    Hybrid search fuses this with the words and the meaning, so a Russian query finds tagged English records."""
+    from rightstrack.search.text import stem_forms, words
+    from rightstrack.taxonomy.models import TagAssignment
+
+    wanted = [set(stem_forms(w)) for w in words(text)]
+    if not wanted:
+        return []
+    matched = {pk for pk, stems in _named_terms() if all(forms & stems for forms in wanted)}
+    if not matched:
+        return []
+    counts: dict[int, int] = {}
+    for rec in TagAssignment.objects.filter(term__in=matched, status=TagAssignment.Status.ACCEPTED,
+                                            recommendation__isnull=False).values_list("recommendation_id", flat=True):
+        counts[rec] = counts.get(rec, 0) + 1
+    return sorted(counts, key=lambda pk: (-counts[pk], pk))
 
 
 def facet_generation() -> str | None:
@@ -201,6 +304,34 @@ def tag_review_list(*, user, vocabulary: str = "", min_confidence: float = 0.0) 
     if min_confidence:
         qs = qs.filter(confidence__gte=min_confidence)
     return qs
+
+
+def job_taxonomy(job: Job) -> str:
+    """The taxonomy a tagging job works on, by its name in the reader's language ("themes" reads «Тема»)."""
+    from rightstrack.search.services import TAXONOMIES
+    from rightstrack.taxonomy.models import Vocabulary
+
+    taxonomy = job.params.get("taxonomy", "")
+    return str(Vocabulary(TAXONOMIES[taxonomy][0]).label) if taxonomy in TAXONOMIES else taxonomy
+
+
+REINDEX_COUNTS = {"documents": gettext_lazy("records indexed for full text: %(n)s"),
+                  "embedded": gettext_lazy("recommendations embedded: %(n)s"),
+                  "measures_embedded": gettext_lazy("measures embedded: %(n)s")}
+
+
+def job_result(job: Job) -> str:
+    """What a finished job did, in the reader's language, from the figures it kept in `params["result"]`; else the
+    stored message (an error, a training summary, or a job finished before the figures were kept)."""
+    figures = job.params.get("result")
+    if job.status != Job.Status.DONE or not isinstance(figures, dict):
+        return job.message
+    if job.kind == Job.Kind.TAG:
+        return ngettext("%(n)s suggestion stored", "%(n)s suggestions stored", figures["stored"]) % {
+            "n": figures["stored"]}
+    if job.kind == Job.Kind.REINDEX:
+        return ", ".join(str(REINDEX_COUNTS[key]) % {"n": n} for key, n in figures.items() if key in REINDEX_COUNTS)
+    return job.message
 
 
 def model_version_list() -> QuerySet[TaggingModelVersion]:

@@ -60,9 +60,10 @@ def run_job(job_id: int) -> str:
     job = Job.objects.get(pk=job_id)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
     try:
+        result = None  # figures the pages show in the reader's language (selectors.job_result)
         if job.kind == Job.Kind.REINDEX:
-            counts = indexing.reindex_all(progress=_progress(job))
-            message = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items())
+            result = indexing.reindex_all(progress=_progress(job))
+            message = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.items())
         elif job.kind == Job.Kind.TRAIN:
             trained = tagger_train(taxonomy=job.params["taxonomy"], progress=_step(job))
             message = (f"trained {trained.version} on {trained.trained_on} texts: held-out micro-F1 "
@@ -70,11 +71,12 @@ def run_job(job_id: int) -> str:
         else:
             stored = tag_suggest(taxonomy=job.params["taxonomy"], recommendation_ids=job.params.get("ids"),
                                  model_path=job.params.get("model_path"), progress=_progress(job))
-            message = f"{stored} suggestions stored"
+            message, result = f"{stored} suggestions stored", {"stored": stored}
     except Exception as error:  # the job page shows why it failed; the worker logs the traceback
         Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, message=str(error)[:2000],
                                              finished_at=timezone.now())
         raise
+    params = {**job.params, "result": result} if result is not None else job.params
     Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE, message=message, finished_at=timezone.now(),
-                                         done=F("total"))  # training's bar stops a step short of its end
+                                         params=params, done=F("total"))  # training's bar stops a step short
     return message

@@ -1,7 +1,10 @@
-"""Text normalisation shared by the SQLite index and its queries: words, lower case, Snowball stems.
+"""Text normalisation shared by both full-text indexes and their queries: words, lower case, stems.
 
-PostgreSQL does the same with its `russian` text-search configuration (Cyrillic words get the Russian
-Snowball stemmer, Latin words the English one); on SQLite we stem in Python so FTS5 sees stems.
+Every word is stemmed here, in Python, for both databases: English Snowball for Latin words, Russian Snowball for
+Cyrillic ones (with the fleeting vowel of `-ок`/`-ек` dropped, so «пыток» meets «пытки»), and a light suffix
+stripper for Kazakh (no Kazakh stemmer is packaged). SQLite's FTS5 table stores these stems; PostgreSQL stores
+them as the document body and builds its tsvector with the `russian` configuration, which stems the stems again
+(Russian Snowball for Cyrillic, English for Latin) and drops stop words, the same way on both sides of a match.
 """
 
 import re
@@ -11,17 +14,73 @@ import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Letters Kazakh writes and Russian does not.
+KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _english = snowballstemmer.stemmer("english")
 _russian = snowballstemmer.stemmer("russian")
+# A stem ending in consonant + о/е + к lost a fleeting vowel in another form (пыток / пытки, ошибок / ошибки,
+# ребенок / ребенка): drop it in every form, which Snowball leaves as two stems.
+_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])[ое](?=к$)")
+
+# Kazakh inflection, outermost first: case endings, then possessive, then plural. Derivational suffixes
+# (-лық, -шы, -у) are left alone: they change the meaning.
+KAZAKH_SUFFIXES = (
+    ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",  # locative-attributive
+     "менен", "бенен", "пенен", "мен", "бен", "пен",  # instrumental
+     "нан", "нен", "дан", "ден", "тан", "тен",  # ablative
+     "нда", "нде", "да", "де", "та", "те",  # locative
+     "ның", "нің", "дың", "дің", "тың", "тің",  # genitive
+     "ға", "ге", "қа", "ке", "на", "не",  # dative
+     "ны", "ні", "ды", "ді", "ты", "ті", "н"),  # accusative (-н after a possessive)
+    ("ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "сы", "сі", "ым", "ім", "ың", "ің",
+     "ы", "і"),  # possessive
+    ("лар", "лер", "дар", "дер", "тар", "тер"),  # plural
+)
+_VOWELS = re.compile(r"[аәеёиоөуұүыіэюя]")
+KAZAKH_MIN_STEM = 3
+
+
+def kazakh_stem(word: str) -> str:
+    """A light Kazakh stem: at most one case, one possessive and one plural suffix stripped, outermost first,
+    keeping at least KAZAKH_MIN_STEM letters and a vowel (benchmarks/search_quality.py measures it)."""
+    for group in KAZAKH_SUFFIXES:
+        for suffix in sorted(group, key=len, reverse=True):
+            rest = word[:-len(suffix)]
+            if word.endswith(suffix) and len(rest) >= KAZAKH_MIN_STEM and _VOWELS.search(rest):
+                word = rest
+                break
+    return word
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The Snowball stem of one lower-cased word: Russian for Cyrillic words, English otherwise."""
+def stem(word: str, kazakh: bool = False) -> str:
+    """The stem of one word: Russian Snowball (fleeting vowel dropped) for Cyrillic words, the Kazakh light stem for
+    Kazakh ones (`kazakh`, or a letter only Kazakh has), English Snowball for Latin words; others as written."""
     word = word.lower().replace("ё", "е")
     if _CYRILLIC.search(word):
-        return _russian.stemWord(word)
+        if kazakh or KAZAKH_LETTERS.search(word):
+            return kazakh_stem(word)
+        return _FLEETING.sub("", _russian.stemWord(word))
     return _english.stemWord(word) if word.isascii() else word
+
+
+def is_kazakh(text_words: list[str]) -> bool:
+    """Whether a text (one language's words) is Kazakh: at least one word in eight of its Cyrillic words, and at
+    least one, has a letter only Kazakh has (short Russian texts have none; Kazakh sentences rarely lack them)."""
+    cyrillic = [w for w in text_words if _CYRILLIC.search(w)]
+    marked = sum(1 for w in cyrillic if KAZAKH_LETTERS.search(w))
+    return marked >= 1 and marked * 8 >= len(cyrillic)
+
+
+def stem_forms(word: str) -> tuple[str, ...]:
+    """The stems a query word may have in the index: its own, and for a Cyrillic word without Kazakh letters (which
+    may be Russian or Kazakh) its Kazakh stem as well."""
+    own = stem(word)
+    if _CYRILLIC.search(word) and not KAZAKH_LETTERS.search(word):
+        other = stem(word, kazakh=True)
+        if other != own:
+            return own, other
+    return (own,)
 
 
 def words(text: str) -> list[str]:
@@ -30,5 +89,11 @@ def words(text: str) -> list[str]:
 
 
 def stem_words(text_words: list[str]) -> str:
-    """Words (as `words` splits them) as space-separated stems, which is what the FTS5 table stores."""
-    return " ".join(map(stem, text_words))
+    """Words (as `words` splits them) as space-separated stems, which is what both indexes store."""
+    kazakh = is_kazakh(text_words)
+    return " ".join(stem(w, kazakh) for w in text_words)
+
+
+def stem_text(text: str) -> str:
+    """A document body (its parts one a line, each in one language) as stems, each part's language decided apart."""
+    return "\n".join(stem_words(words(line)) for line in (text or "").splitlines())

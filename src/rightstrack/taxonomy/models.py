@@ -1,5 +1,7 @@
 """Taxonomies (themes, groups, SDGs, treaties and articles, UPR Info issues, action categories) and tag assignments."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rightstrack.core.models import TimestampedModel, TranslatableModel
+
+
+def natural_key(code: str) -> str:
+    """A code that sorts as people count: every run of digits zero-padded to 8 ("A2" -> "a00000002")."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), code.lower())[:400]
 
 
 class Vocabulary(models.TextChoices):
@@ -33,17 +40,26 @@ class Term(TranslatableModel, TimestampedModel):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
                                verbose_name=_("parent"))
     source = models.CharField(_("source"), max_length=200, blank=True)
+    # The code with each number zero-padded, so codes sort as people count: A2 before A12, 16.2 before 16.10.
+    sort_key = models.CharField(max_length=400, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["vocabulary", "code"]
+        ordering = ["vocabulary", "sort_key"]
         constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="term_unique_code")]
         verbose_name = _("term")
         verbose_name_plural = _("terms")
 
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_key(self.code)
+        if kwargs.get("update_fields") is not None and "code" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
+
     def __str__(self) -> str:
         label = self.tr("name")
-        return label if self.code == label else f"{self.code} {label}"
+        # Terms coded by their English name (UPR Info issues, themes without codes) show the name alone.
+        return label if self.code in (label, self.name) else f"{self.code} {label}"
 
 
 class TagAssignment(TimestampedModel):
@@ -81,7 +97,7 @@ class TagAssignment(TimestampedModel):
                                              "decided_by"])
 
     class Meta:
-        ordering = ["term__vocabulary", "term__code"]
+        ordering = ["term__vocabulary", "term__sort_key"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(recommendation__isnull=False, measure__isnull=True)

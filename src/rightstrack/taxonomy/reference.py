@@ -61,6 +61,16 @@ def _goal_translations() -> dict[str, dict]:
             for r in _rows("sdg_goals_translations.csv")}
 
 
+# How a term whose Russian and Kazakh names the project wrote says so (reference/SOURCES.md).
+OWN_TRANSLATION = "ru/kk: rightstrack's own translation"
+
+
+def _own_translations(name: str, key: str) -> dict[str, dict]:
+    """Russian and Kazakh names written by the project (`name_ru`, `name_kk` columns), by the row's `key`."""
+    return {r[key]: {"name": {lang: r[f"name_{lang}"] for lang in ("ru", "kk") if r[f"name_{lang}"]}}
+            for r in _rows(name)}
+
+
 @transaction.atomic
 def load_taxonomies() -> int:
     """Create or refresh every shipped vocabulary; returns the number of terms."""
@@ -72,22 +82,30 @@ def load_taxonomies() -> int:
         _upsert(Vocabulary.SDG_TARGET, r["target"], _label(r["text"]), r["text"], parent=goals[r["goal"]],
                 source="open-sdg")
     themes: dict[str, Term] = {}
+    named = _own_translations("uhri_themes_translations.csv", "name")
     for code, name, parent_code, source in _theme_rows():
-        themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code), source=source)
+        themes[code] = _upsert(Vocabulary.THEME, code, name, parent=themes.get(parent_code),
+                               source=f"{source}; {OWN_TRANSLATION}", translations=named.get(name))
+    groups = _own_translations("uhri_concerned_groups_translations.csv", "name")
     for code, name, _parent, source in _group_rows():
-        _upsert(Vocabulary.GROUP, code, name, source=source)
+        _upsert(Vocabulary.GROUP, code, name, source=f"{source}; {OWN_TRANSLATION}", translations=groups.get(name))
     treaties = {}
     for r in _rows("treaties.csv"):
         treaties[r["abbreviation"]] = _upsert(Vocabulary.TREATY, r["abbreviation"], r["full_name"],
                                               f"{r['monitoring_body_name']}; Kazakhstan: {r['kaz_status']} "
                                               f"{r['kaz_year']}".strip(), source="OHCHR; UN Treaty Collection")
+    articles = _own_translations("treaty_articles_translations.csv", "code")
     for treaty, filename in (("ICCPR", "iccpr_articles.csv"), ("CAT", "cat_articles.csv")):
         for r in _rows(filename):
-            _upsert(Vocabulary.ARTICLE, f"{treaty} {r['article']}", r["short_title"], parent=treaties[treaty],
-                    source="rightstrack (short neutral titles)")
+            code = f"{treaty} {r['article']}"
+            _upsert(Vocabulary.ARTICLE, code, r["short_title"], parent=treaties[treaty],
+                    source=f"rightstrack (short neutral titles); {OWN_TRANSLATION}", translations=articles.get(code))
+    issues = _own_translations("upr_info_issues_translations.csv", "number")
     for r in _rows("upr_info_issues.csv"):
-        _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source="UPR Info (2014)")
+        _upsert(Vocabulary.UPR_ISSUE, r["issue"], r["issue"], source=f"UPR Info (2014); {OWN_TRANSLATION}",
+                translations=issues.get(r["number"]))
+    categories = _own_translations("upr_action_categories_translations.csv", "category")
     for r in _rows("upr_action_categories.csv"):
         _upsert(Vocabulary.ACTION_CATEGORY, r["category"], r["name"], f"{r['definition']} (e.g. {r['example_verbs']})",
-                source="UPR Info (2014)")
+                source=f"UPR Info (2014); {OWN_TRANSLATION}", translations=categories.get(r["category"]))
     return Term.objects.count()

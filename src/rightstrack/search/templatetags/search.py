@@ -6,11 +6,19 @@ import re
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.permissions import is_manager
+from rightstrack.core.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.query import parse
-from rightstrack.search.selectors import MODES, measures_that_may_answer, similar_recommendations
+from rightstrack.search.selectors import job_result as selectors_job_result
+from rightstrack.search.selectors import job_taxonomy as selectors_job_taxonomy
+from rightstrack.search.selectors import (
+    MODES,
+    measures_that_may_answer,
+    mode_or_default,
+    near_spellings,
+    similar_recommendations,
+)
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
 from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
 
@@ -36,6 +44,16 @@ _PROTOCOLS = [
 
 
 @register.filter
+def job_taxonomy(job) -> str:
+    return selectors_job_taxonomy(job)
+
+
+@register.filter
+def job_result(job) -> str:
+    return selectors_job_result(job)
+
+
+@register.filter
 def evaluation_protocol(text: str) -> str:
     """A model's evaluation protocol, stored in English by the tagging app, in the reader's language; what follows
     it (a note added when the model was trained) stays as it is. An unknown protocol is shown as stored."""
@@ -46,10 +64,12 @@ def evaluation_protocol(text: str) -> str:
 
 
 @register.inclusion_tag("search/_search_mode.html", takes_context=True)
-def search_mode(context):
-    """Links to run the same query as full text, semantic or hybrid, and what the parser repaired."""
+def search_mode(context, found=None, public=False):
+    """Links to run the same query as full text, semantic or hybrid, and what the parser repaired. When the search
+    `found` nothing: the other modes to try and near spellings of its words (among published records if
+    `public`)."""
     request = context["request"]
-    current = request.GET.get("mode") if request.GET.get("mode") in MODES else "fulltext"
+    current = mode_or_default(request.GET.get("mode"))
     links = []
     for mode in MODES:
         params = request.GET.copy()
@@ -57,7 +77,17 @@ def search_mode(context):
         params.pop("page", None)
         links.append((mode, f"?{params.urlencode()}", mode == current))
     text = request.GET.get("q", "")
-    return {"links": links, "query": text, "notes": parse(text).notes if text else []}
+    context = {"links": links, "query": text, "notes": parse(text).notes if text else [], "empty": False}
+    if text.strip() and found == 0:
+        visible = recommendation_list(user=ANONYMOUS if public else request.user)
+        params = request.GET.copy()
+        params.pop("page", None)
+        spellings = []
+        for spelling in near_spellings(visible=visible, text=text):
+            params["q"] = spelling
+            spellings.append((spelling, f"?{params.urlencode()}"))
+        context.update(empty=True, spellings=spellings, others=[link for link in links if not link[2]])
+    return context
 
 
 @register.inclusion_tag("search/_related.html", takes_context=True)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -15,20 +16,40 @@ from rightstrack.search.signals import embedding_deferred
 from rightstrack.taxonomy.reference import load_taxonomies
 
 
+def _has_demo_data() -> bool:
+    """Whether the demo database already holds the demo (its accounts), so a second run can keep it."""
+    user = get_user_model()
+    if user._meta.db_table not in connection.introspection.table_names():
+        return False
+    return user.objects.filter(username__in=[row[0] for row in DEMO_ACCOUNTS]).exists()
+
+
 class Command(BaseCommand):
-    help = "Create a fresh demo database (taxonomies, Kazakhstan set, one account per role) and serve it."
+    help = ("Create the demo database (taxonomies, Kazakhstan set, one account per role) and serve it; a second run "
+            "keeps the existing demo data unless --fresh is given.")
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="Load the demo, then exit.")
+        parser.add_argument("--fresh", action="store_true",
+                            help="Delete the existing demo database and load the demo again.")
 
-    def handle(self, *args, port, no_serve, **options):
+    def handle(self, *args, port, no_serve, fresh, **options):
         database = settings.DATABASES["default"]
         if not database["ENGINE"].endswith("sqlite3"):
-            raise CommandError("The demo always uses a fresh SQLite database; unset DATABASE_URL.")
+            raise CommandError("The demo always uses a SQLite database; unset DATABASE_URL.")
         path = Path(database["NAME"])
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not fresh and _has_demo_data():
+            self.stdout.write(f"Keeping the existing demo data in {path} (run with --fresh to delete it and load the "
+                              "demo again).")
+            call_command("migrate", interactive=False, verbosity=0)
+            if not no_serve:
+                call_command("serve", port=port)
+            return
         connection.close()
+        if path.exists():
+            self.stdout.write(f"Deleting the existing demo data in {path} (--fresh)")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         self.stdout.write(f"Creating {path}")

@@ -1,6 +1,7 @@
 """`rightstrack serve`: serve an existing database, with a job worker beside it (a single-machine server; see
 README for production)."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -32,6 +33,12 @@ def start_worker(log: Path) -> subprocess.Popen:
                                 preexec_fn=stop_with_parent)  # noqa: PLW1509
 
 
+def site_url(host: str, port: int) -> str:
+    """The address mails link to when SITE_URL is not set: the host and port served on (a wildcard host as
+    127.0.0.1)."""
+    return f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}"
+
+
 class Command(BaseCommand):
     help = "Serve the app on 127.0.0.1 (static files included) from an existing, migrated database, with a job worker."
 
@@ -44,6 +51,9 @@ class Command(BaseCommand):
     def handle(self, *args, port, host, no_worker, **options):
         if unapplied_migrations():
             raise CommandError("The database is not migrated: run `rightstrack demo` or `rightstrack manage migrate`.")
+        if "SITE_URL" not in os.environ:  # links in mails (confirmations, digests) point where this serves
+            settings.SITE_URL = site_url(host, port)
+            os.environ["SITE_URL"] = settings.SITE_URL  # the worker, which sends the mails, reads it too
         worker = None
         if not no_worker:
             log = settings.DATA_DIR / "worker.log"
