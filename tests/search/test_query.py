@@ -48,8 +48,10 @@ def test_fts5_rendering_quotes_stems_and_cannot_inject():
 
 
 def test_russian_words_are_stemmed_for_fts5():
-    # Snowball (as PostgreSQL's `russian` configuration) maps these forms to one stem; "пыток" it does not.
-    assert {to_fts5(parse(w).positive) for w in ("пытки", "пытками", "пытка")} == {'("пытк")'}
+    # Every form reaches the Russian stem "пытк" ("пыток" through the project's о/е rule, which Snowball lacks); a
+    # Cyrillic word without a Kazakh-only letter is also looked for as the Kazakh stemmer leaves it (unchanged here).
+    assert {w: to_fts5(parse(w).positive) for w in ("пытки", "пытками", "пытка", "пыток")} == {
+        w: f'("пытк" OR "{w}")' for w in ("пытки", "пытками", "пытка", "пыток")}
 
 
 def test_plain_text_drops_operators_and_negations():
