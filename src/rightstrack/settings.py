@@ -7,32 +7,32 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core import deploy
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("RIGHTSTRACK_DATA_DIR", Path.cwd() / "data")).resolve()
 
 DEBUG = os.environ.get("RIGHTSTRACK_DEBUG", "") == "1"
-PRODUCTION = os.environ.get("RIGHTSTRACK_ENV", "demo") == "production"
-_INSECURE_KEY = "insecure-demo-key-never-use-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", _INSECURE_KEY)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+try:
+    PRODUCTION = deploy.environment(os.environ) == "production"
+except deploy.UnsafeConfiguration as error:
+    raise ImproperlyConfigured(f"Unsafe configuration: {error}") from None
+SECRET_KEY = os.environ.get("SECRET_KEY", deploy.DEMO_SECRET_KEY)
+ALLOWED_HOSTS = deploy.allowed_hosts(os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"))
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 if PRODUCTION:
     # Refuse to start on an unsafe production configuration.
-    problems = []
-    if SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 40:
-        problems.append("SECRET_KEY must be set to a random value of 40+ characters")
-    if DEBUG:
-        problems.append("RIGHTSTRACK_DEBUG must be off")
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        problems.append("DATABASE_URL must point to PostgreSQL")
-    if not os.environ.get("ALLOWED_HOSTS"):
-        problems.append("ALLOWED_HOSTS must list the public host names")
+    problems = deploy.production_problems(os.environ, debug=DEBUG)
     if problems:
         raise ImproperlyConfigured("Unsafe production configuration: " + "; ".join(problems))
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
