@@ -108,7 +108,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE",
+                                       "timeout": float(os.environ.get("RIGHTSTRACK_SQLITE_TIMEOUT", "20")),
                                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
 # "progress": how far background jobs have got, shared by the worker and the web processes. A job that writes in one
 # transaction (an import's write pass) cannot show its progress through the database until it commits.
