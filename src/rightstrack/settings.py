@@ -117,6 +117,10 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "progress": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                  "LOCATION": DATA_DIR / "cache" / "progress"},
+    # Rate-limit counters shared by every process on the machine (sign-ups, API throttles). Not atomic: two
+    # requests at the same instant may both pass, which a limit of a few per hour tolerates.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": DATA_DIR / "cache" / "ratelimit"},
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -169,6 +173,13 @@ REPORTS_DIR = DATA_DIR / "reports"
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
 SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))
+# Against mail flooding: one unanswered confirmation per address at a time, a few per address a day, and a few
+# sign-ups per client (IP address) an hour (django-ratelimit; RATELIMIT_IP_META_KEY names the proxy's header).
+SUBSCRIPTIONS_PENDING_MINUTES = int(os.environ.get("SUBSCRIPTIONS_PENDING_MINUTES", "60"))
+SUBSCRIPTIONS_REQUESTS_PER_DAY = int(os.environ.get("SUBSCRIPTIONS_REQUESTS_PER_DAY", "3"))
+SUBSCRIPTIONS_CLIENT_RATE = os.environ.get("SUBSCRIPTIONS_CLIENT_RATE", "5/h")
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 1000
 
