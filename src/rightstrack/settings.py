@@ -1,6 +1,7 @@
 """One env-driven settings module: SQLite in the data dir by default, PostgreSQL via DATABASE_URL."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "rightstrack.portal",
     "rightstrack.api",
     "rightstrack.subscriptions",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rightstrack.urls"
@@ -127,6 +131,22 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+
+# Sign-in throttling (django-axes), on the site's form and on /admin/ alike: after AXES_FAILURE_LIMIT failures an
+# account, and separately a client address, is locked for AXES_COOLOFF_TIME; a success resets the count.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_FORWARDED_FOR).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (os.environ["RATELIMIT_IP_META_KEY"], "REMOTE_ADDR")
+# API throttles (django-ninja), per client address when anonymous, per user with a token.
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/m")
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "600/m")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

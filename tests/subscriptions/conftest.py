@@ -3,9 +3,6 @@
 import re
 from urllib.parse import urlparse
 
-import pytest
-from django.core.cache import caches
-
 from rightstrack.subscriptions.consent import CONSENT_VERSION
 
 
@@ -18,10 +15,3 @@ def link(message, kind: str) -> str:
     url = re.search(rf"(https?://\S+/{kind}/\S+/)", message.body).group(1)
     return urlparse(url).path
 
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits(settings, tmp_path):
-    """Each test starts with no sign-ups counted against its client."""
-    settings.CACHES = {**settings.CACHES, "ratelimit": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "ratelimit"}}
-    caches["ratelimit"].clear()
