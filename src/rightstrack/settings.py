@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rightstrack.api",
     "rightstrack.subscriptions",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "rightstrack.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -131,6 +133,14 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+
+# Content-Security-Policy (django-csp): scripts and everything else from this site only, never inline; inline
+# style attributes stay allowed (server-rendered charts and progress bars use them).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"], "font-src": ["'self'"], "connect-src": ["'self'"], "object-src": ["'none'"],
+    "base-uri": ["'self'"], "form-action": ["'self'"], "frame-ancestors": ["'none'"],
+}}
 
 # Sign-in throttling (django-axes), on the site's form and on /admin/ alike: after AXES_FAILURE_LIMIT failures an
 # account, and separately a client address, is locked for AXES_COOLOFF_TIME; a success resets the count.
