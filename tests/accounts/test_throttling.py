@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+
 from rightstrack.api.models import api_token_create
 from tests.factories import PASSWORD
 

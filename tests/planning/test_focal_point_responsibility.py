@@ -102,9 +102,10 @@ def test_focal_point_cannot_report_for_an_institution_not_responsible_through_th
 
 
 def test_approving_a_report_of_an_institution_not_responsible_changes_no_status(client, world):
-    report = ProgressReport.objects.create(measure=world.measure, institution=world.moh, author=world.users["coordinator"],
-                                           period_end=date(2024, 6, 30), narrative="Filed before the fix",
-                                           proposed_status="implemented", state="submitted")
+    report = ProgressReport.objects.create(measure=world.measure, institution=world.moh,
+                                           author=world.users["coordinator"], period_end=date(2024, 6, 30),
+                                           narrative="Filed before the fix", proposed_status="implemented",
+                                           state="submitted")
     before = database_fingerprint()
     with pytest.raises(PermissionDenied):
         progress_report_transition(actor=world.users["coordinator"], report=report, to="approved")

@@ -28,7 +28,8 @@ def start_worker(log: Path) -> subprocess.Popen:
 
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "a", encoding="utf-8") as output:
-        return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "jobs_worker", "--queue-name", "*"], stdout=output, stderr=subprocess.STDOUT,
+        return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "jobs_worker", "--queue-name", "*"],
+                                stdout=output, stderr=subprocess.STDOUT,
                                 preexec_fn=stop_with_parent)  # noqa: PLW1509
 
 
