@@ -1,38 +1,39 @@
 """One env-driven settings module: SQLite in the data dir by default, PostgreSQL via DATABASE_URL."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core import deploy
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("RIGHTSTRACK_DATA_DIR", Path.cwd() / "data")).resolve()
 
 DEBUG = os.environ.get("RIGHTSTRACK_DEBUG", "") == "1"
-PRODUCTION = os.environ.get("RIGHTSTRACK_ENV", "demo") == "production"
-_INSECURE_KEY = "insecure-demo-key-never-use-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", _INSECURE_KEY)
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+try:
+    PRODUCTION = deploy.environment(os.environ) == "production"
+except deploy.UnsafeConfiguration as error:
+    raise ImproperlyConfigured(f"Unsafe configuration: {error}") from None
+SECRET_KEY = os.environ.get("SECRET_KEY", deploy.DEMO_SECRET_KEY)
+ALLOWED_HOSTS = deploy.allowed_hosts(os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"))
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 if PRODUCTION:
     # Refuse to start on an unsafe production configuration.
-    problems = []
-    if SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 40:
-        problems.append("SECRET_KEY must be set to a random value of 40+ characters")
-    if DEBUG:
-        problems.append("RIGHTSTRACK_DEBUG must be off")
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        problems.append("DATABASE_URL must point to PostgreSQL")
-    if not os.environ.get("ALLOWED_HOSTS"):
-        problems.append("ALLOWED_HOSTS must list the public host names")
+    problems = deploy.production_problems(os.environ, debug=DEBUG)
     if problems:
         raise ImproperlyConfigured("Unsafe production configuration: " + "; ".join(problems))
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "rightstrack.portal",
     "rightstrack.api",
     "rightstrack.subscriptions",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -71,13 +74,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "rightstrack.core.middleware.OverlongIntegerMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "rightstrack.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rightstrack.urls"
@@ -107,7 +114,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE",
+                                       "timeout": float(os.environ.get("RIGHTSTRACK_SQLITE_TIMEOUT", "20")),
                                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
 # "progress": how far background jobs have got, shared by the worker and the web processes. A job that writes in one
 # transaction (an import's write pass) cannot show its progress through the database until it commits.
@@ -115,6 +123,10 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "progress": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                  "LOCATION": DATA_DIR / "cache" / "progress"},
+    # Rate-limit counters shared by every process on the machine (sign-ups, API throttles). Not atomic: two
+    # requests at the same instant may both pass, which a limit of a few per hour tolerates.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": DATA_DIR / "cache" / "ratelimit"},
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -122,7 +134,32 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# Content-Security-Policy (django-csp): scripts and everything else from this site only, never inline; inline
+# style attributes stay allowed (server-rendered charts and progress bars use them).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"], "font-src": ["'self'"], "connect-src": ["'self'"], "object-src": ["'none'"],
+    "base-uri": ["'self'"], "form-action": ["'self'"], "frame-ancestors": ["'none'"],
+}}
+
+# Sign-in throttling (django-axes), on the site's form and on /admin/ alike: after AXES_FAILURE_LIMIT failures an
+# account, and separately a client address, is locked for AXES_COOLOFF_TIME; a success resets the count.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_FORWARDED_FOR).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (os.environ["RATELIMIT_IP_META_KEY"], "REMOTE_ADDR")
+# API throttles (django-ninja), per client address when anonymous, per user with a token.
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/m")
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "600/m")
+
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
@@ -167,6 +204,13 @@ REPORTS_DIR = DATA_DIR / "reports"
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
 SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))
+# Against mail flooding: one unanswered confirmation per address at a time, a few per address a day, and a few
+# sign-ups per client (IP address) an hour (django-ratelimit; RATELIMIT_IP_META_KEY names the proxy's header).
+SUBSCRIPTIONS_PENDING_MINUTES = int(os.environ.get("SUBSCRIPTIONS_PENDING_MINUTES", "60"))
+SUBSCRIPTIONS_REQUESTS_PER_DAY = int(os.environ.get("SUBSCRIPTIONS_REQUESTS_PER_DAY", "3"))
+SUBSCRIPTIONS_CLIENT_RATE = os.environ.get("SUBSCRIPTIONS_CLIENT_RATE", "5/h")
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 1000
 

@@ -1,11 +1,14 @@
 """No anonymous API request reaches unpublished data: every GET operation of the OpenAPI document,
 every open-data file."""
 
+import csv
+import io
 import json
 
 import pytest
 
 from rightstrack.api.exports import DATASETS
+from rightstrack.recommendations.models import Recommendation
 from tests.core.test_visibility import SECRETS
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +76,11 @@ def test_open_data_recommendations_carry_the_published_record(client, world):
 def test_unknown_data_set_is_a_clean_error(client, db):
     response = client.get("/api/v1/export/users.csv")
     assert response.status_code in (404, 422) and "error" in response.json()
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example","Click")', "=1+1", "+1", "-2+3", "@SUM(A1)"])
+def test_open_data_csv_neutralises_formulas_like_the_exports(client, world, text):
+    Recommendation.objects.filter(pk=world.recommendation.pk).update(text=text)
+    api_body = b"".join(client.get("/api/v1/export/recommendations.csv").streaming_content).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(api_body)) for cell in row]
+    assert "'" + text in cells and text not in cells

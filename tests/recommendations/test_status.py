@@ -34,7 +34,9 @@ def test_the_rule_gives_each_mix_of_inputs_its_status(inputs, expected):
 
 def _approve(world, *, target, proposed):
     field = "measure" if isinstance(target, Measure) else "recommendation"
-    report = ProgressReport.objects.create(**{field: target}, institution=world.mia, author=world.users["focal_point"],
+    # Reported by the target's lead institution: only a responsible institution's report may be approved.
+    report = ProgressReport.objects.create(**{field: target}, institution=target.lead_institution or world.mia,
+                                           author=world.users["focal_point"],
                                            period_end="2024-06-30", narrative="Done", proposed_status=proposed,
                                            state="submitted")
     return planning.progress_report_transition(actor=world.users["coordinator"], report=report, to="approved")

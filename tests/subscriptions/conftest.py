@@ -14,3 +14,4 @@ def link(message, kind: str) -> str:
     """The path of the confirm or unsubscribe link in a mail's text body."""
     url = re.search(rf"(https?://\S+/{kind}/\S+/)", message.body).group(1)
     return urlparse(url).path
+

@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Router
 from ninja.openapi.docs import Swagger
 
 from rightstrack.api import errors, exports, legislation, planning, recommendations, reference
+from rightstrack.api.throttles import api_throttles
 
 api = NinjaAPI(
     title="rightstrack API",
@@ -16,6 +17,7 @@ api = NinjaAPI(
     docs=Swagger(),  # served from django-ninja's bundled static files, never a CDN
     docs_url="/docs",
     openapi_url="/openapi.json",
+    throttle=api_throttles(),
 )
 errors.install(api)
 api.add_router("", recommendations.router)

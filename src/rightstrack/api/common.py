@@ -1,19 +1,31 @@
 """Shared pieces of the API modules: safe strings and ids, query-string filters, the acting user."""
 
+from datetime import date
 from typing import Annotated
 
 from django.conf import settings as django_settings
 from django.http import QueryDict
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from rightstrack.core.permissions import ANONYMOUS
 
 # PostgreSQL rejects NUL characters; refuse them up front with a 422 instead of a database error.
 SafeStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=10000)]
 ShortStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=200)]
-Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+def _not_a_boolean(value):
+    # Pydantic's lax mode reads JSON `true` as 1; an id is never a yes/no.
+    if isinstance(value, bool):
+        raise ValueError("an id is a number, not true or false")
+    return value
+
+
+Id = Annotated[int, BeforeValidator(_not_a_boolean), Field(ge=1, le=2**31 - 1)]
+# A date a report or plan can really carry: not year 1, not year 9999 (typing slips, or probes).
+PlausibleDate = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31))]
 
 
 def to_params(filters) -> QueryDict:

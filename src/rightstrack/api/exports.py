@@ -4,8 +4,6 @@ The columns are the API's output schemas, so the export and the API never disagr
 Always the anonymous view: a token does not widen an open-data file.
 """
 
-import csv
-import io
 import json
 from typing import Literal
 
@@ -23,6 +21,7 @@ from rightstrack.api.planning import (
 )
 from rightstrack.api.recommendations import AssessmentOut, RecommendationOut, recommendations_published
 from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.exports.writers import csv_lines
 from rightstrack.recommendations.selectors import assessment_list
 
 router = Router(tags=["open data"])
@@ -59,18 +58,11 @@ def as_jsonl(dataset: str):
 
 
 def as_csv(dataset: str):
-    """A header from the schema's fields, then one line per record; lists joined with ' | '."""
+    """A header from the schema's fields, then one line per record; lists joined with ' | '. The same writer as
+    /exports/ (exports.writers.csv_lines), so formula-like cells are neutralised here too."""
     _queryset, schema = DATASETS[dataset]
     columns = list(schema.model_fields)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    yield "\ufeff" + buffer.getvalue()  # the BOM lets spreadsheet programs read UTF-8 Cyrillic correctly
-    for row in _rows(dataset):
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow([_cell(row[c]) for c in columns])
-        yield buffer.getvalue()
+    return csv_lines(columns, ([_cell(row[c]) for c in columns] for row in _rows(dataset)))
 
 
 @router.get("/export/{dataset}.{fmt}", auth=None, url_name="export",

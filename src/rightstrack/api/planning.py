@@ -14,7 +14,17 @@ from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import ExecutorsOut, Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import (
+    ExecutorsOut,
+    Id,
+    Pagination,
+    PlausibleDate,
+    SafeStr,
+    ShortStr,
+    ordering_values,
+    reader,
+    to_params,
+)
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import ANONYMOUS
@@ -231,7 +241,7 @@ class ProgressReportIn(Schema):
     measure_id: Id | None = None
     recommendation_id: Id | None = None
     institution_id: Id
-    period_end: date
+    period_end: PlausibleDate
     narrative: Annotated[SafeStr, StringConstraints(min_length=1)]
     proposed_status: Status
 

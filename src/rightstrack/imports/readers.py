@@ -8,12 +8,20 @@ import codecs
 import csv
 import datetime as dt
 import os
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 200 * 1024 * 1024
+# An XLSX is a zip archive. zipfile never inflates an entry past the size its header declares, so checking the
+# declared sizes before openpyxl opens anything bounds both time and memory (a zip bomb is refused unread):
+# the shared strings are held in memory whole, the sheets are streamed.
+MAX_XLSX_SHARED_STRINGS = 32 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_XLSX_RATIO = 100  # uncompressed / compressed, for entries past 1 MB; real workbooks stay well under 30
+_RATIO_FLOOR = 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _CHUNK = 1024 * 1024
 csv.field_size_limit(MAX_BYTES)
@@ -112,6 +120,24 @@ class Table:
                                                                                     "error": error}) from None
 
     # XLSX ----------------------------------------------------------------
+    def _check_archive(self) -> None:
+        """Refuse a workbook whose declared sizes or compression ratios could exhaust memory or time."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                entries = archive.infolist()
+        except (zipfile.BadZipFile, OSError) as error:
+            raise UnusableInput(_("%(file)s is not a readable XLSX workbook: %(error)s")
+                                % {"file": self.path.name, "error": error}) from None
+        too_big = _("%(file)s expands to more than the import accepts (%(part)s); save it again without "
+                    "unused rows and columns, or split it")
+        if sum(e.file_size for e in entries) > MAX_XLSX_UNCOMPRESSED:
+            raise UnusableInput(too_big % {"file": self.path.name, "part": _("the whole workbook")})
+        for entry in entries:
+            shared = entry.filename.lower().endswith("sharedstrings.xml")
+            if (shared and entry.file_size > MAX_XLSX_SHARED_STRINGS) or (
+                    entry.file_size > _RATIO_FLOOR and entry.file_size > MAX_XLSX_RATIO * max(entry.compress_size, 1)):
+                raise UnusableInput(too_big % {"file": self.path.name, "part": entry.filename})
+
     def _sheet(self):
         from openpyxl import load_workbook
 
@@ -126,6 +152,7 @@ class Table:
                                 % {"file": self.path.name, "error": error}) from None
 
     def _xlsx_headers(self) -> list[str]:
+        self._check_archive()
         book, sheet, handle = self._sheet()
         try:
             first = next(sheet.iter_rows(max_row=1, values_only=True), ())

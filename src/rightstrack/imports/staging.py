@@ -32,9 +32,11 @@ def fields_for(format_name: str) -> list[str]:
     return MEASURE_FIELDS if format_name == "plan" else RECOMMENDATION_FIELDS
 
 
-@transaction.atomic
 def staged_import_create(*, actor, upload, format_name: str = "") -> StagedImport:
-    """Keep the uploaded file; stage it now, or first ask for a column mapping (tabular and plan files)."""
+    """Keep the uploaded file; stage it now, or first ask for a column mapping (tabular and plan files).
+
+    The file is stored and its header read before the transaction opens: on SQLite a transaction holds the
+    database's one write lock, and a slow or hostile file must not stop every other writer meanwhile."""
     require(is_manager(actor))
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The file is larger than %(limit)s MB; split it and upload the parts.")
@@ -50,14 +52,17 @@ def staged_import_create(*, actor, upload, format_name: str = "") -> StagedImpor
         staged.file.delete(save=False)
         raise ValidationError(str(error)) from None
     staged.headers = headers
-    if staged.format in {"tabular", "plan"} and not set(headers) >= {"text"} | ({"plan", "key"} if staged.format
-                                                                                 == "plan" else {"document"}):
-        staged.state = State.MAPPING
-        staged.save()
-        return staged
-    staged.state = State.QUEUED
-    staged.save()
-    _enqueue("stage", staged.pk)
+    needs_mapping = staged.format in {"tabular", "plan"} and not set(headers) >= {"text"} | (
+        {"plan", "key"} if staged.format == "plan" else {"document"})
+    staged.state = State.MAPPING if needs_mapping else State.QUEUED
+    try:
+        with transaction.atomic():
+            staged.save()
+            if not needs_mapping:
+                _enqueue("stage", staged.pk)
+    except BaseException:
+        staged.file.delete(save=False)
+        raise
     return staged
 
 

@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rightstrack.accounts.models import Institution
 from rightstrack.core.fastwrite import BulkWriter, history_fields
@@ -51,6 +52,15 @@ COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language"
 M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
 EMBED_CHUNK = 2000  # new recommendations per embedding job queued after an import commits
 UNKNOWN_KEPT = 500  # distinct unknown labels counted per vocabulary (for the review's mapping step)
+
+
+# Fields of a source document that every row naming it repeats; they must agree within a file.
+SHARED_DOCUMENT_FIELDS = {"document_date": gettext_lazy("publication date"), "session": gettext_lazy("session"),
+                          "mechanism": gettext_lazy("mechanism")}
+
+
+def _same(name: str, a, b) -> bool:
+    return _key(a) == _key(b) if name == "mechanism" else a == b
 
 
 @lru_cache(maxsize=50_000)
@@ -185,6 +195,7 @@ class RecommendationTarget:
         self.country_names = dict(Country.objects.values_list("pk", "name"))
         self.countries = {_key(name): pk for pk, name in self.country_names.items()}
         self.by_document: dict[int, dict] = {}
+        self.stated: dict[str, dict[str, tuple[int, object]]] = {}  # symbol -> field -> (first row, value)
         self.created = array("q")  # ids of the recommendations this import inserted, for their embedding
         self.responses, self.statuses = Recommendation.Response.choices, ImplementationStatus.choices
 
@@ -282,6 +293,36 @@ class RecommendationTarget:
                   "recommendation") % {"paragraph": clean["paragraph"], "document": clean["document"], "row": row})
 
     def conflicts(self, rows) -> dict[int, tuple[str, str]]:
+        """Row number -> (column, reason) for the valid rows that state their document differently from an earlier
+        row of the file, or whose paragraph is taken in the database (`_paragraph_conflicts`)."""
+        found = self._document_conflicts(rows)
+        found.update(self._paragraph_conflicts([(n, c) for n, c in rows if n not in found]))
+        return found
+
+    def _document_conflicts(self, rows) -> dict[int, tuple[str, str]]:
+        """Rows that give their document another date, session or mechanism than an earlier row of the file gave
+        it. A file states each document once; which value holds is for the coordinator to decide, not for the last
+        row (rows arrive in file order, batch after batch, so `stated` holds the first row's values)."""
+        found = {}
+        for number, clean in rows:
+            stated = self.stated.setdefault(clean["document"], {})
+            values = {name: clean.get(name) for name in SHARED_DOCUMENT_FIELDS if clean.get(name)}
+            for name, value in values.items():
+                row, earlier = stated.get(name, (number, value))
+                if _same(name, earlier, value):
+                    continue
+                found[number] = (self.column_of(name), _(
+                    "document %(document)s is given %(field)s %(value)s here but %(earlier)s in row %(row)s; "
+                    "a document has one %(field)s, so make the rows agree") % {
+                    "document": clean["document"], "field": SHARED_DOCUMENT_FIELDS[name], "value": value,
+                    "earlier": earlier, "row": row})
+                break
+            else:
+                for name, value in values.items():
+                    stated.setdefault(name, (number, value))
+        return found
+
+    def _paragraph_conflicts(self, rows) -> dict[int, tuple[str, str]]:
         """Row number -> (column, reason) for the valid rows whose (document, paragraph) already belongs to another
         recommendation in the database, so writing them would break the unique paragraph. Two queries per batch.
 

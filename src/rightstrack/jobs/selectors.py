@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from rightstrack.core.permissions import is_manager
 from rightstrack.imports.models import StagedImport
+from rightstrack.jobs.heartbeat import heartbeat_is_stale, heartbeat_last
 from rightstrack.reports.forms import KIND_LABELS
 from rightstrack.reports.models import ReportJob
 from rightstrack.search.models import Job
@@ -83,3 +84,9 @@ def job_list(*, user, limit: int = 100) -> list[JobRow]:
             *map(_search_row, Job.objects.select_related("created_by")[:limit]),
             *map(_report_row, ReportJob.objects.select_related("requested_by")[:limit])]
     return sorted(rows, key=lambda row: row.created_at, reverse=True)[:limit]
+
+
+def worker_status() -> dict:
+    """When the job worker was last alive (None if never) and whether it has been silent too long."""
+    last = heartbeat_last()
+    return {"last_alive": last, "stale": heartbeat_is_stale(last)}

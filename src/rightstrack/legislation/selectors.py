@@ -1,11 +1,14 @@
 """Reads for legal acts."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.facets import Facet, FacetedList
 from rightstrack.core.selectors import published_unless_internal
 from rightstrack.legislation.models import LegalAct
+from rightstrack.planning.models import Measure
+from rightstrack.planning.selectors import measure_list
+from rightstrack.recommendations.selectors import recommendation_list
 
 LEGAL_ACT_LIST = FacetedList(
     facets=[Facet("kind", _("Kind"), "kind", dict(LegalAct.Kind.choices))],
@@ -24,3 +27,9 @@ def legal_act_faceted(*, user, params) -> tuple[QuerySet, list]:
     """Filtered legal acts and facet counts."""
     qs = legal_act_list(user=user)
     return LEGAL_ACT_LIST.apply(qs, params), LEGAL_ACT_LIST.counts(qs, params)
+
+
+def legal_act_measures(*, user, act) -> QuerySet[Measure]:
+    """The measures of `act` the user may read, each with only the recommendations the user may read."""
+    return measure_list(user=user).filter(legal_acts=act).prefetch_related(
+        Prefetch("recommendations", queryset=recommendation_list(user=user).select_related("source_document")))

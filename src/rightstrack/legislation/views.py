@@ -14,7 +14,6 @@ from rightstrack.core.permissions import is_manager
 from rightstrack.core.views import manager_required, publish_toggle, run_service
 from rightstrack.legislation import selectors, services
 from rightstrack.legislation.forms import AmendmentForm, LegalActForm
-from rightstrack.planning.selectors import measure_list
 
 
 def legal_act_list(request):
@@ -28,7 +27,7 @@ def legal_act_detail(request, pk):
     act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
     return render(request, "legislation/legal_act_detail.html", {
         "object": act, "amendments": act.amendments.all(),
-        "measures": measure_list(user=request.user).filter(legal_acts=act),
+        "measures": selectors.legal_act_measures(user=request.user, act=act),
         "history": history_entries(act) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user)})
 

@@ -63,6 +63,7 @@ class ProgressReportForm(DomainForm):
             self.fields["institution"].queryset = user.institutions.all()
             if target is not None and not self.instance.pk:
                 mine = [i for i in user.institutions.all() if i.pk in responsible_institution_ids(target)]
+                self.fields["institution"].queryset = user.institutions.filter(pk__in=[i.pk for i in mine])
                 if len(mine) == 1:  # the only institution the focal point may report for on this target
                     self.fields["institution"].initial = mine[0].pk
         if self.instance.pk:

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
@@ -200,6 +200,12 @@ def evidence_get(*, user, pk: int) -> Evidence:
 def indicator_list(*, user) -> QuerySet[Indicator]:
     """Indicators the user may read, with their values."""
     return published_unless_internal(Indicator.objects.prefetch_related("values"), user)
+
+
+def indicator_get(*, user, pk: int) -> Indicator:
+    """One readable indicator whose `measures` holds only the measures the user may read, or DoesNotExist."""
+    return indicator_list(user=user).prefetch_related(
+        Prefetch("measures", queryset=measure_list(user=user).select_related(None))).get(pk=pk)
 
 
 def deadline_state(deadline: date | None, status: str, today: date | None = None) -> str:

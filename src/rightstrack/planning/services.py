@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rightstrack.core.permissions import can_report_on, is_manager, require, role_of
+from rightstrack.core.permissions import can_report_on, is_manager, require, responsible_institution_ids, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.planning.models import (
     ActionPlan,
@@ -156,10 +156,19 @@ def progress_report_create(*, actor, target, institution, period_end, narrative:
     require(can_report_on(actor, target))
     require(is_manager(actor) or institution.id in actor.institution_ids,
             _("Focal points report for their own institution."))
+    _require_responsible_institution(target=target, institution_id=institution.id)
     field = "measure" if isinstance(target, Measure) else "recommendation"
     report = ProgressReport(**{field: target}, institution=institution, author=actor, period_end=period_end,
                             narrative=narrative, proposed_status=proposed_status, **extra)
     return record_save(obj=report, actor=actor)
+
+
+def _require_responsible_institution(*, target, institution_id: int) -> None:
+    """Only an institution that leads or co-executes the item reports on it (or, on an item nobody leads yet,
+    any institution a coordinator names), since approving the report sets the item's status."""
+    responsible = responsible_institution_ids(target)
+    require(institution_id in responsible or not responsible,
+            _("This institution neither leads nor co-executes this item, so it cannot report on it."))
 
 
 def _is_reporter(actor, report: ProgressReport) -> bool:
@@ -184,6 +193,8 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
     else:
         require(_is_reporter(actor, report))
     check_transition(report.state, to, comment)
+    if to == State.APPROVED:
+        _require_responsible_institution(target=report.target, institution_id=report.institution_id)
     now = timezone.now()
     values = {"state": to}
     if to == State.SUBMITTED:

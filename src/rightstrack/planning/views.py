@@ -31,7 +31,7 @@ from rightstrack.planning.forms import (
     ProgressReportForm,
     TransitionForm,
 )
-from rightstrack.planning.models import Evidence, ProgressReport
+from rightstrack.planning.models import Evidence, Indicator, ProgressReport
 from rightstrack.planning.workflow import next_states
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import assessment_list, recommendation_filtered, recommendation_list
@@ -255,7 +255,10 @@ def evidence_download(request, pk):
 
 
 def indicator_detail(request, pk):
-    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
+    try:
+        indicator = selectors.indicator_get(user=request.user, pk=pk)
+    except Indicator.DoesNotExist:
+        raise Http404
     measures = list(indicator.measures.all())
     return render(request, "planning/indicator_detail.html", {
         "object": indicator, "values": indicator.values.all(), "measures": measures,

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from rightstrack.api.exports import DATASETS
 from rightstrack.core.overview import PUBLIC_LISTS, overview
 from rightstrack.core.permissions import ANONYMOUS
-from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list
+from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list, legal_act_measures
 from rightstrack.planning.selectors import (
     indicator_list,
     measure_faceted,
@@ -110,7 +110,7 @@ def legal_act_detail(request, pk):
     """A published legal act, its amendments and the published measures it fulfils."""
     act = _get(legal_act_list(user=ANONYMOUS), pk)
     return render(request, "portal/legal_act_detail.html", {
-        "object": act, "measures": measure_list(user=ANONYMOUS).filter(legal_acts=act)})
+        "object": act, "measures": legal_act_measures(user=ANONYMOUS, act=act)})
 
 
 def open_data(request):

@@ -26,12 +26,13 @@ def _send(subscriber, subject: str, template: str, context: dict) -> None:
     message.send()
 
 
-def send_confirmation(subscriber, token: str) -> None:
-    """The double opt-in mail: nothing else is sent until its link is opened."""
+def send_confirmation(subscriber, token: str, topics: list[dict]) -> None:
+    """The double opt-in mail, listing exactly the topics its link confirms (the request's consent record)."""
+    kinds = {"theme": _("Theme"), "mechanism": _("Mechanism"), "institution": _("Institution")}
     with translation.override(subscriber.language):
         _send(subscriber, _("Confirm your rightstrack subscription"), "confirm_mail",
               {"confirm_url": absolute(reverse("subscriptions:confirm", args=[token])),
-               "topics": [str(s) for s in subscriber.subscriptions.filter(confirmed_at__isnull=True)]})
+               "topics": [f"{kinds.get(t['kind'], t['kind'])}: {t['name']}" for t in topics]})
 
 
 def send_digest(subscriber, digest: dict) -> None:

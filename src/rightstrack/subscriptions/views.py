@@ -1,9 +1,11 @@
 """Sign-up, confirmation and unsubscribe pages. Thin: parse, call a service, render."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
+from django_ratelimit.core import is_ratelimited
 
 from rightstrack.core.views import run_service
 from rightstrack.subscriptions import services
@@ -15,6 +17,9 @@ INITIAL_KEYS = {"theme": "themes", "mechanism": "mechanisms", "institution": "in
 
 def subscribe(request):
     """The sign-up form; `?theme=ID` (or mechanism, institution) pre-ticks what the visitor came from."""
+    if request.method == "POST" and is_ratelimited(request, group="subscribe", key="ip", method="POST",
+                                                    rate=settings.SUBSCRIPTIONS_CLIENT_RATE, increment=True):
+        return render(request, "subscriptions/too_many.html", status=429)
     initial = {field: request.GET.getlist(key) for key, field in INITIAL_KEYS.items() if request.GET.get(key)}
     form = SubscribeForm(request.POST or None, initial=initial)
     return run_service(
