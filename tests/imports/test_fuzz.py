@@ -6,8 +6,9 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightstrack.imports.readers import UnusableInput
+from rightstrack.imports.readers import Table, UnusableInput
 from rightstrack.imports.services import import_file
+from rightstrack.recommendations.models import Recommendation
 from tests.snapshot import database_fingerprint
 
 CELL = st.text(alphabet=st.sampled_from(list("ab Яж,;\t\"'\n\r=-+@0123456789.:/¶–\ufeff")), max_size=25)
@@ -19,17 +20,27 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 def _check(tmp_path, data: bytes) -> None:
     path = tmp_path / "fuzz.csv"
     path.write_bytes(data)
-    before = database_fingerprint()
+    before, recommendations = database_fingerprint(), Recommendation.objects.count()
     try:
         result = import_file(path=path, actor=None, format_name="tabular")
     except UnusableInput as error:
         assert str(error) and "\n" not in str(error)
         assert database_fingerprint() == before
         return
-    assert result.created + result.updated + result.unchanged + result.rejected >= 0
+    rows = [number for number, _row in Table(path).rows()]  # the non-blank data rows, by their row numbers
     if result.rejected:
+        # Nothing is written, and each rejected row is a row of the file with at least one reason given.
         assert not result.written and database_fingerprint() == before
-        assert all(p.reason for p in result.problems)
+        assert (result.created, result.updated, result.unchanged) == (0, 0, 0)
+        assert 0 < result.rejected <= len(rows) and result.problem_count >= result.rejected
+        assert result.problems and all(p.reason for p in result.problems)
+        assert {p.row for p in result.problems} <= set(rows)
+    else:
+        # Every row is accounted for exactly once, and each one counted as created is a new recommendation.
+        assert result.written and not result.problems
+        assert result.created + result.updated + result.unchanged == len(rows)
+        assert Recommendation.objects.count() == recommendations + result.created
+        assert (database_fingerprint() == before) == (result.created + result.updated == 0)
 
 
 @FUZZ
