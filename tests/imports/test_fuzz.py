@@ -59,3 +59,25 @@ def test_structured_tables_never_crash_or_half_write(db, tmp_path, rows, headers
 @given(data=st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(db, tmp_path, data):
     _check(tmp_path, b"document,mechanism,text\n" + data)
+
+
+PLAUSIBLE_ROW = st.fixed_dictionaries({
+    "document": st.sampled_from(["A/HRC/14/10", "A/HRC/28/10", "A/HRC/43/10"]),
+    "mechanism": st.sampled_from(["UPR", ""]),
+    "paragraph": st.from_regex(r"\A[1-9][0-9]?\.[1-9][0-9]?\Z"),
+    "text": st.lists(st.sampled_from(["Ratify", "the", "convention", "against", "torture", "Защищать", "права",
+                                      "детей", "журналистов", "schools", "press"]),
+                     min_size=1, max_size=8).map(" ".join),
+})
+
+
+@FUZZ
+@given(rows=st.lists(PLAUSIBLE_ROW, min_size=1, max_size=6), encoding=st.sampled_from(["utf-8", "utf-8-sig",
+                                                                                          "cp1251"]))
+def test_plausible_rows_are_each_counted_once_and_written_all_or_nothing(db, tmp_path, rows, encoding):
+    """Mostly importable rows (repeats and clashes among them are rejected), so the written path is fuzzed too."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=["document", "mechanism", "paragraph", "text"])
+    writer.writeheader()
+    writer.writerows(rows)
+    _check(tmp_path, text.getvalue().encode(encoding))
