@@ -26,5 +26,8 @@ chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null; \
 	  else sudo apt-get install -y -q chromium >/dev/null; fi; }
 
+# The suite runs on one worker process per core (pytest-xdist), each test file on one worker (module fixtures are
+# built once); TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
 test: install-test chromium
-	HF_HUB_OFFLINE=1 $(BIN)/pytest
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile

@@ -1,16 +1,61 @@
-"""Shared fixtures: a small world of records per role, and Chromium for browser tests."""
+"""Shared fixtures: the fast embedder and a private data directory for every test, a small world of records per
+role, Chromium for browser tests, and the `browser` marker on every test that drives it."""
 
 import os
 
-import pytest
-from django.conf import settings
-from django.utils import translation
+# One BLAS thread per process: on a busy 2-core machine OpenBLAS's spinning threads made scikit-learn's fits ~10x
+# slower, and pytest-xdist already runs one process per core. Set before numpy loads; `_one_blas_thread` below
+# covers a library loaded earlier.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
-from tests.factories import World, build_world
+import pytest  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.utils import translation  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from tests.factories import World, build_world  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+FAST_EMBEDDER = "hashing-2048"
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium (the `page` fixture) is a `browser` test, wherever it lives."""
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_blas_thread():
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory):
+    """One data directory per test process: the models built on first use (the search embedder, each default
+    tagger) are built there once, and nothing is written into ~/.cache."""
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(autouse=True)
+def _fast_embedder_and_private_data_dir(request, monkeypatch, data_dir):
+    """Tag with the deterministic hashing embedder unless the test is marked `real_model`; keep every built model
+    in the session's data directory. Default models are forgotten around each test, so none leaks across."""
+    from rightstrack.tagging.api import default_model
+
+    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(data_dir))
+    if request.node.get_closest_marker("real_model") is None:
+        monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", FAST_EMBEDDER)
+    else:
+        monkeypatch.delenv("RIGHTSTRACK_TAGGING_EMBEDDER", raising=False)
+    default_model.cache_clear()
+    yield
+    default_model.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -128,6 +128,7 @@ def _postgres_available() -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _postgres_available(), reason="PostgreSQL is not running")
 def test_backup_restores_into_the_other_database_engine(world, evidence, tmp_path):
     """SQLite -> PostgreSQL (the path to production), or PostgreSQL -> SQLite when the tests run on PostgreSQL."""

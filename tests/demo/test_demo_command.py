@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+pytestmark = [pytest.mark.slow, pytest.mark.real_model]  # a subprocess builds the demo with the real models
+
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):

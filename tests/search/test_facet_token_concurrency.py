@@ -82,9 +82,8 @@ def _accept_tag(other, rec, world):
 
 
 def _new_recommendation(other, rec, world):
-    columns = ("translations, is_published, published_at, source_note, is_illustrative, created_at, updated_at, text, "
-               "language, external_id, response, response_comment, status, deadline, cluster_id, lead_institution_id, "
-               "source_document_id, paragraph_key")
+    # Every column but the key and the paragraph, read from the model so a column added later is copied too.
+    columns = ", ".join(f.column for f in Recommendation._meta.concrete_fields if f.column not in {"id", "paragraph"})
     other.execute(f"INSERT INTO recommendations_recommendation (paragraph, {columns}) "
                   f"SELECT '9.99', {columns} FROM recommendations_recommendation WHERE id = %s", [rec.pk])
 

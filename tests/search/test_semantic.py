@@ -104,6 +104,7 @@ def test_measures_that_may_answer_skip_linked_and_unpublished_ones(world, vector
     assert measures_that_may_answer(visible=measure_list(user=AnonymousUser()), recommendation=rec) == []
 
 
+@pytest.mark.real_model
 def test_real_model_matches_across_languages(corpus):
     """The shipped multilingual model (offline): a Russian query ranks the English death-penalty text first among
     the English ones. The model also pulls towards texts in the query's language (here Russian texts on torture and

@@ -133,10 +133,9 @@ def test_review_page_lists_suggestions_with_the_model_evaluation(client, review)
     assert version in models and "Per label" in models
 
 
-def test_a_zero_shot_model_shows_its_stand_in_evaluation_as_such(client, corpus, monkeypatch, tmp_path):
-    """Articles have no labelled data: the page shows the UPR Info stand-in's figures, marked, per issue."""
-    monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
-    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path / "data"))
+def test_a_zero_shot_model_shows_its_stand_in_evaluation_as_such(client, corpus):
+    """Articles have no labelled data: the page shows the UPR Info stand-in's figures, marked, per issue (hashing
+    embedder, from tests/conftest.py)."""
     Term.objects.bulk_create([Term(vocabulary=Vocabulary.ARTICLE, code=label, name=label)
                               for label in get_taxonomy("articles").labels])
     tag_suggest(taxonomy="articles")

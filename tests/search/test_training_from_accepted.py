@@ -40,11 +40,9 @@ CODED = [
 
 
 @pytest.fixture
-def coded(corpus, monkeypatch, settings, tmp_path):
+def coded(corpus):
     """Thirteen recommendations with an accepted action category each, plus one tag on a term the tagger does not
-    know; the fast hashing embedder and a private tagging cache."""
-    monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
-    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(tmp_path / "data"))
+    know (the fast hashing embedder and the session's data directory come from tests/conftest.py)."""
     categories = {code: Term.objects.create(vocabulary=Vocabulary.ACTION_CATEGORY, code=code, name=f"Category {code}")
                   for code in "12345"}
     odd = Term.objects.create(vocabulary=Vocabulary.ACTION_CATEGORY, code="9", name="Not a UPR Info category")

@@ -1,6 +1,4 @@
-"""Fixtures for the tagging tests: the fast hashing embedder and a private cache directory."""
-
-import pytest
+"""Records for the tagging tests (the fast hashing embedder and a private data directory come from tests/conftest.py)."""
 
 FIXTURE_RECORDS = [
     {"id": f"r{i}", "text": text, "labels": labels}
@@ -26,21 +24,3 @@ FIXTURE_RECORDS = [
         ]
     )
 ]
-
-
-@pytest.fixture(scope="session")
-def data_dir(tmp_path_factory):
-    """One cache dir per session, so each default model is built once (also by the CLI subprocesses)."""
-    return tmp_path_factory.mktemp("data")
-
-
-@pytest.fixture(autouse=True)
-def hashing_embedder(monkeypatch, data_dir):
-    """Use the deterministic hashing embedder and a private cache dir, so tests are fast and isolated."""
-    monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", "hashing-2048")
-    monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(data_dir))
-    from rightstrack.tagging.api import default_model
-
-    default_model.cache_clear()
-    yield
-    default_model.cache_clear()

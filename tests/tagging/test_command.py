@@ -44,6 +44,7 @@ def test_tag_writes_one_line_per_input_with_labels_and_scores(tmp_path):
         assert len(line["scores"]) >= 2 and set(line["labels"]) <= set(line["scores"])
 
 
+@pytest.mark.slow
 def test_train_then_tag_and_evaluate_with_the_trained_model(tmp_path):
     labelled = write_jsonl(tmp_path / "train.jsonl", FIXTURE_RECORDS)
     trained = run("train", "--taxonomy", "upr-issues", "--input", labelled, "--output", tmp_path / "model")

@@ -13,6 +13,8 @@ import pytest
 from rightstrack.tagging import e5onnx
 from rightstrack.tagging.embedders import E5Int8Embedder, get_embedder
 
+pytestmark = pytest.mark.real_model
+
 TEXTS = ["Abolish the death penalty.", "Отменить смертную казнь.", "Өлім жазасын жою.",
          "Ensure access to clean drinking water in rural areas.",
          "Обеспечить доступ к чистой питьевой воде в сельских районах.",
@@ -49,6 +51,7 @@ def test_a_texts_vector_does_not_depend_on_the_texts_beside_it(built):
     assert model.embed([]).shape == (0, 384)
 
 
+@pytest.mark.slow
 def test_the_embedder_builds_once_per_cache_and_every_build_gets_the_same_version(built, tmp_path, monkeypatch,
                                                                                   capsys, caplog):
     model, messages = built
@@ -65,6 +68,7 @@ def test_the_embedder_builds_once_per_cache_and_every_build_gets_the_same_versio
     assert not list(tmp_path.glob("tagging/embedders/*.building-*"))  # the staging directory was moved into place
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident set size from /proc")
 def test_a_process_that_built_the_embedder_holds_about_as_much_memory_as_one_that_found_it_built(tmp_path):
     """The build's freed memory goes back to the system, so a server that builds on first use stays small."""

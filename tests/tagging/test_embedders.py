@@ -8,6 +8,7 @@ from rightstrack.tagging import api
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 
 
+@pytest.mark.real_model
 def test_transformer_embedder_matches_translations_across_english_and_russian():
     e5 = get_embedder("e5-small-q4")
     english = e5.embed(["Abolish the death penalty.", "Improve access to clean drinking water in rural areas."])
@@ -26,6 +27,7 @@ def test_registry_names_every_embedder_and_rejects_unknown_names():
         get_embedder("nope")
 
 
+@pytest.mark.real_model
 def test_search_embeds_with_the_transformer_and_reports_its_version(monkeypatch):
     monkeypatch.delenv("RIGHTSTRACK_SEARCH_EMBEDDER", raising=False)
     e5 = get_embedder("e5-small-int8")
@@ -40,6 +42,7 @@ def test_search_embeds_with_the_transformer_and_reports_its_version(monkeypatch)
     assert np.allclose(api.embed_queries(queries), np.vstack([api.embed(queries[:1]), e5.embed(queries[1:])]))
 
 
+@pytest.mark.real_model
 def test_a_short_text_does_not_come_near_every_short_query(monkeypatch):
     """With `query: ` on both sides, "Abolish the death penalty" scored above two free-speech recommendations for
     the query "freedom of the press"; as passages, it scores below them."""

@@ -61,12 +61,25 @@ def test_saving_the_same_model_twice_gives_the_same_version(tmp_path, trained):
     assert trained.save(tmp_path / "a") == TrainedModel.load(tmp_path / "a").save(tmp_path / "b")
 
 
+# Recommendations the model never saw in training, each with the issue a person would code it with.
+HELD_OUT = [
+    ("Abolish capital punishment and the death penalty for all crimes", ["Death penalty"]),
+    ("Commute the death sentences of all prisoners on death row", ["Death penalty"]),
+    ("Investigate allegations of torture and ill-treatment by the police", ["Torture and other CID treatment"]),
+    ("Guarantee the freedom of the press and protect independent journalists", ["Freedom of the press"]),
+    ("Stop the harassment of media outlets and decriminalise defamation", ["Freedom of the press"]),
+    ("Ensure access to education for all children in rural schools", ["Right to education"]),
+    ("Ratify the Optional Protocol to the Convention on the Rights of the Child", ["International instruments"]),
+]
+
+
 def test_trained_model_tags_unseen_texts_sensibly(trained):
     model = trained
-    top = [s[0].label for s in model.predict(["abolish the death penalty now", "journalists and the press"])]
-    assert top == ["Death penalty", "Freedom of the press"]
-    report = evaluate(model, [r["text"] for r in FIXTURE_RECORDS], [r["labels"] for r in FIXTURE_RECORDS])
-    assert report["micro"]["f1"] > 0.8  # on its own training data
+    top = [s[0].label for s in model.predict([text for text, _labels in HELD_OUT])]
+    assert top == [labels[0] for _text, labels in HELD_OUT]
+    # Scored on texts it was not trained on (0.875 with the hashing embedder; shuffled training labels give 0.35).
+    report = evaluate(model, [text for text, _labels in HELD_OUT], [labels for _text, labels in HELD_OUT])
+    assert report["micro"]["recall"] == 1.0 and report["micro"]["f1"] > 0.75
 
 
 def test_suggest_uses_default_models_and_marks_the_predicted_set():

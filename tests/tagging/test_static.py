@@ -9,6 +9,8 @@ import pytest
 from rightstrack.tagging import e5reader, static
 from rightstrack.tagging.embedders import get_embedder
 
+pytestmark = pytest.mark.real_model
+
 TEXTS = ["Abolish the death penalty.", "Отменить смертную казнь и обеспечить доступ к воде.", "Өлім жазасын жою."]
 
 
