@@ -73,3 +73,11 @@ def test_evidence_file_upload_is_stored(client, world):
     assert response.status_code == 302
     evidence = world.draft.evidence.get()
     assert evidence.file.read() == b"%PDF-1.4 test"
+
+
+def test_cancel_on_a_form_is_a_plain_link_back_to_the_record(client, world):
+    """The Content-Security-Policy blocks javascript: URLs, so Cancel must be a real link."""
+    client.force_login(world.users["coordinator"])
+    page = client.get(f"/recommendations/{world.recommendation.pk}/edit/").content.decode()
+    assert "javascript:" not in page
+    assert f'href="/recommendations/{world.recommendation.pk}/">Cancel</a>' in page
