@@ -116,12 +116,13 @@ def test_an_upload_reads_its_file_outside_the_write_transaction(client, world, m
     settings.MEDIA_ROOT = tmp_path
     seen = []
 
-    class WatchedTable(staging.Table):
-        def __init__(self, path):
-            seen.append(connection.in_atomic_block)
-            super().__init__(path)
+    opened = staging.open_table  # reads the header of a table, or the recommendations of a report PDF
 
-    monkeypatch.setattr(staging, "Table", WatchedTable)
+    def watched_open_table(path):
+        seen.append(connection.in_atomic_block)
+        return opened(path)
+
+    monkeypatch.setattr(staging, "open_table", watched_open_table)
     client.login(username="coord", password=PASSWORD)
     response = client.post(reverse("imports:import_create"),
                            {"file": SimpleUploadedFile("uhri.csv", csv_bytes([uhri_row(1)])), "format": ""})
