@@ -148,3 +148,8 @@ def test_mails_link_to_the_port_the_demo_serves_on():
 
     assert site_url("127.0.0.1", 8123) == "http://127.0.0.1:8123"
     assert site_url("0.0.0.0", 8200) == "http://127.0.0.1:8200"
+
+
+def test_a_first_run_does_not_claim_to_delete_anything(demo_db):
+    _, out, _ = demo_db
+    assert out.startswith("Creating ") and "Deleting" not in out and "Replacing" not in out

@@ -1,10 +1,11 @@
 """Reporting-round mails: one on opening, a reminder before and after the deadline, each once, in the user's language."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from rightstrack.planning.models import ProgressReport, ReportingRound
 from rightstrack.planning.rounds import reporting_round_create
@@ -13,6 +14,10 @@ from rightstrack.reminders.services import reporting_round_mails_send
 pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 9, 30)
 DEADLINE = date(2026, 10, 20)
+
+
+def _noon(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 @pytest.fixture
@@ -25,7 +30,7 @@ def rnd(world):
     rnd = reporting_round_create(actor=world.users["coordinator"], title="Q3 2026", deadline=DEADLINE,
                                  period_end=AS_OF, measures=[world.measure, world.other_measure],
                                  translations={"title": {"ru": "III квартал 2026"}})
-    ReportingRound.objects.filter(pk=rnd.pk).update(created_at=date(2026, 10, 1))  # opened 19 days before
+    ReportingRound.objects.filter(pk=rnd.pk).update(created_at=_noon(date(2026, 10, 1)))  # opened 19 days before
     rnd.refresh_from_db()
     return rnd
 
@@ -73,7 +78,7 @@ def test_closed_rounds_send_nothing_and_the_daily_job_sends_round_mails(world, r
 
 
 def test_a_round_opened_inside_the_reminder_window_sends_no_separate_before_reminder(world, rnd):
-    ReportingRound.objects.filter(pk=rnd.pk).update(created_at=DEADLINE - timedelta(days=2))
+    ReportingRound.objects.filter(pk=rnd.pk).update(created_at=_noon(DEADLINE - timedelta(days=2)))
     rnd.refresh_from_db()
     assert len(_send(rnd, DEADLINE - timedelta(days=2))) == 2  # the opening mails
     assert _send(rnd, DEADLINE - timedelta(days=1)) == {}

@@ -40,7 +40,8 @@ class Command(BaseCommand):
             raise CommandError("The demo always uses a SQLite database; unset DATABASE_URL.")
         path = Path(database["NAME"])
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not fresh and _has_demo_data():
+        existed = path.exists()  # before looking inside, which creates an empty file
+        if not fresh and existed and _has_demo_data():
             self.stdout.write(f"Keeping the existing demo data in {path} (run with --fresh to delete it and load the "
                               "demo again).")
             call_command("migrate", interactive=False, verbosity=0)
@@ -48,8 +49,9 @@ class Command(BaseCommand):
                 call_command("serve", port=port)
             return
         connection.close()
-        if path.exists():
-            self.stdout.write(f"Deleting the existing demo data in {path} (--fresh)")
+        if existed:
+            self.stdout.write(f"Deleting the existing demo data in {path} (--fresh)" if fresh else
+                              f"Replacing {path}, which held no demo data")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         self.stdout.write(f"Creating {path}")
