@@ -58,7 +58,7 @@ def measure_list(*, user, current_only: bool = False) -> QuerySet[Measure]:
     """Measures the user may read; anonymous visitors see published measures of published plans."""
     qs = Measure.objects.select_related("version__plan", "lead_institution")
     if current_only:
-        qs = qs.filter(version__number=_latest_version_subquery())
+        qs = qs.filter(version__number=latest_version_number())
     return published_unless_internal(qs, user, Q(is_published=True, version__plan__is_published=True))
 
 
@@ -82,8 +82,9 @@ def measure_pick(*, user, text: str, limit: int = 20) -> list[Measure]:
     return list(qs.order_by("version__plan", "pk")[:limit])
 
 
-def _latest_version_subquery() -> Subquery:
-    return Subquery(ActionPlanVersion.objects.filter(plan=OuterRef("version__plan")).values("plan")
+def latest_version_number(plan_path: str = "version__plan") -> Subquery:
+    """The number of the latest version of the plan that the outer query reaches through `plan_path`."""
+    return Subquery(ActionPlanVersion.objects.filter(plan=OuterRef(plan_path)).values("plan")
                     .annotate(m=Max("number")).values("m")[:1])
 
 

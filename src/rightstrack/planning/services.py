@@ -208,7 +208,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
             measure = report.measure
             if measure.status != report.proposed_status:
                 record_save(obj=measure, actor=actor, values={"status": report.proposed_status}, reason=reason)
-            recommendation_derive(recommendations=measure.recommendations.all(), actor=actor, reason=reason)
+            recommendation_derive(recommendations=_answered(measure), actor=actor, reason=reason)
         else:
             recommendation_derive(recommendations=[report.recommendation_id], actor=actor, reason=reason)
     return report

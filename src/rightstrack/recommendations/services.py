@@ -33,7 +33,8 @@ def recommendation_update(*, actor, recommendation: Recommendation, reason: str 
     if values.get("institutions_from_measures", recommendation.institutions_from_measures):
         values = {k: v for k, v in values.items() if k not in {"lead_institution", "co_executors"}}
     recommendation = record_save(obj=recommendation, actor=actor, values=values, reason=reason)
-    recommendation_derive(recommendations=[recommendation], actor=actor, reason=reason)
+    if "institutions_from_measures" in values:  # nothing else this edits is an input of the derivation
+        recommendation_derive(recommendations=[recommendation], actor=actor, reason=reason)
     return recommendation
 
 

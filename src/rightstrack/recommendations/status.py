@@ -20,11 +20,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max, OuterRef, Subquery
 
 from rightstrack.core.models import ImplementationStatus as Status
 from rightstrack.core.services import record_save
-from rightstrack.planning.models import ActionPlanVersion, Measure, ProgressReport
+from rightstrack.planning.models import Measure, ProgressReport
+from rightstrack.planning.selectors import latest_version_number
 from rightstrack.recommendations.models import Recommendation
 
 BATCH = 500
@@ -58,11 +58,10 @@ def derive_institutions(measures: list[Measure]) -> tuple[int | None, set[int]]:
 
 def answering_measures(recommendation_ids) -> dict[int, list[Measure]]:
     """The measures of each plan's current version that answer each recommendation, in measure order."""
-    latest = Subquery(ActionPlanVersion.objects.filter(plan=OuterRef("measure__version__plan")).values("plan")
-                      .annotate(m=Max("number")).values("m")[:1])
     found = defaultdict(list)
     through = Measure.recommendations.through.objects.filter(
-        recommendation_id__in=recommendation_ids, measure__version__number=latest).order_by("measure_id")
+        recommendation_id__in=recommendation_ids,
+        measure__version__number=latest_version_number("measure__version__plan")).order_by("measure_id")
     links = list(through.values_list("recommendation_id", "measure_id"))
     measures = Measure.objects.prefetch_related("co_executors").in_bulk({m for _, m in links})
     for recommendation_id, measure_id in links:
