@@ -9,7 +9,8 @@ from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_w
 from rightstrack.imports.pdf.languages import ENGLISH
 from rightstrack.imports.pdf.report import lines_extract, report_extract
 from rightstrack.imports.pdf.states import country_name, parse_states
-from rightstrack.imports.pdf.upr import response_of, split_item
+from rightstrack.imports.pdf.items import Grammar, split_item
+from rightstrack.imports.pdf.upr import response_of
 from rightstrack.imports.readers import UnusableInput
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -92,18 +93,75 @@ def test_bundled_recommendations_of_early_reports_are_separated_by_their_states(
     assert found["60.4"].recommending_states == ["Canada", "Brazil"]
 
 
-def test_states_in_the_middle_of_a_sentence_stay_in_the_text():
-    parts = split_item("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
-                       "empowerment of women. (Cuba)")
-    assert parts == [("Recommends that Tunisia pursue its programmes (Syrian Arab Republic) as well as the "
-                      "empowerment of women.", ["Syria", "Cuba"])]
+GRAMMAR = Grammar.of(ENGLISH, "Tunisia")
+
+
+def test_a_state_inside_a_sentence_recommended_the_words_before_it_and_the_last_states_the_whole():
+    assert split_item("Recommends Tunisia to consider ratifying the Optional Protocol to CAT (Canada) as soon as "
+                      "possible (United Kingdom)", GRAMMAR) == [
+        ("Consider ratifying the Optional Protocol to CAT", ["Canada"]),
+        ("Consider ratifying the Optional Protocol to CAT as soon as possible", ["United Kingdom"])]
+
+
+def test_each_state_gets_the_parts_its_name_follows():  # mexico2009.pdf, 93.6
+    parts = split_item("Harmonize federal and state laws with international human rights instruments (Bolivia, "
+                       "Guatemala, Spain, Turkey, Uruguay), in order to ensure their effective implementation "
+                       "(Turkey), and equal protection and guarantees (Spain), at federal and state levels (Spain, "
+                       "Turkey).", GRAMMAR)
+    assert parts == [
+        ("Harmonize federal and state laws with international human rights instruments",
+         ["Bolivia", "Guatemala", "Uruguay"]),
+        ("Harmonize federal and state laws with international human rights instruments, and equal protection and "
+         "guarantees, at federal and state levels", ["Spain"]),
+        ("Harmonize federal and state laws with international human rights instruments, in order to ensure their "
+         "effective implementation, at federal and state levels", ["Turkey"])]
+
+
+def test_states_and_a_verb_close_a_recommendation_and_open_the_next():  # netherlands2008.pdf, 78.7; tunisia2008 83.6
+    assert split_item("Accede to the International Convention on the Protection of the Rights of All Migrant Workers "
+                      "and Members of Their Families (Egypt, Peru, Algeria) and to increase its efforts to prevent "
+                      "acts of discrimination against migrants (Algeria);", GRAMMAR) == [
+        ("Accede to the International Convention on the Protection of the Rights of All Migrant Workers and Members "
+         "of Their Families", ["Egypt", "Peru", "Algeria"]),
+        ("Increase its efforts to prevent acts of discrimination against migrants", ["Algeria"])]
+    assert [t for t, _s in split_item("Recommends Tunisia to continue its efforts in the field of economic social "
+                                      "and cultural rights (Cuba) and requests Tunisia to share its best practices "
+                                      "(South Africa)", GRAMMAR)] == [
+        "Continue its efforts in the field of economic social and cultural rights", "Share its best practices"]
+
+
+def test_a_list_gives_each_state_the_verb_and_its_own_items():  # japan2008.pdf, 60.1
+    parts = dict((tuple(s), t) for t, s in split_item(
+        "Ratify the First Optional Protocol (Albania), the Optional Protocol to the Convention against Torture "
+        "(United Kingdom, Albania), the Convention on the Rights of Persons with Disabilities (Mexico)", GRAMMAR))
+    assert parts[("Mexico",)] == "Ratify the Convention on the Rights of Persons with Disabilities"
+    assert parts[("Albania",)] == ("Ratify the First Optional Protocol, the Optional Protocol to the Convention "
+                                   "against Torture")
+
+
+def test_neighbouring_state_groups_are_one():  # ukraine2012.pdf, 97.7
+    assert split_item("Ratify the Rome Statute of the International Criminal Court (Slovakia) (Austria);",
+                      GRAMMAR) == [("Ratify the Rome Statute of the International Criminal Court",
+                                    ["Slovakia", "Austria"])]
 
 
 def test_each_states_own_opening_of_a_shared_recommendation_is_one_recommendation():
     parts = split_item("To consider ratifying (Slovenia)/ratify (Republic of Korea) the Convention on the Rights "
-                       "of Persons with Disabilities;")
+                       "of Persons with Disabilities;", GRAMMAR)
     assert parts == [("To consider ratifying the Convention on the Rights of Persons with Disabilities", ["Slovenia"]),
-                     ("ratify the Convention on the Rights of Persons with Disabilities", ["Republic of Korea"])]
+                     ("Ratify the Convention on the Rights of Persons with Disabilities", ["Republic of Korea"])]
+    assert split_item("Combat (Algeria, Honduras) and continue efforts to eradicate (Holy See) extreme poverty "
+                      "(Algeria, Holy See, Honduras).", GRAMMAR) == [  # mexico2009.pdf, 93.65
+        ("Combat extreme poverty", ["Algeria", "Honduras"]),
+        ("Continue efforts to eradicate extreme poverty", ["Holy See"])]
+
+
+def test_the_states_comment_on_recommendations_printed_elsewhere_is_no_recommendation():  # monaco2009.pdf, 82.3
+    found = lines_extract(["II. CONCLUSIONS AND/OR RECOMMENDATIONS\n82. The recommendations noted in paragraph 37 "
+                           "above did not enjoy the support of Monaco:\n1. Ratify the Convention (Chile);\n2. With "
+                           "regard to the recommendation in paragraph 37 (United States), Monaco indicated that "
+                           "freedom of expression is fully guaranteed."]).recommendations
+    assert [(r.paragraph, r.text, r.response) for r in found] == [("82.1", "Ratify the Convention", "noted")]
 
 
 def test_un_names_map_to_the_country_list():

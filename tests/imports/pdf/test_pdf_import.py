@@ -103,7 +103,7 @@ def test_the_web_import_stages_the_extracted_recommendations_before_writing(clie
     assert staged.state == "staged" and staged.counts["created"] == 6 and staged.counts["rejected"] == 0
     assert not SourceDocument.objects.filter(symbol="A/HRC/14/10").exists()  # nothing written before the commit
     page = client.get(staged.get_absolute_url()).content.decode()
-    assert "ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page
+    assert "Ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page
 
 
 def test_the_review_flags_a_recommendation_without_states():

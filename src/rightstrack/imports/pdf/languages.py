@@ -23,6 +23,32 @@ ENGLISH = {
     ],
     # A paragraph that only comments on other recommendations (no list of its own).
     "remark": [r"recommendations? (?:nos?\.|numbers?|contained in paragraph)", r"^all conclusions"],
+    # An item that comments on recommendations printed elsewhere in the report ("With regard to the
+    # recommendations in paragraphs 31 (b) (Algeria), ... Monaco indicated that ..."): not a recommendation.
+    "comment": [r"^with regard to the recommendations? in paragraphs?\b"],
+    # How one item's recommendations are told apart (`items.py`): the verbs a recommendation opens with (a
+    # States group followed by "and" + one of them closes a recommendation), adverbs that may precede them, the
+    # words that join two recommendations, the infinitive marker ("and to set clear time frames"), and how 2008
+    # reports address the State under review ("Recommends that Tunisia pursue", "calls upon it to share").
+    "verbs": ["abolish", "abrogate", "accede", "accelerate", "accept", "accomplish", "address", "adhere", "adopt",
+              "align", "allocate", "allow", "amend", "apply", "approve", "assist", "become", "bring", "build",
+              "carry", "cease", "combat", "commit", "complete", "comply", "conduct", "consider", "consolidate",
+              "continue", "cooperate", "create", "criminalize", "decriminalize", "define", "develop", "devote",
+              "eliminate", "encourage", "end", "enact", "enforce", "engage", "enhance", "ensure", "eradicate",
+              "establish", "evaluate", "examine", "expand", "expedite", "explore", "extend", "facilitate",
+              "finalize", "follow", "formulate", "fulfil", "give", "grant", "guarantee", "harmonize", "implement",
+              "improve", "include", "incorporate", "increase", "initiate", "integrate", "intensify", "introduce",
+              "invite", "investigate", "launch", "lift", "maintain", "make", "modify", "pay", "prevent", "prioritize",
+              "proceed", "prohibit", "promote", "prosecute", "protect", "provide", "pursue", "put", "raise",
+              "ratify", "reconsider", "redouble", "reduce", "refrain", "reinforce", "remove", "repeal", "respect",
+              "revise", "review", "seek", "set", "share", "sign", "speed", "step", "strengthen", "submit",
+              "take", "undertake", "uphold", "withdraw"],
+    "adverbs": ["further", "also", "effectively", "fully", "urgently", "promptly", "actively"],
+    "conjunctions": ["and", "as well as"],
+    "infinitive": r"to\s+",
+    "articles": r"the",  # a list's items start with one ("Ratify the OP-CAT (France), the CRPD (Chile)")
+    "addressee": r"(?:further\s+)?(?:recommends?|recommended|encourages?|calls?\s+(?:up)?on|requests?|urges?|invites?)"
+                 r"\s+(?:that\s+)?(?:it|the\s+Government|(?:the\s+)?{state})\s+(?:to\s+)?",
     # Cover page.
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
@@ -45,6 +71,16 @@ RUSSIAN = {
         ("supported", [r"пользуются поддержкой", r"получили поддержку"]),
     ],
     "remark": [r"рекомендаци\w* №", r"^все выводы"],
+    "comment": [r"^(?:в связи с|что касается) рекомендаци\w* в пункт"],
+    "verbs": ["активизировать", "внедрить", "внести", "выполнить", "гарантировать", "завершить", "изучить",
+              "обеспечить", "осуществлять", "отменить", "принимать", "принять", "продолжать", "продолжить",
+              "пересмотреть", "присоединиться", "подписать", "рассмотреть", "ратифицировать", "расширить",
+              "содействовать", "создать", "укрепить", "улучшить", "усилить", "учредить"],
+    "adverbs": ["далее", "также", "эффективно", "полностью", "незамедлительно"],
+    "conjunctions": ["и", "а также"],
+    "infinitive": r"(?!)",
+    "articles": r"(?!)",
+    "addressee": r"(?:рекомендует|призывает|предлагает)\s+(?:{state}\s+)?",
     "months": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                "октября", "ноября", "декабря"],
     "session": r"(\w+) сесси",

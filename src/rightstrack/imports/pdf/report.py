@@ -39,10 +39,11 @@ def lines_extract(pages: list[str], name: str = "report") -> ExtractedReport:
     if code is None:
         raise UnusableInput(_("%(file)s has no section of conclusions and recommendations") % {"file": name})
     language = LANGUAGES[code]
-    found = extract_upr(lines, language, vocabulary("\n".join(pages)))
+    cover = read_cover(pages, language)
+    found = extract_upr(lines, language, vocabulary("\n".join(pages)), cover.state)
     if not found:
         raise UnusableInput(_("%(file)s lists no numbered recommendations") % {"file": name})
-    return ExtractedReport(read_cover(pages, language), code, found)
+    return ExtractedReport(cover, code, found)
 
 
 def report_extract(path) -> ExtractedReport:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rightstrack.imports.pdf.clean import join_lines, repair_split_words
-from rightstrack.imports.pdf.items import split_item
+from rightstrack.imports.pdf.items import Grammar, split_item
 
 _NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
@@ -101,19 +101,22 @@ def response_of(intro: str, language: dict) -> str:
     return "pending"
 
 
-def extract_upr(lines: list[str], language: dict, words) -> list[Extracted]:
-    """Every recommendation of the section, in order."""
+def extract_upr(lines: list[str], language: dict, words, state: str = "") -> list[Extracted]:
+    """Every recommendation of the section, in order; `state` is the State under review, as the report names it."""
     start = find_section(lines, language)
     if start is None:
         return []
-    found = []
+    found, grammar = [], Grammar.of(language, state)
     for paragraph in paragraphs(lines, start, language):
         if not paragraph.items:
             continue
         response = response_of(join_lines(paragraph.lines), language)
         previous = None
         for number, item_lines in paragraph.items:
-            parts = split_item(repair_split_words(join_lines(item_lines), words))
+            text = repair_split_words(join_lines(item_lines), words)
+            if _matches(language["comment"], text):
+                continue  # the State's comment on recommendations printed elsewhere in the report
+            parts = split_item(text, grammar)
             if previous and not any(states for _text, states in parts):
                 # Without States it is the State's comment on the recommendation before ("Costa Rica explained
                 # that..."), printed as an item of its own in some reports.
