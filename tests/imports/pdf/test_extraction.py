@@ -44,6 +44,18 @@ def test_the_rest_of_a_footnote_at_the_foot_of_the_next_page_is_dropped():
     assert "registration of all children." not in " ".join(r.text for r in found.values())
 
 
+def test_a_footnote_whose_number_stands_on_its_own_line_is_dropped():  # burkinafaso2013.pdf, page 20
+    page = ("138.2 Extend a standing invitation to all mandate holders (Hungary);\n138.3 Step up its cooperation "
+            "(Latvia);\n138.8 Pay particular attention to polygamy in a future global action plan to \ncombat "
+            "violence against women and children (Belgium);3\n138.9 Eliminate provisions on polygamy (Hungary).\n"
+            "3\n The recommendation made during the interactive dialogue was as follows: \u201cConsider setting-up "
+            "a \nglobal action plan (Belgium).\u201d \n")
+    assert page_lines([page]) == [
+        "138.2 Extend a standing invitation to all mandate holders (Hungary);", "138.3 Step up its cooperation "
+        "(Latvia);", "138.8 Pay particular attention to polygamy in a future global action plan to",
+        "combat violence against women and children (Belgium);", "138.9 Eliminate provisions on polygamy (Hungary)."]
+
+
 def test_the_starred_footnote_of_the_heading_is_dropped():
     assert page_lines(["** The conclusions and recommendations have not been edited.\n90. The"]) == ["90. The"]
 
@@ -131,9 +143,9 @@ def test_states_and_a_verb_close_a_recommendation_and_open_the_next():  # nether
 
 
 def test_a_list_gives_each_state_the_verb_and_its_own_items():  # japan2008.pdf, 60.1
-    parts = dict((tuple(s), t) for t, s in split_item(
+    parts = {tuple(s): t for t, s in split_item(
         "Ratify the First Optional Protocol (Albania), the Optional Protocol to the Convention against Torture "
-        "(United Kingdom, Albania), the Convention on the Rights of Persons with Disabilities (Mexico)", GRAMMAR))
+        "(United Kingdom, Albania), the Convention on the Rights of Persons with Disabilities (Mexico)", GRAMMAR)}
     assert parts[("Mexico",)] == "Ratify the Convention on the Rights of Persons with Disabilities"
     assert parts[("Albania",)] == ("Ratify the First Optional Protocol, the Optional Protocol to the Convention "
                                    "against Torture")

@@ -21,6 +21,28 @@ NOISE = re.compile(r"^\s*(?:" + "|".join(_NOISE) + r")\s*$")
 
 
 _FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s+\S")
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+
+
+def _marker(number: str) -> re.Pattern:
+    """A footnote's number glued to the text it annotates: "(Holy See)2;", "(Slovenia);2", "children2" (not the
+    "3" of an item number "138.3")."""
+    return re.compile(rf"(?<=[^\W\d_]|[);:,\u201d]){number}(?=[;.,:\s]|$)")
+
+
+def glued_footnote_numbers(lines: list[str]) -> list[str]:
+    """A footnote's number on a line of its own ("2", then "The original recommendation read as follows: ...")
+    joined to the footnote's text, when the text above carries its marker; otherwise it is a page number."""
+    found, index = [], 0
+    while index < len(lines):
+        match = _LONE_NUMBER.match(lines[index])
+        if match and 0 < index < len(lines) - 1 and any(_marker(match.group(1)).search(x) for x in found):
+            found.append(f"{match.group(1)} {lines[index + 1].strip()}")
+            index += 2
+            continue
+        found.append(lines[index])
+        index += 1
+    return found
 
 
 def without_footnotes(lines: list[str]) -> list[str]:
@@ -32,7 +54,7 @@ def without_footnotes(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if (match := _FOOTNOTE.match(line)) and index:
             number = match.group(1)
-            marker = re.compile(rf"(?<=[^\s\d(]){number}(?=[;.,:\s]|$)")
+            marker = _marker(number)
             if any(marker.search(above) for above in lines[:index]):
                 return [marker.sub("", above) for above in lines[:index]]
     return lines
@@ -55,7 +77,7 @@ def page_lines(pages: list[str]) -> list[str]:
     """All the lines of the report in reading order, without running headers, footers and footnotes."""
     found, footnote_before = [], False
     for page in pages:
-        lines = [x for x in page.split("\n") if x.strip() and not NOISE.match(x)]
+        lines = [x for x in glued_footnote_numbers([x for x in page.split("\n") if x.strip()]) if not NOISE.match(x)]
         kept = without_footnotes(lines)
         if footnote_before:
             kept = without_continued_footnote(kept)
