@@ -138,7 +138,7 @@ UPR_INFO = Format("upr-info", "recommendation", {
 # A UN report PDF read by `pdf.source.PdfTable`, whose rows already carry the field names.
 UPR_REPORT = Format("upr-report", "recommendation", {name: name for name in (
     "mechanism", "document", "document_date", "session", "cycle", "paragraph", "text", "language",
-    "recommending_states", "response", "response_comment")}, required=("text", "document", "paragraph"))
+    "recommending_states", "response", "response_comment", "external_id")}, required=("text", "document", "paragraph"))
 
 FORMATS = {"uhri": UHRI, "upr-info": UPR_INFO, "upr-report": UPR_REPORT}
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from rightstrack.imports.models import StagedImport, StagedRow
-from rightstrack.recommendations.models import Recommendation, SourceDocument
+from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
 from tests.factories import PASSWORD
 
 REPORT = Path(__file__).parent / "fixtures" / "kazakhstan2010_cut.pdf"
@@ -88,6 +88,43 @@ def test_import_fills_in_the_document_and_a_second_import_changes_nothing(db, ca
     assert list(korea.recommending_states.values_list("name", flat=True)) == ["Republic of Korea"]
     code, out, _ = _run(capsys, "import", REPORT)
     assert code == 0 and out.strip().splitlines()[-1] == "created=0 updated=0 unchanged=6 rejected=0"
+
+
+def _record_as_the_demo_does(paragraph: str, text: str, states: list[str]) -> Recommendation:
+    """A recommendation of A/HRC/14/10 as `rightstrack demo` loads it: an annotation id, the States as printed."""
+    document, _ = SourceDocument.objects.get_or_create(symbol="A/HRC/14/10", defaults={
+        "mechanism": Mechanism.objects.get_or_create(code="UPR", defaults={"name": "UPR"})[0]})
+    rec = Recommendation.objects.create(source_document=document, paragraph=paragraph, text=text, language="en",
+                                        external_id=f"KAZ-UPR1-{paragraph}", response="supported")
+    rec.recommending_states.set([Country.objects.get_or_create(name=name)[0] for name in states])
+    return rec
+
+
+def test_recommendations_recorded_under_annotation_ids_are_already_imported(db, capsys):
+    """The demo's own records of the report (kazakhstan_demo/recommendations.csv): the report's 95.3a and 95.3b
+    are its one 95.3, which keeps its text as the demo has it."""
+    demo = [("95.1", "To accomplish human rights voluntary goals as established by Human Rights Council resolution "
+             "9/12, including the ratification of the Convention on the Rights of Persons with Disabilities and the "
+             "Optional Protocol thereto", ["Brazil"]),
+            ("95.2", "To sign and ratify the Optional Protocol to the International Covenant on Economic, Social and "
+             "Cultural Rights", ["Spain"]),
+            ("95.3", "To consider ratifying the Convention on the Rights of Persons with Disabilities (Slovenia); "
+             "ratify the Convention on the Rights of Persons with Disabilities", ["Slovenia", "Republic of Korea"])]
+    records = [_record_as_the_demo_does(*one) for one in demo]
+    code, out, _ = _run(capsys, "import", REPORT)
+    assert code == 0 and out.strip().splitlines()[-1] == "created=2 updated=0 unchanged=3 rejected=0"
+    assert Recommendation.objects.filter(source_document__symbol="A/HRC/14/10").count() == 5
+    for rec in records:
+        stored = Recommendation.objects.get(pk=rec.pk)
+        assert (stored.text, stored.paragraph, stored.external_id) == (rec.text, rec.paragraph, rec.external_id)
+    code, out, _ = _run(capsys, "import", REPORT)
+    assert out.strip().splitlines()[-1] == "created=0 updated=0 unchanged=5 rejected=0"
+
+
+def test_a_changed_record_under_an_annotation_id_is_no_match_and_its_paragraph_is_still_protected(db, capsys):
+    _record_as_the_demo_does("95.2", "Abolish the death penalty", ["Spain"])
+    code, out, _ = _run(capsys, "import", REPORT, "--dry-run")
+    assert "rejected=1" in out and "already belongs to another recommendation (annotation id KAZ-UPR1-95.2)" in out
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from rightstrack.imports.pdf.existing import as_recorded
 from rightstrack.imports.pdf.report import report_extract
 from rightstrack.imports.pdf.text import is_pdf
 from rightstrack.imports.readers import Table, UnusableInput
 
 FORMAT = "upr-report"
 HEADERS = ["mechanism", "document", "document_date", "session", "cycle", "paragraph", "text", "language",
-           "recommending_states", "response", "response_comment"]
+           "recommending_states", "response", "response_comment", "external_id"]
 
 
 class PdfTable:
@@ -31,15 +32,19 @@ class PdfTable:
         self._position = 0.0
 
     def rows(self):
-        """Each recommendation as {field: text}; States one per line, as a list cell is written."""
-        cover, total = self.report.cover, max(len(self.report.recommendations), 1)
-        for index, found in enumerate(self.report.recommendations, start=2):
+        """Each recommendation as {field: text}; States one per line, as a list cell is written. One already
+        recorded under an annotation id is that record, as stored (`existing.as_recorded`)."""
+        cover = self.report.cover
+        rows = as_recorded(cover.symbol, [
+            {"mechanism": "UPR", "document": cover.symbol, "document_date": cover.date, "session": cover.session,
+             "cycle": cover.cycle, "paragraph": found.paragraph, "text": found.text, "language": self.report.language,
+             "recommending_states": "\n".join(found.recommending_states), "response": found.response,
+             "response_comment": found.response_comment, "external_id": ""}
+            for found in self.report.recommendations])
+        total = max(len(rows), 1)
+        for index, row in enumerate(rows, start=2):
             self._position = (index - 1) / total
-            yield index, {"mechanism": "UPR", "document": cover.symbol, "document_date": cover.date,
-                          "session": cover.session, "cycle": cover.cycle, "paragraph": found.paragraph,
-                          "text": found.text, "language": self.report.language,
-                          "recommending_states": "\n".join(found.recommending_states),
-                          "response": found.response, "response_comment": found.response_comment}
+            yield index, row
         self._position = 1.0
 
     def fraction_read(self) -> float:
