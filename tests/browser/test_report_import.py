@@ -1,5 +1,6 @@
 """In Chromium: a coordinator uploads a UPR Working Group report PDF, reviews the extracted recommendations,
-imports them, and uploading the same report again changes nothing."""
+imports them, and uploading the same report again changes nothing; recommendations the demo holds under annotation
+ids review as already imported."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from rightstrack.recommendations.models import Recommendation
+from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
 from tests.browser.test_progress_workflow import sign_in
 from tests.factories import build_world
 
@@ -54,3 +55,22 @@ def test_upload_review_commit_then_the_same_report_changes_nothing(live_server, 
     _upload(page, live_server.url)
     assert (_count(page, "Created"), _count(page, "Updated"), _count(page, "Unchanged")) == ("0", "0", "6")
     expect(page.locator("#report-rows tbody tr", has_text="Unchanged")).to_have_count(6)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_whose_recommendations_the_demo_holds_under_annotation_ids_reviews_as_already_imported(
+        live_server, page: Page):
+    build_world()
+    document = SourceDocument.objects.create(symbol="A/HRC/14/10", mechanism=Mechanism.objects.get_or_create(
+        code="UPR", defaults={"name": "UPR"})[0])
+    demo = Recommendation.objects.create(  # as `rightstrack demo` loads kazakhstan_demo/recommendations.csv
+        source_document=document, paragraph="95.3", external_id="KAZ-UPR1-95.3", language="en", response="supported",
+        text="To consider ratifying the Convention on the Rights of Persons with Disabilities (Slovenia); ratify the "
+             "Convention on the Rights of Persons with Disabilities")
+    demo.recommending_states.set([Country.objects.get_or_create(name=n)[0] for n in ("Slovenia", "Republic of Korea")])
+    sign_in(page, live_server.url, "coord")
+    _upload(page, live_server.url)
+    assert (_count(page, "Created"), _count(page, "Unchanged"), _count(page, "Rejected")) == ("4", "1", "0")
+    row = page.locator("#report-rows tbody tr", has_text="95.3")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Unchanged: already imported as KAZ-UPR1-95.3")

@@ -143,6 +143,14 @@ def test_the_web_import_stages_the_extracted_recommendations_before_writing(clie
     assert "Ratify the Convention on the Rights of Persons with Disabilities" in page and "95.3b" in page
 
 
+def test_the_review_says_which_record_a_row_already_is():
+    rows = [StagedRow(number=2, action="unchanged", record={"paragraph": "95.3", "text": "Ratify", "response": "noted",
+                                                           "recommending_states": ["Chile"],
+                                                           "external_id": "KAZ-UPR1-95.3"})]
+    assert "Unchanged: already imported as KAZ-UPR1-95.3" in render_to_string("imports/report_rows.html",
+                                                                              {"report_rows": rows})
+
+
 def test_the_review_flags_a_recommendation_without_states():
     rows = [StagedRow(number=2, action="created", record={"paragraph": "92.2", "text": "Explain", "response": "noted",
                                                          "recommending_states": []})]
