@@ -211,16 +211,21 @@ def test_a_report_without_the_section_is_unusable():
 
 
 def test_a_russian_report_is_read_with_the_russian_patterns():
-    pages = ["A/HRC/14/10\nII. Выводы и/или рекомендации\n"
-             "95. Перечисленные ниже рекомендации пользуются поддержкой Казахстана:\n"
-             "95.1 Ратифицировать Конвенцию о правах инвалидов (Бразилия);\n"
-             "96. Следующие рекомендации не пользуются поддержкой Казахстана:\n"
-             "96.1 Отменить смертную казнь (Франция).\n"
-             "97. Все выводы и/или рекомендации, содержащиеся в настоящем докладе"]
-    report = lines_extract(pages)
+    """No Russian report PDF is held: the fixture is the text layer of a Russian edition written from the wording
+    of A/HRC/28/10 (Kazakhstan, 2014), with its running headers, job numbers and starred footnote."""
+    report = _extract("kazakhstan2014_ru_synthetic.txt")
     assert report.language == "ru"
-    assert [(r.paragraph, r.response) for r in report.recommendations] == [("95.1", "supported"),
-                                                                           ("96.1", "noted")]
+    assert (report.cover.symbol, report.cover.date, report.cover.session, report.cover.cycle) == (
+        "A/HRC/28/10", "2014-12-10", "20", "2")
+    found = {r.paragraph: r for r in report.recommendations}
+    assert [(p, r.response) for p, r in found.items()] == [
+        ("124.1", "supported"), ("124.2a", "supported"), ("124.2b", "supported"), ("124.3", "supported"),
+        ("124.4", "supported"), ("125.1", "pending"), ("125.2", "pending"), ("126.1", "noted"), ("126.2", "noted")]
+    assert found["124.2b"].text == "Рассмотреть возможность ратификации Конвенции о статусе апатридов"
+    assert found["124.3"].recommending_states == ["Iran"]  # "(Иран (Исламская Республика))"
+    assert found["124.4"].recommending_states == ["Belarus", "Kyrgyzstan", "Trinidad & Tobago"]
+    assert found["124.4"].text.endswith("особенно женщинами и детьми")  # across the page, without its headers
+    assert found["126.1"].recommending_states == ["United Kingdom"]
 
 
 def test_the_state_comments_printed_as_items_become_response_comments():

@@ -31,13 +31,13 @@ def read_cover(pages: list[str], language: dict) -> Cover:
         cover.symbol = symbols.most_common(1)[0][0]
     months = "|".join(language["months"])
     if match := re.search(rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b", pages[0], re.IGNORECASE):
-        month = language["months"].index(match.group(2).casefold()) + 1
+        month = next(n for n, name in enumerate(language["months"], 1) if re.fullmatch(name, match.group(2), re.I))
         cover.date = f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
     opening = " ".join(" ".join(pages[:3]).split())
     if match := re.search(language["session"], opening, re.IGNORECASE):
         word = match.group(1).casefold()
         number = (int(digits.group()) if (digits := re.match(r"\d+", word))
-                  else _ordinal(word, language["ordinals"]))
+                  else _ordinal(word, language["ordinals"], language["tens"]))
         if number:
             cover.session, cover.cycle = str(number), str(cycle_of(number))
     if match := re.search(language["state_under_review"], opening, re.IGNORECASE):
@@ -45,12 +45,11 @@ def read_cover(pages: list[str], language: dict) -> Cover:
     return cover
 
 
-def _ordinal(word: str, ordinals: list[str]) -> int | None:
-    """'seventh' -> 7, 'twenty-first' -> 21."""
+def _ordinal(word: str, ordinals: list[str], tens: dict[str, int]) -> int | None:
+    """'seventh' -> 7, 'twenty-first' -> 21, 'двадцать первую' -> 21."""
     if word in ordinals:
         return ordinals.index(word) + 1
-    if "-" in word and word.startswith(("twenty", "thirty", "forty")):
-        tens = {"twenty": 20, "thirty": 30, "forty": 40}[word.split("-")[0]]
-        unit = word.split("-", 1)[1]
-        return tens + ordinals.index(unit) + 1 if unit in ordinals[:9] else None
+    ten, _sep, unit = re.sub(r"\s+", "-", word).partition("-")
+    if ten in tens and unit in ordinals[:9]:
+        return tens[ten] + ordinals.index(unit) + 1
     return None

@@ -13,7 +13,7 @@ _LIST = Path(__file__).with_name("countries.csv")
 
 
 def _fold(name: str) -> str:
-    name = name.replace("\u2019", "'").replace("\u00a0", " ")
+    name = name.replace("\u2019", "'").replace("\u00a0", " ").replace("ё", "е").replace("Ё", "Е")
     return re.sub(r"\s+", " ", name).strip(" .;,").casefold()
 
 
@@ -36,6 +36,9 @@ def country_name(name: str) -> str | None:
     return country_table().get(_fold(name))
 
 
+_AND = re.compile(r" (?:and|и) ")  # the last two States of a list: "Cuba and Chad", "Кубы и Чада"
+
+
 def split_top_level(text: str) -> list[str]:
     """Split at commas, semicolons and ' and ' outside parentheses: 'Iran (Islamic Republic of), Cuba and Chad'."""
     parts, depth, start, i = [], 0, 0, 0
@@ -48,10 +51,10 @@ def split_top_level(text: str) -> list[str]:
         elif depth == 0 and char in ",;":
             parts.append(text[start:i])
             start = i + 1
-        elif depth == 0 and text.startswith(" and ", i):
+        elif depth == 0 and (conjunction := _AND.match(text, i)):
             parts.append(text[start:i])
-            start = i + 5
-            i += 4
+            start = conjunction.end()
+            i = start - 1
         i += 1
     parts.append(text[start:])
     return [part.strip() for part in parts if part.strip()]
@@ -63,8 +66,8 @@ def parse_states(inside: str) -> list[str] | None:
     while parts:
         part = parts.pop(0)
         name = country_name(part)
-        if name is None and parts:  # "Trinidad and Tobago" was split at its " and "
-            name = country_name(f"{part} and {parts[0]}")
+        if name is None and parts:  # "Trinidad and Tobago" ("Тринидад и Тобаго") was split at its " and "
+            name = country_name(f"{part} and {parts[0]}") or country_name(f"{part} и {parts[0]}")
             parts = parts[1:] if name else parts
         if name is None:
             return None
