@@ -1,6 +1,6 @@
 """Quality and speed of `rightstrack extract` on the 21 UPR Working Group reports, against the ground truth.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/extract_quality.py [--data /work/shared/data] [--show-misses N]
+    PYTHONPATH=src .venv/bin/python benchmarks/extract_quality.py [--data /work/shared/data] [--show REPORT ...]
 
 Ground truth: UPR Info's coding of the same State and session (`upr_info/upr_info_sessions_1_19.csv`), and for
 Kazakhstan 2010 the exact texts of `kazakhstan_demo/recommendations.csv`. Texts are compared lower-cased, with
@@ -12,7 +12,8 @@ punctuation removed; a match is a similarity (difflib ratio) of at least 0.9.
 Where UPR Info split one printed recommendation in two, or printed two as one, no text matches at 0.9: the
 "loose" figures also count an expected text whose words are (90 %) inside an extracted one, or the reverse.
 A naive baseline (split the section at item numbers, take the last parentheses as the States) runs on the same
-text in the same run. The last line is one JSON object.
+text in the same run. `--show japan2008` also prints that report's expected texts that were not found and the
+extracted ones that match none. The last line is one JSON object.
 """
 
 import argparse
@@ -133,6 +134,18 @@ def score(extracted: list[Extracted], expected: list[dict]) -> dict:
             "states_right": states, "answered": answered, "responses_right": responses}
 
 
+def show(name: str, extracted: list[Extracted], expected: list[dict]) -> None:
+    """The expected texts not found and the extracted ones that match no expected text."""
+    got = [norm(x.text) for x in extracted]
+    want = [norm(e["text"]) for e in expected]
+    for text, e in zip(want, expected):
+        if not any(t == text or similar(t, text) for t in got):
+            print(f"  {name} missed   {'; '.join(e['states'])}: {e['text'][:160]}")
+    for t, x in zip(got, extracted):
+        if not any(t == text or similar(t, text) for text in want):
+            print(f"  {name} no match {x.paragraph} {'; '.join(x.recommending_states)}: {x.text[:160]}")
+
+
 def ratios(c: dict) -> dict:
     pct = lambda a, b: round(100 * a / b, 1) if b else None  # noqa: E731
     return {"recall": pct(c["found"], c["expected"]), "precision": pct(c["real"], c["extracted"]),
@@ -143,6 +156,8 @@ def ratios(c: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default="/work/shared/data")
+    parser.add_argument("--show", nargs="*", default=[], choices=list(REPORTS), metavar="REPORT",
+                        help="print what was missed and what matches nothing in these reports")
     args = parser.parse_args()
     data = Path(args.data)
     expected = truth(data)
@@ -159,6 +174,8 @@ def main() -> None:
         for kind, counts in row.items():
             for key, value in counts.items():
                 totals[kind][key] = totals[kind].get(key, 0) + value
+        if name in args.show:
+            show(name, ours, expected[name])
         r, b = ratios(row["ours"]), ratios(row["naive"])
         print(f"{name:28} {row['ours']['expected']:4} {row['ours']['extracted']:4} {r['recall']:7} "
               f"{r['precision']:6} {r['states']:7} {str(r['responses']):>6} {seconds[-1]:5.2f}"
