@@ -123,7 +123,7 @@ def test_recommendations_recorded_under_annotation_ids_are_already_imported(db, 
 
 def test_a_changed_record_under_an_annotation_id_is_no_match_and_its_paragraph_is_still_protected(db, capsys):
     _record_as_the_demo_does("95.2", "Abolish the death penalty", ["Spain"])
-    code, out, _ = _run(capsys, "import", REPORT, "--dry-run")
+    _code, out, _ = _run(capsys, "import", REPORT, "--dry-run")
     assert "rejected=1" in out and "already belongs to another recommendation (annotation id KAZ-UPR1-95.2)" in out
 
 

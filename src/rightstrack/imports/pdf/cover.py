@@ -31,7 +31,8 @@ def read_cover(pages: list[str], language: dict) -> Cover:
         cover.symbol = symbols.most_common(1)[0][0]
     months = "|".join(language["months"])
     if match := re.search(rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b", pages[0], re.IGNORECASE):
-        month = next(n for n, name in enumerate(language["months"], 1) if re.fullmatch(name, match.group(2), re.I))
+        month = next(n for n, name in enumerate(language["months"], 1)
+                     if re.fullmatch(name, match.group(2), re.IGNORECASE))
         cover.date = f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
     opening = " ".join(" ".join(pages[:3]).split())
     if match := re.search(language["session"], opening, re.IGNORECASE):
