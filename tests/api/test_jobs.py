@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from tests.api.conftest import bearer
 from tests.factories import PASSWORD
-from tests.jobs.test_job_list import jobs  # noqa: F401 (the fixture: one job of each kind)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,35 +1,12 @@
-"""The one jobs page and the one jobs API endpoint: imports, tagging and indexing jobs and report builds, in one
-table, each reader seeing the jobs they may follow."""
+"""The one jobs page: imports, tagging and indexing jobs and report builds in one table, each reader seeing the
+jobs they may follow."""
 
 import pytest
 from django.urls import reverse
 
-from rightstrack.imports.models import StagedImport
-from rightstrack.jobs.models import Job
-from rightstrack.jobs.services import job_enqueue
 from tests.factories import PASSWORD
-from tests.reports.builds import build, report_queued
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def jobs(world, settings, tmp_path):
-    """An import's finished check, a failed tagging job, and a report built for the viewer."""
-    settings.REPORTS_DIR = tmp_path
-    coordinator = world.users["coordinator"]
-    staged = StagedImport.objects.create(original_name="uhri.csv", format="uhri", created_by=coordinator,
-                                         state=StagedImport.State.STAGED)
-    checked = job_enqueue(kind=Job.Kind.IMPORT_STAGE, owner=coordinator, obj=staged)
-    Job.objects.filter(pk=checked.pk).update(state=Job.State.DONE, result={"created": 3, "updated": 1,
-                                                                           "unchanged": 0, "rejected": 2})
-    tagging = job_enqueue(kind=Job.Kind.TAG, owner=coordinator, params={"taxonomy": "sdg"})
-    Job.objects.filter(pk=tagging.pk).update(state=Job.State.FAILED, error="Model not found")
-    report = report_queued(world.users["viewer"], kind="mechanism", format="xlsx",
-                           params={"query": "mechanism=UPR", "options": {}})
-    assert build(report) == "done"
-    report.refresh_from_db()
-    return {"import": checked, "tag": tagging, "report": report}
 
 
 def test_jobs_page_lists_one_job_of_each_kind(client, jobs, django_assert_max_num_queries):

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from rightstrack.reports.models import Report, ReportTemplate
-from tests.reports.builds import build, report_queued
 from tests.factories import PASSWORD
+from tests.reports.builds import build, report_queued
 
 pytestmark = pytest.mark.django_db
 REQUEST = {"kind": "mechanism", "format": "xlsx", "language": "en", "mechanism": "UPR", "cycle": "2",

@@ -9,8 +9,8 @@ from docx import Document
 
 from rightstrack.planning.models import ActionPlanVersion, IndicatorValue, Measure
 from rightstrack.reports.models import Report
-from tests.reports.builds import build, report_queued
 from tests.factories import PASSWORD
+from tests.reports.builds import build, report_queued
 from tests.snapshot import database_fingerprint
 
 pytestmark = pytest.mark.django_db

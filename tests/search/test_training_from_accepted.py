@@ -12,10 +12,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from rightstrack.accounts.models import Role
-from rightstrack.recommendations.models import Recommendation
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import job_summary
 from rightstrack.jobs.tasks import run_job
+from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.models import TaggingModelVersion
 from rightstrack.search.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary

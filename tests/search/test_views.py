@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from rightstrack.planning.models import ActionPlanVersion, Measure
-from rightstrack.recommendations.services import recommendation_update
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.tasks import run_job
+from rightstrack.planning.models import ActionPlanVersion, Measure
+from rightstrack.recommendations.services import recommendation_update
 from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding, SearchDocument
 from tests.factories import PASSWORD
 from tests.search.fixtures import duplicate_pair, unit

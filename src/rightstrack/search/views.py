@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.core.views import manager_required, run_service
+from rightstrack.jobs.models import Job
 from rightstrack.search import selectors, services
 from rightstrack.search.forms import ClusterDecisionForm, ReindexForm, TagJobForm
-from rightstrack.jobs.models import Job
 from rightstrack.search.models import ClusterSuggestion
 from rightstrack.taxonomy.models import Vocabulary
 
