@@ -83,6 +83,8 @@ READ_ROUTES = {
     "api:institution_list": lambda w: [],
     "api:term_list": lambda w: [],
     "api:export": None,  # streamed files; every data set and format is checked in tests/api/test_visibility.py
+    "api:job_list": None,  # staff only, each their own jobs; tests/api/test_jobs.py
+    "api:job_detail": None,
 }
 
 

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from rightstrack.api.auth import token_auth
-from rightstrack.api.common import Pagination
+from rightstrack.api.common import Id, Pagination
 from rightstrack.api.errors import ErrorOut
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import job_link, job_summary, job_title
@@ -84,6 +84,6 @@ def list_jobs(request, filters: Query[JobFilters]):
 
 
 @router.get("/jobs/{pk}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, auth=AUTH, url_name="job_detail")
-def get_job(request, pk: int):
+def get_job(request, pk: Id):
     """One job: its state, progress (`done` of `total`, `percent`), the step it is on, its result or error."""
     return get_object_or_404(job_list(user=request.auth), pk=pk)
