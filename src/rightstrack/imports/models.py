@@ -47,7 +47,7 @@ class StagedImport(models.Model):
 
     @property
     def job(self):
-        """The latest job run on this import (newest first), or None (a file waiting for its column mapping has none yet)."""
+        """The latest job run on this import, or None (a file waiting for its column mapping has none yet)."""
         return next(iter(self.jobs.all()), None)  # prefetched by the selector
 
     @property
