@@ -187,7 +187,7 @@ def test_confidence_filter(client, review):
     assert client.get(reverse("search:tag_review"), {"min": "lots"}).status_code == 200
 
 
-@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list", "jobs:job_list"])
+@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list"])
 def test_review_pages_are_for_coordinators(client, world, route):
     assert client.get(reverse(route))["Location"].startswith(reverse("accounts:login"))
     client.login(username="viewer", password=PASSWORD)
