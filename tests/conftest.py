@@ -80,9 +80,8 @@ def _media_and_mail(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    progress = {**settings.CACHES["progress"], "LOCATION": tmp_path / "cache" / "progress"}
-    ratelimit = {**settings.CACHES.get("ratelimit", progress), "LOCATION": tmp_path / "cache" / "ratelimit"}
-    settings.CACHES = {**settings.CACHES, "progress": progress, "ratelimit": ratelimit}
+    ratelimit = {**settings.CACHES["ratelimit"], "LOCATION": tmp_path / "cache" / "ratelimit"}
+    settings.CACHES = {**settings.CACHES, "ratelimit": ratelimit}
     # The test client's login() authenticates without a request, which django-axes refuses;
     # tests/accounts/test_throttling.py turns it on and signs in through the forms.
     settings.AXES_ENABLED = False

@@ -117,12 +117,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE",
                                        "timeout": float(os.environ.get("RIGHTSTRACK_SQLITE_TIMEOUT", "20")),
                                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
-# "progress": how far background jobs have got, shared by the worker and the web processes. A job that writes in one
-# transaction (an import's write pass) cannot show its progress through the database until it commits.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "progress": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                 "LOCATION": DATA_DIR / "cache" / "progress"},
     # Rate-limit counters shared by every process on the machine (sign-ups, API throttles). Not atomic: two
     # requests at the same instant may both pass, which a limit of a few per hour tolerates.
     "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -3,6 +3,7 @@
 import pytest
 
 from rightstrack.api.models import api_token_create
+from tests.jobs.conftest import jobs  # noqa: F401 (one job of each kind, for tests/api/test_jobs.py)
 
 
 @pytest.fixture

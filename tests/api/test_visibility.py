@@ -21,7 +21,11 @@ def _hidden_ids(world) -> dict:
             "/api/v1/progress-reports/{pk}": world.approved.pk,  # approved but not published
             "/api/v1/legal-acts/{pk}": world.hidden_legal_act.pk,
             "/api/v1/plans/{pk}": world.plan.pk,  # unpublished below
-            "/api/v1/measures/{pk}": world.measure.pk}  # hidden with its plan
+            "/api/v1/measures/{pk}": world.measure.pk,  # hidden with its plan
+            "/api/v1/jobs/{pk}": 1}  # signed-in readers only (tests/api/test_jobs.py)
+
+
+SIGNED_IN_ONLY = {"/api/v1/jobs", "/api/v1/jobs/{pk}"}  # anonymous readers are refused before any lookup
 
 
 def _get_paths(client):
@@ -36,7 +40,10 @@ def test_every_api_read_hides_unpublished_records(client, world):
     paths = _get_paths(client)
     assert {p for p in paths if "{pk}" in p} == set(hidden), "a new detail path needs a hidden record here"
     for path in paths:
-        if "{pk}" in path:
+        if path in SIGNED_IN_ONLY:
+            response = client.get(path.replace("{pk}", str(hidden.get(path))))
+            assert response.status_code == 401, path
+        elif "{pk}" in path:
             response = client.get(path.replace("{pk}", str(hidden[path])))
             assert response.status_code == 404, path
         else:

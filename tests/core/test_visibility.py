@@ -31,22 +31,21 @@ READ_ROUTES = {
     "reports:plan_dashboard": lambda w: [w.plan.pk],
     "reports:plan_compare": lambda w: [w.plan.pk],
     "reports:report_preview": None,  # needs query parameters; anonymous leaks checked in tests/reports/test_views.py
-    "reports:report_job_detail": None,  # the requester's own job only; tests/reports/test_views.py
-    "reports:report_job_download": None,
+    "reports:report_detail": None,  # the requester's own report only; tests/reports/test_views.py
+    "reports:report_download": None,
     "reports:report_archive": None,  # staff only; tests/reports/test_archive_and_templates.py
     "reports:report_template_list": None,
     "taxonomy:term_list": lambda w: [],
     "imports:import_list": None,  # coordinators only; covered in tests/imports/test_views.py
     "imports:import_detail": None,
-    "imports:import_status": None,
     "exports:export": None,  # a streamed download; visibility covered in tests/exports/test_exports.py
     "taxonomy:term_detail": lambda w: [w.term.pk],
     # Coordinators' review pages (sign-in required): covered in tests/search/test_views.py.
     "search:tag_review": None,
     "search:model_version_list": None,
     "search:cluster_suggestion_list": None,
-    "jobs:job_list": None,  # coordinators only; tests/jobs/test_job_list.py
-    "search:job_detail": None,
+    "jobs:job_list": None,  # staff only, each their own jobs; tests/jobs/test_job_list.py
+    "jobs:job_detail": None,
     # The linking pickers and the bulk-link page (coordinators only): covered in tests/planning/test_linking.py.
     "planning:measure_pick": None,
     "planning:recommendation_pick": None,
@@ -84,6 +83,8 @@ READ_ROUTES = {
     "api:institution_list": lambda w: [],
     "api:term_list": lambda w: [],
     "api:export": None,  # streamed files; every data set and format is checked in tests/api/test_visibility.py
+    "api:job_list": None,  # staff only, each their own jobs; tests/api/test_jobs.py
+    "api:job_detail": None,
 }
 
 

@@ -69,9 +69,9 @@ def test_every_row_has_history(demo_db):
 def test_the_load_queues_only_the_sdg_tagging_job_because_reindex_embedded_every_text(demo_db):
     _, out, db = demo_db
     assert db.execute("select task_path, status from django_tasks_database_dbtaskresult").fetchall() == [
-        ("rightstrack.search.tasks.run_job", "READY")]
-    assert db.execute("select kind, params, status from search_job").fetchall() == [("tag", '{"taxonomy": "sdg"}',
-                                                                                    "queued")]
+        ("rightstrack.jobs.tasks.run_job", "READY")]
+    assert db.execute("select kind, params, state from jobs_job").fetchall() == [("tag", '{"taxonomy": "sdg"}',
+                                                                                 "queued")]
     assert "SDG tag suggestions" in out
     assert one(db, "select count(*) from search_recommendationembedding") == 322
 

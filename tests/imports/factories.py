@@ -1,8 +1,10 @@
-"""Staged imports in a given state, for route and review tests."""
+"""Staged imports in a given state (with their job while one runs), for route and review tests."""
 
 from django.core.files.base import ContentFile
 
 from rightstrack.imports.models import StagedImport, StagedRow
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.services import job_enqueue
 
 
 def staged_import(world, state: str = StagedImport.State.STAGED, rejected: int = 0,
@@ -16,4 +18,7 @@ def staged_import(world, state: str = StagedImport.State.STAGED, rejected: int =
     staged.save()
     StagedRow.objects.create(staged_import=staged, number=2, record={"text": "Abolish", "document": "A/HRC/1"},
                              action="created")
+    if staged.is_running:  # a running import has its queued job
+        job_enqueue(kind=Job.Kind.IMPORT_WRITE if state == StagedImport.State.COMMITTING else Job.Kind.IMPORT_STAGE,
+                    owner=staged.created_by, obj=staged)
     return staged

@@ -1,61 +1,60 @@
-"""A web import's progress is seen by the pages while its write's transaction is still open, and by other processes."""
-
-import os
-import subprocess
-import sys
+"""A web import's progress is its job's: written where the pages see it at once, also from inside the write's
+own transaction on PostgreSQL."""
 
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.urls import reverse
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
 
-from rightstrack.imports import staging
 from rightstrack.imports.models import StagedImport
-from rightstrack.imports.progress import shared_progress_get, shared_progress_set
-from rightstrack.imports.selectors import staged_import_status
-from tests.factories import PASSWORD
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def committing(world):
-    return StagedImport.objects.create(original_name="uhri.csv", format="uhri", created_by=world.users["coordinator"],
-                                       state=StagedImport.State.COMMITTING, progress=0.5)
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.runner import Progress, job_run
+from rightstrack.jobs.services import job_enqueue
+from tests.imports.conftest import csv_bytes, uhri_row
+from tests.imports.factories import staged_import
 
 
-def test_progress_reported_inside_the_writes_transaction_reaches_the_status_page(client, committing):
-    with transaction.atomic():
-        staging._reporter(committing)(0.75)  # what the write pass does, inside the import's transaction
-        transaction.set_rollback(True)  # as far as any other connection can tell, the row was never updated
-    committing.refresh_from_db()
-    assert committing.progress == 0.5
-    client.login(username="coord", password=PASSWORD)
-    assert client.get(reverse("imports:import_status", args=[committing.pk])).json()["progress"] == 0.75
+def _committed_job(world) -> Job:
+    staged = staged_import(world, StagedImport.State.COMMITTING)
+    return staged.job
 
 
-def test_a_finished_import_shows_its_own_row_and_forgets_the_shared_value(committing):
-    staging._reporter(committing)(0.9)
-    staging._finish(committing, StagedImport.State.COMMITTED)
-    committing.refresh_from_db()
-    assert shared_progress_get(committing.pk) is None
-    assert staged_import_status(staged=committing)["progress"] == 1.0
+@pytest.mark.django_db(transaction=True)  # the job row must be committed, as the worker finds it
+def test_progress_reported_inside_the_jobs_own_transaction(world):
+    job = _committed_job(world)
+    progress = Progress(job)
+    # Another connection (the web process) sees the update at once on PostgreSQL. SQLite has one write lock, held
+    # by the job's transaction: the update is left out rather than waiting for a lock it would never get.
+    expected = 750 if connection.vendor == "postgresql" else 0
+    with transaction.atomic():  # what the write pass does: one transaction for every row
+        progress.fraction(0.75)
+        transaction.set_rollback(True)  # whatever this transaction wrote is gone
+    progress.close()
+    assert Job.objects.values_list("done", flat=True).get(pk=job.pk) == expected
 
 
-def test_a_stale_shared_value_is_not_shown_for_an_import_that_is_not_running(committing):
-    shared_progress_set(committing.pk, 0.3)
-    StagedImport.objects.filter(pk=committing.pk).update(state=StagedImport.State.STAGED, progress=1.0)
-    committing.refresh_from_db()
-    assert staged_import_status(staged=committing)["progress"] == 1.0
+@pytest.mark.django_db
+def test_progress_outside_a_transaction_is_written_on_the_jobs_row(world):
+    job = _committed_job(world)
+    Progress(job)(3, 4, "checking")
+    assert Job.objects.values_list("done", "total", "step").get(pk=job.pk) == (3, 4, "checking")
 
 
-def test_the_shared_value_is_seen_by_another_process(committing):
-    """The worker and the web server are separate processes: the store must not be per-process memory."""
-    shared_progress_set(committing.pk, 0.625)
-    code = ("import django; django.setup(); from rightstrack.imports.progress import shared_progress_get; "
-            f"print(shared_progress_get({committing.pk}))")
-    # The test's store is <tmp>/cache/progress, where a process with <tmp> as its data directory keeps it.
-    data_dir = settings.CACHES["progress"]["LOCATION"].parent.parent
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "rightstrack.settings", "RIGHTSTRACK_DATA_DIR": str(data_dir)}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "0.625"
+@pytest.mark.django_db
+def test_the_check_job_keeps_counts_on_the_import_and_its_job(world, terms):
+    staged = StagedImport(original_name="uhri.csv", format="uhri", created_by=world.users["coordinator"])
+    staged.file.save("uhri.csv", ContentFile(csv_bytes([uhri_row(1), uhri_row(2, Themes="- Unknown theme")])))
+    job = job_enqueue(kind=Job.Kind.IMPORT_STAGE, owner=staged.created_by, obj=staged)
+    assert job_run(job_id=job.pk) == "done"
+    staged.refresh_from_db()
+    job.refresh_from_db()
+    assert staged.state == "staged" and (staged.counts["created"], staged.counts["rejected"]) == (1, 1)
+    assert (job.result["created"], job.result["rejected"], job.percent, job.done) == (1, 1, 100, 1000)
+
+
+@pytest.mark.django_db
+def test_an_unreadable_file_fails_the_import_and_its_job_with_the_reason(world):
+    staged = staged_import(world, StagedImport.State.QUEUED)
+    staged.file.save("list.csv", ContentFile(b"\x00" * 10))
+    assert job_run(job_id=staged.job.pk) == "failed"
+    staged.refresh_from_db()
+    assert staged.state == "failed" and staged.message and staged.job.error == staged.message

@@ -27,7 +27,8 @@ def test_upload_stage_review_and_commit(client, terms):
     client.login(username="coord", password=PASSWORD)
     staged = _upload(client, "uhri.csv", csv_bytes([uhri_row(1), uhri_row(2, Themes="- Unknown theme")]))
     assert staged.state == "queued" and staged.format == "uhri"
-    assert client.get(reverse("imports:import_status", args=[staged.pk])).json()["running"] is True
+    job = client.get(reverse("api:job_detail", args=[staged.job.pk])).json()  # what the page polls
+    assert (job["kind"], job["state"], job["percent"]) == ("import-stage", "queued", 0)
     _work()
     staged.refresh_from_db()
     assert staged.state == "staged" and staged.counts["created"] == 1 and staged.counts["rejected"] == 1
@@ -40,6 +41,8 @@ def test_upload_stage_review_and_commit(client, terms):
     _work()
     staged.refresh_from_db()
     assert staged.state == "committed" and staged.counts["created"] == 1
+    assert [(job.kind, job.state, job.percent) for job in staged.jobs.all()] == [
+        ("import-write", "done", 100), ("import-stage", "done", 100)]
     assert Recommendation.objects.filter(external_id__startswith="6f1c").count() == 1
 
 
@@ -87,6 +90,7 @@ def test_the_progress_page_works_without_javascript(client, world):
     client.login(username="coord", password=PASSWORD)
     page = client.get(staged.get_absolute_url()).content.decode()
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page and "<progress" in page
+    assert reverse("api:job_detail", args=[staged.job.pk]) in page  # what job_progress.js polls
     staged.state = StagedImport.State.STAGED
     staged.save()
     assert "http-equiv" not in client.get(staged.get_absolute_url()).content.decode()

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from rightstrack.reports.models import ReportJob, ReportTemplate
-from rightstrack.reports.tasks import build_report_job
+from rightstrack.reports.models import Report, ReportTemplate
 from tests.factories import PASSWORD
+from tests.reports.builds import build, report_queued
 
 pytestmark = pytest.mark.django_db
 REQUEST = {"kind": "mechanism", "format": "xlsx", "language": "en", "mechanism": "UPR", "cycle": "2",
@@ -20,13 +20,13 @@ def test_save_as_template_then_build_gives_a_job_with_the_same_parameters(client
     client.login(username="coord", password=PASSWORD)
     assert _save(client)["Location"] == reverse("reports:report_template_list")
     template = ReportTemplate.objects.get()
-    assert not ReportJob.objects.exists()  # saving builds nothing
+    assert not Report.objects.exists()  # saving builds nothing
     page = client.get(reverse("reports:report_template_list")).content.decode()
     assert "UPR mid-term" in page and "Mechanism: UPR, cycle 2" in page
     client.post(reverse("reports:report_request"), REQUEST)
-    direct = ReportJob.objects.get()
+    direct = Report.objects.get()
     response = client.post(reverse("reports:report_template_build", args=[template.pk]))
-    job = ReportJob.objects.exclude(pk=direct.pk).get()
+    job = Report.objects.exclude(pk=direct.pk).get()
     assert response["Location"] == job.get_absolute_url()
     assert (job.kind, job.format, job.language, job.params) == (direct.kind, direct.format, direct.language,
                                                                  direct.params)
@@ -61,12 +61,12 @@ def test_archive_lists_reports_in_words_filters_them_and_downloads(client, world
     client.login(username="coord", password=PASSWORD)
     client.post(reverse("reports:report_request"), {**REQUEST, "kind": "institution",
                                                     "institution": world.mia.pk, "format": "csv"})
-    viewer_job, coord_job = ReportJob.objects.order_by("pk")
-    build_report_job.call(viewer_job.pk)
+    viewer_job, coord_job = Report.objects.order_by("pk")
+    build(viewer_job)
     page = client.get(reverse("reports:report_archive")).content.decode()
     assert "Mechanism: UPR, cycle 2" in page and "Institution: Ministry of Internal Affairs" in page
     assert "viewer" in page and "XLSX" in page and "Done" in page and "Queued" in page
-    download = reverse("reports:report_job_download", args=[viewer_job.pk])
+    download = reverse("reports:report_download", args=[viewer_job.pk])
     assert download in page
     response = client.get(download)
     viewer_job.refresh_from_db()
@@ -82,11 +82,11 @@ def test_archive_lists_reports_in_words_filters_them_and_downloads(client, world
 
 
 def test_archive_and_templates_refuse_anonymous_visitors(client, world):
-    job = ReportJob.objects.create(requested_by=world.users["coordinator"], kind="mechanism", format="xlsx",
-                                   params={"query": "mechanism=UPR", "options": {}})
-    build_report_job.call(job.pk)
+    job = report_queued(world.users["coordinator"], kind="mechanism", format="xlsx",
+                        params={"query": "mechanism=UPR", "options": {}})
+    build(job)
     for url in (reverse("reports:report_archive"), reverse("reports:report_template_list"),
-                reverse("reports:report_job_download", args=[job.pk])):
+                reverse("reports:report_download", args=[job.pk])):
         assert client.get(url)["Location"].startswith(reverse("accounts:login"))
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from rightstrack.reports.models import ReportJob
+from rightstrack.reports.models import Report
 from tests.factories import PASSWORD, build_world
 
 
@@ -35,8 +35,8 @@ def test_dashboard_filter_then_report_built_by_the_worker(live_server, page: Pag
     expect(page.locator("progress")).to_have_attribute("value", "0")
 
     call_command("db_worker", "--batch", "--no-startup-delay")  # the worker a deployment runs as a service
-    assert ReportJob.objects.get().state == "done"
-    # The page refreshes itself every 2 s while the job is queued or running.
+    assert Report.objects.get().job.state == "done"
+    # The page follows the job through the jobs API and reloads when it ends.
     expect(page.locator("progress")).to_have_attribute("value", "100", timeout=10_000)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download").click()

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from rightstrack.reports.models import ReportJob
+from rightstrack.reports.models import Report
 from tests.factories import PASSWORD, build_world
 
 
@@ -35,13 +35,13 @@ def test_coordinator_saves_a_template_builds_it_and_downloads_from_the_archive(l
     page.get_by_role("button", name="Save as template").click()
     expect(page.get_by_role("heading", name="Report templates")).to_be_visible()
     expect(page.get_by_role("cell", name="Mechanism: UPR, cycle 2")).to_be_visible()
-    assert not ReportJob.objects.exists()
+    assert not Report.objects.exists()
 
     page.get_by_role("button", name="Build UPR mid-term report").click()
     expect(page.get_by_role("status")).to_have_text("Queued")
     call_command("db_worker", "--batch", "--no-startup-delay")  # the worker a deployment runs as a service
-    job = ReportJob.objects.get()
-    assert job.state == "done" and job.params["query"] == "mechanism=UPR&cycle=2"
+    job = Report.objects.get()
+    assert job.job.state == "done" and job.params["query"] == "mechanism=UPR&cycle=2"
     expect(page.locator("progress")).to_have_attribute("value", "100", timeout=10_000)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()

@@ -7,7 +7,7 @@ from django.utils import translation
 from rightstrack.planning.models import ActionPlan, ActionPlanVersion
 from rightstrack.reports.content import build_report
 from rightstrack.reports.forms import ReportRequestForm, natural_key
-from rightstrack.reports.models import ReportJob
+from rightstrack.reports.models import Report
 from rightstrack.reports.selectors import ChartFilters
 from rightstrack.taxonomy.models import Term, Vocabulary
 from tests.factories import PASSWORD
@@ -38,7 +38,7 @@ def test_each_kind_needs_its_own_fields(world, kind, missing):
 def test_unknown_values_are_form_errors_and_no_job_is_created(client, world, fields):
     response = _post(client, **fields)
     assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
-    assert not ReportJob.objects.exists()
+    assert not Report.objects.exists()
 
 
 def test_a_request_that_would_fail_in_the_worker_is_refused_before_a_job_exists(client, world):
@@ -46,7 +46,7 @@ def test_a_request_that_would_fail_in_the_worker_is_refused_before_a_job_exists(
     world.hidden_recommendation.delete()  # UPR now has no recommendation: the build would fail at 0 %
     response = _post(client, mechanism="UPR")
     assert response.status_code == 400 and "No recommendation matches these filters." in response.content.decode()
-    assert not ReportJob.objects.exists()
+    assert not Report.objects.exists()
 
 
 def test_plan_diff_versions_must_belong_to_the_plan_and_differ(client, world):
@@ -57,10 +57,10 @@ def test_plan_diff_versions_must_belong_to_the_plan_and_differ(client, world):
     assert "Pick a version of the chosen plan." in response.content.decode()
     response = _post(client, kind="plan-diff", plan=world.plan.pk, from_version=v2.pk, to_version=v2.pk)
     assert "Pick two different versions." in response.content.decode()
-    assert not ReportJob.objects.exists()
+    assert not Report.objects.exists()
     response = _post(client, kind="plan-diff", plan=world.plan.pk, from_version=world.plan.versions.get(number=1).pk,
                      to_version=v2.pk)
-    job = ReportJob.objects.get()
+    job = Report.objects.get()
     assert response["Location"] == job.get_absolute_url()
     assert job.params["options"]["from"] == 1 and job.params["options"]["to"] == 2  # version numbers, not ids
 
@@ -68,7 +68,7 @@ def test_plan_diff_versions_must_belong_to_the_plan_and_differ(client, world):
 def test_fields_of_other_kinds_are_ignored(client, world):
     """A bad value in a field the chosen kind does not use neither blocks the request nor reaches the job."""
     _post(client, mechanism="UPR", cycle="2", plan="999999", theme="Z99", institution="oops", period_from="2014-01-01")
-    job = ReportJob.objects.get()
+    job = Report.objects.get()
     assert job.params["query"] == "mechanism=UPR&cycle=2&period_from=2014-01-01"
     assert job.params["options"]["plan"] is None
 

@@ -8,9 +8,9 @@ from django_tasks_db.models import DBTaskResult
 from docx import Document
 
 from rightstrack.planning.models import ActionPlanVersion, IndicatorValue, Measure
-from rightstrack.reports.models import ReportJob
-from rightstrack.reports.tasks import build_report_job
+from rightstrack.reports.models import Report
 from tests.factories import PASSWORD
+from tests.reports.builds import build, report_queued
 from tests.snapshot import database_fingerprint
 
 pytestmark = pytest.mark.django_db
@@ -105,16 +105,16 @@ def test_report_request_queues_a_job_that_builds_a_downloadable_file(client, wor
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:report_request"), {
             "kind": "mechanism", "format": "docx", "language": "en", "mechanism": "UPR", "group_by": "cluster"})
-    job = ReportJob.objects.get()
+    job = Report.objects.get()
     assert response["Location"] == job.get_absolute_url()
     assert DBTaskResult.objects.count() == before_tasks + 1  # queued for `rightstrack manage db_worker`
     page = client.get(job.get_absolute_url()).content.decode()
     assert 'http-equiv="refresh"' in page and 'value="0"' in page
-    assert client.get(reverse("reports:report_job_download", args=[job.pk])).status_code == 404  # not ready
-    assert build_report_job.call(job.pk) == "done"
+    assert client.get(reverse("reports:report_download", args=[job.pk])).status_code == 404  # not ready
+    assert build(job) == "done"
     page = client.get(job.get_absolute_url()).content.decode()
     assert 'value="100"' in page and "refresh" not in page
-    response = client.get(reverse("reports:report_job_download", args=[job.pk]))
+    response = client.get(reverse("reports:report_download", args=[job.pk]))
     job.refresh_from_db()
     assert b"".join(response.streaming_content) == job.path.read_bytes()
     assert SECRET in [c.text for t in Document(job.path).tables for r in t.rows for c in r.cells]
@@ -130,14 +130,14 @@ def test_report_request_with_missing_fields_queues_nothing(client, world):
     response = client.post(reverse("reports:report_request"), {"kind": "plan", "format": "xlsx", "language": "en",
                                                               "group_by": "cluster"})
     assert response.status_code == 400 and "This report needs this field." in response.content.decode()
-    assert not ReportJob.objects.exists() and database_fingerprint() == before
+    assert not Report.objects.exists() and database_fingerprint() == before
 
 
 def test_a_failing_build_is_shown_as_failed(client, world):
     client.login(username="viewer", password=PASSWORD)
-    job = ReportJob.objects.create(requested_by=world.users["viewer"], kind="mechanism", format="xlsx",
-                                   params={"query": "mechanism=CAT", "options": {}})
-    assert build_report_job.call(job.pk) == "failed"
+    job = report_queued(world.users["viewer"], kind="mechanism", format="xlsx",
+                        params={"query": "mechanism=CAT", "options": {}})
+    assert build(job) == "failed"
     page = client.get(job.get_absolute_url()).content.decode()
     assert "No recommendation matches these filters." in page
 

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from rightstrack.accounts.models import Role
-from rightstrack.search.models import Job, TaggingModelVersion
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.runner import job_summary
+from rightstrack.jobs.tasks import run_job
+from rightstrack.search.jobs import job_taxonomy
+from rightstrack.search.models import TaggingModelVersion
 from rightstrack.search.services import job_start, tag_suggest
-from rightstrack.search.selectors import job_result, job_taxonomy
-from rightstrack.search.tasks import run_job
 from rightstrack.search.templatetags.search import evaluation_protocol
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
 from rightstrack.tagging.taxonomies import get_taxonomy
@@ -99,13 +101,13 @@ def test_bulk_tagging_job_reports_progress(corpus, goals, sdg_model, django_capt
                         params={"taxonomy": "sdg", "model_path": str(sdg_model)})
     run_job.call(job.pk)
     job.refresh_from_db()
-    assert (job.status, job.done, job.total, job.percent) == ("done", len(corpus), len(corpus), 100)
-    assert "suggestions stored" in job.message
+    assert (job.state, job.done, job.total, job.percent) == ("done", len(corpus), len(corpus), 100)
+    assert "suggestions stored" in job_summary(job)
     assert TagAssignment.objects.filter(status="suggested", recommendation=corpus["op_cat"], term__code="16").exists()
     with translation.override("ru"):
         assert job_taxonomy(job) == "Цель ЦУР"
-        stored = job.params["result"]["stored"]
-        assert job_result(job).endswith("сохранено") and job_result(job).split()[0] == str(stored)
+        stored = job.result["stored"]
+        assert job_summary(job).endswith("сохранено") and job_summary(job).split()[0] == str(stored)
 
 
 def test_failed_job_says_why(corpus):
@@ -113,7 +115,7 @@ def test_failed_job_says_why(corpus):
     with pytest.raises(Exception):
         run_job.call(job.pk)
     job.refresh_from_db()
-    assert job.status == "failed" and job.message
+    assert job.state == "failed" and job.error
 
 
 @pytest.fixture
@@ -185,7 +187,7 @@ def test_confidence_filter(client, review):
     assert client.get(reverse("search:tag_review"), {"min": "lots"}).status_code == 200
 
 
-@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list", "jobs:job_list"])
+@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list"])
 def test_review_pages_are_for_coordinators(client, world, route):
     assert client.get(reverse(route))["Location"].startswith(reverse("accounts:login"))
     client.login(username="viewer", password=PASSWORD)

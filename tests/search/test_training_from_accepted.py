@@ -12,10 +12,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from rightstrack.accounts.models import Role
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.runner import job_summary
+from rightstrack.jobs.tasks import run_job
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.search.models import Job, TaggingModelVersion
+from rightstrack.search.models import TaggingModelVersion
 from rightstrack.search.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model
-from rightstrack.search.tasks import run_job
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD, make_user
 
@@ -113,8 +115,8 @@ def test_the_training_job_reports_its_steps_and_its_outcome(coded, django_captur
     run_job.call(job.pk)
     job.refresh_from_db()
     trained = TaggingModelVersion.objects.get()
-    assert (job.status, job.percent) == ("done", 100) and job.done >= 3
-    assert trained.version in job.message and f"on {len(CODED)} texts" in job.message
+    assert (job.state, job.percent) == ("done", 100) and job.done >= 3
+    assert trained.version in job_summary(job) and f"on {len(CODED)} texts" in job_summary(job)
 
 
 def test_a_failed_training_job_says_why(coded, django_capture_on_commit_callbacks):
@@ -123,7 +125,7 @@ def test_a_failed_training_job_says_why(coded, django_capture_on_commit_callback
     with pytest.raises(ValueError):
         run_job.call(job.pk)
     job.refresh_from_db()
-    assert job.status == "failed" and "need at least 10 labelled texts, got 0" in job.message
+    assert job.state == "failed" and "need at least 10 labelled texts, got 0" in job.error
 
 
 def test_only_managers_start_training_and_a_taxonomy_is_required(coded, client):
@@ -159,7 +161,7 @@ def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(code
         response = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "action-category"})
     job = Job.objects.get()
     assert (job.kind, job.params) == ("train", {"taxonomy": "action-category"})
-    assert response.status_code == 302 and response["Location"] == reverse("search:job_detail", args=[job.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:job_detail", args=[job.pk])
     run_job.call(job.pk)
     models = client.get(reverse("search:model_version_list")).content.decode()
     assert f"Trained here from accepted tags on {len(CODED)} recommendations." in models
@@ -192,10 +194,9 @@ def test_in_chromium_a_coordinator_trains_from_accepted_tags_and_watches_the_job
     train.get_by_label("Train from accepted tags").select_option("action-category")
     train.get_by_role("button", name="Train").click()
     expect(page.locator("h1")).to_have_text("Train from accepted tags: UPR action category")  # the taxonomy by name
-    expect(page.get_by_text("Waiting for the task worker")).to_be_visible()
+    expect(page.get_by_text("Waiting for the job worker")).to_be_visible()
     run_job.call(Job.objects.get(kind=Job.Kind.TRAIN).pk)  # what the worker does
-    # The page refreshes itself while the job is queued or running.
+    # The page follows the job (it polls the jobs API) and shows the outcome when it ends.
     expect(page.get_by_text(f"on {len(CODED)} texts: held-out micro-F1")).to_be_visible(timeout=15_000)
-    page.get_by_role("link", name="Review suggested tags").click()
-    page.get_by_role("link", name="Model evaluations").click()
+    page.get_by_role("link", name="Tagging models").click()
     expect(page.get_by_text(f"Trained here from accepted tags on {len(CODED)} recommendations.")).to_be_visible()

@@ -4,10 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.tasks import run_job
 from rightstrack.planning.models import ActionPlanVersion, Measure
 from rightstrack.recommendations.services import recommendation_update
-from rightstrack.search.models import Job, MeasureEmbedding, RecommendationEmbedding, SearchDocument
-from rightstrack.search.tasks import run_job
+from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding, SearchDocument
 from tests.factories import PASSWORD
 from tests.search.fixtures import duplicate_pair, unit
 
@@ -90,12 +91,12 @@ def test_reindex_job_from_the_page(client, world, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=False):
         response = client.post(reverse("search:reindex_start"))
     job = Job.objects.get()
-    assert response["Location"] == reverse("search:job_detail", args=[job.pk])
+    assert response["Location"] == reverse("jobs:job_detail", args=[job.pk])
     assert "Queued" in client.get(response["Location"]).content.decode()
     SearchDocument.objects.all().delete()
     run_job.call(job.pk)
     job.refresh_from_db()
-    assert job.status == "done" and job.done == job.total > 0
+    assert job.state == "done" and job.done == job.total > 0
     assert SearchDocument.objects.count() == 2 and RecommendationEmbedding.objects.count() == 2
     assert "Done" in client.get(reverse("jobs:job_list")).content.decode()
 

@@ -5,7 +5,7 @@ from functools import wraps
 from ninja import NinjaAPI, Router
 from ninja.openapi.docs import Swagger
 
-from rightstrack.api import errors, exports, legislation, planning, recommendations, reference
+from rightstrack.api import errors, exports, jobs, legislation, planning, recommendations, reference
 from rightstrack.api.throttles import api_throttles
 
 api = NinjaAPI(
@@ -25,6 +25,7 @@ api.add_router("", planning.router)
 api.add_router("", legislation.router)
 api.add_router("", reference.router)
 api.add_router("", exports.router)
+api.add_router("", jobs.router)
 fallback = Router()
 
 

@@ -1,6 +1,7 @@
 """Uploaded files staged for review: each row with its errors and the action a commit would take."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,13 +25,14 @@ class StagedImport(models.Model):
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     headers = models.JSONField(_("columns in the file"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
-    progress = models.FloatField(_("progress"), default=0.0)
     message = models.TextField(_("message"), blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     partial = models.BooleanField(_("import valid rows only"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     committed_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    # The jobs that checked and wrote it (`imports.jobs`), newest first; they carry its progress.
+    jobs = GenericRelation("jobs.Job", content_type_field="object_type", object_id_field="object_id")
 
     class Meta:
         ordering = ["-created_at"]
@@ -42,6 +44,11 @@ class StagedImport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("imports:import_detail", args=[self.pk])
+
+    @property
+    def job(self):
+        """The latest job run on this import, or None (a file waiting for its column mapping has none yet)."""
+        return next(iter(self.jobs.all()), None)  # prefetched by the selector
 
     @property
     def is_running(self) -> bool:

@@ -1,6 +1,5 @@
 """Import pages: upload, column mapping, progress, review and commit. Thin: parse, call a service, render."""
 
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -39,7 +38,7 @@ def _get(request, pk):
 def import_detail(request, pk):
     """One import: the mapping step, its progress, or the staged rows to review before committing."""
     staged = _get(request, pk)
-    context = {"object": staged, "status": selectors.staged_import_status(staged=staged)}
+    context = {"object": staged}
     if staged.state == staged.State.MAPPING:
         context["mapping_form"] = MappingForm(staged=staged)
     if staged.state in {staged.State.STAGED, staged.State.COMMITTED}:
@@ -50,12 +49,6 @@ def import_detail(request, pk):
 
 
 @manager_required
-def import_status(request, pk):
-    """Progress as JSON, polled by the import page's small script."""
-    return JsonResponse(selectors.staged_import_status(staged=_get(request, pk)))
-
-
-@manager_required
 @require_POST
 def import_mapping_update(request, pk):
     staged = _get(request, pk)
@@ -63,8 +56,7 @@ def import_mapping_update(request, pk):
     return run_service(request, form,
                        lambda v: staging.staged_import_map(actor=request.user, staged=staged, mapping=form.mapping()),
                        success_url=staged.get_absolute_url(), template="imports/import_detail.html",
-                       context={"object": staged, "mapping_form": form,
-                                "status": selectors.staged_import_status(staged=staged)})
+                       context={"object": staged, "mapping_form": form})
 
 
 @manager_required
@@ -78,7 +70,6 @@ def import_commit(request, pk):
                        success_url=staged.get_absolute_url(), success_message=_("Import started."),
                        template="imports/import_detail.html",
                        context={"object": staged, "commit_form": form,
-                                "status": selectors.staged_import_status(staged=staged),
                                 **selectors.staged_rows_for_review(staged=staged)})
 
 
@@ -94,5 +85,4 @@ def import_labels_update(request, pk):
                        success_message=_("The labels are mapped; the rows are being checked again."),
                        template="imports/import_detail.html",
                        context={"object": staged, "labels_form": form, "commit_form": CommitForm(),
-                                "status": selectors.staged_import_status(staged=staged),
                                 **selectors.staged_rows_for_review(staged=staged)})

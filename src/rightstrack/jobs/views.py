@@ -1,13 +1,25 @@
-"""The jobs page: every background job in one table. Thin."""
+"""The jobs page (every background job in one table) and one job's page. Thin."""
 
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
 
-from rightstrack.core.views import manager_required
+from rightstrack.core.permissions import is_manager
+from rightstrack.jobs.models import Job
 from rightstrack.jobs.selectors import job_list as job_list_selector
-from rightstrack.jobs.selectors import worker_status
+from rightstrack.jobs.selectors import job_words, worker_status
+
+PAGE = 100
 
 
-@manager_required
+@login_required
 def job_list(request):
-    return render(request, "jobs/job_list.html", {"jobs": job_list_selector(user=request.user),
-                                                  "worker": worker_status()})
+    kind = request.GET.get("kind", "")
+    jobs = [job_words(job) for job in job_list_selector(user=request.user, kind=kind)[:PAGE]]
+    return render(request, "jobs/job_list.html", {"jobs": jobs, "kind": kind, "kinds": Job.Kind.choices,
+                                                  "worker": worker_status(), "manager": is_manager(request.user)})
+
+
+@login_required
+def job_detail(request, pk):
+    job = job_words(get_object_or_404(job_list_selector(user=request.user), pk=pk))
+    return render(request, "jobs/job_detail.html", {"job": job})

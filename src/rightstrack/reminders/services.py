@@ -4,16 +4,15 @@ Each mail is rendered in its recipient's language and logged in SentNotification
 transaction, so running the job twice the same day sends nothing twice.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from rightstrack.accounts.models import Role, User
+from rightstrack.core.mail import Mail, mail_send
 from rightstrack.planning.models import ReportingRound
 from rightstrack.planning.rounds import round_items
 from rightstrack.planning.selectors import focal_point_todo, progress_report_list
@@ -22,15 +21,6 @@ from rightstrack.reminders.selectors import deadline_items, split_by_state
 
 # Reminders go out this many days before a due date.
 REMINDER_DAYS = (14, 3)
-
-
-@dataclass
-class Mail:
-    """A rendered e-mail, ready to send."""
-
-    subject: str
-    text: str
-    html: str
 
 
 def _render(template: str, context: dict, language: str) -> Mail:
@@ -79,9 +69,7 @@ def _send_once(*, user, kind: str, key: str, mail: Mail) -> bool:
             SentNotification.objects.create(user=user, kind=kind, key=key)
     except IntegrityError:
         return False
-    message = EmailMultiAlternatives(mail.subject, mail.text, settings.DEFAULT_FROM_EMAIL, [user.email])
-    message.attach_alternative(mail.html, "text/html")
-    message.send()
+    mail_send(to=user.email, mail=mail)
     return True
 
 

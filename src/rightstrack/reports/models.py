@@ -1,53 +1,43 @@
-"""Report builds requested from the web UI and run by the job worker."""
+"""Reports built from the web UI (by the jobs worker), and saved report requests."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class ReportJob(models.Model):
-    """One report build: what was asked, how far the worker got, and the file it wrote."""
+class Report(models.Model):
+    """One report built for its requester: what was asked, and the file the job wrote. How far the build got is
+    its job's (`jobs.Job`, kind "report")."""
 
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_jobs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(_("kind"), max_length=20)
     format = models.CharField(_("format"), max_length=10)
     language = models.CharField(_("language"), max_length=5, default="en")
     as_of = models.DateField(_("as of"), null=True, blank=True)
-    # Filters as a query string and builder options (plan, versions, grouping), replayed by the worker.
+    # Filters as a query string and builder options (plan, versions, grouping), replayed by the job.
     params = models.JSONField(default=dict, blank=True)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
-    done_steps = models.PositiveIntegerField(default=0)
-    total_steps = models.PositiveIntegerField(default=0)
-    step_label = models.CharField(max_length=200, blank=True)
-    error = models.TextField(blank=True)
     file_name = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    jobs = GenericRelation("jobs.Job", content_type_field="object_type", object_id_field="object_id")
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("report job")
-        verbose_name_plural = _("report jobs")
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.format} #{self.pk}"
+        return f"{self.kind} ({self.format.upper()}) #{self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:report_job_detail", args=[self.pk])
+        return reverse("reports:report_detail", args=[self.pk])
 
     @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        return int(100 * self.done_steps / self.total_steps) if self.total_steps else 0
+    def job(self):
+        """The build's job (prefetch `jobs` for lists)."""
+        return next(iter(self.jobs.all()), None)
 
     @property
     def path(self):

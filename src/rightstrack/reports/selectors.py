@@ -17,7 +17,7 @@ from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.permissions import is_internal, is_manager
 from rightstrack.planning.models import ActionPlan, Measure
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.reports.models import ReportJob, ReportTemplate
+from rightstrack.reports.models import Report, ReportTemplate
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 LIST_FILTERS = ("mechanism", "cycle", "theme", "issue", "institution", "sdg", "status")
@@ -232,10 +232,10 @@ def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max))
 
 
-def report_job_list(*, user, kind: str = "", requested_by: str = "") -> QuerySet:
-    """Reports built: every one for coordinators and administrators, one's own for other staff, none for anonymous
-    visitors. Filter by kind and by the requester's id."""
-    qs = ReportJob.objects.select_related("requested_by")
+def report_list(*, user, kind: str = "", requested_by: str = "") -> QuerySet[Report]:
+    """Reports built, with their jobs: every one for coordinators and administrators, one's own for other staff,
+    none for anonymous visitors. Filter by kind and by the requester's id."""
+    qs = Report.objects.select_related("requested_by").prefetch_related("jobs")
     if not is_internal(user):
         return qs.none()
     if not is_manager(user):
@@ -253,7 +253,7 @@ def report_template_list(*, user) -> QuerySet:
 
 
 def report_requests_in_words(items) -> dict[int, str]:
-    """What each report job or template asked for, in words ("Mechanism: UPR, cycle 2"), by pk.
+    """What each report or template asked for, in words ("Mechanism: UPR, cycle 2"), by pk.
 
     Names are looked up once for the whole list, in the active language."""
     parsed = []

@@ -1,21 +1,19 @@
-"""Writes of the reports app: request a report build, run it (called by the job worker), keep templates."""
+"""Writes of the reports app: request a report, build it (from its job, `reports.jobs`), keep templates."""
 
-import logging
+from collections.abc import Callable
+from datetime import date
 
 from django.db import transaction
 from django.http import QueryDict
-from django.utils import timezone
-
-from datetime import date
 
 from rightstrack.core.permissions import is_internal, require
 from rightstrack.core.services import record_delete, record_save
-from rightstrack.reports.content import KINDS, ReportError, build_report, report_check
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.services import job_enqueue
+from rightstrack.reports.content import KINDS, build_report, report_check
 from rightstrack.reports.formats import FORMATS, write_report
-from rightstrack.reports.models import ReportJob, ReportTemplate
+from rightstrack.reports.models import Report, ReportTemplate
 from rightstrack.reports.selectors import ChartFilters
-
-logger = logging.getLogger(__name__)
 
 
 def _check_request(*, actor, kind: str, fmt: str, as_of, query: str, options: dict | None) -> None:
@@ -30,42 +28,25 @@ def _check_request(*, actor, kind: str, fmt: str, as_of, query: str, options: di
 
 @transaction.atomic
 def report_job_request(*, actor, kind: str, fmt: str, language: str, as_of=None, query: str = "",
-                       options: dict | None = None) -> ReportJob:
-    """Record a report request and queue its build once the transaction commits."""
-    from rightstrack.reports.tasks import build_report_job
-
+                       options: dict | None = None) -> Report:
+    """Record a report request and queue its build (`reports.jobs`) once the transaction commits."""
     _check_request(actor=actor, kind=kind, fmt=fmt, as_of=as_of, query=query, options=options)
-    job = ReportJob.objects.create(requested_by=actor, kind=kind, format=fmt, language=language, as_of=as_of,
+    report = Report.objects.create(requested_by=actor, kind=kind, format=fmt, language=language, as_of=as_of,
                                    params={"query": query, "options": options or {}})
-    transaction.on_commit(lambda: build_report_job.enqueue(job.pk))
-    return job
+    job_enqueue(kind=Job.Kind.REPORT, owner=actor, obj=report)
+    return report
 
 
-def report_job_run(*, job: ReportJob) -> ReportJob:
-    """Build the report for its requester, saving progress as it goes; failures are recorded on the job."""
-    job.state = ReportJob.State.RUNNING
-    job.save(update_fields=["state"])
-
-    def progress(done: int, total: int, label: str) -> None:
-        job.done_steps, job.total_steps, job.step_label = done, total + 1, str(label)[:200]
-        job.save(update_fields=["done_steps", "total_steps", "step_label"])
-
-    try:
-        report = build_report(kind=job.kind, user=job.requested_by,
-                              filters=ChartFilters.from_params(QueryDict(job.params.get("query", ""))),
-                              language=job.language, as_of=job.as_of, options=job.params.get("options", {}),
-                              progress=progress)
-        job.file_name = f"{report.filename_stem}.{job.format}"
-        write_report(report, job.format, job.path)
-        job.state = ReportJob.State.DONE
-    except ReportError as error:
-        job.state, job.error = ReportJob.State.FAILED, str(error)
-    except Exception as error:  # the page must say the build failed rather than spin forever
-        logger.exception("report job %s failed", job.pk)
-        job.state, job.error = ReportJob.State.FAILED, f"{type(error).__name__}: {error}"
-    job.finished_at = timezone.now()
-    job.save(update_fields=["state", "error", "file_name", "finished_at"])
-    return job
+def report_build(*, report: Report, progress: Callable[[int, int, str], None]) -> Report:
+    """Build the report for its requester and write its file (ReportError if it cannot be built)."""
+    built = build_report(kind=report.kind, user=report.requested_by,
+                         filters=ChartFilters.from_params(QueryDict(report.params.get("query", ""))),
+                         language=report.language, as_of=report.as_of, options=report.params.get("options", {}),
+                         progress=progress)
+    report.file_name = f"{built.filename_stem}.{report.format}"
+    write_report(built, report.format, report.path)
+    report.save(update_fields=["file_name"])
+    return report
 
 
 @transaction.atomic
@@ -78,7 +59,7 @@ def report_template_create(*, actor, name: str, kind: str, fmt: str, language: s
                                           parameters=parameters), actor=actor)
 
 
-def report_template_build(*, actor, template: ReportTemplate) -> ReportJob:
+def report_template_build(*, actor, template: ReportTemplate) -> Report:
     """Queue the report a template describes, with its saved parameters, for `actor`."""
     params = template.parameters
     return report_job_request(actor=actor, kind=template.kind, fmt=template.format, language=template.language,

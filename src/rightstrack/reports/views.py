@@ -1,4 +1,4 @@
-"""Dashboards, plan comparison, report preview and report jobs. Thin: parse, call a selector or service, render."""
+"""Dashboards, plan comparison, report preview and built reports. Thin: parse, call a selector or service, render."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -16,10 +16,10 @@ from rightstrack.reports import dashboards
 from rightstrack.reports.content import ReportError, build_report
 from rightstrack.reports.diff import plan_version_diff
 from rightstrack.reports.forms import KIND_LABELS, ReportRequestForm
-from rightstrack.reports.models import ReportJob, ReportTemplate
+from rightstrack.reports.models import Report, ReportTemplate
 from rightstrack.reports.selectors import (
     ChartFilters,
-    report_job_list,
+    report_list,
     report_requests_in_words,
     report_template_list,
 )
@@ -95,41 +95,41 @@ def report_request(request):
         def action(values):
             return report_job_request(actor=request.user, **values)
 
-        success_url, message = (lambda job: job.get_absolute_url()), ""
+        success_url, message = (lambda report: report.get_absolute_url()), ""
     return run_service(request, form, action, success_url=success_url, success_message=message,
                        template="reports/report_request.html",
                        context={"title": _("Build a report"),
-                                "jobs": report_job_list(user=request.user).filter(requested_by=request.user)[:10]})
+                                "reports": report_list(user=request.user).filter(requested_by=request.user)[:10]})
 
 
-def _job(request, pk) -> ReportJob:
+def _report(request, pk) -> Report:
     # Staff see their own reports; coordinators and administrators every report (all internal readers see the
     # same records, so a report reads the same for them as for its requester).
-    return get_object_or_404(report_job_list(user=request.user), pk=pk)
+    return get_object_or_404(report_list(user=request.user), pk=pk)
 
 
 @login_required
-def report_job_detail(request, pk):
-    return render(request, "reports/report_job_detail.html", {"job": _job(request, pk)})
+def report_detail(request, pk):
+    return render(request, "reports/report_detail.html", {"report": _report(request, pk)})
 
 
 @login_required
-def report_job_download(request, pk):
-    job = _job(request, pk)
-    if job.state != ReportJob.State.DONE or not job.path.exists():
+def report_download(request, pk):
+    report = _report(request, pk)
+    if report.job is None or report.job.state != report.job.State.DONE or not report.path.exists():
         raise Http404(_("This report is not ready."))
-    return FileResponse(job.path.open("rb"), as_attachment=True, filename=job.file_name)
+    return FileResponse(report.path.open("rb"), as_attachment=True, filename=report.file_name)
 
 
 @login_required
 def report_archive(request):
     """Every report built that the visitor may see, filterable by kind and by who built it."""
     kind, by = request.GET.get("kind", ""), request.GET.get("requested_by", "")
-    jobs = _in_words(list(report_job_list(user=request.user, kind=kind, requested_by=by)[:200]))
-    visible = report_job_list(user=request.user)
+    reports = _in_words(list(report_list(user=request.user, kind=kind, requested_by=by)[:200]))
+    visible = report_list(user=request.user)
     builders = User.objects.filter(pk__in=visible.values("requested_by")).order_by("username")
     return render(request, "reports/report_archive.html", {
-        "jobs": jobs, "kinds": KIND_LABELS.items(), "kind": kind, "builders": builders, "requested_by": by})
+        "reports": reports, "kinds": KIND_LABELS.items(), "kind": kind, "builders": builders, "requested_by": by})
 
 
 def _in_words(items: list) -> list:
@@ -151,7 +151,7 @@ def report_template_build_view(request, pk):
     template = get_object_or_404(report_template_list(user=request.user), pk=pk)
     return run_service(request, forms.Form(request.POST),
                        lambda v: report_template_build(actor=request.user, template=template),
-                       success_url=lambda job: job.get_absolute_url(),
+                       success_url=lambda report: report.get_absolute_url(),
                        context={"title": _("Build from template"), "object": template})
 
 

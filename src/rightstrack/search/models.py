@@ -1,4 +1,4 @@
-"""The search index (full text and vectors), duplicate-cluster suggestions, tagging model versions, jobs.
+"""The search index (full text and vectors), duplicate-cluster suggestions, tagging model versions.
 
 Index rows are derived data keyed by the indexed record, so they never change the domain models and
 can be rebuilt at any time with `rightstrack reindex`.
@@ -92,39 +92,6 @@ class TaggingModelVersion(models.Model):
 
     def __str__(self) -> str:
         return self.version
-
-
-class Job(models.Model):
-    """A background job (reindexing, bulk tagging, training) and its progress, shown while it runs."""
-
-    class Kind(models.TextChoices):
-        REINDEX = "reindex", _("Index for search")
-        TAG = "tag", _("Suggest tags")
-        TRAIN = "train", _("Train from accepted tags")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    params = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else (100 if self.status == self.Status.DONE else 0)
 
 
 class FacetGeneration(models.Model):

@@ -13,13 +13,11 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from rightstrack.search import engine
 from rightstrack.search.models import (
     ClusterSuggestion,
     FacetGeneration,
-    Job,
     MeasureEmbedding,
     RecommendationEmbedding,
     TaggingModelVersion,
@@ -304,34 +302,6 @@ def tag_review_list(*, user, vocabulary: str = "", min_confidence: float = 0.0) 
     if min_confidence:
         qs = qs.filter(confidence__gte=min_confidence)
     return qs
-
-
-def job_taxonomy(job: Job) -> str:
-    """The taxonomy a tagging job works on, by its name in the reader's language ("themes" reads «Тема»)."""
-    from rightstrack.search.services import TAXONOMIES
-    from rightstrack.taxonomy.models import Vocabulary
-
-    taxonomy = job.params.get("taxonomy", "")
-    return str(Vocabulary(TAXONOMIES[taxonomy][0]).label) if taxonomy in TAXONOMIES else taxonomy
-
-
-REINDEX_COUNTS = {"documents": gettext_lazy("records indexed for full text: %(n)s"),
-                  "embedded": gettext_lazy("recommendations embedded: %(n)s"),
-                  "measures_embedded": gettext_lazy("measures embedded: %(n)s")}
-
-
-def job_result(job: Job) -> str:
-    """What a finished job did, in the reader's language, from the figures it kept in `params["result"]`; else the
-    stored message (an error, a training summary, or a job finished before the figures were kept)."""
-    figures = job.params.get("result")
-    if job.status != Job.Status.DONE or not isinstance(figures, dict):
-        return job.message
-    if job.kind == Job.Kind.TAG:
-        return ngettext("%(n)s suggestion stored", "%(n)s suggestions stored", figures["stored"]) % {
-            "n": figures["stored"]}
-    if job.kind == Job.Kind.REINDEX:
-        return ", ".join(str(REINDEX_COUNTS[key]) % {"n": n} for key, n in figures.items() if key in REINDEX_COUNTS)
-    return job.message
 
 
 def model_version_list() -> QuerySet[TaggingModelVersion]:

@@ -13,9 +13,11 @@ from django.utils.translation import ngettext
 
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.core.services import record_save
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.services import job_enqueue
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.services import cluster_create, recommendation_update
-from rightstrack.search.models import ClusterSuggestion, Job, TaggingModelVersion
+from rightstrack.search.models import ClusterSuggestion, TaggingModelVersion
 from rightstrack.search.selectors import duplicate_groups
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
@@ -179,19 +181,20 @@ def tag_suggest(*, taxonomy: str, recommendation_ids: list[int] | None = None, m
     return stored
 
 
+SEARCH_JOBS = (Job.Kind.REINDEX, Job.Kind.TAG, Job.Kind.TRAIN)
+
+
 @transaction.atomic
 def job_start(*, actor, kind: str, params: dict | None = None) -> Job:
-    """Queue a background job (reindex, or bulk tag suggestion or training for one taxonomy); it runs in the task
-    worker."""
-    from rightstrack.search.tasks import run_job
-
+    """Queue a background job (reindex, or bulk tag suggestion or training for one taxonomy); it runs in the jobs
+    worker (`search.jobs`)."""
     require(is_manager(actor))
     params = params or {}
+    if kind not in SEARCH_JOBS:
+        raise ValueError(f"Not a search job: {kind}")
     if kind in (Job.Kind.TAG, Job.Kind.TRAIN) and params.get("taxonomy") not in TAXONOMIES:
         raise ValueError(_("Choose a taxonomy."))
-    job = Job.objects.create(kind=kind, params=params, created_by=actor)
-    transaction.on_commit(lambda: run_job.enqueue(job.pk))
-    return job
+    return job_enqueue(kind=kind, owner=actor, params=params)
 
 
 @transaction.atomic

@@ -12,5 +12,4 @@ urlpatterns = [
     path("clusters/suggest/", views.cluster_suggestion_create, name="cluster_suggestion_create"),
     path("clusters/<int:pk>/decide/", views.cluster_suggestion_decide, name="cluster_suggestion_decide"),
     path("jobs/reindex/", views.reindex_start, name="reindex_start"),
-    path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
 ]

@@ -1,4 +1,4 @@
-"""Review pages: tag suggestions, cluster suggestions, tagger evaluations and background jobs. Thin."""
+"""Review pages: tag suggestions, cluster suggestions, tagger evaluations, and the starts of search jobs. Thin."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.core.views import manager_required, run_service
+from rightstrack.jobs.models import Job
 from rightstrack.search import selectors, services
 from rightstrack.search.forms import ClusterDecisionForm, ReindexForm, TagJobForm
-from rightstrack.search.models import ClusterSuggestion, Job
+from rightstrack.search.models import ClusterSuggestion
 from rightstrack.taxonomy.models import Vocabulary
 
 PAGE_SIZE = 50
@@ -45,7 +46,7 @@ def tag_review(request):
 def tag_suggest_start(request):
     form = TagJobForm(request.POST)
     return run_service(request, form, lambda v: services.job_start(actor=request.user, kind=Job.Kind.TAG, params=v),
-                       success_url=lambda job: reverse("search:job_detail", args=[job.pk]),
+                       success_url=lambda job: reverse("jobs:job_detail", args=[job.pk]),
                        success_message=_("Tagging started; it runs in the background."),
                        context={"title": _("Suggest tags")})
 
@@ -55,7 +56,7 @@ def tag_suggest_start(request):
 def tagger_train_start(request):
     form = TagJobForm(request.POST, prefix="train")
     return run_service(request, form, lambda v: services.job_start(actor=request.user, kind=Job.Kind.TRAIN, params=v),
-                       success_url=lambda job: reverse("search:job_detail", args=[job.pk]),
+                       success_url=lambda job: reverse("jobs:job_detail", args=[job.pk]),
                        success_message=_("Training started; it runs in the background."),
                        context={"title": _("Train from accepted tags")})
 
@@ -100,11 +101,7 @@ def cluster_suggestion_decide(request, pk):
 def reindex_start(request):
     form = ReindexForm(request.POST)
     return run_service(request, form, lambda v: services.job_start(actor=request.user, kind=Job.Kind.REINDEX),
-                       success_url=lambda job: reverse("search:job_detail", args=[job.pk]),
+                       success_url=lambda job: reverse("jobs:job_detail", args=[job.pk]),
                        success_message=_("Reindexing started; it runs in the background."),
                        context={"title": _("Reindex")})
 
-
-@manager_required
-def job_detail(request, pk):
-    return render(request, "search/job_detail.html", {"job": get_object_or_404(Job, pk=pk)})

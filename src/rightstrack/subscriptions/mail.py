@@ -1,11 +1,13 @@
 """Building and sending subscription mail. Every message carries a one-click unsubscribe link (RFC 8058)."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from rightstrack.core.mail import Mail, mail_send
+from rightstrack.subscriptions.tokens import token_make
 
 
 def absolute(path: str) -> str:
@@ -14,16 +16,11 @@ def absolute(path: str) -> str:
 
 
 def _send(subscriber, subject: str, template: str, context: dict) -> None:
-    from rightstrack.subscriptions.services import make_token
-
-    unsubscribe = absolute(reverse("subscriptions:unsubscribe", args=[make_token(subscriber, "unsubscribe")]))
+    unsubscribe = absolute(reverse("subscriptions:unsubscribe", args=[token_make(subscriber, "unsubscribe")]))
     context = {**context, "subscriber": subscriber, "unsubscribe_url": unsubscribe}
-    message = EmailMultiAlternatives(
-        subject=subject, body=render_to_string(f"subscriptions/{template}.txt", context), to=[subscriber.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-    message.attach_alternative(render_to_string(f"subscriptions/{template}.html", context), "text/html")
-    message.send()
+    mail_send(to=subscriber.email, mail=Mail(subject, render_to_string(f"subscriptions/{template}.txt", context),
+                                            render_to_string(f"subscriptions/{template}.html", context)),
+              headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
 
 
 def send_confirmation(subscriber, token: str, topics: list[dict]) -> None:

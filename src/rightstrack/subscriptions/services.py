@@ -6,7 +6,6 @@ Every state change writes a ConsentRecord in the same transaction; mail leaves a
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -16,31 +15,7 @@ from django.utils.translation import gettext as _
 from rightstrack.subscriptions import mail
 from rightstrack.subscriptions.consent import CONSENT_VERSION, consent_text
 from rightstrack.subscriptions.models import ConsentRecord, Subscriber, Subscription
-
-SALT = "rightstrack.subscriptions"
-
-
-class InvalidToken(Exception):
-    """A link whose signature is wrong, expired, or no longer matches its subscriber."""
-
-
-def make_token(subscriber: Subscriber, action: str, nonce: int | None = None) -> str:
-    """A signed token naming the subscriber, their secret and the action it allows."""
-    return signing.dumps({"id": subscriber.pk, "s": subscriber.secret, "a": action, "n": nonce}, salt=SALT,
-                         compress=True)
-
-
-def _read_token(token: str, action: str, max_age=None) -> tuple[Subscriber | None, dict]:
-    try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.BadSignature as error:  # SignatureExpired is a BadSignature too
-        raise InvalidToken(str(error)) from error
-    if not isinstance(data, dict) or data.get("a") != action:
-        raise InvalidToken("wrong action")
-    subscriber = Subscriber.objects.select_for_update().filter(pk=data.get("id")).first()
-    if subscriber is not None and subscriber.secret != data.get("s"):
-        raise InvalidToken("stale secret")
-    return subscriber, data
+from rightstrack.subscriptions.tokens import InvalidToken, token_make, token_read
 
 
 def _topics(subscriptions) -> list[dict]:
@@ -90,7 +65,7 @@ def subscription_request(*, email: str, language: str, consent_version: str, ter
         record = ConsentRecord.objects.create(subscriber=subscriber, event=ConsentRecord.Event.REQUESTED,
                                               consent_version=CONSENT_VERSION, consent_text=consent_text(),
                                               topics=_topics(new))
-    token = make_token(subscriber, "confirm", nonce=record.pk)
+    token = token_make(subscriber, "confirm", nonce=record.pk)
     transaction.on_commit(lambda: mail.send_confirmation(subscriber, token, record.topics))
     return subscriber
 
@@ -105,7 +80,7 @@ def subscription_confirm(*, token: str) -> Subscriber:
     """Confirm consent from the mailed link: exactly the topics that mail listed become active, and the consent
     record says so; topics anybody requested later wait for their own confirmation."""
     max_age = timedelta(days=settings.SUBSCRIPTIONS_CONFIRM_DAYS)
-    subscriber, data = _read_token(token, "confirm", max_age=max_age)
+    subscriber, data = token_read(token, "confirm", max_age=max_age)
     if subscriber is None:
         raise InvalidToken("unknown subscriber")
     if subscriber.consents.filter(event=ConsentRecord.Event.WITHDRAWN, pk__gt=data.get("n") or 0).exists():
@@ -131,7 +106,7 @@ def subscription_confirm(*, token: str) -> Subscriber:
 @transaction.atomic
 def subscription_cancel(*, token: str) -> Subscriber | None:
     """One-click unsubscribe: stop every mail at once. Returns None if the data was already purged."""
-    subscriber, _data = _read_token(token, "unsubscribe")
+    subscriber, _data = token_read(token, "unsubscribe")
     if subscriber is None or subscriber.unsubscribed_at is not None:
         return subscriber
     subscriber.unsubscribed_at = timezone.now()

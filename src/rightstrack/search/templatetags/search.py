@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from rightstrack.core.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
+from rightstrack.search.jobs import job_taxonomy as jobs_job_taxonomy
 from rightstrack.search.query import parse
-from rightstrack.search.selectors import job_result as selectors_job_result
-from rightstrack.search.selectors import job_taxonomy as selectors_job_taxonomy
 from rightstrack.search.selectors import (
     MODES,
     measures_that_may_answer,
@@ -45,12 +44,7 @@ _PROTOCOLS = [
 
 @register.filter
 def job_taxonomy(job) -> str:
-    return selectors_job_taxonomy(job)
-
-
-@register.filter
-def job_result(job) -> str:
-    return selectors_job_result(job)
+    return jobs_job_taxonomy(job)
 
 
 @register.filter

@@ -1,0 +1,132 @@
+"""Running a job: the body each kind registers (in its app's `jobs.py`), the progress it reports, and the one
+state machine every job goes through (queued → running → done or failed)."""
+
+import logging
+from collections.abc import Callable
+
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.utils import timezone
+
+from rightstrack.jobs.models import Job
+
+logger = logging.getLogger(__name__)
+STEPS = 1000  # the resolution of a job that reports a fraction
+
+
+class JobFailed(Exception):
+    """A job body's expected failure (a file it cannot read, a report it cannot build): the job fails with this
+    message, shown as it is, and no traceback is logged."""
+
+
+class Progress:
+    """How far a job has got, written on its row where other processes see it at once.
+
+    A job that writes in one long transaction (an import's write pass) reports from inside it: on PostgreSQL those
+    updates go through a second connection of their own, so the page's bar moves during the write. On SQLite the
+    transaction holds the database's one write lock, so they are left out and the bar moves on when it commits."""
+
+    def __init__(self, job: Job):
+        self.job = job
+        self.depth = len(connection.atomic_blocks)  # transactions open around the job (a test's), not its own
+        self._side = None
+
+    def __call__(self, done: int, total: int, step: str | None = None) -> None:
+        values = {"done": max(done, 0), "total": max(total, 0)}
+        if step is not None:
+            values["step"] = str(step)[:200]
+        if len(connection.atomic_blocks) <= self.depth:
+            Job.objects.filter(pk=self.job.pk).update(**values)
+        elif connection.vendor == "postgresql":
+            self._side_update(values)
+
+    def fraction(self, fraction: float) -> None:
+        self(round(STEPS * max(0.0, min(fraction, 1.0))), STEPS)
+
+    def _side_update(self, values: dict) -> None:
+        if self._side is None:
+            self._side = connections.create_connection(DEFAULT_DB_ALIAS)
+        columns = ", ".join(f"{name} = %s" for name in values)
+        with self._side.cursor() as cursor:
+            cursor.execute(f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s", [*values.values(), self.job.pk])
+
+    def close(self) -> None:
+        if self._side is not None:
+            self._side.close()
+            self._side = None
+
+
+Body = Callable[[Job, Progress], dict | None]
+BODIES: dict[str, Body] = {}
+SUMMARIES: dict[str, Callable[[Job], str]] = {}
+TITLES: dict[str, Callable[[Job], str]] = {}
+LINKS: dict[str, Callable[[Job], tuple[str, str] | None]] = {}
+
+
+def job_body(kind: str, *, summary: Callable[[Job], str] | None = None, title: Callable[[Job], str] | None = None,
+             link: Callable[[Job], tuple[str, str] | None] | None = None):
+    """Register the function that does a kind of job (it returns the figures kept as the job's result), and the
+    ones the pages use: `summary` words a finished job's result, `title` names what it works on (else its
+    object), `link` gives (url, label) of what it produced (else its object's page). Each app's `jobs.py`
+    registers its kinds; the jobs app finds them at start-up, as the admin finds `admin.py`."""
+    def register(body: Body) -> Body:
+        BODIES[kind] = body
+        for table, function in ((SUMMARIES, summary), (TITLES, title), (LINKS, link)):
+            if function:
+                table[kind] = function
+        return body
+    return register
+
+
+def job_title(job: Job) -> str:
+    """What the job works on: a taxonomy, the import's file name, the report…"""
+    if job.kind in TITLES:
+        return TITLES[job.kind](job)
+    return str(job.object) if job.object_id else ""
+
+
+def job_link(job: Job) -> tuple[str, str] | None:
+    """(url, label) of what the job produced or works on, or None."""
+    if job.kind in LINKS:
+        return LINKS[job.kind](job)
+    if job.object is not None and hasattr(job.object, "get_absolute_url"):
+        return job.object.get_absolute_url(), str(job.object)
+    return None
+
+
+def job_summary(job: Job) -> str:
+    """What a finished job did, in the reader's language; its error if it failed."""
+    if job.state == Job.State.FAILED:
+        return job.error
+    if job.state != Job.State.DONE:
+        return job.step
+    word = SUMMARIES.get(job.kind)
+    return word(job) if word else job.result.get("summary", "")
+
+
+def _finish(job: Job, state: str, **values) -> None:
+    Job.objects.filter(pk=job.pk).update(state=state, finished_at=timezone.now(), **values)
+
+
+def job_run(*, job_id: int) -> str:
+    """Run a queued job's body, recording progress and the outcome on its row; returns the final state.
+
+    A job already finished is left alone, so running a task twice is safe. A failure is kept on the row; an
+    unexpected one is also raised again, for the worker's log."""
+    job = Job.objects.select_related("owner").get(pk=job_id)
+    if job.is_finished:
+        return job.state
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, started_at=timezone.now(), error="")
+    progress = Progress(job)
+    try:
+        result = BODIES[job.kind](job, progress)
+    except JobFailed as error:
+        _finish(job, Job.State.FAILED, error=str(error)[:2000])
+        return Job.State.FAILED
+    except Exception as error:  # the page must say the job failed rather than spin forever
+        logger.exception("job %s (%s) failed", job.pk, job.kind)
+        _finish(job, Job.State.FAILED, error=f"{type(error).__name__}: {error}"[:2000])
+        raise
+    finally:
+        progress.close()
+    _finish(job, Job.State.DONE, result=result or {}, step="")
+    return Job.State.DONE
