@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install install-test chromium
+.PHONY: demo test install install-test chromium axe-core
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,15 @@ chromium:
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null; \
 	  else sudo apt-get install -y -q chromium >/dev/null; fi; }
 
+# The accessibility tests inject axe-core from npm (pinned), kept in build/axe-core/ (not in git); fetched once.
+AXE_CORE ?= 4.10.3
+axe-core:
+	@test -f build/axe-core/axe.min.js || { mkdir -p build/axe-core && cd build/axe-core && \
+	  npm pack -q axe-core@$(AXE_CORE) >/dev/null && tar xzf axe-core-$(AXE_CORE).tgz --strip-components=1 \
+	  package/axe.min.js package/LICENSE && rm axe-core-$(AXE_CORE).tgz; }
+
 # The suite runs on one worker process per core (pytest-xdist), each test file on one worker (module fixtures are
 # built once); TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
-test: install-test chromium
+test: install-test chromium axe-core
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
