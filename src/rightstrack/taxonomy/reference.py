@@ -54,11 +54,23 @@ def _upsert(vocabulary: str, code: str, name: str, description: str = "", parent
     return term
 
 
+# Where the SDG goals' and targets' Russian and Kazakh come from (reference/SOURCES.md).
+OPEN_SDG = "UN (A/RES/71/313); ru/kk: open-sdg/sdg-translations (MIT)"
+
+
 def _goal_translations() -> dict[str, dict]:
     """Each SDG goal's short name and text in Russian and Kazakh (open-sdg's translations), by goal number."""
     return {r["goal"]: {"name": {lang: r[f"short_name_{lang}"] for lang in ("ru", "kk")},
                         "description": {lang: r[f"text_{lang}"] for lang in ("ru", "kk")}}
             for r in _rows("sdg_goals_translations.csv")}
+
+
+def _target_translations() -> dict[str, dict]:
+    """Each SDG target's text in Russian and Kazakh (open-sdg's translations), by target ("16.3"); the name is
+    the text, shortened as the English one is."""
+    return {r["target"]: {"name": {lang: _label(r[f"text_{lang}"]) for lang in ("ru", "kk") if r[f"text_{lang}"]},
+                          "description": {lang: r[f"text_{lang}"] for lang in ("ru", "kk") if r[f"text_{lang}"]}}
+            for r in _rows("sdg_targets_translations.csv")}
 
 
 # How a term whose Russian and Kazakh names the project wrote says so (reference/SOURCES.md).
@@ -75,12 +87,13 @@ def _own_translations(name: str, key: str) -> dict[str, dict]:
 def load_taxonomies() -> int:
     """Create or refresh every shipped vocabulary; returns the number of terms."""
     translated = _goal_translations()
-    goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source="open-sdg",
+    goals = {r["goal"]: _upsert(Vocabulary.SDG_GOAL, r["goal"], r["short_name"], r["text"], source=OPEN_SDG,
                                 translations=translated[r["goal"]])
              for r in _rows("sdg_goals.csv")}
+    targets = _target_translations()
     for r in _rows("sdg_targets.csv"):
         _upsert(Vocabulary.SDG_TARGET, r["target"], _label(r["text"]), r["text"], parent=goals[r["goal"]],
-                source="open-sdg")
+                source=OPEN_SDG, translations=targets.get(r["target"]))
     themes: dict[str, Term] = {}
     named = _own_translations("uhri_themes_translations.csv", "name")
     for code, name, parent_code, source in _theme_rows():
