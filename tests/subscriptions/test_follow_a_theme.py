@@ -24,7 +24,7 @@ def test_themes_are_grouped_under_their_parent_with_published_counts(client, wor
     group = page.index("D23 Death penalty")
     assert group < page.index("D23.1 Moratorium")
     # one published recommendation: the unpublished one is not counted
-    assert 'value="%d" > D23.1 Moratorium <span class="count">1</span>' % tree.pk in page
+    assert f'value="{tree.pk}" > D23.1 Moratorium <span class="count">1</span>' in page
     assert "Universal Periodic Review" in page and ">UPR<" not in page
 
 
