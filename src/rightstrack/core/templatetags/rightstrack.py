@@ -23,6 +23,19 @@ def tr(obj, field):
     return obj.tr(field) if obj is not None else ""
 
 
+@register.filter
+def translation_group(form, name):
+    """The tabs of a translatable field (`{% with group=form|translation_group:field.name %}`); None for others."""
+    groups = form.translation_groups() if hasattr(form, "translation_groups") else {}
+    return groups.get(name)
+
+
+@register.filter
+def is_translation_input(field) -> bool:
+    """A `<field>__<lang>` input, shown inside its field's tabs rather than on its own."""
+    return "__" in field.name and field.name.split("__")[0] in getattr(field.form, "translated_fields", ())
+
+
 @register.simple_tag
 def badge(value, label):
     """A status badge: a coloured pill that always carries its word, never colour alone."""
