@@ -70,6 +70,8 @@ def test_results_start_above_the_collapsed_filters_on_a_phone(live_server, page:
     page.goto(live_server.url + reverse(url_name))
     first_result = page.get_by_text(world.recommendation.text[:40]).first
     assert first_result.bounding_box()["y"] < PHONE["height"], "the first result is below the first screen"
+    results = page.locator("main table").first.bounding_box()
+    assert results["height"] > 40, "the results table is clipped"  # a bar style once squeezed it to 0.9rem
     filters = page.locator("details.filter-panel")
     assert not filters.evaluate("d => d.open"), "the filters are open on a phone"
     page.locator("details.filter-panel > summary").click()
