@@ -102,3 +102,14 @@ def test_axe_finds_no_serious_violation_on_the_main_pages(live_server, page: Pag
             if violations := axe_violations(page):
                 found[name] = violations
     assert found == {}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url_name", ["recommendations:recommendation_list", "portal:home"])
+def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(live_server, page: Page, url_name):
+    build_world()
+    page.goto(live_server.url + reverse(url_name))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
