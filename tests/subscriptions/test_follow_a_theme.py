@@ -49,3 +49,14 @@ def test_the_tree_reads_in_russian(client, world, tree):
     client.cookies["django_language"] = "ru"
     page = client.get(reverse("subscriptions:subscribe")).content.decode()
     assert "D23 Смертная казнь" in page and "Найти тему" in page
+
+
+def test_a_name_with_no_translation_is_marked_as_the_original(client, world, tree):
+    world.term.set_translation("name", "ru", "Смертная казнь")
+    world.term.save()
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("subscriptions:subscribe")).content.decode()
+    assert "D23 Смертная казнь <span" in page  # translated: no mark
+    assert 'D23.1 Moratorium <abbr class="original-mark"' in page and ">EN</abbr>" in page
+    client.cookies["django_language"] = "en"
+    assert "original-mark" not in client.get(reverse("subscriptions:subscribe")).content.decode()
