@@ -153,3 +153,10 @@ def test_mails_link_to_the_port_the_demo_serves_on():
 def test_a_first_run_does_not_claim_to_delete_anything(demo_db):
     _, out, _ = demo_db
     assert out.startswith("Creating ") and "Deleting" not in out and "Replacing" not in out
+
+
+def test_every_mechanism_has_its_russian_and_kazakh_name(demo_db):
+    _, _, db = demo_db
+    names = dict(db.execute("select code, translations from recommendations_mechanism").fetchall())
+    assert len(names) == 10 and all('"ru"' in t and '"kk"' in t for t in names.values())
+    assert "Комитет против пыток" in names["CAT"].encode().decode("unicode_escape") or "Комитет против пыток" in names["CAT"]
