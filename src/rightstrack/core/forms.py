@@ -33,6 +33,8 @@ class TranslationFieldsMixin:
             languages = [{"code": code, "label": label, "field": self[f"{name}__{code}"],
                           "empty": not (self[f"{name}__{code}"].value() or "").strip()}
                          for code, label in settings.LANGUAGES]
+            # The original's own language needs no tab of its own (unless someone filled one in).
+            languages = [lang for lang in languages if not (lang["code"] == original and lang["empty"])]
             groups[name] = {"name": name, "label": self.fields[name].label, "original": self[name],
                             "original_language": dict(settings.LANGUAGES).get(original, original), "languages": languages}
         return groups
