@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install install-test chromium
+.PHONY: demo test install install-test chromium axe-core
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,22 @@ install-test: $(BIN)/python
 demo: install
 	HF_HUB_OFFLINE=1 $(BIN)/rightstrack demo --port $(PORT) $(if $(FRESH),--fresh)
 
-# Browser tests drive Debian's Chromium; it is installed once if missing (never Playwright's own browser).
+# Debian packages the tests need, installed once if missing: Chromium for the browser tests (never Playwright's own
+# browser) and npm for axe-core.
+APT = $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -q
 chromium:
-	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null; \
-	  else sudo apt-get install -y -q chromium >/dev/null; fi; }
+	@test -x /usr/bin/chromium || $(APT) chromium >/dev/null
+
+# The accessibility tests inject axe-core from npm (pinned), kept in build/axe-core/ (not in git); fetched once.
+AXE_CORE ?= 4.10.3
+axe-core:
+	@test -f build/axe-core/axe.min.js || { command -v npm >/dev/null || $(APT) npm >/dev/null; \
+	  mkdir -p build/axe-core && cd build/axe-core && \
+	  npm pack -q axe-core@$(AXE_CORE) >/dev/null && tar xzf axe-core-$(AXE_CORE).tgz --strip-components=1 \
+	  package/axe.min.js package/LICENSE && rm axe-core-$(AXE_CORE).tgz; }
 
 # The suite runs on one worker process per core (pytest-xdist), each test file on one worker (module fixtures are
 # built once); TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
-test: install-test chromium
+test: install-test chromium axe-core
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile

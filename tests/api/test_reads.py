@@ -141,3 +141,13 @@ def test_huge_offset_is_422_not_a_database_error(client, db):
 def test_search_text_with_operator_characters_never_fails(client, world, q):
     response = client.get("/api/v1/recommendations", {"q": q})
     assert response.status_code in (200, 422), response.content
+
+
+def test_themes_read_in_the_language_asked_for(client, world):
+    world.term.set_translation("name", "ru", "Смертная казнь")
+    world.term.save()
+    world.recommendation.tags.create(term=world.term, status="accepted")
+    russian = client.get("/api/v1/recommendations", HTTP_ACCEPT_LANGUAGE="ru").json()["items"][0]
+    kazakh = client.get("/api/v1/recommendations", HTTP_ACCEPT_LANGUAGE="kk").json()["items"][0]
+    assert russian["themes"] == ["D23 Смертная казнь"]
+    assert kazakh["themes"] == ["D23 Death penalty"]  # no Kazakh name yet: the original

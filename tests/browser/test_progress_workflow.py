@@ -27,6 +27,7 @@ def test_report_review_cycle_updates_the_measure(live_server, page: Page):
     page.select_option("#id_institution", str(world.mia.pk))
     page.fill("#id_period_end", "2024-06-30")
     page.fill("#id_narrative", "Pilot stations opened in Astana and Almaty.")
+    page.locator("#tabs-narrative").get_by_role("tab", name="Russian").click()  # one tab per language
     page.fill("#id_narrative__ru", "Пилотные участки открыты в Астане и Алматы.")
     page.select_option("#id_proposed_status", "implemented")
     page.click("button.primary")

@@ -1,5 +1,6 @@
 """`rightstrack demo --no-serve` builds a fresh SQLite database with the whole Kazakhstan set."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -153,3 +154,10 @@ def test_mails_link_to_the_port_the_demo_serves_on():
 def test_a_first_run_does_not_claim_to_delete_anything(demo_db):
     _, out, _ = demo_db
     assert out.startswith("Creating ") and "Deleting" not in out and "Replacing" not in out
+
+
+def test_every_mechanism_has_its_russian_and_kazakh_name(demo_db):
+    _, _, db = demo_db
+    names = {code: json.loads(t)["name"] for code, t in db.execute("select code, translations from recommendations_mechanism")}
+    assert len(names) == 10 and all(set(n) == {"ru", "kk"} for n in names.values())
+    assert names["CAT"] == {"ru": "Комитет против пыток", "kk": "Азаптауға қарсы комитет"}

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
 from rightstrack.accounts.models import Role
 from rightstrack.jobs.models import Job
@@ -130,6 +131,11 @@ def test_review_page_lists_suggestions_with_the_model_evaluation(client, review)
     page = client.get(reverse("search:tag_review")).content.decode()
     version = TagAssignment.objects.filter(status="suggested").first().model_version
     assert version in page and "micro F1" in page
+    # In plain words first; the version id and the F1 scores behind the details toggle.
+    registered = TaggingModelVersion.objects.get(version=version)
+    percent = round(100 * registered.evaluation["micro"]["precision"])
+    assert f"Suggested by the SDG model, trained {date_format(registered.created_at)}; {percent}% of its held-out" in page
+    assert page.index("Suggested by the SDG model") < page.index("<details>") < page.index("micro F1")
     assert TagAssignment.objects.filter(status="suggested").count() == page.count('name="tags" value=') / 2
     models = client.get(reverse("search:model_version_list")).content.decode()
     assert version in models and "Per label" in models

@@ -78,3 +78,20 @@ def test_every_issue_category_article_group_and_theme_has_russian_and_kazakh_nam
     torture = Term.objects.get(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment")
     with translation.override("ru"):
         assert str(torture).startswith("Пытки")
+
+
+def test_every_sdg_target_reads_in_russian_and_kazakh_with_open_sdg_as_its_source():
+    load_taxonomies()
+    targets = Term.objects.filter(vocabulary=Vocabulary.SDG_TARGET)
+    assert targets.count() == 169
+    limit = Term._meta.get_field("name").max_length
+    for target in targets:
+        assert "open-sdg/sdg-translations (MIT)" in target.source, target.code
+        for lang in ("ru", "kk"):
+            assert target.tr("name", lang) != target.name and len(target.tr("name", lang)) <= limit, target.code
+            assert target.tr("description", lang).startswith(target.tr("name", lang).rstrip("…")), target.code
+    with translation.override("ru"):
+        assert str(targets.get(code="16.3")).startswith("16.3 Содействовать верховенству права")
+    with translation.override("kk"):
+        assert str(targets.get(code="5.2")).startswith("5.2 ")
+        assert str(targets.get(code="5.2")) != f"5.2 {targets.get(code='5.2').name}"

@@ -84,7 +84,8 @@ class RecommendationOut(ExecutorsOut):
 
     @staticmethod
     def resolve_themes(obj):
-        return [f"{t.term.code} {t.term.name}" for t in obj.tags.all() if t.status == TagAssignment.Status.ACCEPTED]
+        # In the reader's language (Accept-Language), the English name where the term has no translation.
+        return [str(t.term) for t in obj.tags.all() if t.status == TagAssignment.Status.ACCEPTED]
 
 
 class RecommendationFilters(Schema):

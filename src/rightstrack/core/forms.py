@@ -22,6 +22,23 @@ class TranslationFieldsMixin:
                     label=f"{base.label} ({label})", required=False, widget=widget,
                     initial=existing.get(name, {}).get(code, ""))
 
+    def translation_groups(self) -> dict[str, dict]:
+        """Each translatable field with its original and one input per language, for the form's tabs."""
+        instance = getattr(self, "instance", None)
+        original = getattr(instance, "language", "") or ""
+        groups = {}
+        for name in self.translated_fields:
+            if name not in self.fields:
+                continue
+            languages = [{"code": code, "label": label, "field": self[f"{name}__{code}"],
+                          "empty": not (self[f"{name}__{code}"].value() or "").strip()}
+                         for code, label in settings.LANGUAGES]
+            # The original's own language needs no tab of its own (unless someone filled one in).
+            languages = [lang for lang in languages if not (lang["code"] == original and lang["empty"])]
+            groups[name] = {"name": name, "label": self.fields[name].label, "original": self[name],
+                            "original_language": dict(settings.LANGUAGES).get(original, original), "languages": languages}
+        return groups
+
     def translations_from(self, cleaned: dict) -> dict:
         """Pop the per-language inputs from cleaned data and return the translations dict."""
         data = {}

@@ -37,6 +37,12 @@ class TranslatableModel(models.Model):
         value = (self.translations or {}).get(field, {}).get(language)
         return value or getattr(self, field)
 
+    def shows_original(self, field: str, language: str | None = None) -> bool:
+        """True when a reader of `language` (default: active) gets the original text, not a translation of it."""
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        original = getattr(self, "language", None) or settings.LANGUAGE_CODE
+        return language != original[:2] and not (self.translations or {}).get(field, {}).get(language)
+
     def set_translation(self, field: str, language: str, text: str) -> None:
         """Store one translation in memory; the caller's service saves it."""
         if field not in self.TRANSLATABLE_FIELDS:

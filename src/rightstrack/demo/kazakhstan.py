@@ -74,6 +74,22 @@ MECHANISMS = [
     ("CHR", "Commission on Human Rights under the President", "national"),
 ]
 
+# The mechanisms' names in Russian (the UN's own Russian names) and Kazakh (the project's translation).
+MECHANISM_NAMES = {
+    "UPR": ("Универсальный периодический обзор", "Жалпыға бірдей мерзімдік шолу"),
+    "CAT": ("Комитет против пыток", "Азаптауға қарсы комитет"),
+    "CCPR": ("Комитет по правам человека", "Адам құқықтары жөніндегі комитет"),
+    "CEDAW": ("Комитет по ликвидации дискриминации в отношении женщин",
+              "Әйелдерді кемсітушілікті жою жөніндегі комитет"),
+    "CERD": ("Комитет по ликвидации расовой дискриминации", "Нәсілдік кемсітушілікті жою жөніндегі комитет"),
+    "CESCR": ("Комитет по экономическим, социальным и культурным правам",
+              "Экономикалық, әлеуметтік және мәдени құқықтар жөніндегі комитет"),
+    "CRC": ("Комитет по правам ребенка", "Бала құқықтары жөніндегі комитет"),
+    "CRPD": ("Комитет по правам инвалидов", "Мүгедектердің құқықтары жөніндегі комитет"),
+    "SPT": ("Подкомитет по предупреждению пыток", "Азаптаудың алдын алу жөніндегі кіші комитет"),
+    "CHR": ("Комиссия по правам человека при Президенте", "Президент жанындағы Адам құқықтары жөніндегі комиссия"),
+}
+
 # Measures the seed article names; the plan text itself was not retrievable, so their
 # numbers, institutions and deadlines are illustrative (the substance is sourced).
 SEED_MEASURES = [
@@ -129,7 +145,9 @@ def _institutions_from(text: str, institutions: dict) -> list[Institution]:
 
 def load_recommendations(actor) -> list[Recommendation]:
     """The 322 UPR recommendations of cycles 1 and 2, with responses and UPR Info's cycle-1 coding."""
-    mechanisms = {code: Mechanism.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})[0]
+    mechanisms = {code: Mechanism.objects.get_or_create(code=code, defaults={
+        "name": name, "kind": kind,
+        "translations": {"name": dict(zip(("ru", "kk"), MECHANISM_NAMES[code], strict=True))}})[0]
                   for code, name, kind in MECHANISMS}
     reviews = {r["cycle"]: r for r in _rows(DEMO / "upr_reviews.csv")}
     for row in _rows(DEMO / "treaty_body_documents.csv"):

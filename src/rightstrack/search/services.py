@@ -19,7 +19,7 @@ from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.services import cluster_create, recommendation_update
 from rightstrack.search.models import ClusterSuggestion, TaggingModelVersion
 from rightstrack.search.selectors import duplicate_groups
-from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
 
 # The tagger's taxonomy names, the vocabulary each fills, and whether its labels are term codes or names.
 TAXONOMIES = {
@@ -39,6 +39,9 @@ def _terms(taxonomy: str) -> dict[str, Term]:
     terms: dict[str, Term] = {}
     for term in Term.objects.filter(vocabulary=vocabulary).order_by("pk"):
         terms.setdefault(getattr(term, attr), term)
+    # A model label that is now another term's alias (a current UHRI label merged into a coded theme) tags that term.
+    for alias in TermAlias.objects.filter(vocabulary=vocabulary).select_related("term"):
+        terms.setdefault(alias.label, alias.term)
     return terms
 
 

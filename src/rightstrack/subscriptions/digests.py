@@ -10,7 +10,7 @@ from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations.selectors import assessment_list, recommendation_list
 from rightstrack.subscriptions import mail
 from rightstrack.subscriptions.models import Subscriber, Subscription
-from rightstrack.taxonomy.models import TagAssignment
+from rightstrack.subscriptions.selectors import on_topics
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ def digest_for(*, subscriber: Subscriber, since) -> dict:
     terms = [s.term_id for s in topics if s.kind == Subscription.Kind.THEME]
     mechanisms = [s.mechanism_id for s in topics if s.kind == Subscription.Kind.MECHANISM]
     institutions = [s.institution_id for s in topics if s.kind == Subscription.Kind.INSTITUTION]
-    on_topic = (Q(tags__term__in=terms, tags__status=TagAssignment.Status.ACCEPTED)
-                | Q(source_document__mechanism__in=mechanisms)
-                | Q(lead_institution__in=institutions) | Q(co_executors__in=institutions))
+    on_topic = on_topics(terms=terms, mechanisms=mechanisms, institutions=institutions)
     recommendations = recommendation_list(user=ANONYMOUS).filter(on_topic).distinct()
     measure_topic = (Q(recommendations__in=recommendations.values("pk")) | Q(lead_institution__in=institutions)
                      | Q(co_executors__in=institutions))

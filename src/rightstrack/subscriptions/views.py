@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
 
 from rightstrack.core.views import run_service
-from rightstrack.subscriptions import services
+from rightstrack.subscriptions import selectors, services
 from rightstrack.subscriptions.consent import consent_text
 from rightstrack.subscriptions.forms import SubscribeForm
 
@@ -16,7 +16,17 @@ INITIAL_KEYS = {"theme": "themes", "mechanism": "mechanisms", "institution": "in
 
 
 def subscribe(request):
-    """The sign-up form; `?theme=ID` (or mechanism, institution) pre-ticks what the visitor came from."""
+    """The sign-up form; `?theme=ID` (or mechanism, institution) pre-ticks what the visitor came from. The Preview
+    button shows what a digest on the ticked topics would hold, sends nothing and keeps the form as it was."""
+    context = {"consent_text": consent_text(), "theme_tree": selectors.theme_tree(),
+               "mechanisms": selectors.mechanisms_with_counts()}
+    if request.method == "POST" and "preview" in request.POST:
+        posted = SubscribeForm(request.POST)
+        chosen = posted.chosen_topics()
+        form = SubscribeForm(initial={"email": request.POST.get("email", ""), "themes": chosen["terms"],
+                                      "mechanisms": chosen["mechanisms"], "institutions": chosen["institutions"]})
+        return render(request, "subscriptions/subscribe.html", {
+            **context, "form": form, "ticked": _ticked(form), "preview": selectors.digest_preview(**chosen)})
     if request.method == "POST" and is_ratelimited(request, group="subscribe", key="ip", method="POST",
                                                     rate=settings.SUBSCRIPTIONS_CLIENT_RATE, increment=True):
         return render(request, "subscriptions/too_many.html", status=429)
@@ -26,7 +36,16 @@ def subscribe(request):
         request, form,
         lambda v: services.subscription_request(language=(get_language() or "en")[:2], **v),
         success_url=reverse("subscriptions:subscribe_sent"), template="subscriptions/subscribe.html",
-        context={"consent_text": consent_text()})
+        context={**context, "ticked": _ticked(form)})
+
+
+def _ticked(form) -> dict[str, set[int]]:
+    """The ids ticked in each topic list, from the posted data or the initial values."""
+    ticked = {}
+    for name in ("themes", "mechanisms"):
+        values = form.data.getlist(name) if form.is_bound else form.initial.get(name, [])
+        ticked[name] = {int(getattr(v, "pk", v)) for v in values if str(getattr(v, "pk", v)).isdigit()}
+    return ticked
 
 
 def subscribe_sent(request):

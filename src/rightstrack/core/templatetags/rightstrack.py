@@ -1,7 +1,9 @@
 """Template helpers used on every page: translated fields, status badges, query-string edits."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -21,6 +23,29 @@ BADGE_CLASSES = {
 def tr(obj, field):
     """`{{ obj|tr:"title" }}`: the field in the active language, falling back to the original text."""
     return obj.tr(field) if obj is not None else ""
+
+
+@register.simple_tag
+def original_mark(obj, field="name"):
+    """A small visible mark after a name shown in its original language because it has no translation yet."""
+    if obj is None or not hasattr(obj, "shows_original") or not obj.shows_original(field):
+        return ""
+    original = (getattr(obj, "language", None) or settings.LANGUAGE_CODE)[:2]
+    return format_html(' <abbr class="original-mark" title="{}">{}</abbr>',
+                       _("Not translated yet: shown in the original language"), original.upper())
+
+
+@register.filter
+def translation_group(form, name):
+    """The tabs of a translatable field (`{% with group=form|translation_group:field.name %}`); None for others."""
+    groups = form.translation_groups() if hasattr(form, "translation_groups") else {}
+    return groups.get(name)
+
+
+@register.filter
+def is_translation_input(field) -> bool:
+    """A `<field>__<lang>` input, shown inside its field's tabs rather than on its own."""
+    return "__" in field.name and field.name.split("__")[0] in getattr(field.form, "translated_fields", ())
 
 
 @register.simple_tag

@@ -4,6 +4,8 @@ evaluation protocols in the reader's language."""
 import re
 
 from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.permissions import ANONYMOUS, is_manager
@@ -93,3 +95,31 @@ def related_to_recommendation(context, recommendation):
             "similar": similar_recommendations(visible=recommendation_list(user=user), recommendation=recommendation),
             "measures": measures_that_may_answer(visible=measure_list(user=user, current_only=True),
                                                  recommendation=recommendation)}
+
+
+# The tagging model of each taxonomy, as a coordinator says it.
+MODEL_NAMES = {
+    "sdg-targets": _("the SDG model"), "sdg": _("the SDG model"), "themes": _("the theme model"),
+    "groups": _("the concerned-groups model"), "upr-issues": _("the UPR Info issues model"),
+    "action-category": _("the action-category model"), "articles": _("the treaty-articles model"),
+}
+
+
+@register.simple_tag
+def model_in_words(model) -> str:
+    """A model version in plain words: "Suggested by the SDG model, trained 30 Nov 2026; 87% of held-out suggestions
+    were right." The version id and the F1 scores stay behind the page's details toggle."""
+    name = MODEL_NAMES.get(model.taxonomy, model.taxonomy)
+    when = date_format(model.created_at, "DATE_FORMAT")
+    micro = (model.evaluation or {}).get("micro") or {}
+    if "precision" not in micro:
+        return gettext("Suggested by %(model)s, trained %(date)s; not yet checked against tags people chose.") % {
+            "model": name, "date": when}
+    return gettext("Suggested by %(model)s, trained %(date)s; %(percent)s%% of its held-out suggestions were "
+                   "right.") % {"model": name, "date": when, "percent": round(100 * micro["precision"])}
+
+
+@register.filter
+def model_of(version: str, models) -> object:
+    """The registered model among `models` whose version id is `version` (None if it is not listed)."""
+    return next((m for m in models if m.version == version), None)
