@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rightstrack.portal",
     "rightstrack.api",
     "rightstrack.subscriptions",
+    "rightstrack.audit",
     "axes",
     "csp",
     "django_otp",

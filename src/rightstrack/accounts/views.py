@@ -15,6 +15,8 @@ from django.views.i18n import set_language as django_set_language
 from rightstrack.accounts import two_factor
 from rightstrack.accounts.forms import TwoFactorCodeForm
 from rightstrack.accounts.services import user_language_set
+from rightstrack.audit.models import AuditEvent
+from rightstrack.audit.services import audit_record
 
 
 @require_POST
@@ -48,6 +50,7 @@ def two_factor_verify(request):
         if device is not None:
             two_factor.two_factor_passed(request, device)
             return redirect(next_url)
+        audit_record(kind=AuditEvent.Kind.TWO_FACTOR_FAILED, request=request)
         form.add_error("code", _("This code is wrong, expired or already used. Wait a few seconds and try again."))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.accounts.models import User
+from rightstrack.audit.models import AuditEvent
+from rightstrack.audit.services import audit_record
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.views import run_service
 from rightstrack.planning.selectors import measure_list, plan_list
@@ -118,6 +120,7 @@ def report_job_download(request, pk):
     job = _job(request, pk)
     if job.state != ReportJob.State.DONE or not job.path.exists():
         raise Http404(_("This report is not ready."))
+    audit_record(kind=AuditEvent.Kind.EXPORT, request=request, target=job.file_name, detail={"report_job": job.pk})
     return FileResponse(job.path.open("rb"), as_attachment=True, filename=job.file_name)
 
 
