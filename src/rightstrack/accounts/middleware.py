@@ -31,8 +31,8 @@ class UserLanguageMiddleware:
 class TwoFactorMiddleware:
     """Hold a signed-in session at its two-factor step (a code to give, or an authenticator to enrol) until done.
 
-    The step is set at sign-in (accounts.apps); the pages of the step itself, sign-out and the language switch stay
-    open. Covers /admin/ too: its sign-in is the same Django login.
+    The step is set at sign-in (two_factor.hold_session_at_step); the pages of the step itself, sign-out and the
+    language switch stay open. Covers /admin/ too: its sign-in is the same Django login.
     """
 
     OPEN_VIEWS = {"accounts:two_factor_verify", "accounts:two_factor_setup", "accounts:logout",
