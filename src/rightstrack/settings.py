@@ -65,8 +65,12 @@ INSTALLED_APPS = [
     "rightstrack.portal",
     "rightstrack.api",
     "rightstrack.subscriptions",
+    "rightstrack.audit",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "rightstrack.accounts.middleware.UserLanguageMiddleware",
+    "rightstrack.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,6 +158,13 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 # API throttles (django-ninja), per client address when anonymous, per user with a token.
 API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/m")
 API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "600/m")
+
+# Two-factor sign-in (django-otp): required for these roles (and for staff, who reach /admin/), optional for the
+# others. Production always requires it of administrators and coordinators; the demo does not, so that its printed
+# logins work, unless RIGHTSTRACK_TWO_FACTOR=required.
+TWO_FACTOR_REQUIRED_ROLES = (["administrator", "coordinator"]
+                             if PRODUCTION or os.environ.get("RIGHTSTRACK_TWO_FACTOR") == "required" else [])
+OTP_TOTP_ISSUER = "rightstrack"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,6 +17,7 @@ urlpatterns = [
     path("exports/", include("rightstrack.exports.urls")),
     path("search/", include("rightstrack.search.urls")),
     path("jobs/", include("rightstrack.jobs.urls")),
+    path("audit/", include("rightstrack.audit.urls")),
     path("public/", include("rightstrack.portal.urls")),
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
     path("api/v1/", api.urls()),

@@ -18,12 +18,12 @@ def _edit(world, **extra):
 def test_stale_form_is_refused_with_a_message(client, world):
     client.login(username="coord", password=PASSWORD)
     url = reverse("recommendations:recommendation_update", args=[world.recommendation.pk])
-    stale = world.recommendation.updated_at.isoformat()
-    assert client.post(url, _edit(world, loaded_at=stale)).status_code == 302  # first edit wins
+    stale = world.recommendation.revision
+    assert client.post(url, _edit(world, revision=stale)).status_code == 302  # first edit wins
     before = database_fingerprint()
-    response = client.post(url, _edit(world, loaded_at=stale, text="Overwrites the first edit"))
+    response = client.post(url, _edit(world, revision=stale, text="Overwrites the first edit"))
     assert response.status_code == 400
-    assert "Someone else changed this record" in response.content.decode()
+    assert "Someone else saved this record" in response.content.decode()
     assert database_fingerprint() == before
 
 

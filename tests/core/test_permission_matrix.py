@@ -22,6 +22,9 @@ ASSESSORS = {"administrator", "assessor"}
 
 
 def _form(obj):
+    """The stale-edit stamp an edit form carries: the revision of a versioned record, else the time it was read."""
+    if hasattr(obj, "revision"):
+        return {"revision": obj.revision}
     return {"loaded_at": obj.updated_at.isoformat()}
 
 

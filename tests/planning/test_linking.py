@@ -37,7 +37,7 @@ def _linked(measure) -> set[int]:
 def test_measure_edit_form_no_longer_offers_the_bare_list_of_recommendations(coordinator, world):
     page = coordinator.get(reverse("planning:measure_update", args=[world.measure.pk])).content.decode()
     assert 'name="recommendations"' not in page
-    data = {"loaded_at": world.measure.updated_at.isoformat(), "key": "M1", "number": "1", "text": "Edited",
+    data = {"revision": world.measure.revision, "key": "M1", "number": "1", "text": "Edited",
             "status": "in_progress"}
     assert coordinator.post(reverse("planning:measure_update", args=[world.measure.pk]), data).status_code == 302
     assert _linked(world.measure) == {world.recommendation.pk}  # the edit kept the links

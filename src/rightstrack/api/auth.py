@@ -5,6 +5,8 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from rightstrack.api.models import ApiToken, hash_token
+from rightstrack.audit.models import AuditEvent
+from rightstrack.audit.services import audit_record
 
 
 def user_for_token(raw: str):
@@ -18,10 +20,14 @@ def user_for_token(raw: str):
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer rt_…`; the request then acts as the token's user."""
+    """`Authorization: Bearer rt_…`; the request then acts as the token's user. Every use, and every refused
+    token, goes to the audit log."""
 
     def authenticate(self, request, token):
-        return user_for_token(token)
+        user = user_for_token(token)
+        audit_record(kind=AuditEvent.Kind.TOKEN_USED if user else AuditEvent.Kind.TOKEN_REFUSED, request=request,
+                     actor=user, target=f"{request.method} {request.path}"[:300])
+        return user
 
 
 class OptionalTokenAuth(TokenAuth):

@@ -8,8 +8,10 @@ people decided in the search app (confirmed and dismissed cluster suggestions) a
 (their registry and held-out evaluations; the model files are in MEDIA_ROOT) are kept.
 """
 
+import errno
 import hashlib
 import json
+import os
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -94,13 +96,29 @@ def _sha256(handle) -> str:
 
 
 def backup_create(*, path: Path, progress: Callable[[float], None] | None = None) -> dict:
-    """Write a backup zip to `path`; returns its manifest."""
+    """Write a backup zip to `path`; returns its manifest.
+
+    The zip is written beside `path` under a temporary name and renamed onto it only once complete and flushed to
+    disk, so a failure (a full disk, a file-size limit, a kill) leaves no half-written backup and leaves an earlier
+    backup at `path` untouched. A full disk raises BackupError saying so."""
     progress = progress or (lambda fraction: None)
     models = backed_up_models()
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        manifest = _write(path, models, progress)
+        manifest = _write(partial, models, progress)
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            kept = f"; the earlier backup {path} is unchanged" if path.exists() else ""
+            raise BackupError(f"no space left to write the backup {path} ({error.strerror}): nothing was "
+                              f"written{kept}") from error
+        raise
     except BaseException:
-        Path(path).unlink(missing_ok=True)  # never leave a half-written backup that looks usable
+        partial.unlink(missing_ok=True)  # never leave a half-written backup that looks usable
         raise
     progress(1.0)
     return manifest

@@ -53,8 +53,9 @@ class TranslationFieldsMixin:
 class DomainForm(TranslationFieldsMixin, forms.ModelForm):
     """A ModelForm that only validates: the view hands `values()` to a service, which saves.
 
-    A hidden `loaded_at` stamp makes an edit of a record changed by someone else since the
-    form was opened fail with a clear message instead of silently overwriting their change.
+    A hidden `revision` (on a VersionedModel, checked by the service in the write transaction) or else a
+    hidden `loaded_at` stamp makes an edit of a record changed by someone else since the form was opened
+    fail with a clear message instead of silently overwriting their change.
     """
 
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -63,11 +64,21 @@ class DomainForm(TranslationFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if hasattr(self.instance, "translations") and "translations" not in self.fields:
             self.add_translation_fields()
-        if self.instance.pk and getattr(self.instance, "updated_at", None):
+        if self.versioned:  # the revision the edit starts from; the service refuses it once another save moved on
+            self.fields["revision"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1,
+                                                         required=bool(self.instance.pk), initial=self.instance.revision)
+        elif self.instance.pk and getattr(self.instance, "updated_at", None):
             self.fields["loaded_at"].initial = self.instance.updated_at.isoformat()
+
+    @property
+    def versioned(self) -> bool:
+        """Whether the record has a revision (core.models.VersionedModel), which replaces the `loaded_at` stamp."""
+        return any(f.name == "revision" for f in self.instance._meta.concrete_fields)
 
     def clean(self):
         cleaned = super().clean()
+        if self.versioned:
+            return cleaned
         stamp = cleaned.get("loaded_at")
         current = getattr(self.instance, "updated_at", None)
         if self.instance.pk and current and stamp and stamp != current.isoformat():

@@ -92,3 +92,13 @@ class TimestampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class VersionedModel(models.Model):
+    """A record several people edit: `revision` counts its saves, and a save made from an older copy is refused
+    (optimistic locking, see core.services.record_save)."""
+
+    revision = models.PositiveIntegerField(_("revision"), default=1, db_default=1, editable=False)
+
+    class Meta:
+        abstract = True

@@ -5,6 +5,8 @@ import tempfile
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 
+from rightstrack.audit.models import AuditEvent
+from rightstrack.audit.services import audit_record
 from rightstrack.exports.services import EXPORTS, export_rows
 from rightstrack.exports.writers import FORMATS, csv_lines, jsonl_lines, write_xlsx
 
@@ -14,6 +16,9 @@ def export(request, kind, fmt):
     if kind not in EXPORTS or fmt not in FORMATS:
         raise Http404
     headers, _total, rows = export_rows(kind=kind, user=request.user, params=request.GET)
+    if request.user.is_authenticated:  # a signed-in reader's export holds unpublished records
+        audit_record(kind=AuditEvent.Kind.EXPORT, request=request, target=f"{kind}.{fmt}",
+                     detail={"query": request.GET.urlencode()})
     filename = f"{kind}-{timezone.localdate():%Y%m%d}.{fmt}"
     if fmt == "xlsx":
         # openpyxl needs a seekable file; spool it to disk past 10 MB so memory stays bounded.

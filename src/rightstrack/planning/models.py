@@ -14,6 +14,7 @@ from rightstrack.core.models import (
     PublishableModel,
     TimestampedModel,
     TranslatableModel,
+    VersionedModel,
 )
 
 
@@ -63,7 +64,7 @@ class ActionPlanVersion(TranslatableModel, ProvenanceModel, TimestampedModel):
         return f"{self.plan} — v{self.number}"
 
 
-class Measure(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel):
+class Measure(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel, VersionedModel):
     """One item of a plan version, with responsible institutions, a deadline and a status."""
 
     TRANSLATABLE_FIELDS = ("text", "expected_result", "completion_form")

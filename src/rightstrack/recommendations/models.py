@@ -15,6 +15,7 @@ from rightstrack.core.models import (
     PublishableModel,
     TimestampedModel,
     TranslatableModel,
+    VersionedModel,
 )
 
 _DIGITS = re.compile(r"\d+")
@@ -109,7 +110,7 @@ class Cluster(TranslatableModel, TimestampedModel):
         return reverse("recommendations:cluster_detail", args=[self.pk])
 
 
-class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel):
+class Recommendation(TranslatableModel, PublishableModel, ProvenanceModel, TimestampedModel, VersionedModel):
     """One recommendation paragraph, with its response, responsible institutions and implementation status."""
 
     class Response(models.TextChoices):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.accounts.models import User
+from rightstrack.audit.models import AuditEvent
+from rightstrack.audit.services import audit_record
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.views import run_service
 from rightstrack.planning.selectors import measure_list, plan_list
@@ -118,6 +120,7 @@ def report_download(request, pk):
     report = _report(request, pk)
     if report.job is None or report.job.state != report.job.State.DONE or not report.path.exists():
         raise Http404(_("This report is not ready."))
+    audit_record(kind=AuditEvent.Kind.EXPORT, request=request, target=report.file_name, detail={"report": report.pk})
     return FileResponse(report.path.open("rb"), as_attachment=True, filename=report.file_name)
 
 

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.backup.services import backup_create
+from rightstrack.backup.services import BackupError, backup_create
 from rightstrack.imports.progress import ConsoleProgress
 
 
@@ -15,7 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, *args, path, **options):
-        manifest = backup_create(path=Path(path), progress=ConsoleProgress("backing up"))
+        try:
+            manifest = backup_create(path=Path(path), progress=ConsoleProgress("backing up"))
+        except BackupError as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(f"{sum(manifest['counts'].values())} records and {len(manifest['files'])} files "
                           f"written to {path}")
         self.stdout.write(f"data sha256={manifest['data_sha256']}")
