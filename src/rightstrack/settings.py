@@ -198,8 +198,6 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# Headless Chromium prints report PDFs (see reports/formats.py).
-RIGHTSTRACK_CHROMIUM = os.environ.get("RIGHTSTRACK_CHROMIUM", "/usr/bin/chromium")
 REPORTS_DIR = DATA_DIR / "reports"
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
