@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rightstrack.exports",
     "rightstrack.backup",
     "rightstrack.reports",
+    "rightstrack.dashboards",
     "rightstrack.jobs",
     "rightstrack.reminders",
     "rightstrack.search",
@@ -131,8 +132,8 @@ CACHES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "dashboards:home"
+LOGOUT_REDIRECT_URL = "dashboards:home"
 
 # Content-Security-Policy (django-csp): scripts and everything else from this site only, never inline; inline
 # style attributes stay allowed (server-rendered charts and progress bars use them).

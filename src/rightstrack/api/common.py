@@ -9,7 +9,7 @@ from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.accounts.permissions import ANONYMOUS
 
 # PostgreSQL rejects NUL characters; refuse them up front with a 422 instead of a database error.
 SafeStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=10000)]

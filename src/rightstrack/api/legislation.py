@@ -7,10 +7,17 @@ from django.db.models import Prefetch
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth
-from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import (
+    Id,
+    Pagination,
+    ShortStr,
+    ordering_values,
+    reader,
+    to_params,
+)
 from rightstrack.api.errors import ErrorOut
-from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.legislation.models import LegalAct
 from rightstrack.legislation.selectors import LEGAL_ACT_LIST, legal_act_list
 from rightstrack.planning.selectors import measure_list

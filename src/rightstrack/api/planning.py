@@ -13,6 +13,7 @@ from ninja.responses import Status as HttpStatus
 from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth, token_auth
 from rightstrack.api.common import (
     ExecutorsOut,
@@ -27,10 +28,15 @@ from rightstrack.api.common import (
 )
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning import services
 from rightstrack.planning.models import ProgressReport
-from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list, progress_report_list
+from rightstrack.planning.selectors import (
+    MEASURE_LIST,
+    indicator_list,
+    measure_list,
+    plan_list,
+    progress_report_list,
+)
 from rightstrack.recommendations.selectors import recommendation_list
 
 router = Router(tags=["planning"])

@@ -12,11 +12,20 @@ from ninja.responses import Status as HttpStatus
 from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import ExecutorsOut, Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import (
+    ExecutorsOut,
+    Id,
+    Pagination,
+    SafeStr,
+    ShortStr,
+    ordering_values,
+    reader,
+    to_params,
+)
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.models import Assessment, Recommendation

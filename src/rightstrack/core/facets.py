@@ -16,7 +16,6 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.constants import LOOKUP_SEP
 
-
 NONE = "none"  # the query-string value that selects the rows without a value, on a facet with an `empty` label
 
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from rightstrack.core.permissions import is_internal
+from rightstrack.accounts.permissions import is_internal
 
 
 def published_unless_internal(qs: QuerySet, user, published: Q | None = None) -> QuerySet:

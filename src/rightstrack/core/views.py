@@ -1,33 +1,12 @@
-"""Shared view plumbing (run a service from a form) and the home page."""
-
-from functools import wraps
+"""Shared view plumbing: run a service from a form, flip publication, the favicon."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.models import Role
 from rightstrack.core.forms import ConfirmForm
-from rightstrack.core.overview import overview
-from rightstrack.core.permissions import is_manager, role_of
-from rightstrack.planning.rounds import focal_point_round_items
-from rightstrack.planning.selectors import focal_point_todo
-
-
-def manager_required(view):
-    """Sign-in required, then coordinators and administrators only (403 for other roles, GET included)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_manager(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def run_service(request, form, action, *, success_url, success_message="", template="core/form.html",
@@ -65,11 +44,3 @@ def publish_toggle(request, obj, publish, success_url=None):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links to; send them to the app's own icon."""
     return redirect(static("rightstrack/favicon.svg"), permanent=True)
-
-
-def home(request):
-    """A focal point's home is their to-do list; others get the overview; visitors the public summary."""
-    if role_of(request.user) == Role.FOCAL_POINT:
-        return render(request, "core/home_focal_point.html", {
-            **focal_point_todo(user=request.user), "round_items": focal_point_round_items(user=request.user)})
-    return render(request, "core/home.html", overview(user=request.user))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rightstrack.core.permissions import is_manager
+from rightstrack.accounts.permissions import is_manager
 from rightstrack.imports.models import StagedImport
 from rightstrack.jobs.heartbeat import heartbeat_is_stale, heartbeat_last
 from rightstrack.reports.forms import KIND_LABELS

@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from rightstrack.core.views import manager_required
+from rightstrack.accounts.permissions import manager_required
 from rightstrack.jobs.selectors import job_list as job_list_selector
 from rightstrack.jobs.selectors import worker_status
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import is_manager, manager_required
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import manager_required, publish_toggle, run_service
+from rightstrack.core.views import publish_toggle, run_service
 from rightstrack.legislation import selectors, services
 from rightstrack.legislation.forms import AmendmentForm, LegalActForm
 

@@ -13,11 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import (
+    can_report_on,
+    is_manager,
+    manager_required,
+    require,
+    responsibilities_of,
+)
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
-from rightstrack.core.views import manager_required, publish_toggle, run_service
-from rightstrack.planning import pickers, selectors, services
+from rightstrack.core.views import publish_toggle, run_service
+from rightstrack.planning import permissions, pickers, selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
     EvidenceForm,
@@ -34,8 +40,12 @@ from rightstrack.planning.forms import (
 from rightstrack.planning.models import Evidence, Indicator, ProgressReport
 from rightstrack.planning.workflow import next_states
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.recommendations.selectors import assessment_list, recommendation_filtered, recommendation_list
-from rightstrack.recommendations.services import can_assess
+from rightstrack.recommendations.permissions import can_assess
+from rightstrack.recommendations.selectors import (
+    assessment_list,
+    recommendation_filtered,
+    recommendation_list,
+)
 
 
 def plan_list(request):
@@ -162,7 +172,7 @@ def progress_report_detail(request, pk):
     report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
     return render(request, "planning/progress_report_detail.html", {
         "object": report, "evidence": report.evidence.all(),
-        "can_edit": services.can_edit_report(request.user, report),
+        "can_edit": permissions.can_edit_report(request.user, report),
         "can_review": is_manager(request.user),
         "next_states": next_states(report.state), "transition_form": TransitionForm(),
         "history": history_entries(report) if request.user.is_authenticated else []})
@@ -389,7 +399,7 @@ def measure_pick(request):
                                         filter_string=request.GET.get("filter", ""))
     return render(request, "planning/_measure_pick_results.html",
                   {"picker": pickers.measure_picker(request, selection=selection,
-                                                    next_url=pickers.safe_next(request, reverse("core:home")))})
+                                                    next_url=pickers.safe_next(request, reverse("dashboards:home")))})
 
 
 @manager_required

@@ -7,9 +7,9 @@ from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution, Role
+from rightstrack.accounts.permissions import is_manager, role_of
 from rightstrack.core.facets import Facet, FacetedList, ListedRows
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import is_manager, role_of
 from rightstrack.core.selectors import published_unless_internal
 from rightstrack.planning.selectors import measure_list, readable_target
 from rightstrack.recommendations.models import (

@@ -1,14 +1,13 @@
 """Writes of the reports app: request a report build, run it (called by the job worker), keep templates."""
 
 import logging
+from datetime import date
 
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from datetime import date
-
-from rightstrack.core.permissions import is_internal, require
+from rightstrack.accounts.permissions import is_internal, require
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.reports.content import KINDS, ReportError, build_report, report_check
 from rightstrack.reports.formats import FORMATS, write_report

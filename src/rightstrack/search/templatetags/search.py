@@ -6,12 +6,10 @@ import re
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.permissions import ANONYMOUS, is_manager
+from rightstrack.accounts.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.query import parse
-from rightstrack.search.selectors import job_result as selectors_job_result
-from rightstrack.search.selectors import job_taxonomy as selectors_job_taxonomy
 from rightstrack.search.selectors import (
     MODES,
     measures_that_may_answer,
@@ -19,8 +17,14 @@ from rightstrack.search.selectors import (
     near_spellings,
     similar_recommendations,
 )
+from rightstrack.search.selectors import job_result as selectors_job_result
+from rightstrack.search.selectors import job_taxonomy as selectors_job_taxonomy
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
-from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
+from rightstrack.tagging.training import (
+    DESCRIPTIONS_PROTOCOL,
+    NO_EVALUATION_PROTOCOL,
+    TRAINED_PROTOCOL,
+)
 
 register = template.Library()
 

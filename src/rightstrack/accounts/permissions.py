@@ -5,6 +5,9 @@ where one of their institutions is lead or co-executor; assessors write their ow
 assessments; viewers read. Anonymous visitors read published records only.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -66,3 +69,16 @@ def require(allowed: bool, message: str = "") -> None:
     """Raise PermissionDenied unless allowed; services call this before they write anything."""
     if not allowed:
         raise PermissionDenied(message or _("You do not have permission to do this."))
+
+
+def manager_required(view):
+    """Sign-in required, then coordinators and administrators only (403 for other roles, GET included)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_manager(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
