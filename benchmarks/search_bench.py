@@ -135,11 +135,12 @@ def page(params: dict, naive: bool = False):
     from django.http import QueryDict
 
     from rightstrack.recommendations import selectors
+    from rightstrack.recommendations.filtersets import RecommendationFilterSet
 
     query = QueryDict(urlencode(params))
-    if naive:  # the list before this feature: FacetedList's icontains over text, paragraph, symbol and States
-        qs = selectors._facetable(AnonymousUser())
-        rows, facets = selectors.RECOMMENDATION_LIST.apply(qs, query), selectors.RECOMMENDATION_LIST.counts(qs, query)
+    if naive:  # the list before this feature: the FilterSet's icontains over text, paragraph, symbol and States
+        filters = RecommendationFilterSet(query, selectors._facetable(AnonymousUser()))
+        rows, facets = filters.qs, filters.facet_counts()
     else:
         rows, facets = selectors.recommendation_page_rows(user=AnonymousUser(), params=query)
     page = Paginator(rows, 50).get_page(1)  # as the list view: its count, then its rows
@@ -152,11 +153,12 @@ def _index_build_ms() -> dict:
 
     from rightstrack.core.facets import FacetIndex
     from rightstrack.recommendations import selectors
+    from rightstrack.recommendations.filtersets import RecommendationFilterSet
 
     times, cpu = [], []
     for _ in range(3):
         started, started_cpu = time.perf_counter(), time.process_time()
-        FacetIndex(selectors._facetable(AnonymousUser()), selectors.RECOMMENDATION_LIST.facets)
+        FacetIndex(selectors._facetable(AnonymousUser()), RecommendationFilterSet.facets())
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     return {"wall": statistics.median(times), "cpu": statistics.median(cpu)}

@@ -18,8 +18,9 @@ from rightstrack.api.common import (
     to_params,
 )
 from rightstrack.api.errors import ErrorOut
+from rightstrack.legislation.filtersets import LegalActFilterSet
 from rightstrack.legislation.models import LegalAct
-from rightstrack.legislation.selectors import LEGAL_ACT_LIST, legal_act_list
+from rightstrack.legislation.selectors import legal_act_list
 from rightstrack.planning.selectors import measure_list
 
 router = Router(tags=["legislation"])
@@ -71,14 +72,14 @@ def legal_acts_published():
 class LegalActFilters(Schema):
     q: ShortStr | None = None
     kind: list[Literal[tuple(LegalAct.Kind.values)]] = []
-    ordering: Literal[ordering_values(LEGAL_ACT_LIST.sorts)] | None = None
+    ordering: Literal[ordering_values(LegalActFilterSet.sorts())] | None = None
 
 
 @router.get("/legal-acts", response=list[LegalActOut], auth=optional_auth, url_name="legal_act_list")
 @paginate(Pagination)
 def list_legal_acts(request, filters: Query[LegalActFilters]):
     """Legal acts, filtered like the list page."""
-    return LEGAL_ACT_LIST.apply(acts_for(reader(request)), to_params(filters))
+    return LegalActFilterSet(to_params(filters), acts_for(reader(request))).qs
 
 
 @router.get("/legal-acts/{pk}", response={200: LegalActOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},

@@ -29,9 +29,9 @@ from rightstrack.api.common import (
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.planning import services
+from rightstrack.planning.filtersets import MeasureFilterSet
 from rightstrack.planning.models import ProgressReport
 from rightstrack.planning.selectors import (
-    MEASURE_LIST,
     indicator_list,
     measure_list,
     plan_list,
@@ -193,7 +193,7 @@ class MeasureFilters(Schema):
     institution: list[Id] = Field([], description="Lead institution id")
     section: list[ShortStr] = []
     current_only: bool = Field(True, description="Only measures of each plan's latest version")
-    ordering: Literal[ordering_values(MEASURE_LIST.sorts)] | None = None
+    ordering: Literal[ordering_values(MeasureFilterSet.sorts())] | None = None
 
 
 @router.get("/measures", response=list[MeasureOut], auth=optional_auth, url_name="measure_list")
@@ -201,7 +201,7 @@ class MeasureFilters(Schema):
 def list_measures(request, filters: Query[MeasureFilters]):
     """Measures, filtered like the list page."""
     qs = measures_for(reader(request), current_only=filters.current_only)
-    return MEASURE_LIST.apply(qs, to_params(filters.model_copy(update={"current_only": None})))
+    return MeasureFilterSet(to_params(filters.model_copy(update={"current_only": None})), qs).qs
 
 
 @router.get("/measures/{pk}", response={200: MeasureOut, **ERRORS}, auth=optional_auth, url_name="measure_detail")

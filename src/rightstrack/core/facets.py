@@ -1,6 +1,7 @@
-"""Faceted lists: filters from the query string, counts per facet value, sorting and text filter.
+"""Faceted lists: django-filter FilterSets whose facet filters also count their values, and the in-process
+facet index that counts a search's hits without reading rows.
 
-Every list page and export uses the same `FacetedList` so that a bookmarked URL, the table
+Every list page, export and API list filters through the same FilterSet, so that a bookmarked URL, the table
 and an export of it show the same rows.
 """
 
@@ -10,11 +11,14 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import django_filters
 import numpy as np
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.translation import gettext_lazy as _
 
 NONE = "none"  # the query-string value that selects the rows without a value, on a facet with an `empty` label
 
@@ -54,97 +58,150 @@ class FacetResult:
     values: list[FacetValue] = field(default_factory=list)
 
 
-@dataclass
-class FacetedList:
-    """Applies the query string to a queryset: `?status=a&status=b&theme=3&q=torture&sort=-deadline`."""
+class _Values(forms.Field):
+    """Every value of a repeated query-string key (`?status=a&status=b`); blanks dropped, nothing refused."""
 
-    facets: list[Facet]
-    sorts: dict[str, str]
-    search_fields: tuple[str, ...] = ()
-    default_sort: str = ""
-    indexes: "FacetIndexes" = field(default_factory=lambda: FacetIndexes(), repr=False, compare=False)
+    widget = forms.SelectMultiple
 
-    def _filter(self, qs: QuerySet, params, skip: str | None = None) -> QuerySet:
-        for facet in self.facets:
-            if facet.key == skip:
+    def to_python(self, value) -> list[str]:
+        return [str(v) for v in (value or []) if str(v) != ""]
+
+
+class FacetFilter(django_filters.Filter):
+    """Keeps the rows with any of the chosen values of one facet; a value its field cannot hold matches no row
+    (`?cycle=x` lists nothing instead of raising in the database), as its count says."""
+
+    field_class = _Values
+
+    def __init__(self, label, path: str, labels=None, *, also: tuple[str, ...] = (), empty=""):
+        super().__init__(field_name=path, label=label)
+        self.labels, self.also, self.empty = labels, also, empty
+
+    def facet(self, key: str) -> Facet:
+        """This filter as a facet under its query-string `key`."""
+        return Facet(key, self.label, self.field_name, self.labels, self.also, self.empty)
+
+    def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
+        if not value:
+            return qs
+        wanted = _wanted(qs, self.field_name, value)
+        condition = None
+        if wanted:
+            condition = Q()
+            for path in (self.field_name, *self.also):
+                condition |= Q(**{f"{path}__in": wanted})
+        if self.empty and NONE in value:
+            none = Q(**{f"{self.field_name}__isnull": True})
+            condition = none if condition is None else condition | none
+        if condition is None:
+            return qs.none()
+        qs = qs.filter(condition)
+        return qs.distinct() if self.also or _path(qs, self.field_name)[0] else qs
+
+
+class SearchFilter(django_filters.CharFilter):
+    """`?q=`: every word found (case-insensitively) in one of `fields`."""
+
+    def __init__(self, *fields: str):
+        super().__init__(label=_("Search text"))
+        self.fields = fields
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        for word in (value or "").split():
+            condition = Q()
+            for name in self.fields:
+                condition |= Q(**{f"{name}__icontains": word})
+            qs = qs.filter(condition)
+        return qs
+
+
+class SortFilter(django_filters.CharFilter):
+    """`?sort=key` or `?sort=-key` over the named `sorts` (the row id breaks ties); any other value, such as
+    `relevance`, keeps the queryset's own order."""
+
+    def __init__(self, sorts: dict[str, str], default: str = ""):
+        super().__init__(label=_("Sort"))
+        self.sorts, self.default = sorts, default
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        value = value or self.default
+        key = value.lstrip("-")
+        if key not in self.sorts:
+            return qs
+        return qs.order_by(f"{'-' if value.startswith('-') else ''}{self.sorts[key]}", "pk")
+
+
+class FacetFilterSet(django_filters.FilterSet):
+    """A list page's filters: its `FacetFilter`s, `q` (a `SearchFilter`) and `sort` (a `SortFilter`, applied
+    last). `facet_counts()` counts each facet's values in SQL, given every other active filter."""
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data if data is not None else {}, queryset, **kwargs)
+
+    @classmethod
+    def facets(cls) -> list[Facet]:
+        """The facets, in the order the page shows them."""
+        return [f.facet(name) for name, f in cls.base_filters.items() if isinstance(f, FacetFilter)]
+
+    @classmethod
+    def sorts(cls) -> dict[str, str]:
+        return next((f.sorts for f in cls.base_filters.values() if isinstance(f, SortFilter)), {})
+
+    def filter_queryset(self, queryset: QuerySet, skip: str | None = None, sort: bool = True) -> QuerySet:
+        """Every filter but `skip`, the sort last (or not at all)."""
+        later = []
+        for name, value in self.form.cleaned_data.items():
+            if name == skip:
                 continue
-            values = [v for v in params.getlist(facet.key) if v != ""]
-            if values:
-                # Compared as the counts compare them: a value the field cannot hold ("?cycle=x") matches no
-                # row instead of raising in the database.
-                wanted = _wanted(qs, facet.path, values)
-                condition = None
-                if wanted:
-                    condition = Q()
-                    for path in facet.paths:
-                        condition |= Q(**{f"{path}__in": wanted})
-                if facet.empty and NONE in values:
-                    none = Q(**{f"{facet.path}__isnull": True})
-                    condition = none if condition is None else condition | none
-                qs = qs.filter(condition) if condition is not None else qs.none()
-        return qs
+            if isinstance(self.filters[name], SortFilter):
+                later.append((name, value))
+            else:
+                queryset = self.filters[name].filter(queryset, value)
+        for name, value in later if sort else ():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
-    def _search(self, qs: QuerySet, params) -> QuerySet:
-        text = (params.get("q") or "").strip()
-        if text and self.search_fields:
-            for word in text.split():
-                condition = Q()
-                for name in self.search_fields:
-                    condition |= Q(**{f"{name}__icontains": word})
-                qs = qs.filter(condition)
-        return qs
-
-    def apply(self, qs: QuerySet, params) -> QuerySet:
-        """The filtered, searched and sorted queryset (distinct only when a filter crosses a many-valued relation)."""
-        filtered = self._filter(self._search(qs, params), params)
-        if any(params.getlist(f.key) and _many(qs, f) for f in self.facets):
-            filtered = filtered.distinct()
-        sort = params.get("sort") or self.default_sort
-        key = sort.lstrip("-")
-        if key in self.sorts:
-            prefix = "-" if sort.startswith("-") else ""
-            filtered = filtered.order_by(f"{prefix}{self.sorts[key]}", "pk")
-        return filtered
-
-    def counts(self, qs: QuerySet, params) -> list[FacetResult]:
-        """For each facet, the count of rows per value given every other active filter."""
-        return self.counted(qs, params)[0]
-
-    def counted(self, qs: QuerySet, params) -> tuple[list[FacetResult], set]:
-        """The facet counts, and the ids of the rows that pass every active filter (the rows `apply` lists).
-
-        Exact, and in a fixed number of queries whatever the number of rows or active filters: each facet's
-        values are read once for the searched rows (one query for every path on the row or its single-valued
-        relations, one per many-valued path), then counted as sets of ids with the other facets' filters.
-        """
-        base = self._search(qs, params).order_by()
-        every, ids = _value_ids(base, self.facets)
-        passing = {}  # ids that pass each active facet's filter
-        for facet in self.facets:
-            if any(v != "" for v in params.getlist(facet.key)):
-                wanted = _wanted(base, facet.path, params.getlist(facet.key))
-                if facet.empty and NONE in params.getlist(facet.key):
-                    wanted.add(None)
-                passing[facet.key] = set().union(*[ids[facet.key].get(v, ()) for v in wanted])
+    def facet_counts(self) -> list[FacetResult]:
+        """For each facet, the number of rows per value given every other active filter: one GROUP BY query
+        per facet path (`values(path).annotate(Count("pk"))`) over the rows the other filters keep."""
+        self.errors  # validates the form
+        base = self.queryset.order_by()
+        chosen = {name: value for name, value in self.form.cleaned_data.items() if value}
         results = []
-        for facet in self.facets:
-            others = [ids_ for key, ids_ in passing.items() if key != facet.key]
-            allowed = set.intersection(*others) if others else None
-            counted = {NONE if value is None else value: len(pks) if allowed is None else len(allowed.intersection(pks))
-                       for value, pks in ids[facet.key].items() if value != "" and (value is not None or facet.empty)}
-            results.append(_result(facet, counted, params))
-        listed = set.intersection(*passing.values()) if passing else every
-        return results, listed
+        for name, facet_filter in self.filters.items():
+            if not isinstance(facet_filter, FacetFilter):
+                continue
+            facet = facet_filter.facet(name)
+            rows = base
+            if set(chosen) - {name} - {n for n, f in self.filters.items() if isinstance(f, SortFilter)}:
+                kept = self.filter_queryset(self.queryset, skip=name, sort=False).order_by().values("pk")
+                rows = base.filter(pk__in=kept)
+            results.append(_result(facet, _count(rows, facet), self.form.cleaned_data.get(name) or []))
+        return results
 
 
-def _result(facet: Facet, counted: dict, params) -> FacetResult:
+def _count(rows: QuerySet, facet: Facet) -> dict:
+    """{value: number of rows with it}; None is the facet's `empty` choice (NONE) or not shown."""
+    if facet.also:  # a row may reach one value through several paths: count each row once per value
+        reached = defaultdict(set)
+        for path in facet.paths:
+            for pk, value in rows.filter(**{f"{path}__isnull": False}).values_list("pk", path).distinct():
+                reached[value].add(pk)
+        counted = {value: len(pks) for value, pks in reached.items()}
+    else:
+        counted = dict(rows.values_list(facet.path).annotate(n=Count("pk", distinct=True)).order_by())
+    return {NONE if value is None else value: n for value, n in counted.items()
+            if value != "" and (value is not None or facet.empty)}
+
+
+def _result(facet: Facet, counted: dict, chosen: list[str]) -> FacetResult:
     """One facet's values with a count above zero, most frequent first, labelled and marked if selected."""
     rows = sorted(((v, n) for v, n in counted.items() if n), key=lambda vn: (-vn[1], str(vn[0])))
     raw = [v for v, _n in rows if v != NONE or not facet.empty]
     labels = dict(facet.labels(raw) if callable(facet.labels) else (facet.labels or {}))
     if facet.empty:
         labels[NONE] = facet.empty
-    selected = set(params.getlist(facet.key))
+    selected = set(chosen)
     return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected) for v, n in rows])
 
 
@@ -152,7 +209,7 @@ class FacetIndex:
     """Every row of one queryset with its facet values, in numpy arrays: the counts for any set of its rows
     (a search's hits) without reading a row from the database.
 
-    Built once from the queryset with the reads `FacetedList.counted` makes (so visibility and every path
+    Built once from the queryset with the reads the facet counts makes (so visibility and every path
     mean the same), then counting is a few array operations per facet: a single-valued facet is one code
     per row, a many-valued one (row, code) pairs. It knows nothing of later writes: `FacetIndexes` keeps
     it only while the caller's token is unchanged.
@@ -191,7 +248,7 @@ class FacetIndex:
         return positions, (self.ids[positions] == pks) if len(self.ids) else np.zeros(len(pks), bool)
 
     def counted(self, params, among: list[int] | None = None) -> tuple[list[FacetResult], np.ndarray]:
-        """`FacetedList.counted` for the rows whose ids are in `among` (every row if None), `q` aside: the
+        """the facet counts for the rows whose ids are in `among` (every row if None), `q` aside: the
         facet counts, and a mask over the index's rows of those that pass every active filter."""
         base = np.ones(len(self.ids), bool)
         if among is not None:
@@ -225,7 +282,8 @@ class FacetIndex:
                 column = self.single[facet.key][allowed]
                 counts = np.bincount(column[column >= 0], minlength=len(self.values[facet.key]))
             names = [NONE if v is None else v for v in self.values[facet.key]]
-            results.append(_result(facet, {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}, params))
+            results.append(_result(facet, {names[i]: int(counts[i]) for i in np.flatnonzero(counts)},
+                                   params.getlist(facet.key)))
         listed = base
         for mask in passing.values():
             listed = listed & mask
@@ -288,7 +346,7 @@ class FacetIndexes:
 
 
 class ListedRows:
-    """What a list page paginates: `qs` counted by the facet pass (`FacetedList.counted`), so no COUNT query.
+    """What a list page paginates: `qs` with its row count already known (from the facet index), so no COUNT query.
 
     With `order` (every listed id, in display order), a page is read by its ids and put in that order,
     so the database sorts nothing and reads only the rows shown.
