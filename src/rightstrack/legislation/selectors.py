@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from rightstrack.core.selectors import published_unless_internal
+from rightstrack.accounts.permissions import published_unless_internal
 from rightstrack.legislation.filtersets import LegalActFilterSet
 from rightstrack.legislation.models import LegalAct
 from rightstrack.planning.models import Measure

@@ -9,9 +9,13 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Role
-from rightstrack.accounts.permissions import is_internal, is_manager, role_of
+from rightstrack.accounts.permissions import (
+    is_internal,
+    is_manager,
+    published_unless_internal,
+    role_of,
+)
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.selectors import published_unless_internal
 from rightstrack.planning.filtersets import MeasureFilterSet, ProgressReportFilterSet
 from rightstrack.planning.models import (
     ActionPlan,

@@ -6,9 +6,12 @@ from django.conf import settings
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 
 from rightstrack.accounts.models import Role
-from rightstrack.accounts.permissions import is_manager, role_of
+from rightstrack.accounts.permissions import (
+    is_manager,
+    published_unless_internal,
+    role_of,
+)
 from rightstrack.core.facets import FacetIndexes, ListedRows
-from rightstrack.core.selectors import published_unless_internal
 from rightstrack.planning.selectors import measure_list, readable_target
 from rightstrack.recommendations.filtersets import RecommendationFilterSet
 from rightstrack.recommendations.models import (
