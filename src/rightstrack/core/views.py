@@ -1,8 +1,13 @@
-"""Shared view plumbing: run a service from a form, flip publication, the favicon."""
+"""Shared view plumbing: run a service from a form, flip publication, one shape for the create, edit and publish
+pages of a record, the favicon."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
@@ -44,3 +49,42 @@ def publish_toggle(request, obj, publish, success_url=None):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links to; send them to the app's own icon."""
     return redirect(static("rightstrack/favicon.svg"), permanent=True)
+
+
+@dataclass(frozen=True)
+class RecordPages:
+    """The create, edit and publish pages of one kind of record, alike in every app: the record is found
+    through the app's selector (`readable(user=...)`, so one the user may not read is a 404), written by its
+    services (`create(actor, **values)`, `update(actor, <name>=record, **values)`, `publish(actor,
+    <name>=record, published=...)`), and the form page shows a service's refusal instead of failing.
+    The app's views module wraps each page in its access decorators."""
+
+    readable: Callable
+    form_class: type
+    name: str
+    create: Callable | None = None
+    update: Callable | None = None
+    publish: Callable | None = None
+    create_title: str = ""
+    update_title: str = ""
+
+    def record(self, request, pk):
+        return get_object_or_404(self.readable(user=request.user), pk=pk)
+
+    def create_view(self, request):
+        form = self.form_class(request.POST or None)
+        return run_service(request, form, lambda values: self.create(actor=request.user, **values),
+                           success_url=lambda created: created.get_absolute_url(),
+                           context={"title": self.create_title})
+
+    def update_view(self, request, pk):
+        record = self.record(request, pk)
+        form = self.form_class(request.POST or None, instance=record)
+        return run_service(request, form,
+                           lambda values: self.update(actor=request.user, **{self.name: record}, **values),
+                           success_url=record.get_absolute_url(),
+                           context={"title": self.update_title, "object": record})
+
+    def publish_view(self, request, pk):
+        record = self.record(request, pk)
+        return publish_toggle(request, record, partial(self.publish, actor=request.user, **{self.name: record}))
