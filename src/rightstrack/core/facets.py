@@ -18,7 +18,6 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
 from django.db.models import Count, Q, QuerySet
 from django.db.models.constants import LOOKUP_SEP
-from django.utils.translation import gettext_lazy as _
 
 NONE = "none"  # the query-string value that selects the rows without a value, on a facet with an `empty` label
 
@@ -103,7 +102,7 @@ class SearchFilter(django_filters.CharFilter):
     """`?q=`: every word found (case-insensitively) in one of `fields`."""
 
     def __init__(self, *fields: str):
-        super().__init__(label=_("Search text"))
+        super().__init__()
         self.fields = fields
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
@@ -120,7 +119,7 @@ class SortFilter(django_filters.CharFilter):
     `relevance`, keeps the queryset's own order."""
 
     def __init__(self, sorts: dict[str, str], default: str = ""):
-        super().__init__(label=_("Sort"))
+        super().__init__()
         self.sorts, self.default = sorts, default
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
