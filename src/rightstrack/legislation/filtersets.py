@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.facets import (
+from rightstrack.core.filtersets import (
     FacetFilter,
     FacetFilterSet,
     SearchFilter,

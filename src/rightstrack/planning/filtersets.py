@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.core.facets import (
+from rightstrack.core.filtersets import (
     FacetFilter,
     FacetFilterSet,
     SearchFilter,
