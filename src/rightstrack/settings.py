@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rightstrack.exports",
     "rightstrack.backup",
     "rightstrack.reports",
+    "rightstrack.dashboards",
     "rightstrack.jobs",
     "rightstrack.reminders",
     "rightstrack.search",
@@ -132,8 +133,8 @@ CACHES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "dashboards:home"
+LOGOUT_REDIRECT_URL = "dashboards:home"
 
 # Content-Security-Policy (django-csp): scripts and everything else from this site only, never inline; inline
 # style attributes stay allowed (server-rendered charts and progress bars use them).
@@ -206,8 +207,6 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# Headless Chromium prints report PDFs (see reports/formats.py).
-RIGHTSTRACK_CHROMIUM = os.environ.get("RIGHTSTRACK_CHROMIUM", "/usr/bin/chromium")
 REPORTS_DIR = DATA_DIR / "reports"
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))

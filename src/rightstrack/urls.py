@@ -21,5 +21,6 @@ urlpatterns = [
     path("public/", include("rightstrack.portal.urls")),
     path("public/subscriptions/", include("rightstrack.subscriptions.urls")),
     path("api/v1/", api.urls()),
+    path("", include("rightstrack.dashboards.urls")),
     path("", include("rightstrack.core.urls")),
 ]

@@ -18,7 +18,7 @@ def main_pages(world) -> dict[str, str]:
     """The pages a reader lands on most: the internal lists, a record of each kind, the dashboards and the
     review screens, and the public portal's."""
     return {
-        "home": reverse("core:home"),
+        "home": reverse("dashboards:home"),
         "recommendation_list": reverse("recommendations:recommendation_list"),
         "recommendation_detail": world.recommendation.get_absolute_url(),
         "measure_list": reverse("planning:measure_list"),

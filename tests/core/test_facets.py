@@ -9,13 +9,10 @@ from django.http import QueryDict
 
 from rightstrack.core.facets import FacetIndex
 from rightstrack.planning.models import ProgressReport
-from rightstrack.planning.selectors import INBOX_LIST
+from rightstrack.planning.filtersets import ProgressReportFilterSet
 from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
-from rightstrack.recommendations.selectors import (
-    RECOMMENDATION_LIST,
-    _facetable,
-    recommendation_faceted,
-)
+from rightstrack.recommendations.filtersets import RecommendationFilterSet
+from rightstrack.recommendations.selectors import _facetable, recommendation_faceted
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +39,12 @@ def varied(world):
     return world
 
 
+def _counts(results) -> dict:
+    return {r.facet.key: {v.value: v.count for v in r.values} for r in results}
+
+
 def _listed(user, params: dict) -> int:
-    return RECOMMENDATION_LIST.apply(_facetable(user), QueryDict(urlencode(params, doseq=True))).count()
+    return RecommendationFilterSet(QueryDict(urlencode(params, doseq=True)), _facetable(user)).qs.count()
 
 
 @pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
@@ -102,12 +103,15 @@ def test_a_value_no_row_has_empties_the_other_facets_but_not_its_own(varied):
 @pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
 @pytest.mark.parametrize("params", [{}, {"cycle": "3"}, {"state": ["Chile", "Japan"], "status": "in_progress"},
                                     {"theme": "placeholder", "state": "Norway"}, {"state": "Atlantis"}])
-def test_the_facet_pass_lists_the_same_rows_as_the_filtered_queryset(varied, user_kind, params):
+def test_the_facet_index_lists_and_counts_as_the_filterset_does(varied, user_kind, params):
     user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
     params = {k: (str(varied.term.pk) if k == "theme" else v) for k, v in params.items()}
     query = QueryDict(urlencode(params, doseq=True))
-    _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
-    assert listed == set(RECOMMENDATION_LIST.apply(_facetable(user), query).values_list("pk", flat=True))
+    filters = RecommendationFilterSet(query, _facetable(user))
+    index = FacetIndex(_facetable(user), RecommendationFilterSet.facets())
+    indexed, listed = index.counted(query)
+    assert index.listed_ids(listed) == set(filters.qs.values_list("pk", flat=True))
+    assert _counts(indexed) == _counts(filters.facet_counts())
 
 
 @pytest.mark.parametrize("user_kind", ["anonymous", "coordinator"])
@@ -117,10 +121,12 @@ def test_a_value_the_field_cannot_hold_matches_no_row(varied, user_kind, params,
     """`?cycle=x` lists nothing (it raised in the database before), and the counts agree with the rows."""
     user = AnonymousUser() if user_kind == "anonymous" else varied.users["coordinator"]
     query = QueryDict(urlencode(params, doseq=True))
-    rows = RECOMMENDATION_LIST.apply(_facetable(user), query)
-    assert set(rows.values_list("source_document__cycle", flat=True)) == cycles
-    _facets, listed = RECOMMENDATION_LIST.counted(_facetable(user), query)
-    assert listed == set(rows.values_list("pk", flat=True))
+    filters = RecommendationFilterSet(query, _facetable(user))
+    assert set(filters.qs.values_list("source_document__cycle", flat=True)) == cycles
+    index = FacetIndex(_facetable(user), RecommendationFilterSet.facets())
+    indexed, listed = index.counted(query)
+    assert index.listed_ids(listed) == set(filters.qs.values_list("pk", flat=True))
+    assert _counts(indexed) == _counts(filters.facet_counts())
 
 
 def test_a_facet_with_several_paths_counts_a_row_under_every_value_it_reaches(world):
@@ -135,9 +141,9 @@ def test_a_facet_with_several_paths_counts_a_row_under_every_value_it_reaches(wo
                                   period_end=date(2024, 1, 1), proposed_status="in_progress", state="submitted")
     qs = ProgressReport.objects.all()
     params = QueryDict("state=submitted")
-    counts = {r.facet.key: {v.value: v.count for v in r.values} for r in INBOX_LIST.counts(qs, params)}
+    counts = _counts(ProgressReportFilterSet(params, qs).facet_counts())
     assert counts["mechanism"] == {"UPR": 2, "CAT": 1}  # world.submitted reaches both; the new report only UPR
     for value, count in counts["mechanism"].items():
-        assert INBOX_LIST.apply(qs, QueryDict(f"state=submitted&mechanism={value}")).count() == count
-    indexed, _listed_mask = FacetIndex(qs, INBOX_LIST.facets).counted(params)
-    assert {r.facet.key: {v.value: v.count for v in r.values} for r in indexed} == counts
+        assert ProgressReportFilterSet(QueryDict(f"state=submitted&mechanism={value}"), qs).qs.count() == count
+    indexed, _listed_mask = FacetIndex(qs, ProgressReportFilterSet.facets()).counted(params)
+    assert _counts(indexed) == counts

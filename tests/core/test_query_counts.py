@@ -9,7 +9,7 @@ from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Country, Recommendation
 
 LIST_ROUTES = ["recommendations:recommendation_list", "planning:measure_list", "legislation:legal_act_list",
-               "planning:plan_list", "core:home"]
+               "planning:plan_list", "dashboards:home"]
 
 
 def _grow(world, n):

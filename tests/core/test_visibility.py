@@ -3,14 +3,18 @@
 import pytest
 from django.urls import reverse
 
-from tests.core.test_permission_matrix import NOT_DOMAIN_WRITES, WRITE_ROUTES, _route_names
+from tests.core.test_permission_matrix import (
+    NOT_DOMAIN_WRITES,
+    WRITE_ROUTES,
+    _route_names,
+)
 from tests.factories import PASSWORD
 
 SECRETS = ["Secret draft recommendation text", "Draft narrative", "Submitted narrative", "Approved narrative",
            "Unpublished assessment rationale", "Unpublished draft law"]
 
 READ_ROUTES = {
-    "core:home": lambda w: [],
+    "dashboards:home": lambda w: [],
     "core:favicon": None,  # a redirect to a static icon, no data; tests/core/test_favicon.py
     "recommendations:recommendation_list": lambda w: [],
     "recommendations:recommendation_detail": lambda w: [w.recommendation.pk],

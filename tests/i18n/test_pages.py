@@ -86,7 +86,7 @@ def english_msgids() -> set[str]:
 
 def pages(world) -> dict[str, str]:
     return {
-        "home": reverse("core:home"),
+        "home": reverse("dashboards:home"),
         "recommendation_list": reverse("recommendations:recommendation_list"),
         "recommendation_detail": world.recommendation.get_absolute_url(),
         "measure_list": reverse("planning:measure_list"),

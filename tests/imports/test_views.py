@@ -76,7 +76,7 @@ def test_unusable_upload_is_refused_on_the_form(client, world):
 def test_only_managers_see_imports(client, world, username, code):
     client.login(username=username, password=PASSWORD)
     assert client.get(reverse("imports:import_list")).status_code == code
-    assert ('href="/imports/"' in client.get(reverse("core:home")).content.decode()) == (code == 200)
+    assert ('href="/imports/"' in client.get(reverse("dashboards:home")).content.decode()) == (code == 200)
 
 
 def test_anonymous_is_sent_to_sign_in(client, db):

@@ -3,6 +3,7 @@
 import csv
 from datetime import timedelta
 
+import pypdfium2
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -131,6 +132,8 @@ def test_html_and_pdf(upr, tmp_path):
         'xmlns="http://www.w3.org/2000/svg"', "")
     pdf = _report(tmp_path, "pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
+    document = pypdfium2.PdfDocument(pdf)  # laid out by WeasyPrint: the text is there, not just a header
+    assert "Torture prevention" in "".join(page.get_textpage().get_text_range() for page in document)
 
 
 def test_institution_report_lists_its_recommendations_measures_and_deadlines(upr, tmp_path):

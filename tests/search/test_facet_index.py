@@ -15,8 +15,9 @@ from django.db import connection, transaction
 from django.http import QueryDict
 
 from rightstrack.recommendations.models import Cluster, Country, Recommendation, SourceDocument
+from rightstrack.recommendations.filtersets import RecommendationFilterSet
 from rightstrack.recommendations.selectors import (
-    RECOMMENDATION_LIST,
+    FACET_INDEXES,
     _facetable,
     _searched,
     recommendation_page_rows,
@@ -73,18 +74,16 @@ def _page(user, params: dict) -> tuple[int, dict, list[int]]:
 
 
 def _from_rows(user, params: dict) -> tuple[int, dict, list[int]]:
-    """The same, counted in the database (`FacetedList.counted`) and listed by the filtered queryset."""
+    """The same, counted in SQL (`FacetFilterSet.facet_counts`) and listed by the filtered queryset."""
     qs, params, order, _hits = _searched(_facetable(user), _query(params), user)
-    facets, listed = RECOMMENDATION_LIST.counted(qs, params)
-    if order is not None:
-        first = [pk for pk in order if pk in listed][:50]
-    else:
-        first = list(RECOMMENDATION_LIST.apply(qs, params).values_list("pk", flat=True)[:50])
-    return len(listed), {r.facet.key: {v.value: v.count for v in r.values} for r in facets}, first
+    filters = RecommendationFilterSet(params, qs)
+    listed = list(filters.qs.values_list("pk", flat=True))
+    first = [pk for pk in order if pk in set(listed)][:50] if order is not None else listed[:50]
+    return len(listed), {r.facet.key: {v.value: v.count for v in r.values} for r in filters.facet_counts()}, first
 
 
 def _index(user):
-    return RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation)
+    return FACET_INDEXES.get(_facetable(user), RecommendationFilterSet.facets(), facet_generation)
 
 
 COORDINATOR = "coordinator"
@@ -314,7 +313,7 @@ def test_a_stale_index_within_the_wait_is_not_used(varied, settings):
     _bulk_update(varied)
     after = _page(user, {})  # counted in the database: the kept index is stale and was built just now
     assert after != before and after == _from_rows(user, {})
-    assert RECOMMENDATION_LIST.indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, facet_generation,
+    assert FACET_INDEXES.get(_facetable(user), RecommendationFilterSet.facets(), facet_generation,
                                            wait=3600) is None
     assert kept is not None
 
@@ -322,11 +321,11 @@ def test_a_stale_index_within_the_wait_is_not_used(varied, settings):
 def test_an_index_whose_token_moved_while_it_was_built_is_not_kept(varied):
     """A change committed during a build may be half in the index: it is used for that page only."""
     user = varied.users[COORDINATOR]
-    indexes, tokens = RECOMMENDATION_LIST.indexes, iter(["before", "during"])
-    first = indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: next(tokens))
-    assert indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "during") is not first
-    steady = indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "steady")
-    assert indexes.get(_facetable(user), RECOMMENDATION_LIST.facets, lambda: "steady") is steady
+    indexes, tokens = FACET_INDEXES, iter(["before", "during"])
+    first = indexes.get(_facetable(user), RecommendationFilterSet.facets(), lambda: next(tokens))
+    assert indexes.get(_facetable(user), RecommendationFilterSet.facets(), lambda: "during") is not first
+    steady = indexes.get(_facetable(user), RecommendationFilterSet.facets(), lambda: "steady")
+    assert indexes.get(_facetable(user), RecommendationFilterSet.facets(), lambda: "steady") is steady
 
 
 @pytest.mark.django_db(transaction=True)

@@ -9,7 +9,7 @@ from rightstrack.core.models import ProvenanceModel, TimestampedModel, Translata
 
 
 class Role(models.TextChoices):
-    """What a user may do; object-level rules live in core.permissions."""
+    """What a user may do; object-level rules live in each app's permissions module."""
 
     ADMINISTRATOR = "administrator", _("Administrator")
     COORDINATOR = "coordinator", _("Coordinator")

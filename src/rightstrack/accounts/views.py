@@ -35,7 +35,7 @@ def _next_url(request) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                        require_https=request.is_secure()):
         return target
-    return reverse("core:home")
+    return reverse("dashboards:home")
 
 
 @login_required

@@ -9,7 +9,7 @@ from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.accounts.permissions import ANONYMOUS
 
 # PostgreSQL rejects NUL characters; refuse them up front with a 422 instead of a database error.
 SafeStr = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=10000)]
@@ -29,7 +29,7 @@ PlausibleDate = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2200, 12, 31)
 
 
 def to_params(filters) -> QueryDict:
-    """Turn a filter schema into the query-string form the domain FacetedLists read (`ordering` → `sort`)."""
+    """Turn a filter schema into the query-string form the domain FilterSets read (`ordering` → `sort`)."""
     params = QueryDict(mutable=True)
     for key, value in filters.model_dump(exclude_none=True).items():
         key = "sort" if key == "ordering" else key

@@ -10,6 +10,7 @@ from typing import Literal
 from django.http import StreamingHttpResponse
 from ninja import Router
 
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.legislation import LegalActOut, legal_acts_published
 from rightstrack.api.planning import (
     MeasureOut,
@@ -19,8 +20,11 @@ from rightstrack.api.planning import (
     plans_published,
     reports_published,
 )
-from rightstrack.api.recommendations import AssessmentOut, RecommendationOut, recommendations_published
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.api.recommendations import (
+    AssessmentOut,
+    RecommendationOut,
+    recommendations_published,
+)
 from rightstrack.exports.writers import csv_lines
 from rightstrack.recommendations.selectors import assessment_list
 

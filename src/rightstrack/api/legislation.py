@@ -7,12 +7,20 @@ from django.db.models import Prefetch
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth
-from rightstrack.api.common import Id, Pagination, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import (
+    Id,
+    Pagination,
+    ShortStr,
+    ordering_values,
+    reader,
+    to_params,
+)
 from rightstrack.api.errors import ErrorOut
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.legislation.filtersets import LegalActFilterSet
 from rightstrack.legislation.models import LegalAct
-from rightstrack.legislation.selectors import LEGAL_ACT_LIST, legal_act_list
+from rightstrack.legislation.selectors import legal_act_list
 from rightstrack.planning.selectors import measure_list
 
 router = Router(tags=["legislation"])
@@ -64,14 +72,14 @@ def legal_acts_published():
 class LegalActFilters(Schema):
     q: ShortStr | None = None
     kind: list[Literal[tuple(LegalAct.Kind.values)]] = []
-    ordering: Literal[ordering_values(LEGAL_ACT_LIST.sorts)] | None = None
+    ordering: Literal[ordering_values(LegalActFilterSet.sorts())] | None = None
 
 
 @router.get("/legal-acts", response=list[LegalActOut], auth=optional_auth, url_name="legal_act_list")
 @paginate(Pagination)
 def list_legal_acts(request, filters: Query[LegalActFilters]):
     """Legal acts, filtered like the list page."""
-    return LEGAL_ACT_LIST.apply(acts_for(reader(request)), to_params(filters))
+    return LegalActFilterSet(to_params(filters), acts_for(reader(request))).qs
 
 
 @router.get("/legal-acts/{pk}", response={200: LegalActOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},

@@ -13,6 +13,7 @@ from ninja.responses import Status as HttpStatus
 from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth, token_auth
 from rightstrack.api.common import (
     ExecutorsOut,
@@ -27,10 +28,15 @@ from rightstrack.api.common import (
 )
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning import services
+from rightstrack.planning.filtersets import MeasureFilterSet
 from rightstrack.planning.models import ProgressReport
-from rightstrack.planning.selectors import MEASURE_LIST, indicator_list, measure_list, plan_list, progress_report_list
+from rightstrack.planning.selectors import (
+    indicator_list,
+    measure_list,
+    plan_list,
+    progress_report_list,
+)
 from rightstrack.recommendations.selectors import recommendation_list
 
 router = Router(tags=["planning"])
@@ -187,7 +193,7 @@ class MeasureFilters(Schema):
     institution: list[Id] = Field([], description="Lead institution id")
     section: list[ShortStr] = []
     current_only: bool = Field(True, description="Only measures of each plan's latest version")
-    ordering: Literal[ordering_values(MEASURE_LIST.sorts)] | None = None
+    ordering: Literal[ordering_values(MeasureFilterSet.sorts())] | None = None
 
 
 @router.get("/measures", response=list[MeasureOut], auth=optional_auth, url_name="measure_list")
@@ -195,7 +201,7 @@ class MeasureFilters(Schema):
 def list_measures(request, filters: Query[MeasureFilters]):
     """Measures, filtered like the list page."""
     qs = measures_for(reader(request), current_only=filters.current_only)
-    return MEASURE_LIST.apply(qs, to_params(filters.model_copy(update={"current_only": None})))
+    return MeasureFilterSet(to_params(filters.model_copy(update={"current_only": None})), qs).qs
 
 
 @router.get("/measures/{pk}", response={200: MeasureOut, **ERRORS}, auth=optional_auth, url_name="measure_detail")

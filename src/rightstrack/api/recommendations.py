@@ -12,13 +12,23 @@ from ninja.responses import Status as HttpStatus
 from pydantic import StringConstraints
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.auth import optional_auth, token_auth
-from rightstrack.api.common import ExecutorsOut, Id, Pagination, SafeStr, ShortStr, ordering_values, reader, to_params
+from rightstrack.api.common import (
+    ExecutorsOut,
+    Id,
+    Pagination,
+    SafeStr,
+    ShortStr,
+    ordering_values,
+    reader,
+    to_params,
+)
 from rightstrack.api.errors import ErrorOut
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import ANONYMOUS
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations import selectors, services
+from rightstrack.recommendations.filtersets import RecommendationFilterSet
 from rightstrack.recommendations.models import Assessment, Recommendation
 from rightstrack.taxonomy.models import TagAssignment
 
@@ -28,7 +38,7 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 Status = Literal[tuple(ImplementationStatus.values)]
 Response = Literal[tuple(Recommendation.Response.values)]
 Rating = Literal[tuple(Assessment.Rating.values)]
-RecommendationOrdering = Literal[ordering_values(selectors.RECOMMENDATION_LIST.sorts)]
+RecommendationOrdering = Literal[ordering_values(RecommendationFilterSet.sorts())]
 
 
 class RecommendationOut(ExecutorsOut):

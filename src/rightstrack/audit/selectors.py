@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from rightstrack.accounts.models import Role
 from rightstrack.audit.models import AuditEvent
-from rightstrack.core.permissions import role_of
+from rightstrack.accounts.permissions import role_of
 
 
 def audit_event_list(*, user, kind: str = "", username: str = "") -> QuerySet[AuditEvent]:

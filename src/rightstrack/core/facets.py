@@ -1,8 +1,5 @@
-"""Faceted lists: filters from the query string, counts per facet value, sorting and text filter.
-
-Every list page and export uses the same `FacetedList` so that a bookmarked URL, the table
-and an export of it show the same rows.
-"""
+"""Facets: what a facet is, its counted values, and the in-process facet index that counts a search's hits
+without reading rows (the FilterSets that filter and count in SQL are in core/filtersets.py)."""
 
 import threading
 import time
@@ -13,9 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.constants import LOOKUP_SEP
-
 
 NONE = "none"  # the query-string value that selects the rows without a value, on a facet with an `empty` label
 
@@ -55,97 +51,14 @@ class FacetResult:
     values: list[FacetValue] = field(default_factory=list)
 
 
-@dataclass
-class FacetedList:
-    """Applies the query string to a queryset: `?status=a&status=b&theme=3&q=torture&sort=-deadline`."""
-
-    facets: list[Facet]
-    sorts: dict[str, str]
-    search_fields: tuple[str, ...] = ()
-    default_sort: str = ""
-    indexes: "FacetIndexes" = field(default_factory=lambda: FacetIndexes(), repr=False, compare=False)
-
-    def _filter(self, qs: QuerySet, params, skip: str | None = None) -> QuerySet:
-        for facet in self.facets:
-            if facet.key == skip:
-                continue
-            values = [v for v in params.getlist(facet.key) if v != ""]
-            if values:
-                # Compared as the counts compare them: a value the field cannot hold ("?cycle=x") matches no
-                # row instead of raising in the database.
-                wanted = _wanted(qs, facet.path, values)
-                condition = None
-                if wanted:
-                    condition = Q()
-                    for path in facet.paths:
-                        condition |= Q(**{f"{path}__in": wanted})
-                if facet.empty and NONE in values:
-                    none = Q(**{f"{facet.path}__isnull": True})
-                    condition = none if condition is None else condition | none
-                qs = qs.filter(condition) if condition is not None else qs.none()
-        return qs
-
-    def _search(self, qs: QuerySet, params) -> QuerySet:
-        text = (params.get("q") or "").strip()
-        if text and self.search_fields:
-            for word in text.split():
-                condition = Q()
-                for name in self.search_fields:
-                    condition |= Q(**{f"{name}__icontains": word})
-                qs = qs.filter(condition)
-        return qs
-
-    def apply(self, qs: QuerySet, params) -> QuerySet:
-        """The filtered, searched and sorted queryset (distinct only when a filter crosses a many-valued relation)."""
-        filtered = self._filter(self._search(qs, params), params)
-        if any(params.getlist(f.key) and _many(qs, f) for f in self.facets):
-            filtered = filtered.distinct()
-        sort = params.get("sort") or self.default_sort
-        key = sort.lstrip("-")
-        if key in self.sorts:
-            prefix = "-" if sort.startswith("-") else ""
-            filtered = filtered.order_by(f"{prefix}{self.sorts[key]}", "pk")
-        return filtered
-
-    def counts(self, qs: QuerySet, params) -> list[FacetResult]:
-        """For each facet, the count of rows per value given every other active filter."""
-        return self.counted(qs, params)[0]
-
-    def counted(self, qs: QuerySet, params) -> tuple[list[FacetResult], set]:
-        """The facet counts, and the ids of the rows that pass every active filter (the rows `apply` lists).
-
-        Exact, and in a fixed number of queries whatever the number of rows or active filters: each facet's
-        values are read once for the searched rows (one query for every path on the row or its single-valued
-        relations, one per many-valued path), then counted as sets of ids with the other facets' filters.
-        """
-        base = self._search(qs, params).order_by()
-        every, ids = _value_ids(base, self.facets)
-        passing = {}  # ids that pass each active facet's filter
-        for facet in self.facets:
-            if any(v != "" for v in params.getlist(facet.key)):
-                wanted = _wanted(base, facet.path, params.getlist(facet.key))
-                if facet.empty and NONE in params.getlist(facet.key):
-                    wanted.add(None)
-                passing[facet.key] = set().union(*[ids[facet.key].get(v, ()) for v in wanted])
-        results = []
-        for facet in self.facets:
-            others = [ids_ for key, ids_ in passing.items() if key != facet.key]
-            allowed = set.intersection(*others) if others else None
-            counted = {NONE if value is None else value: len(pks) if allowed is None else len(allowed.intersection(pks))
-                       for value, pks in ids[facet.key].items() if value != "" and (value is not None or facet.empty)}
-            results.append(_result(facet, counted, params))
-        listed = set.intersection(*passing.values()) if passing else every
-        return results, listed
-
-
-def _result(facet: Facet, counted: dict, params) -> FacetResult:
+def _result(facet: Facet, counted: dict, chosen: list[str]) -> FacetResult:
     """One facet's values with a count above zero, most frequent first, labelled and marked if selected."""
     rows = sorted(((v, n) for v, n in counted.items() if n), key=lambda vn: (-vn[1], str(vn[0])))
     raw = [v for v, _n in rows if v != NONE or not facet.empty]
     labels = dict(facet.labels(raw) if callable(facet.labels) else (facet.labels or {}))
     if facet.empty:
         labels[NONE] = facet.empty
-    selected = set(params.getlist(facet.key))
+    selected = set(chosen)
     return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected) for v, n in rows])
 
 
@@ -153,7 +66,7 @@ class FacetIndex:
     """Every row of one queryset with its facet values, in numpy arrays: the counts for any set of its rows
     (a search's hits) without reading a row from the database.
 
-    Built once from the queryset with the reads `FacetedList.counted` makes (so visibility and every path
+    Built once from the queryset with the reads the facet counts makes (so visibility and every path
     mean the same), then counting is a few array operations per facet: a single-valued facet is one code
     per row, a many-valued one (row, code) pairs. It knows nothing of later writes: `FacetIndexes` keeps
     it only while the caller's token is unchanged.
@@ -192,7 +105,7 @@ class FacetIndex:
         return positions, (self.ids[positions] == pks) if len(self.ids) else np.zeros(len(pks), bool)
 
     def counted(self, params, among: list[int] | None = None) -> tuple[list[FacetResult], np.ndarray]:
-        """`FacetedList.counted` for the rows whose ids are in `among` (every row if None), `q` aside: the
+        """the facet counts for the rows whose ids are in `among` (every row if None), `q` aside: the
         facet counts, and a mask over the index's rows of those that pass every active filter."""
         base = np.ones(len(self.ids), bool)
         if among is not None:
@@ -226,7 +139,8 @@ class FacetIndex:
                 column = self.single[facet.key][allowed]
                 counts = np.bincount(column[column >= 0], minlength=len(self.values[facet.key]))
             names = [NONE if v is None else v for v in self.values[facet.key]]
-            results.append(_result(facet, {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}, params))
+            results.append(_result(facet, {names[i]: int(counts[i]) for i in np.flatnonzero(counts)},
+                                   params.getlist(facet.key)))
         listed = base
         for mask in passing.values():
             listed = listed & mask
@@ -289,7 +203,7 @@ class FacetIndexes:
 
 
 class ListedRows:
-    """What a list page paginates: `qs` counted by the facet pass (`FacetedList.counted`), so no COUNT query.
+    """What a list page paginates: `qs` with its row count already known (from the facet index), so no COUNT query.
 
     With `order` (every listed id, in display order), a page is read by its ids and put in that order,
     so the database sorts nothing and reads only the rows shown.

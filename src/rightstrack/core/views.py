@@ -1,33 +1,17 @@
-"""Shared view plumbing (run a service from a form) and the home page."""
+"""Shared view plumbing: run a service from a form, flip publication, one shape for the create, edit and publish
+pages of a record, the favicon."""
 
-from functools import wraps
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.models import Role
 from rightstrack.core.forms import ConfirmForm
-from rightstrack.core.overview import overview
-from rightstrack.core.permissions import is_manager, role_of
-from rightstrack.planning.rounds import focal_point_round_items
-from rightstrack.planning.selectors import focal_point_todo
-
-
-def manager_required(view):
-    """Sign-in required, then coordinators and administrators only (403 for other roles, GET included)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_manager(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def run_service(request, form, action, *, success_url, success_message="", template="core/form.html",
@@ -67,9 +51,40 @@ def favicon(request):
     return redirect(static("rightstrack/favicon.svg"), permanent=True)
 
 
-def home(request):
-    """A focal point's home is their to-do list; others get the overview; visitors the public summary."""
-    if role_of(request.user) == Role.FOCAL_POINT:
-        return render(request, "core/home_focal_point.html", {
-            **focal_point_todo(user=request.user), "round_items": focal_point_round_items(user=request.user)})
-    return render(request, "core/home.html", overview(user=request.user))
+@dataclass(frozen=True)
+class RecordPages:
+    """The create, edit and publish pages of one kind of record, alike in every app: the record is found
+    through the app's selector (`readable(user=...)`, so one the user may not read is a 404), written by its
+    services (`create(actor, **values)`, `update(actor, <name>=record, **values)`, `publish(actor,
+    <name>=record, published=...)`), and the form page shows a service's refusal instead of failing.
+    The app's views module wraps each page in its access decorators."""
+
+    readable: Callable
+    form_class: type
+    name: str
+    create: Callable | None = None
+    update: Callable | None = None
+    publish: Callable | None = None
+    create_title: str = ""
+    update_title: str = ""
+
+    def record(self, request, pk):
+        return get_object_or_404(self.readable(user=request.user), pk=pk)
+
+    def create_view(self, request):
+        form = self.form_class(request.POST or None)
+        return run_service(request, form, lambda values: self.create(actor=request.user, **values),
+                           success_url=lambda created: created.get_absolute_url(),
+                           context={"title": self.create_title})
+
+    def update_view(self, request, pk):
+        record = self.record(request, pk)
+        form = self.form_class(request.POST or None, instance=record)
+        return run_service(request, form,
+                           lambda values: self.update(actor=request.user, **{self.name: record}, **values),
+                           success_url=record.get_absolute_url(),
+                           context={"title": self.update_title, "object": record})
+
+    def publish_view(self, request, pk):
+        record = self.record(request, pk)
+        return publish_toggle(request, record, partial(self.publish, actor=request.user, **{self.name: record}))

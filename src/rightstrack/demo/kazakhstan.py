@@ -26,6 +26,7 @@ from rightstrack.planning.models import (
     Measure,
     ProgressReport,
 )
+from rightstrack.planning.services import progress_report_transition
 from rightstrack.recommendations.models import (
     Assessment,
     Cluster,
@@ -283,8 +284,6 @@ def load_legal_acts(actor, measures) -> None:
 
 def load_progress(actor, focal_points: dict, measures, institutions) -> None:
     """Illustrative progress reports in every workflow state, an indicator with values, and an assessment."""
-    from rightstrack.planning.services import progress_report_transition
-
     current = {key: m for (key, number), m in measures.items() if number == 2}
     coordinator = focal_points["coordinator"]
     specs = [

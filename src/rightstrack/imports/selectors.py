@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from rightstrack.core.permissions import is_manager
+from rightstrack.accounts.permissions import is_manager
 from rightstrack.imports.models import StagedImport, StagedRow
 
 REVIEW_ROWS = 200

@@ -21,9 +21,9 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.core.collector import fewer_collections
 from rightstrack.core.fastwrite import BulkWriter
-from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.pdf.source import open_table

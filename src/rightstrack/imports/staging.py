@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from rightstrack.core.permissions import is_manager, require
+from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport

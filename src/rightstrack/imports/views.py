@@ -4,9 +4,15 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.accounts.permissions import manager_required
+from rightstrack.core.views import run_service
 from rightstrack.imports import selectors, staging
-from rightstrack.imports.forms import CommitForm, LabelMappingForm, MappingForm, UploadForm
+from rightstrack.imports.forms import (
+    CommitForm,
+    LabelMappingForm,
+    MappingForm,
+    UploadForm,
+)
 
 
 def _list_context(request, form):

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from rightstrack.core.permissions import is_internal, is_manager
+from rightstrack.accounts.permissions import is_internal, is_manager
 from rightstrack.jobs.heartbeat import heartbeat_is_stale, heartbeat_last
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import job_link, job_summary, job_title

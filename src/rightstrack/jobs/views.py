@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from rightstrack.core.permissions import is_manager
+from rightstrack.accounts.permissions import is_manager
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.selectors import job_list as job_list_selector
 from rightstrack.jobs.selectors import job_words, worker_status

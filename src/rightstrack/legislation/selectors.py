@@ -1,21 +1,13 @@
 """Reads for legal acts."""
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.facets import Facet, FacetedList
-from rightstrack.core.selectors import published_unless_internal
+from rightstrack.accounts.permissions import published_unless_internal
+from rightstrack.legislation.filtersets import LegalActFilterSet
 from rightstrack.legislation.models import LegalAct
 from rightstrack.planning.models import Measure
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
-
-LEGAL_ACT_LIST = FacetedList(
-    facets=[Facet("kind", _("Kind"), "kind", dict(LegalAct.Kind.choices))],
-    sorts={"date": "date", "title": "title", "number": "number"},
-    search_fields=("title", "number"),
-    default_sort="-date",
-)
 
 
 def legal_act_list(*, user) -> QuerySet[LegalAct]:
@@ -25,8 +17,8 @@ def legal_act_list(*, user) -> QuerySet[LegalAct]:
 
 def legal_act_faceted(*, user, params) -> tuple[QuerySet, list]:
     """Filtered legal acts and facet counts."""
-    qs = legal_act_list(user=user)
-    return LEGAL_ACT_LIST.apply(qs, params), LEGAL_ACT_LIST.counts(qs, params)
+    filters = LegalActFilterSet(params, legal_act_list(user=user))
+    return filters.qs, filters.facet_counts()
 
 
 def legal_act_measures(*, user, act) -> QuerySet[Measure]:

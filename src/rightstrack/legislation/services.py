@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from rightstrack.core.permissions import is_manager, require
+from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.legislation.models import Amendment, LegalAct
 

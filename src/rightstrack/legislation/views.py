@@ -1,17 +1,16 @@
 """Pages for legal acts and their amendments."""
 
-from functools import partial
-
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import is_manager, manager_required
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import manager_required, publish_toggle, run_service
+from rightstrack.core.views import RecordPages, run_service
 from rightstrack.legislation import selectors, services
 from rightstrack.legislation.forms import AmendmentForm, LegalActForm
 
@@ -32,26 +31,13 @@ def legal_act_detail(request, pk):
         "can_edit": is_manager(request.user)})
 
 
-@manager_required
-def legal_act_create(request):
-    form = LegalActForm(request.POST or None)
-    return run_service(request, form, lambda v: services.legal_act_create(actor=request.user, **v),
-                       success_url=lambda a: a.get_absolute_url(), context={"title": _("New legal act")})
-
-
-@manager_required
-def legal_act_update(request, pk):
-    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
-    form = LegalActForm(request.POST or None, instance=act)
-    return run_service(request, form, lambda v: services.legal_act_update(actor=request.user, legal_act=act, **v),
-                       success_url=act.get_absolute_url(), context={"title": _("Edit legal act"), "object": act})
-
-
-@manager_required
-@require_POST
-def legal_act_publish(request, pk):
-    act = get_object_or_404(selectors.legal_act_list(user=request.user), pk=pk)
-    return publish_toggle(request, act, partial(services.legal_act_publish, actor=request.user, legal_act=act))
+LEGAL_ACT_PAGES = RecordPages(
+    selectors.legal_act_list, LegalActForm, "legal_act", create=services.legal_act_create,
+    update=services.legal_act_update, publish=services.legal_act_publish,
+    create_title=gettext_lazy("New legal act"), update_title=gettext_lazy("Edit legal act"))
+legal_act_create = manager_required(LEGAL_ACT_PAGES.create_view)
+legal_act_update = manager_required(LEGAL_ACT_PAGES.update_view)
+legal_act_publish = manager_required(require_POST(LEGAL_ACT_PAGES.publish_view))
 
 
 @manager_required

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import responsible_institution_ids
 from rightstrack.core.forms import ConfirmForm, DomainForm
-from rightstrack.core.permissions import responsible_institution_ids
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import manager_required
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.core.views import run_service
 from rightstrack.planning import rounds
 from rightstrack.planning.forms import ReportingRoundForm, RoundFilterForm
 from rightstrack.reminders.services import reporting_round_mails_send

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rightstrack.core.permissions import is_manager, require
+from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.core.services import record_save
 from rightstrack.planning.models import Measure, ProgressReport, ReportingRound
 from rightstrack.planning.selectors import DONE, measure_list

@@ -8,11 +8,15 @@ from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.models import Institution, Role
-from rightstrack.core.facets import Facet, FacetedList
+from rightstrack.accounts.models import Role
+from rightstrack.accounts.permissions import (
+    is_internal,
+    is_manager,
+    published_unless_internal,
+    role_of,
+)
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import is_internal, is_manager, role_of
-from rightstrack.core.selectors import published_unless_internal
+from rightstrack.planning.filtersets import MeasureFilterSet, ProgressReportFilterSet
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -25,28 +29,6 @@ from rightstrack.recommendations.models import Recommendation
 
 DUE_SOON_DAYS = 30
 DONE = [ImplementationStatus.IMPLEMENTED]
-
-
-def _institutions(ids):
-    return {i.pk: i.abbreviation for i in Institution.objects.filter(pk__in=ids)}
-
-
-def plans_named(ids):
-    """{plan id: title} for a facet's labels."""
-    return {p.pk: p.tr("title") for p in ActionPlan.objects.filter(pk__in=ids)}
-
-
-MEASURE_LIST = FacetedList(
-    facets=[
-        Facet("plan", _("Plan"), "version__plan", plans_named),
-        Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
-        Facet("institution", _("Lead institution"), "lead_institution", _institutions, empty=_("No lead institution")),
-        Facet("section", _("Section"), "section"),
-    ],
-    sorts={"number": "number", "deadline": "deadline", "status": "status"},
-    search_fields=("text", "expected_result", "number", "key"),
-    default_sort="deadline",
-)
 
 
 def plan_list(*, user) -> QuerySet[ActionPlan]:
@@ -104,7 +86,8 @@ def measure_faceted(*, user, params, today: date | None = None) -> tuple[QuerySe
     """Measures of each plan's current version, filtered by the query string (`due=overdue|due_soon` keeps the
     open measures in that deadline state), with facet counts."""
     qs = by_deadline_state(measure_list(user=user, current_only=True), params.get("due"), today)
-    return MEASURE_LIST.apply(qs, params), MEASURE_LIST.counts(qs, params)
+    filters = MeasureFilterSet(params, qs)
+    return filters.qs, filters.facet_counts()
 
 
 def progress_report_list(*, user) -> QuerySet[ProgressReport]:
@@ -133,20 +116,6 @@ def readable_target(user) -> Q:
 
 INBOX_DEFAULT_STATE = ProgressReport.State.SUBMITTED
 DUE_CHOICES = {"overdue": _("Overdue"), "due_soon": _("Due soon")}
-INBOX_LIST = FacetedList(
-    facets=[
-        Facet("state", _("State"), "state", dict(ProgressReport.State.choices)),
-        Facet("institution", _("Reporting institution"), "institution", _institutions),
-        # A report on a recommendation belongs to the plans of the measures that answer it, and a report on a
-        # measure to the mechanisms of the recommendations it answers.
-        Facet("plan", _("Plan"), "measure__version__plan", plans_named, also=("recommendation__measures__version__plan",)),
-        Facet("mechanism", _("Mechanism"), "recommendation__source_document__mechanism__code",
-              also=("measure__recommendations__source_document__mechanism__code",)),
-    ],
-    sorts={"deadline": "target_deadline", "submitted": "submitted_at", "as_of": "period_end"},
-    search_fields=("narrative", "measure__text", "recommendation__text", "author__username"),
-    default_sort="submitted",
-)
 
 
 def progress_report_inbox(*, user, params, today: date | None = None) -> dict:
@@ -166,7 +135,7 @@ def progress_report_inbox(*, user, params, today: date | None = None) -> dict:
         "due_soon": Q(target_deadline__gte=today, target_deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
         & ~Q(target_status__in=DONE),
     }
-    listed = INBOX_LIST.apply(qs, params)
+    listed = ProgressReportFilterSet(params, qs).qs
     due_counts = listed.order_by().aggregate(**{key: Count("pk", filter=q, distinct=True)
                                                 for key, q in due_conditions.items()})
     chosen = [key for key in params.getlist("due") if key in due_conditions]
@@ -175,7 +144,7 @@ def progress_report_inbox(*, user, params, today: date | None = None) -> dict:
         for key in chosen:
             condition |= due_conditions[key]
         qs, listed = qs.filter(condition), listed.filter(condition)
-    return {"reports": listed, "facets": INBOX_LIST.counts(qs, params), "today": today,
+    return {"reports": listed, "facets": ProgressReportFilterSet(params, qs).facet_counts(), "today": today,
             "due": [(key, label, due_counts[key], key in chosen) for key, label in DUE_CHOICES.items()]}
 
 

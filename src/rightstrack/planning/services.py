@@ -5,7 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rightstrack.core.permissions import can_report_on, is_manager, require, responsible_institution_ids, role_of
+from rightstrack.accounts.permissions import (
+    can_report_on,
+    is_manager,
+    require,
+    responsible_institution_ids,
+)
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.planning.models import (
     ActionPlan,
@@ -16,6 +21,7 @@ from rightstrack.planning.models import (
     Measure,
     ProgressReport,
 )
+from rightstrack.planning.permissions import is_reporter
 from rightstrack.planning.workflow import (
     EDITABLE_STATES,
     REVIEW_STATES,
@@ -171,15 +177,10 @@ def _require_responsible_institution(*, target, institution_id: int) -> None:
             _("This institution neither leads nor co-executes this item, so it cannot report on it."))
 
 
-def _is_reporter(actor, report: ProgressReport) -> bool:
-    """A coordinator, or a focal point of the reporting institution responsible for the target (any state)."""
-    return is_manager(actor) or (can_report_on(actor, report.target) and report.institution_id in actor.institution_ids)
-
-
 @transaction.atomic
 def progress_report_update(*, actor, report: ProgressReport, **values) -> ProgressReport:
     """Edit a draft or returned report."""
-    require(_is_reporter(actor, report))
+    require(is_reporter(actor, report))
     require(report.state in EDITABLE_STATES, _("Only draft or returned reports can be edited."))
     return record_save(obj=report, actor=actor, values=values)
 
@@ -191,7 +192,7 @@ def progress_report_transition(*, actor, report: ProgressReport, to: str, commen
     if to in REVIEW_STATES:
         require(is_manager(actor), _("Only coordinators review reports."))
     else:
-        require(_is_reporter(actor, report))
+        require(is_reporter(actor, report))
     check_transition(report.state, to, comment)
     if to == State.APPROVED:
         _require_responsible_institution(target=report.target, institution_id=report.institution_id)
@@ -241,7 +242,7 @@ def progress_report_publish(*, actor, report: ProgressReport, published: bool = 
 @transaction.atomic
 def evidence_add(*, actor, report: ProgressReport, title: str, file=None, url: str = "") -> Evidence:
     """Attach a file or link to a report that is still editable."""
-    require(_is_reporter(actor, report))
+    require(is_reporter(actor, report))
     require(report.state in EDITABLE_STATES, _("Evidence can be added while the report is a draft or returned."))
     return record_save(obj=Evidence(progress_report=report, title=title, file=file or "", url=url), actor=actor)
 
@@ -276,8 +277,3 @@ def indicator_value_set(*, actor, indicator: Indicator, period: str, period_end,
     if existing:
         return record_save(obj=existing, actor=actor, values=values)
     return record_save(obj=IndicatorValue(indicator=indicator, period=period, **values), actor=actor)
-
-
-def can_edit_report(actor, report: ProgressReport) -> bool:
-    """Whether the edit controls should be shown for this report."""
-    return role_of(actor) is not None and report.state in EDITABLE_STATES and _is_reporter(actor, report)

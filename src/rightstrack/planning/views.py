@@ -10,14 +10,20 @@ from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import (
+    can_report_on,
+    is_manager,
+    manager_required,
+    require,
+    responsibilities_of,
+)
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
-from rightstrack.core.views import manager_required, publish_toggle, run_service
-from rightstrack.planning import pickers, selectors, services
+from rightstrack.core.views import RecordPages, publish_toggle, run_service
+from rightstrack.planning import permissions, pickers, selectors, services
 from rightstrack.planning.forms import (
     ActionPlanForm,
     EvidenceForm,
@@ -34,8 +40,12 @@ from rightstrack.planning.forms import (
 from rightstrack.planning.models import Evidence, Indicator, ProgressReport
 from rightstrack.planning.workflow import next_states
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.recommendations.selectors import assessment_list, recommendation_filtered, recommendation_list
-from rightstrack.recommendations.services import can_assess
+from rightstrack.recommendations.permissions import can_assess
+from rightstrack.recommendations.selectors import (
+    assessment_list,
+    recommendation_filtered,
+    recommendation_list,
+)
 
 
 def plan_list(request):
@@ -78,26 +88,21 @@ def measure_detail(request, pk):
         "responsibilities": responsibilities_of(request.user, measure), "can_assess": can_assess(request.user)})
 
 
-@manager_required
-def plan_create(request):
-    form = ActionPlanForm(request.POST or None)
-    return run_service(request, form, lambda v: services.action_plan_create(actor=request.user, **v),
-                       success_url=lambda p: p.get_absolute_url(), context={"title": _("New action plan")})
-
-
-@manager_required
-def plan_update(request, pk):
-    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
-    form = ActionPlanForm(request.POST or None, instance=plan)
-    return run_service(request, form, lambda v: services.action_plan_update(actor=request.user, plan=plan, **v),
-                       success_url=plan.get_absolute_url(), context={"title": _("Edit action plan"), "object": plan})
-
-
-@manager_required
-@require_POST
-def plan_publish(request, pk):
-    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
-    return publish_toggle(request, plan, partial(services.action_plan_publish, actor=request.user, plan=plan))
+PLAN_PAGES = RecordPages(
+    selectors.plan_list, ActionPlanForm, "plan", create=services.action_plan_create,
+    update=services.action_plan_update, publish=services.action_plan_publish,
+    create_title=gettext_lazy("New action plan"), update_title=gettext_lazy("Edit action plan"))
+plan_create = manager_required(PLAN_PAGES.create_view)
+plan_update = manager_required(PLAN_PAGES.update_view)
+plan_publish = manager_required(require_POST(PLAN_PAGES.publish_view))
+MEASURE_PAGES = RecordPages(selectors.measure_list, MeasureForm, "measure", update=services.measure_update,
+                            publish=services.measure_publish, update_title=gettext_lazy("Edit measure"))
+measure_update = manager_required(MEASURE_PAGES.update_view)
+measure_publish = manager_required(require_POST(MEASURE_PAGES.publish_view))
+INDICATOR_PAGES = RecordPages(selectors.indicator_list, IndicatorForm, "indicator", update=services.indicator_update,
+                              publish=services.indicator_publish, update_title=gettext_lazy("Edit indicator"))
+indicator_update = manager_required(INDICATOR_PAGES.update_view)
+indicator_publish = manager_required(require_POST(INDICATOR_PAGES.publish_view))
 
 
 @manager_required
@@ -118,14 +123,6 @@ def measure_create(request, pk):
     form = MeasureForm(request.POST or None)
     return run_service(request, form, lambda v: services.measure_create(actor=request.user, version=version, **v),
                        success_url=lambda m: m.get_absolute_url(), context={"title": _("New measure"), "object": plan})
-
-
-@manager_required
-def measure_update(request, pk):
-    measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
-    form = MeasureForm(request.POST or None, instance=measure)
-    return run_service(request, form, lambda v: services.measure_update(actor=request.user, measure=measure, **v),
-                       success_url=measure.get_absolute_url(), context={"title": _("Edit measure"), "object": measure})
 
 
 @manager_required
@@ -162,7 +159,7 @@ def progress_report_detail(request, pk):
     report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
     return render(request, "planning/progress_report_detail.html", {
         "object": report, "evidence": report.evidence.all(),
-        "can_edit": services.can_edit_report(request.user, report),
+        "can_edit": permissions.can_edit_report(request.user, report),
         "can_review": is_manager(request.user),
         "next_states": next_states(report.state), "transition_form": TransitionForm(),
         "history": history_entries(report) if request.user.is_authenticated else []})
@@ -227,13 +224,6 @@ def progress_report_publish(request, pk):
     return publish_toggle(request, report, partial(services.progress_report_publish, actor=request.user, report=report))
 
 
-@manager_required
-@require_POST
-def measure_publish(request, pk):
-    measure = get_object_or_404(selectors.measure_list(user=request.user), pk=pk)
-    return publish_toggle(request, measure, partial(services.measure_publish, actor=request.user, measure=measure))
-
-
 @login_required
 def evidence_add(request, pk):
     report = get_object_or_404(selectors.progress_report_list(user=request.user), pk=pk)
@@ -273,24 +263,6 @@ def indicator_create(request):
     form = IndicatorForm(request.POST or None, initial=initial)
     return run_service(request, form, lambda v: services.indicator_create(actor=request.user, **v),
                        success_url=lambda i: i.get_absolute_url(), context={"title": _("New indicator")})
-
-
-@manager_required
-def indicator_update(request, pk):
-    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    return run_service(request, form,
-                       lambda v: services.indicator_update(actor=request.user, indicator=indicator, **v),
-                       success_url=indicator.get_absolute_url(),
-                       context={"title": _("Edit indicator"), "object": indicator})
-
-
-@manager_required
-@require_POST
-def indicator_publish(request, pk):
-    indicator = get_object_or_404(selectors.indicator_list(user=request.user), pk=pk)
-    return publish_toggle(request, indicator,
-                          partial(services.indicator_publish, actor=request.user, indicator=indicator))
 
 
 @login_required
@@ -389,7 +361,7 @@ def measure_pick(request):
                                         filter_string=request.GET.get("filter", ""))
     return render(request, "planning/_measure_pick_results.html",
                   {"picker": pickers.measure_picker(request, selection=selection,
-                                                    next_url=pickers.safe_next(request, reverse("core:home")))})
+                                                    next_url=pickers.safe_next(request, reverse("dashboards:home")))})
 
 
 @manager_required

@@ -5,10 +5,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.exports import DATASETS
-from rightstrack.core.overview import PUBLIC_LISTS, overview
-from rightstrack.core.permissions import ANONYMOUS
-from rightstrack.legislation.selectors import legal_act_faceted, legal_act_list, legal_act_measures
+from rightstrack.dashboards.overview import PUBLIC_LISTS, overview
+from rightstrack.legislation.selectors import (
+    legal_act_faceted,
+    legal_act_list,
+    legal_act_measures,
+)
 from rightstrack.planning.selectors import (
     indicator_list,
     measure_faceted,

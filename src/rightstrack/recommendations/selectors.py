@@ -4,14 +4,16 @@ import re
 
 from django.conf import settings
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.models import Institution, Role
-from rightstrack.core.facets import Facet, FacetedList, ListedRows
-from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import is_manager, role_of
-from rightstrack.core.selectors import published_unless_internal
+from rightstrack.accounts.models import Role
+from rightstrack.accounts.permissions import (
+    is_manager,
+    published_unless_internal,
+    role_of,
+)
+from rightstrack.core.facets import FacetIndexes, ListedRows
 from rightstrack.planning.selectors import measure_list, readable_target
+from rightstrack.recommendations.filtersets import RecommendationFilterSet
 from rightstrack.recommendations.models import (
     Assessment,
     Cluster,
@@ -19,38 +21,10 @@ from rightstrack.recommendations.models import (
     Recommendation,
 )
 from rightstrack.search.selectors import facet_generation, recommendation_search
-from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+from rightstrack.taxonomy.models import TagAssignment, Vocabulary
 
-
-def _names(model, attr="name"):
-    def lookup(ids):
-        return {o.pk: o.tr(attr) if hasattr(o, "tr") else str(o) for o in model.objects.filter(pk__in=ids)}
-    return lookup
-
-
-def _terms(ids):
-    return {t.pk: str(t) for t in Term.objects.filter(pk__in=ids)}
-
-
-RECOMMENDATION_LIST = FacetedList(
-    facets=[
-        Facet("mechanism", _("Mechanism"), "source_document__mechanism__code"),
-        Facet("cycle", _("Cycle"), "source_document__cycle"),
-        Facet("response", _("Response"), "response", dict(Recommendation.Response.choices)),
-        Facet("status", _("Status"), "status", dict(ImplementationStatus.choices)),
-        Facet("institution", _("Institution"), "lead_institution", _names(Institution, "abbreviation"),
-              empty=_("No lead institution")),
-        Facet("cluster", _("Cluster"), "cluster", _names(Cluster)),
-        Facet("theme", _("Theme"), "theme_tags__term", _terms),
-        Facet("issue", _("UPR Info issue"), "issue_tags__term", _terms),
-        Facet("sdg", _("SDG"), "sdg_tags__term", _terms),
-        Facet("state", _("Recommending State"), "recommending_states__name"),
-    ],
-    sorts={"paragraph": "paragraph_key", "document": "source_document__symbol", "date": "source_document__date",
-           "status": "status", "response": "response", "deadline": "deadline"},
-    search_fields=("text", "paragraph", "source_document__symbol", "recommending_states__name"),
-    default_sort="date",
-)
+# The in-process facet index of each queryset the list page counts (per database and per visibility).
+FACET_INDEXES = FacetIndexes()
 
 
 def recommendation_list(*, user) -> QuerySet[Recommendation]:
@@ -99,7 +73,7 @@ def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] |
     params = params.copy()
     params.pop("q")
     if info.ranked and not params.get("sort"):
-        params["sort"] = "relevance"  # not a column sort, so FacetedList keeps the relevance order
+        params["sort"] = "relevance"  # not a column sort, so the FilterSet keeps the relevance order
     order = info.order if params.get("sort") == "relevance" and info.ranked else None
     if answering is not None and info.ranked:
         order = None if order is None else [pk for pk in order if pk in answering]
@@ -109,13 +83,15 @@ def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] |
 
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
     """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
-    return RECOMMENDATION_LIST.apply(*_searched(_facetable(user), params, user)[:2])
+    qs, params, _order, _hits = _searched(_facetable(user), params, user)
+    return RecommendationFilterSet(params, qs).qs
 
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
     qs, params, _order, _hits = _searched(_facetable(user), params, user)
-    return RECOMMENDATION_LIST.apply(qs, params), RECOMMENDATION_LIST.counts(qs, params)
+    filters = RecommendationFilterSet(params, qs)
+    return filters.qs, filters.facet_counts()
 
 
 def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
@@ -124,7 +100,7 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     The counts and the row count come from the in-process facet index of what the user may read (built
     from the same queryset, rebuilt whenever the facet triggers wrote a new token) restricted to the
     search's hits; a list in relevance order is read a page at a time by id instead of sorting every hit
-    in the database. A search that gives no list of hits is counted in the database (`FacetedList.counted`),
+    in the database. A search that gives no list of hits is counted in SQL (`FacetFilterSet.facet_counts`),
     and so is a page view less than SEARCH_FACET_INDEX_WAIT seconds (default 0: never) after the last
     rebuild when the index is already stale again: the same counts, read from the rows.
     """
@@ -132,21 +108,19 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     qs, params, order, hits = _searched(visible, params, user)
     index = None
     if hits is not False:
-        index = RECOMMENDATION_LIST.indexes.get(visible, RECOMMENDATION_LIST.facets, facet_generation,
-                                                wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 0.0))
+        index = FACET_INDEXES.get(visible, RecommendationFilterSet.facets(), facet_generation,
+                                  wait=getattr(settings, "SEARCH_FACET_INDEX_WAIT", 0.0))
     if index is None:  # no list of hits, or the index went stale less than SEARCH_FACET_INDEX_WAIT s after a build
-        facets, listed = RECOMMENDATION_LIST.counted(qs, params)
-        count = len(listed)
-        if order is not None:
-            order = [pk for pk in order if pk in listed]
-    else:
-        facets, mask = index.counted(params, hits)
-        count = int(mask.sum())
-        if order is not None:
-            order = index.in_order(order, mask)
+        filters = RecommendationFilterSet(params, qs)
+        facets = filters.facet_counts()
+        if order is None:
+            return ListedRows(_shown(filters.qs), filters.qs.count()), facets
+        listed = set(filters.qs.values_list("pk", flat=True))
+        return ListedRows(_shown(visible), len(listed), [pk for pk in order if pk in listed]), facets
+    facets, mask = index.counted(params, hits)
     if order is not None:
-        return ListedRows(_shown(visible), count, order), facets
-    return ListedRows(_shown(RECOMMENDATION_LIST.apply(qs, params)), count), facets
+        return ListedRows(_shown(visible), int(mask.sum()), index.in_order(order, mask)), facets
+    return ListedRows(_shown(RecommendationFilterSet(params, qs).qs), int(mask.sum())), facets
 
 
 def _shown(qs: QuerySet) -> QuerySet:

@@ -5,11 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution, Role
-from rightstrack.core.permissions import is_manager, require, role_of
+from rightstrack.accounts.permissions import is_manager, require, role_of
 from rightstrack.core.services import record_delete, record_publish, record_save
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
+from rightstrack.recommendations.permissions import can_assess, can_edit_assessment
 from rightstrack.recommendations.status import recommendation_derive
-
 
 DERIVED_FIELDS = {"status", "derived_status", "status_override", "status_override_reason"}
 
@@ -83,17 +83,6 @@ def cluster_create(*, actor, name: str, description: str = "", translations=None
 
 
 ASSESSING_KINDS = {Institution.Kind.COMMISSION, Institution.Kind.OMBUDSMAN, Institution.Kind.NGO}
-
-
-def can_assess(user) -> bool:
-    """Assessors (and administrators) record independent assessments."""
-    return role_of(user) in {Role.ASSESSOR, Role.ADMINISTRATOR}
-
-
-def can_edit_assessment(user, assessment: Assessment) -> bool:
-    """An assessment belongs to its organisation; nobody else edits it, administrators aside."""
-    role = role_of(user)
-    return role == Role.ADMINISTRATOR or (role == Role.ASSESSOR and assessment.organisation_id in user.institution_ids)
 
 
 @transaction.atomic

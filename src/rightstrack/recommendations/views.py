@@ -11,13 +11,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rightstrack.accounts.permissions import (
+    can_report_on,
+    is_manager,
+    manager_required,
+    require,
+    responsibilities_of,
+)
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.history import history_entries
-from rightstrack.core.permissions import can_report_on, is_manager, require, responsibilities_of
-from rightstrack.core.views import manager_required, publish_toggle, run_service
+from rightstrack.core.views import publish_toggle, run_service
 from rightstrack.planning import pickers
 from rightstrack.planning.selectors import measure_list, progress_report_list
-from rightstrack.recommendations import selectors, services
+from rightstrack.recommendations import permissions, selectors, services
 from rightstrack.recommendations.forms import (
     AssessmentForm,
     ClusterForm,
@@ -92,7 +98,7 @@ def recommendation_detail(request, pk):
         "history": history_entries(rec) if request.user.is_authenticated else [],
         "can_edit": is_manager(request.user), "can_report": can_report_on(request.user, rec),
         "responsibilities": responsibilities_of(request.user, rec),
-        "can_assess": services.can_assess(request.user),
+        "can_assess": permissions.can_assess(request.user),
         "status_form": StatusOverrideForm(initial={"status": rec.status_override,
                                                    "reason": rec.status_override_reason}),
         "term_choices": Term.objects.order_by("vocabulary", "sort_key") if is_manager(request.user) else [],
@@ -184,7 +190,7 @@ def _assessment_target(request, kind, pk):
 @login_required
 def assessment_create(request, kind, pk):
     target = _assessment_target(request, kind, pk)
-    require(services.can_assess(request.user))
+    require(permissions.can_assess(request.user))
     form = AssessmentForm(request.POST or None, user=request.user)
     return run_service(request, form,
                        lambda v: services.assessment_create(actor=request.user, target=target,
@@ -196,7 +202,7 @@ def assessment_create(request, kind, pk):
 @login_required
 def assessment_update(request, pk):
     assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
-    require(services.can_edit_assessment(request.user, assessment))
+    require(permissions.can_edit_assessment(request.user, assessment))
     form = AssessmentForm(request.POST or None, instance=assessment, user=request.user)
     target = assessment.target
     return run_service(request, form,
@@ -209,7 +215,7 @@ def assessment_update(request, pk):
 @require_POST
 def assessment_publish(request, pk):
     assessment = get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
-    require(services.can_edit_assessment(request.user, assessment))
+    require(permissions.can_edit_assessment(request.user, assessment))
     return publish_toggle(request, assessment,
                           partial(services.assessment_publish, actor=request.user, assessment=assessment),
                           success_url=assessment.target.get_absolute_url())

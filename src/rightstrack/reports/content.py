@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution, Role
+from rightstrack.accounts.permissions import is_internal
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import is_internal
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -33,7 +33,11 @@ from rightstrack.reminders.selectors import deadline_items
 from rightstrack.reports import charts
 from rightstrack.reports.charts import Chart
 from rightstrack.reports.diff import plan_version_diff
-from rightstrack.reports.figures import DIMENSION_TITLES, indicator_chart, progress_chart
+from rightstrack.reports.figures import (
+    DIMENSION_TITLES,
+    indicator_chart,
+    progress_chart,
+)
 from rightstrack.reports.selectors import (
     ChartFilters,
     filter_measures,

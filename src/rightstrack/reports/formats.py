@@ -3,11 +3,8 @@
 import csv
 import io
 import re
-import subprocess
-import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,8 +14,6 @@ from rightstrack.reports.charts import to_png
 from rightstrack.reports.content import Report
 
 FORMATS = ("docx", "xlsx", "csv", "html", "pdf")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def write_docx(report: Report, path: Path) -> None:
@@ -134,18 +129,16 @@ def write_html(report: Report, path: Path) -> None:
     path.write_text(render_html(report), encoding="utf-8")
 
 
+def _no_fetch(url: str, *args, **kwargs):
+    """The report HTML is self-contained (inline SVG and CSS): a PDF never fetches anything."""
+    raise ValueError(f"reports fetch no external resource: {url}")
+
+
 def write_pdf(report: Report, path: Path) -> None:
-    """Print the HTML with headless Chromium (no network; the HTML has no external asset)."""
-    chromium = getattr(settings, "RIGHTSTRACK_CHROMIUM", "/usr/bin/chromium")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "report.html"
-        source.write_text(render_html(report), encoding="utf-8")
-        result = subprocess.run(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-             f"--print-to-pdf={Path(path).resolve()}", source.as_uri()],
-            capture_output=True, timeout=120, check=False)
-    if result.returncode != 0 or not Path(path).exists():
-        raise RuntimeError(f"Chromium could not print the report: {result.stderr.decode()[-500:]}")
+    """Lay out the printable HTML with WeasyPrint (in-process, on the cairo/pango libraries the app already needs)."""
+    from weasyprint import HTML  # loads pango; only PDF reports pay for it
+
+    HTML(string=render_html(report), url_fetcher=_no_fetch).write_pdf(path)
 
 
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv, "html": write_html, "pdf": write_pdf}

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
+from rightstrack.accounts.permissions import is_internal, is_manager
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.core.permissions import is_internal, is_manager
 from rightstrack.planning.models import ActionPlan, Measure
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.reports.models import Report, ReportTemplate

@@ -6,7 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.http import QueryDict
 
-from rightstrack.core.permissions import is_internal, require
+from rightstrack.accounts.permissions import is_internal, require
 from rightstrack.core.services import record_delete, record_save
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.services import job_enqueue

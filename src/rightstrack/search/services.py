@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rightstrack.core.permissions import is_manager, require
+from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.core.services import record_save
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.services import job_enqueue

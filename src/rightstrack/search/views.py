@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.accounts.permissions import manager_required
+from rightstrack.core.views import run_service
 from rightstrack.jobs.models import Job
 from rightstrack.search import selectors, services
 from rightstrack.search.forms import ClusterDecisionForm, ReindexForm, TagJobForm

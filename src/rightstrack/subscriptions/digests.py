@@ -5,7 +5,7 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations.selectors import assessment_list, recommendation_list
 from rightstrack.subscriptions import mail

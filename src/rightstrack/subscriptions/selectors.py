@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from rightstrack.core.permissions import ANONYMOUS
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.recommendations.selectors import mechanism_list, recommendation_list
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rightstrack.core.history import history_entries
+from rightstrack.accounts.permissions import is_manager, manager_required
 from rightstrack.core.forms import ConfirmForm
-from rightstrack.core.permissions import is_manager
-from rightstrack.core.views import manager_required, run_service
+from rightstrack.core.history import history_entries
+from rightstrack.core.views import run_service
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.taxonomy import services
 from rightstrack.taxonomy.forms import TagAssignForm, TagDecisionForm, TermForm

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.core.permissions import ANONYMOUS, is_manager
+from rightstrack.accounts.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations.selectors import recommendation_list
 from rightstrack.search.jobs import job_taxonomy as jobs_job_taxonomy
@@ -21,7 +21,11 @@ from rightstrack.search.selectors import (
     similar_recommendations,
 )
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
-from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
+from rightstrack.tagging.training import (
+    DESCRIPTIONS_PROTOCOL,
+    NO_EVALUATION_PROTOCOL,
+    TRAINED_PROTOCOL,
+)
 
 register = template.Library()
 

@@ -52,7 +52,7 @@ def _listed(client, href) -> int:
 @pytest.mark.parametrize("username", ["coord", "viewer"])
 def test_every_number_on_the_home_page_is_the_count_of_the_list_it_links_to(client, plans, username):
     client.login(username=username, password=PASSWORD)
-    numbers = _numbers(client, reverse("core:home"))
+    numbers = _numbers(client, reverse("dashboards:home"))
     assert len(numbers) >= 2 * (1 + 5 + 2 + 1 + 5) + 5 + 2  # two plans' stories, the totals, the deadlines
     for href, n in numbers:
         assert _listed(client, href) == n, href
@@ -60,7 +60,7 @@ def test_every_number_on_the_home_page_is_the_count_of_the_list_it_links_to(clie
 
 def test_the_plan_story_counts_the_current_version_and_the_recommendations_its_measures_answer(client, plans):
     client.login(username="coord", password=PASSWORD)
-    numbers = dict(_numbers(client, reverse("core:home")))
+    numbers = dict(_numbers(client, reverse("dashboards:home")))
     base = f"{reverse('planning:measure_list')}?plan={plans.plan.pk}"
     assert numbers[base] == 6  # version 2 only
     assert numbers[f"{base}&status=in_progress"] == 2 and numbers[f"{base}&status=implemented"] == 1

@@ -1,12 +1,17 @@
-"""Who may do what. Services call `require()`; selectors call `visible_q()`-style helpers.
+"""Who may do what, by role and institution. Services call `require()`; selectors call `published_unless_internal`.
+Each domain app keeps its own predicates in its `permissions.py` (planning, recommendations).
 
 Roles: administrators and coordinators write everywhere; focal points write only on items
 where one of their institutions is lead or co-executor; assessors write their own
 assessments; viewers read. Anonymous visitors read published records only.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Role
@@ -31,6 +36,14 @@ def is_manager(user) -> bool:
 def is_internal(user) -> bool:
     """Any signed-in, active account (sees unpublished records)."""
     return role_of(user) is not None
+
+
+def published_unless_internal(qs: QuerySet, user, published: Q | None = None) -> QuerySet:
+    """Row-level visibility shared by every domain selector: signed-in users see every record; anonymous
+    visitors only published ones."""
+    if is_internal(user):
+        return qs
+    return qs.filter(published if published is not None else Q(is_published=True))
 
 
 def responsible_institution_ids(obj) -> set[int]:
@@ -66,3 +79,16 @@ def require(allowed: bool, message: str = "") -> None:
     """Raise PermissionDenied unless allowed; services call this before they write anything."""
     if not allowed:
         raise PermissionDenied(message or _("You do not have permission to do this."))
+
+
+def manager_required(view):
+    """Sign-in required, then coordinators and administrators only (403 for other roles, GET included)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_manager(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

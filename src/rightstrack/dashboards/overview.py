@@ -21,7 +21,10 @@ from rightstrack.planning.selectors import (
     plan_list,
     progress_report_list,
 )
-from rightstrack.recommendations.selectors import recommendation_filtered, recommendation_list
+from rightstrack.recommendations.selectors import (
+    recommendation_filtered,
+    recommendation_list,
+)
 
 INTERNAL_LISTS = {"measures": "planning:measure_list", "recommendations": "recommendations:recommendation_list"}
 PUBLIC_LISTS = {"measures": "portal:measure_list", "recommendations": "portal:recommendation_list"}
