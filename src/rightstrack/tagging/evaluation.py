@@ -8,50 +8,50 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def _prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts; 0 where undefined."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return float(precision), float(recall), float(f1)
-
-
 def scores_report(truth: np.ndarray, predicted: np.ndarray, labels: list[str]) -> dict:
-    """Per-label P/R/F1/support, micro and macro (over labels with support) averages, and exact-set accuracy."""
+    """Per-label P/R/F1/support, micro and macro (over labels with support) averages, and exact-set accuracy,
+    by scikit-learn's `precision_recall_fscore_support`."""
+    from sklearn.metrics import precision_recall_fscore_support
+
     truth, predicted = truth.astype(bool), predicted.astype(bool)
-    tp = (truth & predicted).sum(axis=0)
-    fp = (~truth & predicted).sum(axis=0)
-    fn = (truth & ~predicted).sum(axis=0)
-    per_label = {}
-    for i, label in enumerate(labels):
-        if truth[:, i].any() or predicted[:, i].any():
-            p, r, f = _prf(tp[i], fp[i], fn[i])
-            per_label[label] = {"precision": p, "recall": r, "f1": f, "support": int(truth[:, i].sum())}
-    supported = [v for v in per_label.values() if v["support"]]
-    micro = dict(zip(("precision", "recall", "f1"), _prf(tp.sum(), fp.sum(), fn.sum())))
-    macro = {k: float(np.mean([v[k] for v in supported])) if supported else 0.0 for k in ("precision", "recall", "f1")}
+    if not truth.shape[0]:
+        zero = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+        return {"n_texts": 0, "micro": zero, "macro": zero, "exact_match": 0.0, "per_label_accuracy": 0.0,
+                "per_label": {}}
+    p, r, f, support = precision_recall_fscore_support(truth, predicted, average=None, zero_division=0)
+    per_label = {label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(support[i])}
+                 for i, label in enumerate(labels) if truth[:, i].any() or predicted[:, i].any()}
+    micro = dict(zip(("precision", "recall", "f1"),
+                     map(float, precision_recall_fscore_support(truth, predicted, average="micro", zero_division=0)[:3])))
+    supported = support > 0
+    macro = {k: float(v[supported].mean()) if supported.any() else 0.0 for k, v in zip(("precision", "recall", "f1"),
+                                                                                        (p, r, f))}
     return {
         "n_texts": int(truth.shape[0]),
         "micro": micro,
         "macro": macro,
-        "exact_match": float((truth == predicted).all(axis=1).mean()) if truth.shape[0] else 0.0,
-        "per_label_accuracy": float((truth == predicted).mean()) if truth.size else 0.0,
+        "exact_match": float((truth == predicted).all(axis=1).mean()),
+        "per_label_accuracy": float((truth == predicted).mean()),
         "per_label": per_label,
     }
 
 
 def best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
-    """The threshold maximising F1 of `scores >= t` against boolean `truth`: midway between neighbouring scores."""
+    """The threshold maximising F1 of `scores >= t` against boolean `truth` (scikit-learn's precision-recall
+    curve), placed midway between the chosen score and the next lower one."""
+    from sklearn.metrics import precision_recall_curve
+
     values = np.unique(scores)
-    candidates = np.concatenate([[values[0] - 1e-6], (values[:-1] + values[1:]) / 2, [values[-1] + 1e-6]])
-    best, best_f1 = float(candidates[-1]), -1.0
-    for t in candidates:
-        pred = scores >= t
-        f1 = _prf(float((pred & truth).sum()), float((pred & ~truth).sum()), float((~pred & truth).sum()))[2]
-        # Ties go to the higher threshold: fewer, surer suggestions for people to review.
-        if f1 >= best_f1:
-            best, best_f1 = float(t), f1
-    return best
+    if not truth.any():
+        return float(values[-1] + 1e-6)
+    precision, recall, cuts = precision_recall_curve(truth, scores, drop_intermediate=False)
+    precision, recall = precision[:-1], recall[:-1]
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros_like(precision),
+                   where=precision + recall > 0)
+    # Ties go to the higher threshold: fewer, surer suggestions for people to review.
+    chosen = cuts[len(f1) - 1 - int(np.argmax(f1[::-1]))]
+    below = values[values < chosen]
+    return float((below[-1] + chosen) / 2 if len(below) else chosen - 1e-6)
 
 
 def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: int = 3) -> np.ndarray:
@@ -126,6 +126,7 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
 
 
 def folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:
-    """`k` disjoint test-index arrays covering range(n), shuffled with a fixed seed."""
-    order = np.random.default_rng(seed).permutation(n)
-    return [np.sort(part) for part in np.array_split(order, k)]
+    """`k` disjoint test-index arrays covering range(n), shuffled with a fixed seed (scikit-learn's KFold)."""
+    from sklearn.model_selection import KFold
+
+    return [np.sort(test) for _, test in KFold(k, shuffle=True, random_state=seed).split(np.zeros((n, 1)))]

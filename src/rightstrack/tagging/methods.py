@@ -9,6 +9,7 @@ from itertools import pairwise
 import numpy as np
 
 from .rules import rule_category
+from .sparse import TfidfLinear
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -283,5 +284,5 @@ class Blend:
         return cls(parts, params["weights"])
 
 
-METHODS = {m.name: m for m in (ZeroShot, Linear, Lexical, LinearPlusZeroShot, RulesThenLinear)}
+METHODS = {m.name: m for m in (ZeroShot, Linear, Lexical, LinearPlusZeroShot, RulesThenLinear, TfidfLinear)}
 METHODS.update({name: Blend for name in ("linear+zero-shot+lexical", "zero-shot+lexical")})
