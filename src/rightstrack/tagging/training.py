@@ -11,8 +11,9 @@ import numpy as np
 from .embedders import HashingEmbedder, get_embedder
 from .evaluation import (background_confidence, calibrate_confidence, calibrate_thresholds, decide, folds,
                          scores_report)
-from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
+from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, Shipped, ZeroShot, centred_max
 from .model import TrainedModel
+from .shipped import SHIPPED, shipped_directory
 from .ports import Progress
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
@@ -86,7 +87,18 @@ def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Call
     kinds += ["rules+linear"] if taxonomy.name == "action-category" else []
     kinds += [] if taxonomy.single_label else ["linear+zero-shot", "linear+zero-shot+lexical"]
     names = dict.fromkeys([get_embedder(embedder_name).name, HashingEmbedder.name])
-    return {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
+    out = {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
+    if taxonomy.name in SHIPPED:
+        # Learning from accepted tags starts from the shipped default: as it is (thresholds calibrated again) and
+        # blended with a linear model on the accepted tags.
+        shipped = TrainedModel.load(shipped_directory(taxonomy.name)).method
+        name = get_embedder(embedder_name).name
+        out["shipped@none"] = lambda: Shipped(shipped)
+        out[f"shipped+linear@{name}"] = lambda: Blend(
+            {"shipped": Shipped(shipped), "linear": Linear(np.zeros((0, get_embedder(name).dim), np.float32),
+                                                           np.zeros(0, np.int32), n, taxonomy.single_label)},
+            {"shipped": 0.5, "linear": 0.5})
+    return out
 
 
 def _oof_scores(factory, x, y, texts, k) -> np.ndarray:

@@ -1,5 +1,7 @@
 """`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL;
-`rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front.
+`rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front;
+`rightstrack tag build-defaults --input upr_info_sessions_1_19.csv [--output DIR]` trains the shipped `upr-issues`
+and `action-category` models again from UPR Info's coding (the same file gives the same models).
 `--embedder e5-static` tags with the static distillation: about 30x faster, a few points less accurate.
 
 Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
@@ -7,10 +9,11 @@ Bad input ends with a one-line error on stderr and exit code 2; progress goes to
 
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.tagging.api import default_model, load_model
+from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, read_records
 from rightstrack.tagging.ports import stderr_progress
@@ -40,7 +43,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         """The CLI contract scripts depend on; see docs/tagging.md."""
-        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate", "build-embedder"])
+        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate", "build-embedder", "build-defaults"])
         parser.add_argument("--taxonomy", help=", ".join(TAXONOMY_NAMES))
         parser.add_argument("--input", help="JSONL: {id, text} (tag) or {id, text, labels} lines")
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
@@ -58,6 +61,8 @@ class Command(BaseCommand):
         if options["action"] == "build-embedder":
             return self._build_embedder(options["embedder"])
         try:
+            if options["action"] == "build-defaults":
+                return self._build_defaults(options)
             if options["embedder"] and options["model"]:
                 raise InputError("--embedder chooses among the default models; a --model keeps its own embedder")
             if options["from_accepted"]:
@@ -81,6 +86,20 @@ class Command(BaseCommand):
         for name in TAXONOMY_NAMES:
             self.stdout.write(f"{name}: {default_model(name, embedder_name).version}")
         self.stdout.write(f"embedder {embedder.version} ready")
+
+    def _build_defaults(self, options):
+        """Train the shipped UPR Info models from the coded CSV (`--input`) into the package or `--output`."""
+        if not options["input"]:
+            raise InputError("--input is required: UPR Info's coded recommendations (CSV)")
+        for other in ("taxonomy", "model", "embedder", "from_accepted"):
+            if options[other]:
+                raise InputError(f"build-defaults trains upr-issues and action-category from --input: no --{other}")
+        output = Path(options["output"]) if options["output"] else None
+        for name, model in build_shipped_defaults(options["input"], output).items():
+            held_out = model.meta["evaluation"]
+            figure = (f"accuracy {held_out['micro']['f1']:.3f}" if model.meta["single_label"]
+                      else f"micro-F1 {held_out['micro']['f1']:.3f}")
+            self.stdout.write(f"{name}: {model.version} ({figure} on the calibration sessions)")
 
     def _tag(self, records, options):
         """Write {id, labels, scores} per input line."""
