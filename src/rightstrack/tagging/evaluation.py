@@ -97,11 +97,13 @@ def confidence(scores: np.ndarray, thresholds: np.ndarray, params: dict | None) 
 
 
 def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
-           margin: float | None = None, synonyms: Sequence[Sequence[int]] = ()) -> np.ndarray:
+           margin: float | None = None, synonyms: Sequence[Sequence[int]] = (),
+           near_top: float | None = None, max_labels: int | None = None) -> np.ndarray:
     """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only
     labels scoring within it of the text's best), topping up to `min_labels`. Of each group of `synonyms` (label
     columns naming one subject, such as a UHRI theme's legacy and current names) a text keeps only its
-    best-scoring predicted label."""
+    best-scoring predicted label. With `near_top`, a label is also predicted when it scores within `near_top` of the
+    text's best label; `max_labels` keeps at most that many, the best-scoring."""
     if single_label:
         predicted = np.zeros(scores.shape, bool)
         predicted[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
@@ -109,6 +111,12 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
     predicted = scores >= thresholds
     if margin is not None:
         predicted &= scores >= scores.max(axis=1, keepdims=True) - margin
+    if near_top is not None:  # presence per label: also every label scoring within `near_top` of the text's best
+        predicted |= scores >= scores.max(axis=1, keepdims=True) - near_top
+    if max_labels:
+        keep = np.zeros(scores.shape, bool)
+        np.put_along_axis(keep, np.argsort(-scores, axis=1, kind="stable")[:, :max_labels], True, axis=1)
+        predicted &= keep
     if min_labels:
         # Compare each score with its own threshold so top-ups favour labels nearest to passing.
         nearest = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
@@ -123,6 +131,17 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
         predicted[rows] = False
         predicted[several, best] = True
     return predicted
+
+
+def near_top_margin(scores: np.ndarray, per_text: float, max_labels: int) -> float:
+    """The `near_top` margin with which unlabelled texts' scores (texts x labels) get `per_text` labels on average,
+    the best label included and at most `max_labels` (see `decide`)."""
+    ordered = -np.sort(-scores, axis=1)[:, :max_labels]
+    gaps = np.sort((ordered[:, :1] - ordered[:, 1:]).ravel())
+    extra = int(round((per_text - 1) * scores.shape[0]))  # labels beyond each text's best
+    if extra <= 0:
+        return 0.0
+    return float(gaps[min(extra, len(gaps)) - 1])
 
 
 def folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:

@@ -44,6 +44,7 @@ class Taxonomy:
     single_label: bool = False
     min_labels: int = 0
     opening_words: int = 0
+    max_labels: int = 0
     training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     synonyms: tuple[tuple[str, ...], ...] = field(default=())
 
@@ -76,10 +77,13 @@ def _sdg(targets: bool) -> Taxonomy:
     desc = {g: [f"{row['short_name']}: {row['text']}"] for g, row in goals.items()}
     for r in rows:
         desc[r["goal"]].append(r["text"])
+    for r in reference_rows("sdg_indicators.csv"):  # indicators repeated under several targets count once
+        if r["text"] not in desc[r["goal"]]:
+            desc[r["goal"]].append(r["text"])
     for goal, words in SDG_KEYWORDS.items():
         desc[goal].append(f"{goals[goal]['short_name']}: {words}")
-    # Texts sent for SDG tagging are development texts: each gets at least its best goal.
-    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()}, min_labels=1)
+    # Texts sent for SDG tagging are development texts: each gets at least its best goal, and up to three.
+    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()}, min_labels=1, max_labels=3)
 
 
 def _issues() -> Taxonomy:

@@ -10,6 +10,7 @@ import numpy as np
 
 from .embedders import HashingEmbedder, get_embedder
 from .evaluation import (background_confidence, calibrate_confidence, calibrate_thresholds, decide, folds,
+                         near_top_margin,
                          scores_report)
 from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, Shipped, ZeroShot, centred_max
 from .model import TrainedModel
@@ -198,6 +199,14 @@ def zero_shot(taxonomy_name: str | Taxonomy, background: Sequence[str], *, embed
         protocol = DESCRIPTIONS_PROTOCOL
         method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
                        {"zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
+        if taxonomy.max_labels:
+            # Descriptions each name one label, so their thresholds teach "one label per text". Texts touch
+            # several goals: a goal is also present when it scores within `near_top` of the text's best, the
+            # margin set so that unlabelled in-domain texts (not the ones scored) get LABELS_PER_TEXT on average.
+            progress(f"calibrating the near-top margin on {len(background)} background texts")
+            background_scores = method.scores(embedder.embed(list(background)), list(background))
+            decision.update(near_top=near_top_margin(background_scores, LABELS_PER_TEXT, taxonomy.max_labels),
+                            max_labels=taxonomy.max_labels)
     else:
         progress(f"calibrating thresholds on {len(background)} background texts")
         scores = method.scores(embedder.embed(list(background)), list(background))

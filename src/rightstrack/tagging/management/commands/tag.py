@@ -9,18 +9,19 @@ Bad input ends with a one-line error on stderr and exit code 2; progress goes to
 
 import json
 import sys
+from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
-from rightstrack.tagging.jsonl import InputError, read_records
+from rightstrack.tagging.jsonl import InputError, iter_records, read_records
 from rightstrack.tagging.ports import stderr_progress
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
 
-BATCH = 64
+BATCH = 256
 
 
 class Command(BaseCommand):
@@ -71,11 +72,13 @@ class Command(BaseCommand):
                 if not options[required]:
                     raise InputError(f"--{required} is required")
             get_taxonomy(options["taxonomy"])
-            records = read_records(options["input"], labelled=options["action"] != "tag")
             if options["action"] == "tag" and not options["output"]:
                 raise InputError("--output is required")
             if options["top"] < 1:
                 raise InputError("--top must be at least 1")
+            if options["action"] == "tag":
+                return self._tag(iter_records(options["input"], labelled=False), options)
+            records = read_records(options["input"], labelled=True)
             getattr(self, f"_{options['action']}")(records, options)
         except (UnknownTaxonomy, InputError, ValueError, FileNotFoundError) as error:
             raise CommandError(str(error).splitlines()[0], returncode=2) from None
@@ -102,18 +105,26 @@ class Command(BaseCommand):
             self.stdout.write(f"{name}: {model.version} ({figure} on the calibration sessions)")
 
     def _tag(self, records, options):
-        """Write {id, labels, scores} per input line."""
+        """Write {id, labels, scores} per input line, streaming batch by batch (memory does not grow with the
+        input). The output appears only when every line was tagged: a bad line leaves no partial file."""
         model = load_model(options["taxonomy"], options["model"], options["embedder"])
-        with open(options["output"], "w", encoding="utf-8") as out:
-            for start in range(0, len(records), BATCH):
-                batch = records[start:start + BATCH]
-                for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
-                    shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
-                    line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
-                            "scores": {s.label: s.score for s in shown}}
-                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
-                if len(records) > BATCH:
-                    stderr_progress(f"tagged {min(start + BATCH, len(records))}/{len(records)}")
+        output = Path(options["output"])
+        partial = output.with_name(f".{output.name}.partial")
+        done = 0
+        try:
+            with open(partial, "w", encoding="utf-8") as out:
+                while batch := list(islice(records, BATCH)):
+                    for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
+                        shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
+                        line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
+                                "scores": {s.label: s.score for s in shown}}
+                        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    done += len(batch)
+                    if done % (BATCH * 50) == 0:
+                        stderr_progress(f"tagged {done}")
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def _train(self, records, options):
         """Fit, calibrate, evaluate and store the organisation's own model."""
