@@ -91,8 +91,7 @@ def fit_calibrated(factory: Callable[[], object], x, y: np.ndarray, texts: list[
     return factory().fit(x, y, texts), thresholds, calibration
 
 
-def train_default(taxonomy_name: str, rows: list[CodedRecommendation], progress: Progress = lambda m: None,
-                  c: float | None = None) -> TrainedModel:
+def train_default(taxonomy_name: str, rows: list[CodedRecommendation], progress: Progress = lambda m: None) -> TrainedModel:
     """The default model of `upr-issues` or `action-category`: `TfidfLinear` on every row, thresholds calibrated
     on the last sessions (see the module docstring). Deterministic: the same rows give the same weights."""
     taxonomy = get_taxonomy(taxonomy_name)
@@ -103,7 +102,7 @@ def train_default(taxonomy_name: str, rows: list[CodedRecommendation], progress:
     x = np.zeros((len(rows), 0), np.float32)
 
     def factory():
-        return TfidfLinear(len(taxonomy.labels), taxonomy.single_label, **({"c": c} if c else {}))
+        return TfidfLinear(len(taxonomy.labels), taxonomy.single_label)
 
     method, thresholds, calibration = fit_calibrated(factory, x, y, texts, sessions, progress)
     fit_rows, calibration_rows = session_split(sessions)

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 # The transformer by default, for tagging quality and cross-language matching; the static distillation is ~10x
-# faster still for bulk tagging at a few points less (docs/tagging.md, "Embedding options evaluated").
+# faster still for bulk tagging at a few points less (docs/notes/2026-12-07-tagging-log.md, "Embedding options
+# evaluated").
 DEFAULT_EMBEDDER = "e5-small-int8"
 FAST_EMBEDDER = "e5-static"
 SEARCH_EMBEDDER = "e5-small-int8"

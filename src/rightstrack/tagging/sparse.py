@@ -17,6 +17,8 @@ import scipy.sparse as sp
 
 HASH_BITS = 19
 MIN_DF = 2
+ALPHA = 2e-6
+EPOCHS = 15
 _OPENING = re.compile(r"^\s*(?:to|that)\s+", re.IGNORECASE)
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
@@ -92,39 +94,42 @@ def quantise(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(coef / scale[:, None]).astype(np.int8), scale.astype(np.float32)
 
 
+def fit_logistic(matrix, y: np.ndarray, single_label: bool, alpha: float = ALPHA) -> tuple[np.ndarray, np.ndarray]:
+    """(coef, intercept) of logistic regression by stochastic gradient descent (scikit-learn's SGDClassifier, log
+    loss, L2 penalty `alpha`, fixed seed, so the same rows give the same weights): one-vs-rest per label, or one
+    multinomial-like one-vs-rest set when `single_label` (scores are then normalised by softmax). SGD fits the
+    54 issues on 37,000 texts in seconds where liblinear took minutes on the shared 2-core machine."""
+    from sklearn.linear_model import SGDClassifier
+
+    y = np.asarray(y).astype(bool)
+    n_labels = y.shape[1]
+    coef = np.zeros((n_labels, matrix.shape[1]), np.float32)
+    intercept = np.full(n_labels, -10.0, np.float32)
+    for i in range(n_labels):
+        if 0 < y[:, i].sum() < len(y):
+            model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=EPOCHS, tol=None, random_state=0)
+            model.fit(matrix, y[:, i])
+            coef[i], intercept[i] = model.coef_[0], model.intercept_[0]
+    return coef, intercept
+
+
 class TfidfLinear:
-    """Logistic regression on `TextFeatures`: one-vs-rest (multi-label) or multinomial (single-label).
+    """Logistic regression on `TextFeatures` (`fit_logistic`); softmax over labels when single-label.
 
     The embeddings passed to `fit`/`scores` are ignored: it reads the texts. Probabilities out."""
 
     name = "tfidf-linear"
 
-    def __init__(self, n_labels: int, single_label: bool, c: float = 8.0):
-        self.n_labels, self.single_label, self.c = n_labels, single_label, c
+    def __init__(self, n_labels: int, single_label: bool, alpha: float = ALPHA):
+        self.n_labels, self.single_label, self.alpha = n_labels, single_label, alpha
         self.features = TextFeatures(opening=single_label)
         self.coef = np.zeros((n_labels, 0), np.float32)
         self.intercept = np.full(n_labels, -10.0, np.float32)
 
     def fit(self, x, y: np.ndarray, texts: list[str]) -> "TfidfLinear":
-        """Fit the features and the regression (deterministic: liblinear / lbfgs with a fixed seed)."""
-        from sklearn.linear_model import LogisticRegression
-
+        """Fit the features and the regression (deterministic: fixed seeds)."""
         matrix = self.features.fit(list(texts)).transform(list(texts))
-        y = np.asarray(y).astype(bool)
-        self.coef = np.zeros((self.n_labels, matrix.shape[1]), np.float32)
-        self.intercept = np.full(self.n_labels, -10.0, np.float32)
-        if self.single_label:
-            model = LogisticRegression(C=self.c, max_iter=3000).fit(matrix, y.argmax(axis=1))
-            coef, intercept = model.coef_, model.intercept_
-            if len(model.classes_) == 2:  # sklearn stores one row for two classes
-                coef, intercept = np.vstack([-coef, coef]) / 2, np.array([-1, 1]) * intercept / 2
-            self.coef[model.classes_], self.intercept[model.classes_] = coef, intercept
-            return self
-        for i in range(self.n_labels):
-            if 0 < y[:, i].sum() < len(y):
-                model = LogisticRegression(C=self.c, solver="liblinear", dual=True, random_state=0, max_iter=1000)
-                model.fit(matrix, y[:, i])
-                self.coef[i], self.intercept[i] = model.coef_[0], model.intercept_[0]
+        self.coef, self.intercept = fit_logistic(matrix, y, self.single_label, self.alpha)
         return self
 
     def scores(self, x, texts: list[str]) -> np.ndarray:
@@ -139,7 +144,7 @@ class TfidfLinear:
         """(arrays, params) to store: int8 coefficients with per-label scales."""
         q, scale = quantise(self.coef)
         arrays = {"coef_q": q, "coef_scale": scale, "intercept": self.intercept, **self.features.state()}
-        return arrays, {"n_labels": self.n_labels, "single_label": self.single_label, "c": self.c,
+        return arrays, {"n_labels": self.n_labels, "single_label": self.single_label, "alpha": self.alpha,
                         "hash_bits": HASH_BITS}
 
     @classmethod
@@ -147,7 +152,7 @@ class TfidfLinear:
         """Rebuild from stored state."""
         if params.get("hash_bits") != HASH_BITS:
             raise ValueError(f"model hashes into 2^{params.get('hash_bits')} columns, this code into 2^{HASH_BITS}")
-        method = cls(params["n_labels"], params["single_label"], params["c"])
+        method = cls(params["n_labels"], params["single_label"], params["alpha"])
         method.features = TextFeatures.load(arrays, params["single_label"])
         method.coef = arrays["coef_q"].astype(np.float32) * arrays["coef_scale"][:, None]
         method.intercept = arrays["intercept"].astype(np.float32)
