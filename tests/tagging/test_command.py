@@ -12,7 +12,7 @@ from .conftest import FIXTURE_RECORDS
 # Runs the command as the console script does, without depending on INSTALLED_APPS order.
 RUNNER = (
     "import sys, django; django.setup();"
-    "from rightstrack.tagging.management.commands.tag import Command;"
+    "from rightstrack.tagreview.management.commands.tag import Command;"
     "Command().run_from_argv(['rightstrack', 'tag', *sys.argv[1:]])"
 )
 
