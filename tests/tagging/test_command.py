@@ -79,6 +79,15 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, lines, extra
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_a_bad_line_after_whole_batches_were_tagged_leaves_no_output(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "Abolish the death penalty"}) + "\n" for i in range(600))
+                   + "{not json\n")
+    result = run("--taxonomy", "upr-issues", "--input", src, "--output", tmp_path / "out.jsonl")
+    assert result.returncode == 2 and "in.jsonl:601: malformed JSON" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # neither the output nor a partial file
+
+
 def test_training_rejects_labels_outside_the_taxonomy(tmp_path):
     records = [{**r, "labels": ["Not an issue"]} for r in FIXTURE_RECORDS]
     result = run("train", "--taxonomy", "upr-issues", "--input", write_jsonl(tmp_path / "t.jsonl", records))

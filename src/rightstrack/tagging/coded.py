@@ -79,14 +79,17 @@ def decide_for(taxonomy_name: str, scores: np.ndarray, thresholds: np.ndarray) -
 
 
 def fit_calibrated(factory: Callable[[], object], x, y: np.ndarray, texts: list[str], sessions: np.ndarray,
-                   progress: Progress = lambda message: None) -> tuple[object, np.ndarray, np.ndarray]:
+                   progress: Progress = lambda message: None, refit: bool = True) -> tuple[object, np.ndarray, np.ndarray]:
     """(method refitted on every row, its per-label thresholds, the calibration rows' scores). `x` are the rows'
-    embeddings (or a zero-width matrix for text-only methods)."""
+    embeddings (or a zero-width matrix for text-only methods). Without `refit`, the method is the one fitted
+    without the calibration rows (half the cost)."""
     fit_rows, calibration_rows = session_split(sessions)
     progress(f"fitting on {len(fit_rows)} rows, calibrating on {len(calibration_rows)}")
     method = factory().fit(x[fit_rows], y[fit_rows], [texts[i] for i in fit_rows])
     calibration = method.scores(x[calibration_rows], [texts[i] for i in calibration_rows])
     thresholds = calibrate_thresholds(calibration, y[calibration_rows])
+    if not refit:
+        return method, thresholds, calibration
     progress(f"refitting on all {len(texts)} rows")
     return factory().fit(x, y, texts), thresholds, calibration
 
