@@ -73,8 +73,8 @@ def paragraphs(n: int) -> list[str]:
 
 def recommendations(n: int) -> list[str]:
     """n distinct recommendation-like texts of about 40 words."""
-    return [f"Recommendation {i}: " + " ".join(" ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(3)).split()[:38])
-            for i in range(n)]
+    words = [" ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(3)).split()[:38] for i in range(n)]
+    return [f"Recommendation {i}: " + " ".join(w) for i, w in enumerate(words)]
 
 
 def run_cli(texts: list[str], directory: str) -> tuple[float, float]:

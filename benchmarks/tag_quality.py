@@ -199,7 +199,8 @@ def per_session(taxonomy_name, y, sessions, rows, base_rows, predictions, key) -
         out[int(session)] = {"baseline": figures(taxonomy_name, y[rows][mask], base_rows[mask])[key],
                              **{name: figures(taxonomy_name, y[rows][mask], p[mask])[key]
                                 for name, p in predictions.items()}}
-        print(f"  session {session} ({mask.sum()} rows): " + ", ".join(f"{k} {v:.1f}" for k, v in out[int(session)].items()))
+        shown = ", ".join(f"{k} {v:.1f}" for k, v in out[int(session)].items())
+        print(f"  session {session} ({mask.sum()} rows): {shown}")
     return out
 
 
@@ -212,7 +213,8 @@ def per_label(taxonomy_name, truth, base_rows, tfidf, labels) -> dict:
     print(f"  per-label F1 (n, baseline -> tfidf):")
     out = {}
     for i, label in enumerate(labels):
-        out[label] = {"n": int(truth[:, i].sum()), "baseline": round(100 * base_f1[i], 1), "tfidf": round(100 * ours[i], 1)}
+        out[label] = {"n": int(truth[:, i].sum()), "baseline": round(100 * base_f1[i], 1),
+                      "tfidf": round(100 * ours[i], 1)}
         print(f"    {label[:44]:<44} {out[label]['n']:5d}  {100 * base_f1[i]:5.1f} -> {100 * ours[i]:5.1f}")
     return out
 

@@ -79,7 +79,8 @@ def decide_for(taxonomy_name: str, scores: np.ndarray, thresholds: np.ndarray) -
 
 
 def fit_calibrated(factory: Callable[[], object], x, y: np.ndarray, texts: list[str], sessions: np.ndarray,
-                   progress: Progress = lambda message: None, refit: bool = True) -> tuple[object, np.ndarray, np.ndarray]:
+                   progress: Progress = lambda message: None,
+                   refit: bool = True) -> tuple[object, np.ndarray, np.ndarray]:
     """(method refitted on every row, its per-label thresholds, the calibration rows' scores). `x` are the rows'
     embeddings (or a zero-width matrix for text-only methods). Without `refit`, the method is the one fitted
     without the calibration rows (half the cost)."""
@@ -94,7 +95,8 @@ def fit_calibrated(factory: Callable[[], object], x, y: np.ndarray, texts: list[
     return factory().fit(x, y, texts), thresholds, calibration
 
 
-def train_default(taxonomy_name: str, rows: list[CodedRecommendation], progress: Progress = lambda m: None) -> TrainedModel:
+def train_default(taxonomy_name: str, rows: list[CodedRecommendation],
+                  progress: Progress = lambda message: None) -> TrainedModel:
     """The default model of `upr-issues` or `action-category`: `TfidfLinear` on every row, thresholds calibrated
     on the last sessions (see the module docstring). Deterministic: the same rows give the same weights."""
     taxonomy = get_taxonomy(taxonomy_name)

@@ -21,8 +21,8 @@ def scores_report(truth: np.ndarray, predicted: np.ndarray, labels: list[str]) -
     p, r, f, support = precision_recall_fscore_support(truth, predicted, average=None, zero_division=0)
     per_label = {label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(support[i])}
                  for i, label in enumerate(labels) if truth[:, i].any() or predicted[:, i].any()}
-    micro = dict(zip(("precision", "recall", "f1"),
-                     map(float, precision_recall_fscore_support(truth, predicted, average="micro", zero_division=0)[:3])))
+    micro_prf = precision_recall_fscore_support(truth, predicted, average="micro", zero_division=0)[:3]
+    micro = dict(zip(("precision", "recall", "f1"), map(float, micro_prf)))
     supported = support > 0
     macro = {k: float(v[supported].mean()) if supported.any() else 0.0 for k, v in zip(("precision", "recall", "f1"),
                                                                                         (p, r, f))}

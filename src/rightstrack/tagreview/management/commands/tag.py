@@ -44,7 +44,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         """The CLI contract scripts depend on; see docs/tagging.md."""
-        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate", "build-embedder", "build-defaults"])
+        parser.add_argument("action", nargs="?", default="tag",
+                            choices=["tag", "train", "evaluate", "build-embedder", "build-defaults"])
         parser.add_argument("--taxonomy", help=", ".join(TAXONOMY_NAMES))
         parser.add_argument("--input", help="JSONL: {id, text} (tag) or {id, text, labels} lines")
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
