@@ -108,13 +108,14 @@ class Command(BaseCommand):
     def _tag(self, records, options):
         """Write {id, labels, scores} per input line, streaming batch by batch (memory does not grow with the
         input). The output appears only when every line was tagged: a bad line leaves no partial file."""
+        batch = list(islice(records, BATCH))  # a bad line among the first fails before the model loads
         model = load_model(options["taxonomy"], options["model"], options["embedder"])
         output = Path(options["output"])
         partial = output.with_name(f".{output.name}.partial")
         done = 0
         try:
             with open(partial, "w", encoding="utf-8") as out:
-                while batch := list(islice(records, BATCH)):
+                while batch:
                     for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
                         shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
                         line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
@@ -123,6 +124,7 @@ class Command(BaseCommand):
                     done += len(batch)
                     if done % (BATCH * 50) == 0:
                         stderr_progress(f"tagged {done}")
+                    batch = list(islice(records, BATCH))
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
