@@ -38,19 +38,13 @@ def main() -> None:
     args = parser.parse_args()
 
     from rightstrack.tagging.embedders import get_embedder
-    from rightstrack.tagging.label_words import (
-        ARTICLE_DESCRIPTIONS,
-        GROUP_DESCRIPTIONS,
-        TARGET_DESCRIPTIONS,
-        THEME_DESCRIPTIONS,
-    )
     from rightstrack.tagging.stand_in import stand_in_report
-    from rightstrack.tagging.taxonomies import get_taxonomy, reference_rows
+    from rightstrack.tagging.taxonomies import get_taxonomy, label_words, reference_rows
     from rightstrack.tagging.training import zero_shot
 
     taxonomy = get_taxonomy(args.taxonomy)
-    words = {"groups": GROUP_DESCRIPTIONS, "articles": ARTICLE_DESCRIPTIONS,
-             "themes": THEME_DESCRIPTIONS, "sdg-targets": TARGET_DESCRIPTIONS}[args.taxonomy]
+    words = label_words()[{"groups": "groups", "articles": "articles", "themes": "themes",
+                           "sdg-targets": "targets"}[args.taxonomy]]
     embedder = get_embedder(args.embedder)
     background = [r["text"] for r in reference_rows("kazakhstan_demo/recommendations.csv")]
     # Before: each label's description without the words appended to it (the bare name, article title or target text).

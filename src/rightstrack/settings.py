@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "rightstrack.planning",
     "rightstrack.legislation",
     "rightstrack.demo",
-    "rightstrack.tagging",
+    "rightstrack.tagreview",
     "rightstrack.imports",
     "rightstrack.exports",
     "rightstrack.backup",

@@ -12,7 +12,7 @@ from .conftest import FIXTURE_RECORDS
 # Runs the command as the console script does, without depending on INSTALLED_APPS order.
 RUNNER = (
     "import sys, django; django.setup();"
-    "from rightstrack.tagging.management.commands.tag import Command;"
+    "from rightstrack.tagreview.management.commands.tag import Command;"
     "Command().run_from_argv(['rightstrack', 'tag', *sys.argv[1:]])"
 )
 
@@ -77,6 +77,15 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, lines, extra
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_bad_line_after_whole_batches_were_tagged_leaves_no_output(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "Abolish the death penalty"}) + "\n" for i in range(600))
+                   + "{not json\n")
+    result = run("--taxonomy", "upr-issues", "--input", src, "--output", tmp_path / "out.jsonl")
+    assert result.returncode == 2 and "in.jsonl:601: malformed JSON" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # neither the output nor a partial file
 
 
 def test_training_rejects_labels_outside_the_taxonomy(tmp_path):

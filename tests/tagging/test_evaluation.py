@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from rightstrack.tagging.evaluation import (background_confidence, best_threshold, calibrate_confidence,
-                                            calibrate_thresholds, confidence, decide, folds, scores_report)
+                                            calibrate_thresholds, confidence, decide, folds, near_top_margin,
+                                            scores_report)
 from rightstrack.tagging.training import background_decision
 
 
@@ -124,3 +125,19 @@ def test_without_labels_confidence_is_one_half_at_the_threshold_and_stays_within
     assert ((sure > 0) & (sure < 1)).all() and sure[0, 2] > sure[0, 1] > sure[0, 0] > sure[1, 0]
     # A model stored before confidences were calibrated: its scores, clipped to 0-1.
     assert confidence(np.array([[1.9, 0.4, -0.1]]), np.zeros(3), None).tolist() == [[1.0, 0.4, 0.0]]
+
+
+def test_near_top_gives_several_labels_capped_at_max_labels():
+    scores = np.array([[0.90, 0.85, 0.84, 0.83, 0.10], [0.90, 0.20, 0.10, 0.05, 0.00]])
+    thresholds = np.full(5, 2.0)  # no label passes its own threshold: presence comes from the near-top rule
+    chosen = decide(scores, thresholds, False, 1, near_top=0.1, max_labels=3)
+    assert chosen.tolist() == [[True, True, True, False, False], [True, False, False, False, False]]
+
+
+def test_near_top_margin_matches_the_wanted_labels_per_text():
+    rng = np.random.default_rng(0)
+    scores = rng.random((400, 17))
+    margin = near_top_margin(scores, per_text=2.0, max_labels=3)
+    per_text = decide(scores, np.full(17, 9.0), False, 1, near_top=margin, max_labels=3).sum(axis=1)
+    assert per_text.mean() == pytest.approx(2.0, abs=0.01)
+    assert set(per_text) <= {1, 2, 3}

@@ -7,16 +7,10 @@ import pytest
 
 from rightstrack.tagging import suggest
 from rightstrack.tagging.api import build_default
-from rightstrack.tagging.label_words import (
-    ARTICLE_DESCRIPTIONS,
-    GROUP_DESCRIPTIONS,
-    TARGET_DESCRIPTIONS,
-    THEME_DESCRIPTIONS,
-)
 from rightstrack.tagging.methods import Blend, Lexical, Linear, RulesThenLinear, ZeroShot
 from rightstrack.tagging.model import TrainedModel
 from rightstrack.tagging.stand_in import STAND_INS
-from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, cycle1_recommendations, get_taxonomy
+from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, cycle1_recommendations, get_taxonomy, label_words
 from rightstrack.tagging.training import describe, description_texts, evaluate, label_matrix, train, zero_shot
 
 from .conftest import FIXTURE_RECORDS
@@ -160,21 +154,21 @@ def test_a_zero_shot_model_suggests_what_its_background_corpus_is_mostly_about()
 def test_every_theme_group_and_article_and_some_targets_are_described_in_the_words_recommendations_use():
     themes, groups, articles = get_taxonomy("themes"), get_taxonomy("groups"), get_taxonomy("articles")
     # A theme, group or article added to the reference data needs its words.
-    assert set(THEME_DESCRIPTIONS) == set(themes.labels)
-    assert set(GROUP_DESCRIPTIONS) == set(groups.labels) and set(ARTICLE_DESCRIPTIONS) == set(articles.labels)
+    assert set(label_words()['themes']) == set(themes.labels)
+    assert set(label_words()['groups']) == set(groups.labels) and set(label_words()['articles']) == set(articles.labels)
     # Legacy and current names of one theme share their words.
-    assert THEME_DESCRIPTIONS["Death penalty"] in themes.descriptions["Death penalty"][0]
-    assert THEME_DESCRIPTIONS["Freedom of opinion and expression"] == THEME_DESCRIPTIONS[
+    assert label_words()['themes']["Death penalty"] in themes.descriptions["Death penalty"][0]
+    assert label_words()['themes']["Freedom of opinion and expression"] == label_words()['themes'][
         "Freedom of opinion & expression & right to information"]
-    assert groups.descriptions["Media"] == (f"Media: {GROUP_DESCRIPTIONS['Media']}",)
+    assert groups.descriptions["Media"] == (f"Media: {label_words()['groups']['Media']}",)
     [iccpr6] = articles.descriptions["ICCPR 6"]
-    assert iccpr6.startswith("Right to life") and iccpr6.endswith(ARTICLE_DESCRIPTIONS["ICCPR 6"])
+    assert iccpr6.startswith("Right to life") and iccpr6.endswith(label_words()['articles']["ICCPR 6"])
     # SDG targets: those with words (a misspelt target would be silently ignored) keep their text before them.
     targets = get_taxonomy("sdg-targets")
-    assert set(TARGET_DESCRIPTIONS) < set(targets.labels)
+    assert set(label_words()['targets']) < set(targets.labels)
     [nhri] = targets.descriptions["16.a"]
     assert nhri.startswith("Peace, justice and strong institutions: Strengthen relevant national institutions")
-    assert nhri.endswith(f": {TARGET_DESCRIPTIONS['16.a']}")
+    assert nhri.endswith(f": {label_words()['targets']['16.a']}")
     assert targets.descriptions["14.1"][0].endswith("marine debris and nutrient pollution")
 
 
@@ -266,3 +260,13 @@ def test_zero_shot_confidences_put_every_labels_threshold_at_one_half():
         for s in row:
             assert 0 < s.confidence < 1
             assert (s.confidence >= 0.5) == (s.score >= model.thresholds[model.labels.index(s.label)] - 1e-4)
+
+
+def test_the_sdg_model_can_give_a_text_two_or_three_goals():
+    sdg = build_default("sdg", "hashing-2048", progress=lambda _message: None)
+    assert sdg.meta["max_labels"] == 3 and sdg.meta["near_top"] > 0
+    texts = ["Ensure safe drinking water and sanitation in rural schools so that girls complete their education",
+             "Reduce maternal mortality and end hunger and malnutrition among poor rural households",
+             "Protect marine ecosystems and fisheries from pollution and climate change"]
+    counts = [sum(s.above_threshold for s in row) for row in sdg.predict(texts)]
+    assert all(1 <= c <= 3 for c in counts) and max(counts) >= 2

@@ -1,7 +1,8 @@
 """Offline taggers: suggest SDGs, SDG targets, UPR Info issues, action categories, UHRI themes and groups,
 and treaty articles for texts, with per-label calibrated thresholds and stored held-out scores.
 
-The core (everything but `management/` and `apps.py`) has no Django imports. Other code calls:
+A plain library (not a Django app; the `rightstrack tag` command lives in `rightstrack.tagreview`), with no Django
+imports. Other code calls:
 
 - ``suggest(taxonomy, texts, model_path=None) -> list[list[Suggestion]]``: for each text, every label
   with its score, best first; ``Suggestion.above_threshold`` marks the predicted set, and

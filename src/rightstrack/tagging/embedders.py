@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 # The transformer by default, for tagging quality and cross-language matching; the static distillation is ~10x
-# faster still for bulk tagging at a few points less (docs/tagging.md, "Embedding options evaluated").
+# faster still for bulk tagging at a few points less (docs/notes/2026-12-07-tagging-log.md, "Embedding options
+# evaluated").
 DEFAULT_EMBEDDER = "e5-small-int8"
 FAST_EMBEDDER = "e5-static"
 SEARCH_EMBEDDER = "e5-small-int8"
@@ -150,13 +151,25 @@ class HashingEmbedder:
         return _normalise(np.log1p(out))
 
 
+class NoEmbedder:
+    """For models that read the texts themselves (`sparse.TfidfLinear`): zero-width rows, no cost."""
+
+    name = "none"
+    version = name
+    dim = 0
+
+    def embed(self, texts: list[str], passages: bool = False) -> np.ndarray:
+        """A (texts x 0) matrix."""
+        return np.zeros((len(texts), 0), np.float32)
+
+
 def _normalise(matrix: np.ndarray) -> np.ndarray:
     """L2-normalise rows, leaving all-zero rows at zero."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
 
 
-EMBEDDERS = {cls.name: cls for cls in (StaticE5Embedder, E5Int8Embedder, E5Embedder, HashingEmbedder)}
+EMBEDDERS = {cls.name: cls for cls in (StaticE5Embedder, E5Int8Embedder, E5Embedder, HashingEmbedder, NoEmbedder)}
 
 
 def cache_dir() -> Path:

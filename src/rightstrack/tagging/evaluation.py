@@ -8,50 +8,50 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def _prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts; 0 where undefined."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return float(precision), float(recall), float(f1)
-
-
 def scores_report(truth: np.ndarray, predicted: np.ndarray, labels: list[str]) -> dict:
-    """Per-label P/R/F1/support, micro and macro (over labels with support) averages, and exact-set accuracy."""
+    """Per-label P/R/F1/support, micro and macro (over labels with support) averages, and exact-set accuracy,
+    by scikit-learn's `precision_recall_fscore_support`."""
+    from sklearn.metrics import precision_recall_fscore_support
+
     truth, predicted = truth.astype(bool), predicted.astype(bool)
-    tp = (truth & predicted).sum(axis=0)
-    fp = (~truth & predicted).sum(axis=0)
-    fn = (truth & ~predicted).sum(axis=0)
-    per_label = {}
-    for i, label in enumerate(labels):
-        if truth[:, i].any() or predicted[:, i].any():
-            p, r, f = _prf(tp[i], fp[i], fn[i])
-            per_label[label] = {"precision": p, "recall": r, "f1": f, "support": int(truth[:, i].sum())}
-    supported = [v for v in per_label.values() if v["support"]]
-    micro = dict(zip(("precision", "recall", "f1"), _prf(tp.sum(), fp.sum(), fn.sum())))
-    macro = {k: float(np.mean([v[k] for v in supported])) if supported else 0.0 for k in ("precision", "recall", "f1")}
+    if not truth.shape[0]:
+        zero = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+        return {"n_texts": 0, "micro": zero, "macro": zero, "exact_match": 0.0, "per_label_accuracy": 0.0,
+                "per_label": {}}
+    p, r, f, support = precision_recall_fscore_support(truth, predicted, average=None, zero_division=0)
+    per_label = {label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(support[i])}
+                 for i, label in enumerate(labels) if truth[:, i].any() or predicted[:, i].any()}
+    micro_prf = precision_recall_fscore_support(truth, predicted, average="micro", zero_division=0)[:3]
+    micro = dict(zip(("precision", "recall", "f1"), map(float, micro_prf)))
+    supported = support > 0
+    macro = {k: float(v[supported].mean()) if supported.any() else 0.0 for k, v in zip(("precision", "recall", "f1"),
+                                                                                        (p, r, f))}
     return {
         "n_texts": int(truth.shape[0]),
         "micro": micro,
         "macro": macro,
-        "exact_match": float((truth == predicted).all(axis=1).mean()) if truth.shape[0] else 0.0,
-        "per_label_accuracy": float((truth == predicted).mean()) if truth.size else 0.0,
+        "exact_match": float((truth == predicted).all(axis=1).mean()),
+        "per_label_accuracy": float((truth == predicted).mean()),
         "per_label": per_label,
     }
 
 
 def best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
-    """The threshold maximising F1 of `scores >= t` against boolean `truth`: midway between neighbouring scores."""
+    """The threshold maximising F1 of `scores >= t` against boolean `truth` (scikit-learn's precision-recall
+    curve), placed midway between the chosen score and the next lower one."""
+    from sklearn.metrics import precision_recall_curve
+
     values = np.unique(scores)
-    candidates = np.concatenate([[values[0] - 1e-6], (values[:-1] + values[1:]) / 2, [values[-1] + 1e-6]])
-    best, best_f1 = float(candidates[-1]), -1.0
-    for t in candidates:
-        pred = scores >= t
-        f1 = _prf(float((pred & truth).sum()), float((pred & ~truth).sum()), float((~pred & truth).sum()))[2]
-        # Ties go to the higher threshold: fewer, surer suggestions for people to review.
-        if f1 >= best_f1:
-            best, best_f1 = float(t), f1
-    return best
+    if not truth.any():
+        return float(values[-1] + 1e-6)
+    precision, recall, cuts = precision_recall_curve(truth, scores, drop_intermediate=False)
+    precision, recall = precision[:-1], recall[:-1]
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros_like(precision),
+                   where=precision + recall > 0)
+    # Ties go to the higher threshold: fewer, surer suggestions for people to review.
+    chosen = cuts[len(f1) - 1 - int(np.argmax(f1[::-1]))]
+    below = values[values < chosen]
+    return float((below[-1] + chosen) / 2 if len(below) else chosen - 1e-6)
 
 
 def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: int = 3) -> np.ndarray:
@@ -97,11 +97,13 @@ def confidence(scores: np.ndarray, thresholds: np.ndarray, params: dict | None) 
 
 
 def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
-           margin: float | None = None, synonyms: Sequence[Sequence[int]] = ()) -> np.ndarray:
+           margin: float | None = None, synonyms: Sequence[Sequence[int]] = (),
+           near_top: float | None = None, max_labels: int | None = None) -> np.ndarray:
     """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only
     labels scoring within it of the text's best), topping up to `min_labels`. Of each group of `synonyms` (label
     columns naming one subject, such as a UHRI theme's legacy and current names) a text keeps only its
-    best-scoring predicted label."""
+    best-scoring predicted label. With `near_top`, a label is also predicted when it scores within `near_top` of the
+    text's best label; `max_labels` keeps at most that many, the best-scoring."""
     if single_label:
         predicted = np.zeros(scores.shape, bool)
         predicted[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
@@ -109,6 +111,12 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
     predicted = scores >= thresholds
     if margin is not None:
         predicted &= scores >= scores.max(axis=1, keepdims=True) - margin
+    if near_top is not None:  # presence per label: also every label scoring within `near_top` of the text's best
+        predicted |= scores >= scores.max(axis=1, keepdims=True) - near_top
+    if max_labels:
+        keep = np.zeros(scores.shape, bool)
+        np.put_along_axis(keep, np.argsort(-scores, axis=1, kind="stable")[:, :max_labels], True, axis=1)
+        predicted &= keep
     if min_labels:
         # Compare each score with its own threshold so top-ups favour labels nearest to passing.
         nearest = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
@@ -125,7 +133,19 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
     return predicted
 
 
+def near_top_margin(scores: np.ndarray, per_text: float, max_labels: int) -> float:
+    """The `near_top` margin with which unlabelled texts' scores (texts x labels) get `per_text` labels on average,
+    the best label included and at most `max_labels` (see `decide`)."""
+    ordered = -np.sort(-scores, axis=1)[:, :max_labels]
+    gaps = np.sort((ordered[:, :1] - ordered[:, 1:]).ravel())
+    extra = int(round((per_text - 1) * scores.shape[0]))  # labels beyond each text's best
+    if extra <= 0:
+        return 0.0
+    return float(gaps[min(extra, len(gaps)) - 1])
+
+
 def folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:
-    """`k` disjoint test-index arrays covering range(n), shuffled with a fixed seed."""
-    order = np.random.default_rng(seed).permutation(n)
-    return [np.sort(part) for part in np.array_split(order, k)]
+    """`k` disjoint test-index arrays covering range(n), shuffled with a fixed seed (scikit-learn's KFold)."""
+    from sklearn.model_selection import KFold
+
+    return [np.sort(test) for _, test in KFold(k, shuffle=True, random_state=seed).split(np.zeros((n, 1)))]

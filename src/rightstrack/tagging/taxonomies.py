@@ -4,20 +4,13 @@ Everything is read from the reference CSVs inside the package, so the taggers wo
 """
 
 import csv
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from .label_words import (
-    ARTICLE_DESCRIPTIONS,
-    GROUP_DESCRIPTIONS,
-    ISSUE_DESCRIPTIONS,
-    SDG_KEYWORDS,
-    TARGET_DESCRIPTIONS,
-    THEME_DESCRIPTIONS,
-)
 
 TAXONOMY_NAMES = ("sdg", "sdg-targets", "upr-issues", "action-category", "themes", "groups", "articles")
 
@@ -44,6 +37,7 @@ class Taxonomy:
     single_label: bool = False
     min_labels: int = 0
     opening_words: int = 0
+    max_labels: int = 0
     training: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     synonyms: tuple[tuple[str, ...], ...] = field(default=())
 
@@ -52,6 +46,16 @@ def reference_rows(name: str) -> list[dict[str, str]]:
     """Rows of a reference CSV shipped in rightstrack.reference."""
     with files("rightstrack.reference").joinpath(name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def label_words() -> dict[str, dict[str, str]]:
+    """What each label is about, in the words recommendations use (`reference/label_words.json`): descriptions of
+    "issues", "groups", "articles", "themes" (each theme's words via its subject), SDG "targets" and "sdg_keywords"
+    per goal, which the zero-shot parts of the taggers compare texts with."""
+    data = json.loads(files("rightstrack.reference").joinpath("label_words.json").read_text(encoding="utf-8"))
+    data["themes"] = {theme: data["theme_words"][subject] for theme, subject in data["theme_subjects"].items()}
+    return {key: value for key, value in data.items() if not key.startswith("_")}
 
 
 def _unique(names) -> tuple[str, ...]:
@@ -70,21 +74,25 @@ def _sdg(targets: bool) -> Taxonomy:
     if targets:
         desc = {}
         for r in rows:  # a target's text, then the words recommendations use for it where it has them
-            text, words = f"{goals[r['goal']]['short_name']}: {r['text']}", TARGET_DESCRIPTIONS.get(r["target"])
+            text = f"{goals[r['goal']]['short_name']}: {r['text']}"
+            words = label_words()["targets"].get(r["target"])
             desc[r["target"]] = (f"{text}: {words}" if words else text,)
         return Taxonomy("sdg-targets", tuple(desc), desc)
     desc = {g: [f"{row['short_name']}: {row['text']}"] for g, row in goals.items()}
     for r in rows:
         desc[r["goal"]].append(r["text"])
-    for goal, words in SDG_KEYWORDS.items():
+    for r in reference_rows("sdg_indicators.csv"):  # indicators repeated under several targets count once
+        if r["text"] not in desc[r["goal"]]:
+            desc[r["goal"]].append(r["text"])
+    for goal, words in label_words()["sdg_keywords"].items():
         desc[goal].append(f"{goals[goal]['short_name']}: {words}")
-    # Texts sent for SDG tagging are development texts: each gets at least its best goal.
-    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()}, min_labels=1)
+    # Texts sent for SDG tagging are development texts: each gets at least its best goal, and up to three.
+    return Taxonomy("sdg", tuple(desc), {k: tuple(v) for k, v in desc.items()}, min_labels=1, max_labels=3)
 
 
 def _issues() -> Taxonomy:
     labels = tuple(r["issue"] for r in reference_rows("upr_info_issues.csv"))
-    desc = {label: (label, ISSUE_DESCRIPTIONS[label]) for label in labels}
+    desc = {label: (label, label_words()["issues"][label]) for label in labels}
     training = []
     for r in cycle1_recommendations():
         issues = tuple(ISSUE_ALIASES.get(i, i) for i in r["upr_info_issues"].split("|") if i)
@@ -127,7 +135,8 @@ def _articles() -> Taxonomy:
     ):
         for r in reference_rows(csv_name):
             label = f"{treaty} {r['article']}"
-            desc[label] = (f"{r['short_title']} ({long_name}, article {r['article']}): {ARTICLE_DESCRIPTIONS[label]}",)
+            words = label_words()["articles"][label]
+            desc[label] = (f"{r['short_title']} ({long_name}, article {r['article']}): {words}",)
     return Taxonomy("articles", tuple(desc), desc)
 
 
@@ -147,8 +156,8 @@ def get_taxonomy(name: str) -> Taxonomy:
         "upr-issues": _issues,
         "action-category": _actions,
         # UHRI files every text under a theme.
-        "themes": lambda: _names("themes", "uhri_themes.csv", THEME_DESCRIPTIONS, min_labels=1),
-        "groups": lambda: _names("groups", "uhri_concerned_groups.csv", GROUP_DESCRIPTIONS),
+        "themes": lambda: _names("themes", "uhri_themes.csv", label_words()["themes"], min_labels=1),
+        "groups": lambda: _names("groups", "uhri_concerned_groups.csv", label_words()["groups"]),
         "articles": _articles,
     }
     if name not in builders:

@@ -10,9 +10,11 @@ import numpy as np
 
 from .embedders import HashingEmbedder, get_embedder
 from .evaluation import (background_confidence, calibrate_confidence, calibrate_thresholds, decide, folds,
+                         near_top_margin,
                          scores_report)
-from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, ZeroShot, centred_max
+from .methods import Blend, Lexical, Linear, LinearPlusZeroShot, RulesThenLinear, Shipped, ZeroShot, centred_max
 from .model import TrainedModel
+from .shipped import SHIPPED, shipped_directory
 from .ports import Progress
 from .taxonomies import Taxonomy, get_taxonomy, model_inputs
 
@@ -86,7 +88,18 @@ def _candidates(taxonomy: Taxonomy, embedder_name: str | None) -> dict[str, Call
     kinds += ["rules+linear"] if taxonomy.name == "action-category" else []
     kinds += [] if taxonomy.single_label else ["linear+zero-shot", "linear+zero-shot+lexical"]
     names = dict.fromkeys([get_embedder(embedder_name).name, HashingEmbedder.name])
-    return {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
+    out = {f"{kind}@{name}": (lambda kind=kind, name=name: build(kind, name)) for name in names for kind in kinds}
+    if taxonomy.name in SHIPPED:
+        # Learning from accepted tags starts from the shipped default: as it is (thresholds calibrated again) and
+        # blended with a linear model on the accepted tags.
+        shipped = TrainedModel.load(shipped_directory(taxonomy.name)).method
+        name = get_embedder(embedder_name).name
+        out["shipped@none"] = lambda: Shipped(shipped)
+        out[f"shipped+linear@{name}"] = lambda: Blend(
+            {"shipped": Shipped(shipped), "linear": Linear(np.zeros((0, get_embedder(name).dim), np.float32),
+                                                           np.zeros(0, np.int32), n, taxonomy.single_label)},
+            {"shipped": 0.5, "linear": 0.5})
+    return out
 
 
 def _oof_scores(factory, x, y, texts, k) -> np.ndarray:
@@ -186,6 +199,14 @@ def zero_shot(taxonomy_name: str | Taxonomy, background: Sequence[str], *, embed
         protocol = DESCRIPTIONS_PROTOCOL
         method = Blend({"zero-shot": method, "lexical": Lexical(texts, owner, n).fit(_NO_ROWS, np.zeros((0, n)), [])},
                        {"zero-shot": ZERO_SHOT_WEIGHT, "lexical": LEXICAL_WEIGHT})
+        if taxonomy.max_labels:
+            # Descriptions each name one label, so their thresholds teach "one label per text". Texts touch
+            # several goals: a goal is also present when it scores within `near_top` of the text's best, the
+            # margin set so that unlabelled in-domain texts (not the ones scored) get LABELS_PER_TEXT on average.
+            progress(f"calibrating the near-top margin on {len(background)} background texts")
+            background_scores = method.scores(embedder.embed(list(background)), list(background))
+            decision.update(near_top=near_top_margin(background_scores, LABELS_PER_TEXT, taxonomy.max_labels),
+                            max_labels=taxonomy.max_labels)
     else:
         progress(f"calibrating thresholds on {len(background)} background texts")
         scores = method.scores(embedder.embed(list(background)), list(background))

@@ -1,5 +1,7 @@
 """`rightstrack tag`: suggest labels for JSONL texts, or `train` / `evaluate` a model on labelled JSONL;
-`rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front.
+`rightstrack tag build-embedder [--embedder NAME]` builds the embedder (and the default models) up front;
+`rightstrack tag build-defaults --input upr_info_sessions_1_19.csv [--output DIR]` trains the shipped `upr-issues`
+and `action-category` models again from UPR Info's coding (the same file gives the same models).
 `--embedder e5-static` tags with the static distillation: about 30x faster, a few points less accurate.
 
 Bad input ends with a one-line error on stderr and exit code 2; progress goes to stderr.
@@ -7,17 +9,19 @@ Bad input ends with a one-line error on stderr and exit code 2; progress goes to
 
 import json
 import sys
+from itertools import islice
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.tagging.api import default_model, load_model
+from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
-from rightstrack.tagging.jsonl import InputError, read_records
+from rightstrack.tagging.jsonl import InputError, iter_records, read_records
 from rightstrack.tagging.ports import stderr_progress
 from rightstrack.tagging.taxonomies import TAXONOMY_NAMES, UnknownTaxonomy, get_taxonomy
 from rightstrack.tagging.training import evaluate, train
 
-BATCH = 64
+BATCH = 256
 
 
 class Command(BaseCommand):
@@ -40,7 +44,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         """The CLI contract scripts depend on; see docs/tagging.md."""
-        parser.add_argument("action", nargs="?", default="tag", choices=["tag", "train", "evaluate", "build-embedder"])
+        parser.add_argument("action", nargs="?", default="tag",
+                            choices=["tag", "train", "evaluate", "build-embedder", "build-defaults"])
         parser.add_argument("--taxonomy", help=", ".join(TAXONOMY_NAMES))
         parser.add_argument("--input", help="JSONL: {id, text} (tag) or {id, text, labels} lines")
         parser.add_argument("--output", help="JSONL of suggestions (tag) or model directory (train)")
@@ -58,6 +63,8 @@ class Command(BaseCommand):
         if options["action"] == "build-embedder":
             return self._build_embedder(options["embedder"])
         try:
+            if options["action"] == "build-defaults":
+                return self._build_defaults(options)
             if options["embedder"] and options["model"]:
                 raise InputError("--embedder chooses among the default models; a --model keeps its own embedder")
             if options["from_accepted"]:
@@ -66,11 +73,13 @@ class Command(BaseCommand):
                 if not options[required]:
                     raise InputError(f"--{required} is required")
             get_taxonomy(options["taxonomy"])
-            records = read_records(options["input"], labelled=options["action"] != "tag")
             if options["action"] == "tag" and not options["output"]:
                 raise InputError("--output is required")
             if options["top"] < 1:
                 raise InputError("--top must be at least 1")
+            if options["action"] == "tag":
+                return self._tag(iter_records(options["input"], labelled=False), options)
+            records = read_records(options["input"], labelled=True)
             getattr(self, f"_{options['action']}")(records, options)
         except (UnknownTaxonomy, InputError, ValueError, FileNotFoundError) as error:
             raise CommandError(str(error).splitlines()[0], returncode=2) from None
@@ -82,19 +91,43 @@ class Command(BaseCommand):
             self.stdout.write(f"{name}: {default_model(name, embedder_name).version}")
         self.stdout.write(f"embedder {embedder.version} ready")
 
+    def _build_defaults(self, options):
+        """Train the shipped UPR Info models from the coded CSV (`--input`) into the package or `--output`."""
+        if not options["input"]:
+            raise InputError("--input is required: UPR Info's coded recommendations (CSV)")
+        for other in ("taxonomy", "model", "embedder", "from_accepted"):
+            if options[other]:
+                raise InputError(f"build-defaults trains upr-issues and action-category from --input: no --{other}")
+        output = Path(options["output"]) if options["output"] else None
+        for name, model in build_shipped_defaults(options["input"], output).items():
+            held_out = model.meta["evaluation"]
+            figure = (f"accuracy {held_out['micro']['f1']:.3f}" if model.meta["single_label"]
+                      else f"micro-F1 {held_out['micro']['f1']:.3f}")
+            self.stdout.write(f"{name}: {model.version} ({figure} on the calibration sessions)")
+
     def _tag(self, records, options):
-        """Write {id, labels, scores} per input line."""
+        """Write {id, labels, scores} per input line, streaming batch by batch (memory does not grow with the
+        input). The output appears only when every line was tagged: a bad line leaves no partial file."""
+        batch = list(islice(records, BATCH))  # a bad line among the first fails before the model loads
         model = load_model(options["taxonomy"], options["model"], options["embedder"])
-        with open(options["output"], "w", encoding="utf-8") as out:
-            for start in range(0, len(records), BATCH):
-                batch = records[start:start + BATCH]
-                for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
-                    shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
-                    line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
-                            "scores": {s.label: s.score for s in shown}}
-                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
-                if len(records) > BATCH:
-                    stderr_progress(f"tagged {min(start + BATCH, len(records))}/{len(records)}")
+        output = Path(options["output"])
+        partial = output.with_name(f".{output.name}.partial")
+        done = 0
+        try:
+            with open(partial, "w", encoding="utf-8") as out:
+                while batch:
+                    for record, suggestions in zip(batch, model.predict([r["text"] for r in batch])):
+                        shown = [s for i, s in enumerate(suggestions) if i < options["top"] or s.above_threshold]
+                        line = {"id": record.get("id"), "labels": [s.label for s in suggestions if s.above_threshold],
+                                "scores": {s.label: s.score for s in shown}}
+                        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    done += len(batch)
+                    if done % (BATCH * 50) == 0:
+                        stderr_progress(f"tagged {done}")
+                    batch = list(islice(records, BATCH))
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def _train(self, records, options):
         """Fit, calibrate, evaluate and store the organisation's own model."""
