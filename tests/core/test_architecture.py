@@ -17,18 +17,15 @@ KNOWN_FUNCTION_IMPORTS = {
     "rightstrack.cli": "core.database: read only when a command failed, after Django is set up",
     "rightstrack.core.apps": "core.constraints: AppConfig.ready() runs once the app registry is loaded",
     "rightstrack.search.apps": "search.signals: AppConfig.ready() connects the signals once models are loaded",
+    "rightstrack.accounts.apps": "accounts.signals: AppConfig.ready() connects the audit signals once models are loaded",
+    "rightstrack.audit.apps": "audit.signals: AppConfig.ready() connects the signals once models are loaded",
     # The rest are cycles that issue 22's other parts remove (one job model, record keys, the tagging move).
-    "rightstrack.imports.staging": "imports.tasks: a service enqueues its task (job model)",
     "rightstrack.imports.targets": "search.indexing, search.tasks: indexing after an import (index_created)",
-    "rightstrack.reports.services": "reports.tasks: a service enqueues its task (job model)",
     "rightstrack.search.indexing": "tagging: loads the embedder lazily (tagging move)",
     "rightstrack.search.selectors": "search.models/text, taxonomy.models, recommendations.models, "
                                     "search.services (tagging move)",
     "rightstrack.search.services": "tagging, search.tasks (tagging move, job model)",
     "rightstrack.search.signals": "search.tasks (job model)",
-    "rightstrack.search.tasks": "search.services (job model)",
-    "rightstrack.subscriptions.mail": "subscriptions.services: make_token (one mail sender)",
-    "rightstrack.tagging.management.commands.tag": "search.services (tagging move)",
     "rightstrack.taxonomy.models": "exports.columns: normalised_text (record keys move to recommendations)",
 }
 

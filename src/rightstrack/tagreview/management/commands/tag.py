@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rightstrack.search.services import tagger_train
 from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, iter_records, read_records
@@ -140,8 +141,6 @@ class Command(BaseCommand):
 
     def _train_from_accepted(self, options):
         """Train on the accepted tags in the database, keep the model in the app and register it."""
-        from rightstrack.search.services import tagger_train
-
         if options["action"] != "train":
             raise InputError("--from-accepted goes with train")
         for other in ("input", "output", "model", "embedder"):
