@@ -73,6 +73,8 @@ def test_a_role_change_in_the_admin_names_the_administrator(world):
     [event] = changes_of("viewer")
     assert event.actor == world.users["administrator"] and event.ip_address == "203.0.113.10"
     assert event.detail["changes"] == {"role": ["viewer", "coordinator"]}
+    page = client.get("/audit/?kind=account_changed").content.decode()
+    assert "role: viewer → coordinator" in page and "{&#x27;" not in page  # read as words, never a Python dict
 
 
 def test_exports_by_signed_in_readers_are_recorded_and_public_ones_are_not(client, world):

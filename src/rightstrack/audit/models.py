@@ -35,3 +35,29 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
+
+    def detail_lines(self) -> list[str]:
+        """The detail as lines people read ("role: viewer → coordinator", "groups, add: Coordinators"), never as a
+        Python dict."""
+        return list(_lines(self.detail))
+
+
+def _text(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(map(_text, value)) or "—"
+    return str(value)
+
+
+def _lines(detail: dict, prefix: str = ""):
+    for key, value in detail.items():
+        label = f"{prefix}, {key}" if prefix else str(key)
+        if key == "changes" and isinstance(value, dict):
+            for field, pair in value.items():
+                old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+                yield f"{field}: {_text(old)} → {_text(new)}"
+        elif isinstance(value, dict):
+            yield from _lines(value, label)
+        else:
+            yield f"{label}: {_text(value)}"
