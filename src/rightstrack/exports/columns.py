@@ -4,11 +4,10 @@ A column is a header plus a function of one record that returns text. Multi-valu
 line, as UHRI writes them, so an export re-imports with the `tabular` (or `plan`) format and no mapping.
 """
 
-import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rightstrack.recommendations.keys import recommendation_ref
 from rightstrack.taxonomy.models import Vocabulary
 
 
@@ -19,25 +18,6 @@ class Column:
 
     name: str
     get: Callable[[object], str]
-
-
-def normalised_text(text: str) -> str:
-    """Text compared case- and whitespace-insensitively (the third import key hashes it)."""
-    return re.sub(r"\s+", " ", text or "").strip().casefold()
-
-
-def text_hash(text: str) -> str:
-    """A short stable hash of the normalised text."""
-    return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:16]
-
-
-def recommendation_ref(rec) -> str:
-    """How a measure export names a recommendation: its external id, 'SYMBOL ¶para', or 'SYMBOL #hash'."""
-    if rec.external_id:
-        return rec.external_id
-    if rec.paragraph:
-        return f"{rec.source_document.symbol} ¶{rec.paragraph}"
-    return f"{rec.source_document.symbol} #{text_hash(rec.text)}"
 
 
 def _date(value) -> str:

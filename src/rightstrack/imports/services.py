@@ -21,8 +21,6 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from rightstrack.core.collector import fewer_collections
-from rightstrack.core.fastwrite import BulkWriter
 from rightstrack.core.permissions import is_manager, require
 from rightstrack.exports.writers import safe_cell
 from rightstrack.imports.formats import get_format, guess_format
@@ -189,7 +187,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         if kept:
             pickle.dump(kept, spill, pickle.HIGHEST_PROTOCOL)
 
-    with fewer_collections(), tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
+    with tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
         valid = []
         for count, (number, record, problems) in enumerate(source.rows()):
             clean, more = target.validate(record)
@@ -211,11 +209,10 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         size = max(spill.tell(), 1)
         spill.seek(0)
         try:
-            with transaction.atomic(), BulkWriter() as writer:
+            with transaction.atomic():
                 while batch := _next_batch(spill):
-                    _write(target, batch, actor, reason, writer, result, on_actions)
+                    _write(target, batch, actor, reason, result, on_actions)
                     progress(0.5 + spill.tell() / size / 2)
-                writer.drain()
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -238,8 +235,8 @@ def _next_batch(spill) -> list:
         return []
 
 
-def _write(target, batch, actor, reason, writer: BulkWriter, result: ImportResult, on_actions) -> None:
-    actions = target.write_batch(batch, actor, reason, writer)
+def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
+    actions = target.write_batch(batch, actor, reason)
     for action in actions.values():
         setattr(result, action, getattr(result, action) + 1)
     if on_actions:

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from rightstrack.search import engine
 from rightstrack.search.models import (
