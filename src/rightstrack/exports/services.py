@@ -7,9 +7,13 @@ from itertools import islice
 
 from django.db.models import QuerySet
 
-from rightstrack.exports import columns as c
 from rightstrack.legislation.selectors import legal_act_faceted
-from rightstrack.planning.selectors import measure_faceted, plan_list, progress_report_list
+from rightstrack.planning.selectors import (
+    measure_faceted,
+    plan_list,
+    progress_report_list,
+)
+from rightstrack.recommendations import interchange as c
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import recommendation_faceted
 from rightstrack.taxonomy.models import TagAssignment

@@ -5,8 +5,8 @@ import tempfile
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 
+from rightstrack.core.spreadsheets import FORMATS, csv_lines, jsonl_lines, write_xlsx
 from rightstrack.exports.services import EXPORTS, export_rows
-from rightstrack.exports.writers import FORMATS, csv_lines, jsonl_lines, write_xlsx
 
 
 def export(request, kind, fmt):

@@ -9,7 +9,6 @@ tables on disk (`FirstRows`), so memory holds about two batches and the first pr
 the file.
 """
 
-import csv
 import hashlib
 import pickle
 import sqlite3
@@ -22,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
-from rightstrack.exports.writers import safe_cell
+from rightstrack.core.spreadsheets import CsvWriter
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.pdf.source import open_table
 from rightstrack.imports.readers import UnusableInput
@@ -251,10 +250,10 @@ class ErrorReport:
 
     def __call__(self, problem: Problem) -> None:
         if self.handle is None:
-            self.handle = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by close())
-            self.writer = csv.writer(self.handle)
+            self.handle = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
+            self.writer = CsvWriter(self.handle)
             self.writer.writerow(["row", "column", "reason"])
-        self.writer.writerow([problem.row, safe_cell(problem.column), safe_cell(problem.reason)])
+        self.writer.writerow([problem.row, problem.column, problem.reason])
 
     def close(self) -> None:
         if self.handle is not None:

@@ -14,13 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.core.permissions import is_manager, require
-from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport, StagedRow
 from rightstrack.imports.pdf.source import open_table
 from rightstrack.imports.progress import shared_progress_clear, shared_progress_set
 from rightstrack.imports.readers import MAX_BYTES, UnusableInput
 from rightstrack.imports.services import FileSource, import_run
+from rightstrack.recommendations.interchange import (
+    MEASURE_FIELDS,
+    RECOMMENDATION_FIELDS,
+)
 from rightstrack.taxonomy.models import Term
 from rightstrack.taxonomy.services import term_alias_create
 

@@ -1,7 +1,13 @@
-"""Export columns, defined once per list and shared by every exporter (and by the tabular importer's field names).
+"""The interchange schema: the columns of every record list that leaves or enters as a file.
 
-A column is a header plus a function of one record that returns text. Multi-value cells hold one value per
-line, as UHRI writes them, so an export re-imports with the `tabular` (or `plan`) format and no mapping.
+Exports write these columns (`exports.services`), and the importer's `tabular` and `plan` formats read the same
+field names (`imports.formats`), so an export re-imports with no mapping. A column is a header plus a function of
+one record that returns text. Multi-value cells hold one value per line, as UHRI writes them; recommendations are
+named by their record keys (`recommendations.keys`).
+
+It lives with the recommendations because they are what the format is about: UHRI's records, and the plans,
+measures, acts and reports that answer them name a recommendation by `recommendation_ref`. Its columns read
+attributes only, so it imports no planning or legislation model and adds no dependency to this app.
 """
 
 from collections.abc import Callable
