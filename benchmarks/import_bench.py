@@ -12,9 +12,8 @@ of the same file (every row unchanged), and a naive baseline measured in the sam
 every row the import added, copied into a fresh database with the same schema (indexes and triggers included) by
 `INSERT ... SELECT` from the imported one, in one transaction, with no Python per row. That is a ceiling for any
 importer of this data on this machine. Peak RSS is also measured for a file a fifth of the size, to show that
-memory does not grow with the file. CPU time is the whole process's: on SQLite the import's inserts run on a
-second thread beside the one that reads and prepares rows, so rows per CPU second can be lower than rows per
-second of wall time. The last line is one JSON object.
+memory does not grow with the file. CPU time is the whole process's (on a shared machine it depends much less
+on the neighbours than wall time does). The last line is one JSON object.
 """
 
 import argparse
