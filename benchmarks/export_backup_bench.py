@@ -109,9 +109,9 @@ def export_and_backup(data_dir: Path, source: Path, archive: Path) -> dict:
     from django.http import QueryDict
 
     from rightstrack.backup.services import backup_create
+    from rightstrack.core.spreadsheets import csv_lines
     from rightstrack.exports.services import export_rows
     from rightstrack.exports.system import ConsoleOperator
-    from rightstrack.exports.writers import csv_lines
     from rightstrack.imports.services import import_file
 
     imported = import_file(path=source, actor=None, format_name="uhri")

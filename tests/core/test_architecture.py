@@ -17,16 +17,13 @@ KNOWN_FUNCTION_IMPORTS = {
     "rightstrack.cli": "core.database: read only when a command failed, after Django is set up",
     "rightstrack.core.apps": "core.constraints: AppConfig.ready() runs once the app registry is loaded",
     "rightstrack.search.apps": "search.signals: AppConfig.ready() connects the signals once models are loaded",
-    "rightstrack.accounts.apps": "accounts.signals: AppConfig.ready() connects the audit signals once models are loaded",
+    "rightstrack.accounts.apps": "accounts.two_factor: its django-otp models load only once the apps are ready",
     "rightstrack.audit.apps": "audit.signals: AppConfig.ready() connects the signals once models are loaded",
-    # The rest are cycles that issue 22's other parts remove (one job model, record keys, the tagging move).
-    "rightstrack.imports.targets": "search.indexing, search.tasks: indexing after an import (index_created)",
+    # The rest are the search app reaching into tagging lazily; they go when tag review leaves search (issue 19).
     "rightstrack.search.indexing": "tagging: loads the embedder lazily (tagging move)",
     "rightstrack.search.selectors": "search.models/text, taxonomy.models, recommendations.models, "
                                     "search.services (tagging move)",
     "rightstrack.search.services": "tagging, search.tasks (tagging move, job model)",
-    "rightstrack.search.signals": "search.tasks (job model)",
-    "rightstrack.taxonomy.models": "exports.columns: normalised_text (record keys move to recommendations)",
 }
 
 

@@ -9,11 +9,11 @@ from django.http import QueryDict
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from rightstrack.exports.columns import RECOMMENDATION_FIELDS
+from rightstrack.core.spreadsheets import safe_cell, unsafe_cell
 from rightstrack.exports.services import export_rows
 from rightstrack.exports.system import ConsoleOperator
-from rightstrack.exports.writers import safe_cell, unsafe_cell
 from rightstrack.imports.services import import_file
+from rightstrack.recommendations.interchange import RECOMMENDATION_FIELDS
 from rightstrack.recommendations.models import Recommendation
 from tests.factories import PASSWORD
 

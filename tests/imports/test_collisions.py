@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from rightstrack.imports.models import StagedImport
 from rightstrack.imports.services import import_file
-from rightstrack.imports.targets import RecommendationTarget
+from rightstrack.imports.targets.recommendations import RecommendationTarget
 from rightstrack.recommendations.models import Recommendation
 from tests.factories import PASSWORD
 from tests.imports.conftest import csv_bytes

@@ -273,9 +273,9 @@ def test_new_rows_are_queued_for_embedding_once_the_import_commits(tmp_path, ter
                                                                     monkeypatch):
     from django_tasks_db.models import DBTaskResult
 
-    from rightstrack.imports import targets
+    from rightstrack.search import signals
 
-    monkeypatch.setattr(targets, "EMBED_CHUNK", 2)
+    monkeypatch.setattr(signals, "EMBED_CHUNK", 2)
     path = _write(tmp_path, "r.csv", csv_bytes([uhri_row(n) for n in (1, 2, 3)]))
     with django_capture_on_commit_callbacks(execute=True):
         import_file(path=path, actor=None, format_name="uhri", dry_run=True)

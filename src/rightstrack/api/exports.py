@@ -25,7 +25,7 @@ from rightstrack.api.recommendations import (
     RecommendationOut,
     recommendations_published,
 )
-from rightstrack.exports.writers import csv_lines
+from rightstrack.core.spreadsheets import csv_lines
 from rightstrack.recommendations.selectors import assessment_list
 
 router = Router(tags=["open data"])
@@ -63,7 +63,7 @@ def as_jsonl(dataset: str):
 
 def as_csv(dataset: str):
     """A header from the schema's fields, then one line per record; lists joined with ' | '. The same writer as
-    /exports/ (exports.writers.csv_lines), so formula-like cells are neutralised here too."""
+    /exports/ (core.spreadsheets.CsvWriter), so formula-like cells are neutralised here too."""
     _queryset, schema = DATASETS[dataset]
     columns = list(schema.model_fields)
     return csv_lines(columns, ([_cell(row[c]) for c in columns] for row in _rows(dataset)))

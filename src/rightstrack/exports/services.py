@@ -7,10 +7,13 @@ from itertools import islice
 
 from django.db.models import QuerySet
 
-from rightstrack.core.collector import fewer_collections
-from rightstrack.exports import columns as c
 from rightstrack.legislation.selectors import legal_act_faceted
-from rightstrack.planning.selectors import measure_faceted, plan_list, progress_report_list
+from rightstrack.planning.selectors import (
+    measure_faceted,
+    plan_list,
+    progress_report_list,
+)
+from rightstrack.recommendations import interchange as c
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import recommendation_faceted
 from rightstrack.taxonomy.models import TagAssignment
@@ -73,9 +76,8 @@ def export_rows(*, kind: str, user, params) -> tuple[list[str], int, Iterator[li
     total = qs.count()
 
     def rows():
-        with fewer_collections():
-            records = spec.records(qs) if spec.records else qs.prefetch_related(*spec.prefetch).iterator(CHUNK)
-            for record in records:
-                yield [column.get(record) for column in spec.columns]
+        records = spec.records(qs) if spec.records else qs.prefetch_related(*spec.prefetch).iterator(CHUNK)
+        for record in records:
+            yield [column.get(record) for column in spec.columns]
 
     return [column.name for column in spec.columns], total, rows()

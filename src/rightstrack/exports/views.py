@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from rightstrack.audit.models import AuditEvent
 from rightstrack.audit.services import audit_record
+from rightstrack.core.spreadsheets import FORMATS, csv_lines, jsonl_lines, write_xlsx
 from rightstrack.exports.services import EXPORTS, export_rows
-from rightstrack.exports.writers import FORMATS, csv_lines, jsonl_lines, write_xlsx
 
 
 def export(request, kind, fmt):

@@ -1,7 +1,8 @@
 """File formats: how the columns of a UHRI, UPR Info, mapped tabular or action-plan file become a record.
 
-A record is a plain dict keyed by the canonical field names of `exports.columns` (the names an export
-writes), so an exported file imports back with the `tabular` format and no mapping.
+A record is a plain dict keyed by the canonical field names of the interchange schema
+(`recommendations.interchange`, the names an export writes), so an exported file imports back with the `tabular`
+format and no mapping.
 Cell values stay text here, except list fields, which are split; `targets` validates and resolves.
 """
 
@@ -10,9 +11,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
-from rightstrack.exports.writers import unsafe_cell
+from rightstrack.core.spreadsheets import unsafe_cell
 from rightstrack.imports.readers import UnusableInput
+from rightstrack.recommendations.interchange import (
+    MEASURE_FIELDS,
+    RECOMMENDATION_FIELDS,
+)
 
 LIST_FIELDS = {"recommending_states", "co_executors", "themes", "groups", "sdg_targets", "upr_issues",
                "recommendations", "action_categories"}

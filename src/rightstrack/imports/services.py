@@ -9,7 +9,6 @@ tables on disk (`FirstRows`), so memory holds about two batches and the first pr
 the file.
 """
 
-import csv
 import hashlib
 import pickle
 import sqlite3
@@ -22,9 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import is_manager, require
-from rightstrack.core.collector import fewer_collections
-from rightstrack.core.fastwrite import BulkWriter
-from rightstrack.exports.writers import safe_cell
+from rightstrack.core.spreadsheets import CsvWriter
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.pdf.source import open_table
 from rightstrack.imports.readers import UnusableInput
@@ -189,7 +186,7 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         if kept:
             pickle.dump(kept, spill, pickle.HIGHEST_PROTOCOL)
 
-    with fewer_collections(), tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
+    with tempfile.TemporaryFile() as spill, FirstRows() as seen, FirstRows() as slots:
         valid = []
         for count, (number, record, problems) in enumerate(source.rows()):
             clean, more = target.validate(record)
@@ -211,11 +208,10 @@ def import_run(*, source, actor, dry_run: bool = False, partial: bool = False, r
         size = max(spill.tell(), 1)
         spill.seek(0)
         try:
-            with transaction.atomic(), BulkWriter() as writer:
+            with transaction.atomic():
                 while batch := _next_batch(spill):
-                    _write(target, batch, actor, reason, writer, result, on_actions)
+                    _write(target, batch, actor, reason, result, on_actions)
                     progress(0.5 + spill.tell() / size / 2)
-                writer.drain()
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -238,8 +234,8 @@ def _next_batch(spill) -> list:
         return []
 
 
-def _write(target, batch, actor, reason, writer: BulkWriter, result: ImportResult, on_actions) -> None:
-    actions = target.write_batch(batch, actor, reason, writer)
+def _write(target, batch, actor, reason, result: ImportResult, on_actions) -> None:
+    actions = target.write_batch(batch, actor, reason)
     for action in actions.values():
         setattr(result, action, getattr(result, action) + 1)
     if on_actions:
@@ -254,10 +250,10 @@ class ErrorReport:
 
     def __call__(self, problem: Problem) -> None:
         if self.handle is None:
-            self.handle = open(self.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by close())
-            self.writer = csv.writer(self.handle)
+            self.handle = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
+            self.writer = CsvWriter(self.handle)
             self.writer.writerow(["row", "column", "reason"])
-        self.writer.writerow([problem.row, safe_cell(problem.column), safe_cell(problem.reason)])
+        self.writer.writerow([problem.row, problem.column, problem.reason])
 
     def close(self) -> None:
         if self.handle is not None:

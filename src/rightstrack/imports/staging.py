@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import is_manager, require
-from rightstrack.exports.columns import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.imports.formats import get_format, guess_format
 from rightstrack.imports.models import StagedImport
 from rightstrack.imports.pdf.source import open_table
 from rightstrack.imports.readers import MAX_BYTES, UnusableInput
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.services import job_enqueue
+from rightstrack.recommendations.interchange import MEASURE_FIELDS, RECOMMENDATION_FIELDS
 from rightstrack.taxonomy.models import Term
 from rightstrack.taxonomy.services import term_alias_create
 

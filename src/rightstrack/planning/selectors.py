@@ -1,6 +1,6 @@
 """Reads for plans, measures, progress reports and indicators; permissions apply here."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -36,9 +36,13 @@ def plan_list(*, user) -> QuerySet[ActionPlan]:
     return published_unless_internal(ActionPlan.objects.prefetch_related("versions"), user)
 
 
-def measure_list(*, user, current_only: bool = False) -> QuerySet[Measure]:
-    """Measures the user may read; anonymous visitors see published measures of published plans."""
-    qs = Measure.objects.select_related("version__plan", "lead_institution")
+def measure_list(*, user, current_only: bool = False, as_of: datetime | None = None) -> QuerySet[Measure]:
+    """Measures the user may read; anonymous visitors see published measures of published plans. With `as_of`, as
+    they were at that moment (simple-history's records, as model instances)."""
+    if as_of is not None:
+        qs = Measure.history.as_of(as_of)
+    else:
+        qs = Measure.objects.select_related("version__plan", "lead_institution")
     if current_only:
         qs = qs.filter(version__number=latest_version_number())
     return published_unless_internal(qs, user, Q(is_published=True, version__plan__is_published=True))
@@ -90,13 +94,17 @@ def measure_faceted(*, user, params, today: date | None = None) -> tuple[QuerySe
     return filters.qs, filters.facet_counts()
 
 
-def progress_report_list(*, user) -> QuerySet[ProgressReport]:
+def progress_report_list(*, user, as_of: datetime | None = None) -> QuerySet[ProgressReport]:
     """Approved reports for everyone signed in; drafts only for their institution and coordinators.
 
-    Anonymous visitors see approved reports that were published.
+    Anonymous visitors see approved reports that were published. With `as_of`, the reports as they were at that
+    moment (simple-history's records, as model instances).
     """
-    qs = ProgressReport.objects.select_related("institution", "author", "measure__version__plan",
-                                               "recommendation__source_document")
+    if as_of is not None:
+        qs = ProgressReport.history.as_of(as_of)
+    else:
+        qs = ProgressReport.objects.select_related("institution", "author", "measure__version__plan",
+                                                   "recommendation__source_document")
     approved = Q(state=ProgressReport.State.APPROVED)
     if is_manager(user):
         return qs

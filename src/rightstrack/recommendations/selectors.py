@@ -1,6 +1,7 @@
 """Reads for recommendations, clusters, source documents and assessments; permissions apply here."""
 
 import re
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
@@ -27,8 +28,11 @@ from rightstrack.taxonomy.models import TagAssignment, Vocabulary
 FACET_INDEXES = FacetIndexes()
 
 
-def recommendation_list(*, user) -> QuerySet[Recommendation]:
-    """Recommendations the user may read: everything when signed in, published ones otherwise."""
+def recommendation_list(*, user, as_of: datetime | None = None) -> QuerySet[Recommendation]:
+    """Recommendations the user may read: everything when signed in, published ones otherwise; with `as_of`, as
+    they were at that moment (simple-history's records, as model instances)."""
+    if as_of is not None:
+        return published_unless_internal(Recommendation.history.as_of(as_of), user)
     qs = Recommendation.objects.select_related("source_document__mechanism", "lead_institution", "cluster")
     return published_unless_internal(qs, user)
 

@@ -26,6 +26,7 @@ from rightstrack.planning.selectors import (
     indicator_list,
     measure_list,
     plan_list,
+    progress_report_list,
 )
 from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.recommendations.selectors import recommendation_list
@@ -103,27 +104,16 @@ class Snapshot:
 
     def recommendations(self):
         """Recommendations (model instances; historical ones when as_of is set)."""
-        if self.as_of is None:
-            return recommendation_list(user=self.user)
-        qs = Recommendation.history.as_of(self.as_of)
-        return qs.filter(is_published=True) if self.public else qs
+        return recommendation_list(user=self.user, as_of=self.as_of)
 
     def measures(self):
         """Measures of every version the reader may see."""
-        if self.as_of is None:
-            return measure_list(user=self.user)
-        qs = Measure.history.as_of(self.as_of)
-        return qs.filter(is_published=True, version__plan__is_published=True) if self.public else qs
+        return measure_list(user=self.user, as_of=self.as_of)
 
     def narratives(self, target: str, ids: set[int]) -> dict[int, str]:
-        """The latest approved (and, for the public, published) progress narrative per item."""
-        if self.as_of is None:
-            qs = ProgressReport.objects.all()
-        else:
-            qs = ProgressReport.history.as_of(self.as_of)
-        qs = qs.filter(state=ProgressReport.State.APPROVED, **{f"{target}_id__in": ids})
-        if self.public:
-            qs = qs.filter(is_published=True)
+        """The latest approved progress narrative per item, among the reports the reader may see."""
+        qs = progress_report_list(user=self.user, as_of=self.as_of).filter(
+            state=ProgressReport.State.APPROVED, **{f"{target}_id__in": ids})
         latest: dict[int, tuple] = {}
         for report in qs:
             key = getattr(report, f"{target}_id")

@@ -1,6 +1,5 @@
 """Write a built Report as docx, xlsx, csv, html or pdf. Formatters only format; content.py decides what is said."""
 
-import csv
 import io
 import re
 from pathlib import Path
@@ -9,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from rightstrack.exports.writers import safe_cell
+from rightstrack.core.spreadsheets import CsvWriter
 from rightstrack.reports.charts import to_png
 from rightstrack.reports.content import Report
 
@@ -104,19 +103,14 @@ def write_xlsx(report: Report, path: Path) -> None:
     book.save(path)
 
 
-def _text_safe(value):
-    """Text neutralised like every export cell (exports.writers.safe_cell); numbers stay numbers."""
-    return safe_cell(value) if isinstance(value, str) else value
-
-
 def write_csv(report: Report, path: Path) -> None:
     """One CSV of every section's rows, with the section as the first column (UTF-8 with BOM for Excel)."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = CsvWriter(handle)
         for section in report.sections:
-            writer.writerow([_text_safe(c) for c in (_("Section"), *section.columns)])
+            writer.writerow([_("Section"), *section.columns])
             for row in section.rows:
-                writer.writerow([_text_safe(c) for c in (section.title, *row)])
+                writer.writerow([section.title, *row])
 
 
 def render_html(report: Report, *, standalone: bool = True) -> str:

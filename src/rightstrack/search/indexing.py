@@ -9,12 +9,14 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.utils import timezone
 
-from rightstrack.core.fastwrite import insert_values
 from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding, SearchDocument
+from rightstrack.search.models import (
+    MeasureEmbedding,
+    RecommendationEmbedding,
+    SearchDocument,
+)
 from rightstrack.search.text import stem_text
 
 Progress = Callable[[int, int], None]
@@ -50,22 +52,18 @@ def index_documents(ids: list[int]) -> int:
     return len(recs)
 
 
-def write_documents(bodies: list[tuple[int, str]], insert=insert_values) -> None:
-    """Write full-text rows from (id, `document_body`) pairs, for recommendations that have none: a bulk import
-    passes the bodies it built from the values in hand (nothing to read back) and its `BulkWriter.insert`
-    as `insert(table, columns, values)`."""
+def write_documents(bodies: list[tuple[int, str]]) -> None:
+    """Write full-text rows from (id, `document_body`) pairs, for recommendations that have none."""
     # Stored as its stems only (search/text.py, each part's language decided apart), so both databases match the
     # same forms and PostgreSQL's parser splits "A/HRC/14/10" into words as the query parser does.
-    # Plain multi-row inserts: for thousands of rows, bulk_create's SQL assembly costs more than the inserts.
-    updated_at = SearchDocument._meta.get_field("updated_at").get_db_prep_save(timezone.now(), connection)
     stemmed = [(pk, " ".join(stem_text(body).split())) for pk, body in bodies]
-    insert(SearchDocument._meta.db_table, ["recommendation_id", "body", "updated_at"],
-           [(pk, stems, updated_at) for pk, stems in stemmed])
+    SearchDocument.objects.bulk_create([SearchDocument(recommendation_id=pk, body=stems) for pk, stems in stemmed])
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=[pk for pk, _stems in stemmed]).update(
             vector=SearchVector("body", config="russian"))
     else:
-        insert("search_fts", ["rowid", "body"], stemmed)
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT INTO search_fts (rowid, body) VALUES (%s, %s)", stemmed)
 
 
 def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | None, done: int, total: int) -> int:

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from rightstrack.search import engine
 from rightstrack.search.models import (
@@ -251,15 +253,6 @@ def duplicate_groups(*, threshold: float | None = None, margin: float = 0.015) -
     vectors = np.vstack([np.asarray(v, np.float32) for _pk, v in rows])
     documents = dict(Recommendation.objects.filter(pk__in=ids.tolist()).values_list("pk", "source_document_id"))
     doc = np.array([documents.get(int(pk), -1) for pk in ids])
-    parent = list(range(len(ids)))
-    lowest: dict[int, float] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     # Each record's best similarity to another document: a link must be close to the best of both ends,
     # which stops single-linkage chaining through loosely related texts.
     best = np.zeros(len(ids), np.float32)
@@ -272,17 +265,19 @@ def duplicate_groups(*, threshold: float | None = None, margin: float = 0.015) -
             if start + int(i) < j:
                 candidates.append((start + int(i), int(j), float(block[i, j])))
     links = [(a, b, s) for a, b, s in candidates if s >= max(best[a], best[b]) - margin]
-    for a, b, score in links:
-        parent[find(a)] = find(b)
+    if not links:
+        return []
+    a, b, scores = (np.array(column) for column in zip(*links))
+    graph = coo_matrix((np.ones(len(links)), (a, b)), shape=(len(ids), len(ids)))
+    _count, label = connected_components(graph, directed=False)
+    lowest: dict[int, float] = {}
+    for component, score in zip(label[a].tolist(), scores.tolist()):
+        lowest[component] = min(lowest.get(component, 1.0), score)
     groups: dict[int, list[int]] = {}
-    for a, b, score in links:
-        root = find(a)
-        lowest[root] = min(lowest.get(root, 1.0), score)
-    for i in range(len(ids)):
-        root = find(i)
-        if root in lowest:
-            groups.setdefault(root, []).append(int(ids[i]))
-    return sorted(((members, lowest[root]) for root, members in groups.items()), key=lambda g: (-g[1], g[0]))
+    for pk, component in zip(ids.tolist(), label.tolist()):
+        if component in lowest:
+            groups.setdefault(component, []).append(pk)
+    return sorted(((members, lowest[component]) for component, members in groups.items()), key=lambda g: (-g[1], g[0]))
 
 
 def cluster_suggestion_list(*, user, status: str = ClusterSuggestion.Status.SUGGESTED) -> QuerySet:

@@ -13,6 +13,9 @@ from django.dispatch import receiver
 from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.indexing import index_documents
+from rightstrack.search.tasks import embed_range_task, embed_task, id_spans
+
+EMBED_CHUNK = 2000  # recommendations per embedding job queued after a bulk write commits
 
 
 _deferred = threading.local()
@@ -30,11 +33,21 @@ def embedding_deferred():
 
 
 def _enqueue_embedding(kind: str, pk: int) -> None:
-    from rightstrack.search.tasks import embed_task
-
     if getattr(_deferred, "active", False):
         return
     transaction.on_commit(lambda: embed_task.enqueue(kind, [pk]))
+
+
+def index_created(ids: list[int]) -> None:
+    """Index recommendations a bulk write created (bulk inserts send no post_save): their full text now, in the
+    caller's transaction, and their vectors in jobs queued after it commits, one per run of consecutive ids."""
+    if not ids:
+        return
+    index_documents(ids)
+    if getattr(_deferred, "active", False):
+        return
+    spans = id_spans(sorted(ids), EMBED_CHUNK)
+    transaction.on_commit(lambda: [embed_range_task.enqueue(first, last) for first, last in spans])
 
 
 @receiver(post_save, sender=Recommendation, dispatch_uid="search_index_recommendation")

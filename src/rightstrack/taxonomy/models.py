@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rightstrack.core.models import TimestampedModel, TranslatableModel
+from rightstrack.recommendations.keys import normalised_text
 
 
 def natural_key(code: str) -> str:
@@ -143,6 +144,4 @@ class TermAlias(TimestampedModel):
         return f"{self.label} → {self.term}"
 
     def clean(self):
-        from rightstrack.exports.columns import normalised_text
-
         self.vocabulary, self.key = self.term.vocabulary, normalised_text(self.label)

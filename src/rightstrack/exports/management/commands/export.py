@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
+from rightstrack.core.spreadsheets import write
 from rightstrack.exports.services import EXPORTS, export_rows
 from rightstrack.exports.system import ConsoleOperator
-from rightstrack.exports.writers import write
 from rightstrack.imports.progress import ConsoleProgress
 
 

@@ -1,32 +1,33 @@
-"""What an import writes: validation against the database's reference data, record keys, and batch writes.
+"""Importing recommendations, with their documents, mechanisms, States, institutions and tags.
 
-`validate()` never writes and reads no database rows per row: reference data (terms, institutions, clusters,
-documents, mechanisms, countries) is loaded once into lookup tables. `write_batch()` matches a batch of rows to
-existing records in a few queries, compares their stored values (not model instances) to find the unchanged
-ones, updates the changed ones through `record_save` (so each change lands in history with the importing
-user) and inserts the new ones in bulk, with their history rows, States, co-executors and tags.
+`validate()` never writes and reads no database rows per row. `write_batch()` matches a batch of rows to existing
+records in a few queries, compares their stored values (not model instances) to find the unchanged ones, updates
+the changed ones through `record_save` (so each change lands in history with the importing user) and creates the
+new ones with `bulk_create` and simple-history's `bulk_history_create` / `bulk_create_with_history`, then hands
+their ids to the search app (`index_created`).
 """
 
-import difflib
-import re
-from array import array
 from collections import defaultdict
-from functools import cache, lru_cache
-from operator import itemgetter
+from operator import attrgetter
 
 from django.apps import apps
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
-from rightstrack.accounts.models import Institution
-from rightstrack.core.fastwrite import BulkWriter, history_fields
 from rightstrack.core.models import ImplementationStatus
 from rightstrack.core.services import record_delete, record_save
-from rightstrack.exports.columns import normalised_text, recommendation_ref, text_hash
+from rightstrack.imports.targets.labels import (
+    Lookup,
+    check_length,
+    institution_lookup,
+    label_key,
+    tag_ids,
+    term_lookups,
+)
 from rightstrack.imports.values import parse_bool, parse_choice, parse_date
-from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
+from rightstrack.recommendations.keys import text_hash
 from rightstrack.recommendations.models import (
     Cluster,
     Country,
@@ -36,22 +37,17 @@ from rightstrack.recommendations.models import (
     paragraph_key,
 )
 from rightstrack.recommendations.status import recommendation_derive
-from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
+from rightstrack.search.signals import index_created
+from rightstrack.taxonomy.models import TagAssignment
 
-TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,
-              "sdg_targets": Vocabulary.SDG_TARGET.value, "upr_issues": Vocabulary.UPR_ISSUE.value,
-              "action_categories": Vocabulary.ACTION_CATEGORY.value}
 RESPONSE_ALIASES = {"accepted": "supported", "supported/noted": "partially_supported",
                     "partially accepted": "partially_supported", "rejected": "noted", "": "pending"}
 TREATY_BODIES = {"ccpr", "cat", "cedaw", "crpd", "cerd", "cescr", "crc", "cmw", "ced", "spt"}
-_SDG = re.compile(r"^(\d{1,2}\.[0-9a-z]{1,2})\b", re.IGNORECASE)
 ACCEPTED = TagAssignment.Status.ACCEPTED
 # The stored fields an import sets, by attname; an existing record whose values equal the row's is unchanged.
 COMPARED = ("source_document_id", "text", "paragraph", "external_id", "language", "response", "response_comment",
             "status", "deadline", "lead_institution_id", "cluster_id", "is_published", "institutions_from_measures")
 M2M = {"recommending_states": "country_id", "co_executors": "institution_id"}
-EMBED_CHUNK = 2000  # new recommendations per embedding job queued after an import commits
-UNKNOWN_KEPT = 500  # distinct unknown labels counted per vocabulary (for the review's mapping step)
 
 
 # Fields of a source document that every row naming it repeats; they must agree within a file.
@@ -60,94 +56,7 @@ SHARED_DOCUMENT_FIELDS = {"document_date": gettext_lazy("publication date"), "se
 
 
 def _same(name: str, a, b) -> bool:
-    return _key(a) == _key(b) if name == "mechanism" else a == b
-
-
-@lru_cache(maxsize=50_000)
-def _key(text: str) -> str:
-    """A label compared case- and whitespace-insensitively (labels repeat, so this is cached)."""
-    return normalised_text(text)
-
-
-@cache
-def _limit(model, name: str) -> int | None:
-    return model._meta.get_field(name).max_length
-
-
-def _max_length(model, name, value, column_of, field, problems):
-    """Report a value longer than the model field allows, under the file column that feeds `field`."""
-    limit = _limit(model, name)
-    if limit and len(value) > limit:
-        problems.append((column_of(field), _("longer than %(limit)s characters (%(length)s)") % {"limit": limit,
-                                                                                        "length": len(value)}))
-
-
-class Lookup:
-    """Labels of one kind by normalised name; reports unknown or ambiguous labels with a suggestion, and counts the
-    uses of each unknown label so they can be mapped (`unknown`: normalised label -> [label as first written,
-    uses, suggested value or None, close matches]; at most UNKNOWN_KEPT labels, the rest are only reported)."""
-
-    def __init__(self, what: str, pairs, preferred=()):
-        self.what, self.table, self.preferred = what, {}, {_key(label): value for label, value in preferred}
-        self.unknown: dict[str, list] = {}
-        for label, value in pairs:
-            key = _key(label)
-            if key:
-                self.table[key] = value if self.table.get(key, value) == value else None  # None: ambiguous
-
-    def find(self, label: str, column: str, problems) -> object | None:
-        key = _key(label)
-        value = self.preferred[key] if key in self.preferred else self.table.get(key, False)
-        if value is False:
-            if key in self.unknown:
-                self.unknown[key][1] += 1
-                close = self.unknown[key][3]
-            else:
-                close = difflib.get_close_matches(key, list(self.table), n=1, cutoff=0.8)
-                if len(self.unknown) < UNKNOWN_KEPT:
-                    suggestion = self.preferred.get(close[0], self.table[close[0]]) if close else None
-                    self.unknown[key] = [label, 1, suggestion, close]
-            message = (_("unknown %(what)s %(label)r — did you mean %(close)r?") if close
-                       else _("unknown %(what)s %(label)r"))
-            problems.append((column, message % {"what": self.what, "label": label, "close": close[0] if close
-                                                else ""}))
-        elif value is None:
-            problems.append((column, _("ambiguous %(what)s %(label)r: several match") % {"what": self.what,
-                                                                                          "label": label}))
-        return value or None
-
-
-def _term_lookups() -> dict[str, Lookup]:
-    pairs, preferred = defaultdict(list), defaultdict(list)
-    for term_id, vocabulary, code, name in Term.objects.values_list("id", "vocabulary", "code", "name"):
-        pairs[vocabulary] += [(code, term_id), (name, term_id)]
-        if code == name:
-            # The current UHRI list names its themes without codes; a legacy coded theme with the same
-            # label must not make the label ambiguous.
-            preferred[vocabulary].append((name, term_id))
-    for term_id, vocabulary, label in TermAlias.objects.values_list("term_id", "vocabulary", "label"):
-        pairs[vocabulary].append((label, term_id))  # a coordinator's mapping of a label the file used
-    return {v: Lookup(str(Vocabulary(v).label).lower(), pairs[v], preferred[v]) for v in TAG_FIELDS.values()}
-
-
-def _institutions() -> Lookup:
-    return Lookup(_("institution"), [(a, i) for i, a in Institution.objects.values_list("id", "abbreviation")]
-                  + [(n, i) for i, n in Institution.objects.values_list("id", "name")])
-
-
-def _tag_ids(record, lookups, column_of, problems) -> dict:
-    tags = {}
-    for name, vocabulary in TAG_FIELDS.items():
-        if name in record:
-            ids, lookup, column = set(), lookups[vocabulary], column_of(name)
-            for label in record[name]:
-                if vocabulary == Vocabulary.SDG_TARGET and (match := _SDG.match(label)):
-                    label = match.group(1)  # UHRI writes "16.3 – Promote the rule of law"
-                found = lookup.find(label, column, problems)
-                if found:
-                    ids.add(found)
-            tags[vocabulary] = ids
-    return tags
+    return label_key(a) == label_key(b) if name == "mechanism" else a == b
 
 
 def _sync_tags(obj, field: str, wanted: dict, current: dict, actor) -> None:
@@ -185,18 +94,17 @@ class RecommendationTarget:
 
     def __init__(self, column_of):
         self.column_of = column_of
-        self.terms = _term_lookups()
-        self.institutions = _institutions()
+        self.terms = term_lookups()
+        self.institutions = institution_lookup()
         self.clusters = Lookup(_("cluster"), Cluster.objects.values_list("name", "id"))
         self.documents = {d.symbol: d for d in SourceDocument.objects.select_related("mechanism")}
         self.mechanisms = {}
         for mechanism in Mechanism.objects.all():
-            self.mechanisms[_key(mechanism.code)] = self.mechanisms[_key(mechanism.name)] = mechanism
+            self.mechanisms[label_key(mechanism.code)] = self.mechanisms[label_key(mechanism.name)] = mechanism
         self.country_names = dict(Country.objects.values_list("pk", "name"))
-        self.countries = {_key(name): pk for pk, name in self.country_names.items()}
+        self.countries = {label_key(name): pk for pk, name in self.country_names.items()}
         self.by_document: dict[int, dict] = {}
         self.stated: dict[str, dict[str, tuple[int, object]]] = {}  # symbol -> field -> (first row, value)
-        self.created = array("q")  # ids of the recommendations this import inserted, for their embedding
         self.responses, self.statuses = Recommendation.Response.choices, ImplementationStatus.choices
 
     def validate(self, record: dict) -> tuple[dict, list]:
@@ -210,14 +118,14 @@ class RecommendationTarget:
             symbol = f"UPR Info: {record.get('country') or 'State under review'} session {record['session']}"
         if not symbol:
             problems.append((col("document"), _("no document symbol")))
-        _max_length(SourceDocument, "symbol", symbol, col, "document", problems)
+        check_length(SourceDocument, "symbol", symbol, col, "document", problems)
         clean["document"] = symbol
         mechanism = record.get("mechanism", "")
         if symbol and symbol not in self.documents and not mechanism:
             problems.append((col("mechanism"), _("document %(symbol)r is new and no mechanism is given")
                              % {"symbol": symbol}))
         clean["mechanism"] = mechanism
-        _max_length(Mechanism, "code", mechanism, col, "mechanism", problems)
+        check_length(Mechanism, "code", mechanism, col, "mechanism", problems)
         for name in ("document_date", "deadline"):
             if name in record:
                 try:
@@ -230,7 +138,7 @@ class RecommendationTarget:
             if name in record:
                 clean[name] = record[name]
                 model = SourceDocument if name == "session" else Recommendation
-                _max_length(model, name, record[name], col, name, problems)
+                check_length(model, name, record[name], col, name, problems)
         if "language" in clean and not clean["language"]:
             clean["language"] = "en"
         try:
@@ -253,7 +161,7 @@ class RecommendationTarget:
         if "recommending_states" in record:
             clean["recommending_states"] = sorted(set(record["recommending_states"]))
             for name in clean["recommending_states"]:
-                _max_length(Country, "name", name, col, "recommending_states", problems)
+                check_length(Country, "name", name, col, "recommending_states", problems)
         if "lead_institution" in record:
             clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
                                                                 problems) if record["lead_institution"] else None)
@@ -263,7 +171,7 @@ class RecommendationTarget:
         if "cluster" in record:
             clean["cluster"] = (self.clusters.find(record["cluster"], col("cluster"), problems)
                                 if record["cluster"] else None)
-        clean["tags"] = _tag_ids(record, self.terms, col, problems)
+        clean["tags"] = tag_ids(record, self.terms, col, problems)
         return clean, problems
 
     def unknown_labels(self) -> list[dict]:
@@ -380,23 +288,23 @@ class RecommendationTarget:
         return doc
 
     def _mechanism(self, label: str, actor) -> Mechanism:
-        mechanism = self.mechanisms.get(_key(label))
+        mechanism = self.mechanisms.get(label_key(label))
         if mechanism is None:
             code = label.strip()
             kind = (Mechanism.Kind.UPR if code.casefold() == "upr" else Mechanism.Kind.TREATY_BODY
                     if code.casefold() in TREATY_BODIES else Mechanism.Kind.OTHER)
             mechanism = record_save(obj=Mechanism(code=code, name=code, kind=kind), actor=actor, reason="import")
-            self.mechanisms[_key(code)] = mechanism
+            self.mechanisms[label_key(code)] = mechanism
         return mechanism
 
     def _country_ids(self, names) -> set[int]:
         """The ids of these States; States not yet known are created."""
-        missing = {_key(n): n for n in names if _key(n) not in self.countries}
+        missing = {label_key(n): n for n in names if label_key(n) not in self.countries}
         if missing:
             Country.objects.bulk_create([Country(name=n) for n in missing.values()], ignore_conflicts=True)
             for pk, name in Country.objects.filter(name__in=missing.values()).values_list("pk", "name"):
-                self.countries[_key(name)], self.country_names[pk] = pk, name
-        return {self.countries[_key(n)] for n in names}
+                self.countries[label_key(name)], self.country_names[pk] = pk, name
+        return {self.countries[label_key(n)] for n in names}
 
     def _existing(self, items) -> dict[int, int]:
         """Row number -> the id of the recommendation it matches, following the key order."""
@@ -481,9 +389,8 @@ class RecommendationTarget:
                 return False
         return True
 
-    def write_batch(self, rows, actor, reason: str, writer: BulkWriter) -> dict[int, str]:
-        """Create, update or leave alone each valid row; returns row number -> action. New rows go in through
-        `writer`."""
+    def write_batch(self, rows, actor, reason: str) -> dict[int, str]:
+        """Create, update or leave alone each valid row; returns row number -> action."""
         items = [(n, c, self._document(c, actor)) for n, c in rows]
         matched = self._existing(items)
         stored = self._stored(set(matched.values()))
@@ -499,7 +406,7 @@ class RecommendationTarget:
             else:
                 self._update(Recommendation.objects.get(pk=pk), wanted, actor, reason)
                 actions[number] = "updated"
-        self._create([wanted for _number, _clean, wanted in new], actor, reason, writer)
+        self._create([wanted for _number, _clean, wanted in new], actor, reason)
         actions.update({number: "created" for number, _clean, _wanted in new})
         return actions
 
@@ -522,208 +429,46 @@ class RecommendationTarget:
             recommendation_derive(recommendations=[rec], actor=actor, reason=reason)
         _sync_tags(rec, "recommendation", tags, current_tags, actor)
 
-    def _create(self, new: list[dict], actor, reason, writer: BulkWriter) -> None:
-        """Insert new recommendations with one 'created' history row each, which also lists their States and
+    def _create(self, new: list[dict], actor, reason) -> None:
+        """Create new recommendations with one 'created' history row each, which also lists their States and
         co-executors (as simple-history's m2m history does), and their tags with history rows."""
         if not new:
             return
-        user_id, now = getattr(actor, "pk", None), timezone.now()
-        stamps = {"created_at": now, "updated_at": now}
-        history = history_fields(user_id=user_id, reason=reason)
-        rows = []
-        # A field the file does not give is left out of the rows: `insert_rows` sends its default once per statement
-        # (unpublished, so no publication time; no paragraph, so no paragraph key).
-        for wanted, pk in zip(new, writer.keys(Recommendation, len(new))):
-            row = {**{k: v for k, v in wanted.items() if k not in M2M and k != "tags"}, "id": pk}
-            if "is_published" in row:
-                row["published_at"] = now if row["is_published"] else None
-            if "paragraph" in row:
-                row["paragraph_key"] = paragraph_key(row["paragraph"])  # what `Recommendation.save` would set
-            if "status" in row:  # a new record has no measures: its derived status is 'not started', so any other
-                # status the file gives is an override (every row of a batch has the same columns for the writer)
-                stated = row["status"] != ImplementationStatus.NOT_STARTED
-                row.update(_override(row["status"]) if stated else {"status_override": "", "status_override_reason": ""})
-            rows.append(row)
-        writer.insert_rows(Recommendation, rows, constants=stamps)
-        history_model = Recommendation.history.model
-        history_of = {}
-        for row, key in zip(rows, writer.keys(history_model, len(rows))):
-            history_of[row["id"]] = row["history_id"] = key
-        writer.insert_rows(history_model, rows, constants={**stamps, **history})
+        now = timezone.now()
+        user = actor if getattr(actor, "pk", None) else None
+        history = {"default_user": user, "default_change_reason": reason, "default_date": now}
+        records = [self._record(wanted, now) for wanted in new]
+        Recommendation.objects.bulk_create(records)
+        history_of = {row.id: row.history_id for row in Recommendation.history.bulk_history_create(records, **history)}
         for name, column in M2M.items():
             through = getattr(Recommendation, name).through
-            links = [{"recommendation_id": row["id"], column: other}
-                     for row, wanted in zip(rows, new) for other in sorted(wanted.get(name, ()))]
-            for link, key in zip(links, writer.keys(through, len(links))):
-                link.update(id=key, history_id=history_of[link["recommendation_id"]])
-            writer.insert_rows(through, links)
-            writer.insert_rows(apps.get_model("recommendations", f"HistoricalRecommendation_{name}"), links)
-        tags = [{"term_id": term_id, "vocabulary": vocabulary, "recommendation_id": row["id"]}
-                for row, wanted in zip(rows, new) for vocabulary, ids in wanted["tags"].items() for term_id in ids]
-        tags.sort(key=itemgetter("term_id", "recommendation_id"))  # the tag table's indexes lead with the term
-        for tag, key in zip(tags, writer.keys(TagAssignment, len(tags))):
-            tag["id"] = key
-        tag_values = {"status": ACCEPTED.value, "source": TagAssignment.Source.PERSON.value, "created_by_id": user_id,
-                      **stamps}
-        writer.insert_rows(TagAssignment, tags, constants=tag_values)
-        writer.insert_rows(TagAssignment.history.model, tags, constants={**tag_values, **history})
-        for row in rows:
-            if not row.get("external_id"):
-                self._by_text(row["source_document_id"])[text_hash(row["text"])] = row["id"]
-        self._notify_search(rows, new, writer)
+            links = through.objects.bulk_create([
+                through(recommendation_id=rec.pk, **{column: other})
+                for rec, wanted in zip(records, new) for other in sorted(wanted.get(name, ()))])
+            linked = apps.get_model("recommendations", f"HistoricalRecommendation_{name}")
+            linked.objects.bulk_create([linked(id=link.pk, recommendation_id=link.recommendation_id,
+                                               history_id=history_of[link.recommendation_id],
+                                               **{column: getattr(link, column)}) for link in links])
+        tags = [TagAssignment(term_id=term_id, vocabulary=vocabulary, recommendation_id=rec.pk, status=ACCEPTED,
+                              source=TagAssignment.Source.PERSON, created_by=user)
+                for rec, wanted in zip(records, new) for vocabulary, ids in wanted["tags"].items() for term_id in ids]
+        tags.sort(key=attrgetter("term_id", "recommendation_id"))  # the tag table's indexes lead with the term
+        bulk_create_with_history(tags, TagAssignment, **history)
+        for rec in records:
+            if not rec.external_id:
+                self._by_text(rec.source_document_id)[text_hash(rec.text)] = rec.pk
+        index_created([rec.pk for rec in records])
 
-    def _notify_search(self, rows: list[dict], new: list[dict], writer: BulkWriter) -> None:
-        """Bulk inserts send no post_save signal, so give the search index (when installed) the new rows, with
-        the full-text bodies built from the values in hand rather than read back."""
-        if not apps.is_installed("rightstrack.search"):
-            return
-        from rightstrack.search.indexing import document_body, write_documents
-        from rightstrack.search.tasks import embed_range_task, id_spans
-
-        symbols = {doc.pk: symbol for symbol, doc in self.documents.items()}
-        write_documents([(row["id"], document_body(
-            text=row["text"], translations=row.get("translations", {}), paragraph=row.get("paragraph", ""),
-            symbol=symbols[row["source_document_id"]],
-            states=sorted(self.country_names[pk] for pk in wanted.get("recommending_states", ()))))
-            for row, wanted in zip(rows, new)], writer.insert)
-        if not self.created:
-            # One callback for the whole import, reading the ids as they stand at commit; they are kept as
-            # 8-byte integers, not a list of objects per batch, so memory hardly grows with the file.
-            def embed_created():
-                for first, last in id_spans(sorted(self.created), EMBED_CHUNK):
-                    embed_range_task.enqueue(first, last)
-
-            transaction.on_commit(embed_created)
-        self.created.extend(row["id"] for row in rows)
-
-
-class MeasureTarget:
-    """Imports action-plan measures; a plan or version named in the file is created when missing."""
-
-    model = Measure
-
-    def __init__(self, column_of):
-        self.column_of = column_of
-        self.institutions = _institutions()
-        self.plans = {_key(p.title): p for p in ActionPlan.objects.all()}
-        refs = []
-        for rec in Recommendation.objects.select_related("source_document").only(
-                "external_id", "paragraph", "text", "source_document__symbol"):
-            refs.append((recommendation_ref(rec), rec.pk))
-            if rec.external_id and rec.paragraph:
-                refs.append((f"{rec.source_document.symbol} ¶{rec.paragraph}", rec.pk))
-        self.recommendations = Lookup(_("recommendation"), refs)
-
-    def validate(self, record: dict) -> tuple[dict, list]:
-        """The measure checked and resolved to ids, and (column, reason) problems; writes nothing."""
-        problems, col = [], self.column_of
-        clean = {k: record.get(k, "") for k in ("plan", "key", "text")}
-        for name in ("plan", "key", "text"):
-            if not clean[name]:
-                problems.append((col(name), _("%(field)s is empty") % {"field": name}))
-        _max_length(ActionPlan, "title", clean["plan"], col, "plan", problems)
-        _max_length(Measure, "key", clean["key"], col, "key", problems)
-        version = record.get("version", "") or "1"
-        if not version.isdigit() or not 0 < int(version) < 32768:
-            problems.append((col("version"), _("version must be a whole number, got %(value)r") % {"value": version}))
-        clean["version"] = int(version) if version.isdigit() else 1
-        for name in ("number", "section", "expected_result", "completion_form", "deadline_text"):
-            if name in record:
-                clean[name] = record[name]
-                _max_length(Measure, name, record[name], col, name, problems)
-        clean.setdefault("number", clean["key"])
-        if "deadline" in record:
-            try:
-                clean["deadline"] = parse_date(record["deadline"])
-            except ValueError as error:
-                problems.append((col("deadline"), str(error)))
-        try:
-            if "status" in record:
-                clean["status"] = parse_choice(record["status"], ImplementationStatus.choices,
-                                               default=ImplementationStatus.NOT_STARTED)
-            if "published" in record:
-                clean["published"] = parse_bool(record["published"])
-        except ValueError as error:
-            problems.append((col("status" if "status" in clean or "published" not in record else "published"),
-                             str(error)))
-        if "lead_institution" in record:
-            clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
-                                                                problems) if record["lead_institution"] else None)
-        if "co_executors" in record:
-            clean["co_executors"] = {self.institutions.find(v, col("co_executors"), problems)
-                                     for v in record["co_executors"]} - {None}
-        if "recommendations" in record:
-            clean["recommendations"] = {self.recommendations.find(v, col("recommendations"), problems)
-                                        for v in record["recommendations"]} - {None}
-        return clean, problems
-
-    def unknown_labels(self) -> list[dict]:
-        """None: measure files carry no taxonomy labels."""
-        return []
-
-    def key(self, clean: dict) -> tuple:
-        """A measure's key is stable across versions; (plan, version, key) identifies one row."""
-        return (_key(clean["plan"]), clean["version"], clean["key"])
-
-    def slot(self, clean: dict) -> None:
-        """A measure's only unique place is (version, key), which is its key: in-file duplicates cover it."""
-
-    def conflicts(self, rows) -> dict:
-        """Nothing: a measure matches the record holding its (version, key), so it cannot collide with another."""
-        return {}
-
-    def _version(self, clean, actor) -> ActionPlanVersion:
-        plan = self.plans.get(_key(clean["plan"]))
-        if plan is None:
-            plan = record_save(obj=ActionPlan(title=clean["plan"]), actor=actor, reason="import")
-            self.plans[_key(plan.title)] = plan
-        version = plan.versions.filter(number=clean["version"]).first()
-        if version is None:
-            version = record_save(obj=ActionPlanVersion(plan=plan, number=clean["version"],
-                                                        label=f"Version {clean['version']}"), actor=actor,
-                                  reason="import")
-        return version
-
-    def write_batch(self, rows, actor, reason: str, writer: BulkWriter) -> dict[int, str]:
-        """Create, update or leave alone each measure (few rows per plan, so one save each, with history)."""
-        actions = {}
-        for number, clean in rows:
-            version = self._version(clean, actor)
-            measure = (Measure.objects.filter(version=version, key=clean["key"])
-                       .prefetch_related("co_executors", "recommendations").first())
-            values = {"version": version, "key": clean["key"]}
-            values.update({k: clean[k] for k in ("number", "section", "text", "expected_result", "completion_form",
-                                                 "deadline", "deadline_text", "status") if k in clean})
-            if "lead_institution" in clean:
-                values["lead_institution_id"] = clean["lead_institution"]
-            m2m = {k: clean[k] for k in ("co_executors", "recommendations") if k in clean}
-            if measure is None:
-                measure = Measure(**values)
-                if clean.get("published"):
-                    measure.mark_published(True)
-                    values.update(is_published=True, published_at=measure.published_at)
-                record_save(obj=measure, actor=actor, m2m={k: list(v) for k, v in m2m.items()}, reason=reason)
-                recommendation_derive(recommendations=m2m.get("recommendations", ()), actor=actor, reason=reason)
-                actions[number] = "created"
-                continue
-            changes = {k: v for k, v in values.items()
-                       if getattr(measure, "version_id" if k == "version" else k) != (v.pk if k == "version" else v)}
-            if "published" in clean and clean["published"] != measure.is_published:
-                measure.mark_published(clean["published"])
-                changes.update(is_published=measure.is_published, published_at=measure.published_at)
-            m2m = {k: list(v) for k, v in m2m.items() if v != {o.pk for o in getattr(measure, k).all()}}
-            if changes or m2m:
-                answered = {o.pk for o in measure.recommendations.all()}
-                record_save(obj=measure, actor=actor, values=changes, m2m=m2m, reason=reason)
-                recommendation_derive(recommendations=answered | set(m2m.get("recommendations", ())), actor=actor,
-                                      reason=reason)
-                actions[number] = "updated"
-            else:
-                actions[number] = "unchanged"
-        return actions
-
-
-def make_target(kind: str, column_of):
-    """The writer for a format's target kind."""
-    return (RecommendationTarget if kind == "recommendation" else MeasureTarget)(column_of)
-
+    @staticmethod
+    def _record(wanted: dict, now) -> Recommendation:
+        """A new recommendation with what the row says; a field the file does not give keeps its default."""
+        rec = Recommendation(**{k: v for k, v in wanted.items() if k not in M2M and k != "tags"})
+        rec.paragraph_key = paragraph_key(rec.paragraph)  # what `Recommendation.save` would set
+        if rec.is_published:
+            rec.published_at = now
+        if "status" in wanted and wanted["status"] != ImplementationStatus.NOT_STARTED:
+            # A new record has no measures, so its derived status is 'not started': any other status the file
+            # gives is a coordinator's override.
+            for name, value in _override(wanted["status"]).items():
+                setattr(rec, name, value)
+        return rec

@@ -1,7 +1,9 @@
-"""Exporters: CSV, XLSX and JSONL. They only format; the rows and columns come from `exports.services`.
+"""Files of the interchange format: CSV, XLSX and JSONL. They only format; the columns are the interchange schema's
+(`recommendations.interchange`) or a report's.
 
 Spreadsheet cells that start with =, +, - or @ are prefixed with an apostrophe so that a spreadsheet never
-runs them as a formula; the importer removes that apostrophe again, so a round trip is exact.
+runs them as a formula; the importer removes that apostrophe again, so a round trip is exact. `CsvWriter` is the
+one CSV writer: /exports/, the open-data API, reports and import error reports all write through it.
 """
 
 import csv
@@ -33,12 +35,31 @@ class _Echo:
         return value
 
 
+class CsvWriter:
+    """CSV with every cell neutralised (`safe_cell`), CRLF line ends, and a byte-order mark before the first row so
+    that Excel opens Cyrillic correctly (encode it as UTF-8). Writes rows to a text `handle` (opened with
+    newline=""), or with none returns each row's text (`line`) for a streamed response."""
+
+    def __init__(self, handle=None):
+        self.handle, self.started = handle, False
+        self._writer = csv.writer(_Echo(), lineterminator="\r\n")
+
+    def line(self, row) -> str:
+        text = self._writer.writerow([safe_cell(v) for v in row])
+        if not self.started:
+            text, self.started = "\ufeff" + text, True
+        return text
+
+    def writerow(self, row) -> None:
+        self.handle.write(self.line(row))
+
+
 def csv_lines(headers: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
-    """CSV text, one chunk per row (UTF-8 with BOM when encoded, so Excel opens Cyrillic correctly)."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(headers)
+    """CSV text, one chunk per row (see `CsvWriter`)."""
+    writer = CsvWriter()
+    yield writer.line(headers)
     for row in rows:
-        yield writer.writerow([safe_cell(v) for v in row])
+        yield writer.line(row)
 
 
 def jsonl_lines(headers: list[str], rows: Iterable[list[str]]) -> Iterator[str]:

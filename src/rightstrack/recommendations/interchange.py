@@ -1,14 +1,19 @@
-"""Export columns, defined once per list and shared by every exporter (and by the tabular importer's field names).
+"""The interchange schema: the columns of every record list that leaves or enters as a file.
 
-A column is a header plus a function of one record that returns text. Multi-value cells hold one value per
-line, as UHRI writes them, so an export re-imports with the `tabular` (or `plan`) format and no mapping.
+Exports write these columns (`exports.services`), and the importer's `tabular` and `plan` formats read the same
+field names (`imports.formats`), so an export re-imports with no mapping. A column is a header plus a function of
+one record that returns text. Multi-value cells hold one value per line, as UHRI writes them; recommendations are
+named by their record keys (`recommendations.keys`).
+
+It lives with the recommendations because they are what the format is about: UHRI's records, and the plans,
+measures, acts and reports that answer them name a recommendation by `recommendation_ref`. Its columns read
+attributes only, so it imports no planning or legislation model and adds no dependency to this app.
 """
 
-import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rightstrack.recommendations.keys import recommendation_ref
 from rightstrack.taxonomy.models import Vocabulary
 
 
@@ -19,25 +24,6 @@ class Column:
 
     name: str
     get: Callable[[object], str]
-
-
-def normalised_text(text: str) -> str:
-    """Text compared case- and whitespace-insensitively (the third import key hashes it)."""
-    return re.sub(r"\s+", " ", text or "").strip().casefold()
-
-
-def text_hash(text: str) -> str:
-    """A short stable hash of the normalised text."""
-    return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:16]
-
-
-def recommendation_ref(rec) -> str:
-    """How a measure export names a recommendation: its external id, 'SYMBOL ¶para', or 'SYMBOL #hash'."""
-    if rec.external_id:
-        return rec.external_id
-    if rec.paragraph:
-        return f"{rec.source_document.symbol} ¶{rec.paragraph}"
-    return f"{rec.source_document.symbol} #{text_hash(rec.text)}"
 
 
 def _date(value) -> str:
