@@ -4,7 +4,7 @@ import hashlib
 
 from django.apps import apps
 
-APPS = {"accounts", "taxonomy", "recommendations", "planning", "legislation", "search", "imports"}
+APPS = {"accounts", "taxonomy", "recommendations", "planning", "legislation", "search", "imports", "jobs"}
 
 
 def database_fingerprint() -> dict[str, str]:

@@ -141,6 +141,8 @@ WRITE_ROUTES = {
 }
 # Routes that write nothing of the domain: reading pages, sign-in/out, the language cookie, Django's admin.
 NOT_DOMAIN_WRITES = {"accounts:login", "accounts:logout", "accounts:set_language"}
+# Two-factor enrolment and sign-in write only the user's own device rows; tests/accounts/test_two_factor.py.
+NOT_DOMAIN_WRITES |= {"accounts:two_factor_setup", "accounts:two_factor_verify"}
 # Queues a report build (a job row, no domain record); its roles are tested in tests/reports/test_views.py.
 NOT_DOMAIN_WRITES |= {"reports:report_request"}
 # Report templates are a user's own saved settings; owner-only rules in tests/reports/test_archive_and_templates.py.

@@ -50,6 +50,7 @@ READ_ROUTES = {
     "search:cluster_suggestion_list": None,
     "jobs:job_list": None,  # staff only, each their own jobs; tests/jobs/test_job_list.py
     "jobs:job_detail": None,
+    "audit:audit_event_list": None,  # administrators only; tests/audit/test_audit_log.py
     # The linking pickers and the bulk-link page (coordinators only): covered in tests/planning/test_linking.py.
     "planning:measure_pick": None,
     "planning:recommendation_pick": None,
