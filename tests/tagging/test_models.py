@@ -116,7 +116,8 @@ def test_blend_of_linear_zero_shot_and_lexical_round_trips_through_the_store(tmp
                    {"linear": 1.0, "zero-shot": 10.0, "lexical": 1.0})
     texts = [r["text"] for r in FIXTURE_RECORDS]
     method.fit(embedder.embed(texts), label_matrix(taxonomy, [r["labels"] for r in FIXTURE_RECORDS]), texts)
-    model = TrainedModel({**trained.meta}, method, trained.thresholds)
+    # The blend reads the embedder's vectors: its meta names that embedder (the shipped default reads n-grams).
+    model = TrainedModel({**trained.meta, "embedder": embedder.name, "opening_words": 0}, method, trained.thresholds)
     version = model.save(tmp_path / "blend")
     assert "/linear+zero-shot+lexical@" in version
     loaded = TrainedModel.load(tmp_path / "blend")
