@@ -29,7 +29,7 @@ def test_upload_progress_review_commit(live_server, page: Page, tmp_path):
     page.set_input_files("#id_file", str(path))
     page.get_by_role("button", name="Upload and check").click()
 
-    expect(page.locator("#progress-bar")).to_be_visible()
+    expect(page.locator(".job-progress progress")).to_be_visible()
     _work()
     # The page's script polls the status endpoint and reloads itself into the review once the job is done.
     expect(page.locator("#import-counts")).to_contain_text("Created", timeout=15000)
@@ -41,14 +41,14 @@ def test_upload_progress_review_commit(live_server, page: Page, tmp_path):
     mapping = page.locator("#label-mapping")
     expect(mapping.get_by_label("Death penalti")).to_have_value(str(Term.objects.get(code="Death penalty").pk))
     mapping.get_by_role("button", name="Map the labels and check again").click()
-    expect(page.locator("#progress-bar")).to_be_visible()
+    expect(page.locator(".job-progress progress")).to_be_visible()
     _work()
     expect(page.locator("#import-counts")).to_contain_text("Created", timeout=15000)
     expect(page.locator("#rejected-rows")).to_have_count(0)
     expect(page.locator("#label-mapping")).to_have_count(0)
 
     page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.locator("#progress-bar")).to_be_visible()
+    expect(page.locator(".job-progress progress")).to_be_visible()
     _work()
     expect(page.locator("h2", has_text="Result")).to_be_visible(timeout=15000)
     assert Recommendation.objects.filter(external_id__startswith="6f1c").count() == 2

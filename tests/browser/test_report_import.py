@@ -25,7 +25,7 @@ def _upload(page: Page, url: str) -> None:
     page.goto(url + reverse("imports:import_list"))
     page.set_input_files("#id_file", str(REPORT))
     page.get_by_role("button", name="Upload and check").click()
-    expect(page.locator("#progress-bar")).to_be_visible()
+    expect(page.locator(".job-progress progress")).to_be_visible()
     _work()
     expect(page.locator("#import-counts")).to_be_visible(timeout=15000)
 
