@@ -81,7 +81,12 @@ def _review(job: Job) -> tuple[str, str] | None:
     return staged.get_absolute_url(), _("Imported rows") if staged.state == State.COMMITTED else _("Review")
 
 
-@job_body(Job.Kind.IMPORT_STAGE, summary=_summary, link=_review)
+def _orphaned(job: Job, error: str) -> None:
+    """The worker died during the check or the write: the import says so (the write's transaction never committed)."""
+    StagedImport.objects.filter(pk=job.object_id).update(state=State.FAILED, message=error)
+
+
+@job_body(Job.Kind.IMPORT_STAGE, summary=_summary, link=_review, orphaned=_orphaned)
 @_failing
 def stage(staged: StagedImport, job: Job, progress: Progress) -> dict:
     """Read and check every row, and work out what a commit would do (a dry run; nothing written)."""
@@ -137,7 +142,7 @@ class _StagedSource:
         return self._done / self.total
 
 
-@job_body(Job.Kind.IMPORT_WRITE, summary=_summary, link=_review)
+@job_body(Job.Kind.IMPORT_WRITE, summary=_summary, link=_review, orphaned=_orphaned)
 @_failing
 def write(staged: StagedImport, job: Job, progress: Progress) -> dict:
     """Write the staged rows in one transaction (all or nothing unless the coordinator chose partial), as the

@@ -46,6 +46,9 @@ class Job(models.Model):
     object = GenericForeignKey("object_type", "object_id")
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # "host:pid" of the worker process running it: a job whose worker died (kill -9, a restart) is failed by the
+    # next worker on that host (`runner.jobs_fail_orphans`) instead of showing "running" for ever.
+    worker = models.CharField(max_length=100, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

@@ -2,10 +2,13 @@
 state machine every job goes through (queued → running → done or failed)."""
 
 import logging
+import os
+import socket
 from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.jobs.models import Job
 
@@ -60,17 +63,22 @@ BODIES: dict[str, Body] = {}
 SUMMARIES: dict[str, Callable[[Job], str]] = {}
 TITLES: dict[str, Callable[[Job], str]] = {}
 LINKS: dict[str, Callable[[Job], tuple[str, str] | None]] = {}
+ORPHANED: dict[str, Callable[[Job, str], None]] = {}
+ORPHANED_ERROR = _("The job worker stopped while this job ran (it was killed, or the machine restarted), so the job "
+                   "did not finish. Start it again.")
 
 
 def job_body(kind: str, *, summary: Callable[[Job], str] | None = None, title: Callable[[Job], str] | None = None,
-             link: Callable[[Job], tuple[str, str] | None] | None = None):
+             link: Callable[[Job], tuple[str, str] | None] | None = None,
+             orphaned: Callable[[Job, str], None] | None = None):
     """Register the function that does a kind of job (it returns the figures kept as the job's result), and the
     ones the pages use: `summary` words a finished job's result, `title` names what it works on (else its
-    object), `link` gives (url, label) of what it produced (else its object's page). Each app's `jobs.py`
+    object), `link` gives (url, label) of what it produced (else its object's page), `orphaned` marks what the
+    job works on as failed when its worker died (with the job's error). Each app's `jobs.py`
     registers its kinds; the jobs app finds them at start-up, as the admin finds `admin.py`."""
     def register(body: Body) -> Body:
         BODIES[kind] = body
-        for table, function in ((SUMMARIES, summary), (TITLES, title), (LINKS, link)):
+        for table, function in ((SUMMARIES, summary), (TITLES, title), (LINKS, link), (ORPHANED, orphaned)):
             if function:
                 table[kind] = function
         return body
@@ -115,7 +123,8 @@ def job_run(*, job_id: int) -> str:
     job = Job.objects.select_related("owner").get(pk=job_id)
     if job.is_finished:
         return job.state
-    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, started_at=timezone.now(), error="")
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, started_at=timezone.now(), error="",
+                                         worker=this_worker())
     progress = Progress(job)
     try:
         result = BODIES[job.kind](job, progress)
@@ -130,3 +139,38 @@ def job_run(*, job_id: int) -> str:
         progress.close()
     _finish(job, Job.State.DONE, result=result or {}, step="")
     return Job.State.DONE
+
+
+def this_worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def jobs_fail_orphans() -> int:
+    """Fail the running jobs whose worker process on this host is gone; returns how many.
+
+    The worker calls it between jobs, so a job marked with this very process (a pid reused after a restart) is no
+    longer running either. A job's own writes are in its transactions, which the dead process never committed."""
+    host = f"{socket.gethostname()}:"
+    failed = 0
+    for job in Job.objects.filter(state=Job.State.RUNNING, worker__startswith=host):
+        pid = int(job.worker.removeprefix(host) or 0)
+        if pid != os.getpid() and _alive(pid):
+            continue
+        error = str(ORPHANED_ERROR)
+        if Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(
+                state=Job.State.FAILED, finished_at=timezone.now(), error=error):
+            if job.kind in ORPHANED:
+                ORPHANED[job.kind](job, error)
+            logger.warning("job %s (%s): its worker %s is gone; marked failed", job.pk, job.kind, job.worker)
+            failed += 1
+    return failed

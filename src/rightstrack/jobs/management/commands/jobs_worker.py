@@ -9,12 +9,13 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 from django_tasks_db.management.commands.db_worker import Worker
 
 from rightstrack.jobs.heartbeat import heartbeat_beat
+from rightstrack.jobs.runner import jobs_fail_orphans
 
 logger = logging.getLogger("django_tasks_db")
 
 
 class ResilientWorker(Worker):
-    """Runs every ready task, beats, sleeps, again; a database error (SQLite 'database is locked', a PostgreSQL
+    """Fails the jobs of a dead worker, runs every ready task, beats, sleeps, again; a database error (SQLite 'database is locked', a PostgreSQL
     restart) is logged and retried after a pause instead of ending the process."""
 
     def __init__(self, *, keep_going: bool, **kwargs):
@@ -25,6 +26,7 @@ class ResilientWorker(Worker):
         while self.running:
             heartbeat_beat()
             try:
+                jobs_fail_orphans()  # jobs of a worker on this host that was killed
                 super().run()
             except (OperationalError, InterfaceError) as error:
                 logger.warning("Database unavailable (%s); the worker retries in %s s", error, self.interval)

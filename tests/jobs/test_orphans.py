@@ -1,0 +1,76 @@
+"""A worker killed in the middle of a job (kill -9, a machine restart): the next worker pass on that host fails the
+job, and the import it was checking or writing, with a clear message, so it can be started again."""
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from rightstrack.imports.models import StagedImport
+from rightstrack.jobs.models import Job
+from rightstrack.jobs import runner
+from rightstrack.jobs.runner import ORPHANED_ERROR, job_run, jobs_fail_orphans
+from rightstrack.jobs.services import job_enqueue
+
+pytestmark = pytest.mark.django_db
+HOST = socket.gethostname()
+
+
+@pytest.fixture
+def dead_pid():
+    """The pid of a process that has ended (killed with SIGKILL, as a worker would be)."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    child.kill()
+    child.wait()
+    return child.pid
+
+
+@pytest.fixture
+def live_pid():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield child.pid
+    child.kill()
+    child.wait()
+
+
+def _running(worker: str, **kwargs) -> Job:
+    job = job_enqueue(**kwargs)
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, worker=worker)
+    return job
+
+
+def test_a_killed_workers_import_fails_clearly_and_other_jobs_are_left_alone(world, dead_pid, live_pid):
+    coordinator = world.users["coordinator"]
+    staged = StagedImport.objects.create(original_name="uhri.csv", format="uhri", created_by=coordinator,
+                                         state=StagedImport.State.COMMITTING)
+    orphan = _running(f"{HOST}:{dead_pid}", kind=Job.Kind.IMPORT_WRITE, owner=coordinator, obj=staged)
+    alive = _running(f"{HOST}:{live_pid}", kind=Job.Kind.REINDEX)
+    elsewhere = _running(f"other-host:{dead_pid}", kind=Job.Kind.TAG, params={"taxonomy": "sdg"})
+
+    assert jobs_fail_orphans() == 1
+    orphan.refresh_from_db()
+    staged.refresh_from_db()
+    assert orphan.state == Job.State.FAILED and orphan.error == str(ORPHANED_ERROR) and orphan.finished_at
+    assert staged.state == StagedImport.State.FAILED and staged.message == str(ORPHANED_ERROR)
+    assert not staged.is_running  # the import page stops polling and says why
+    # A job whose worker lives, or runs on another host (whose processes this one cannot see), keeps running.
+    assert Job.objects.get(pk=alive.pk).state == Job.State.RUNNING
+    assert Job.objects.get(pk=elsewhere.pk).state == Job.State.RUNNING
+    assert jobs_fail_orphans() == 0  # nothing twice
+
+
+def test_a_job_marked_with_this_very_pid_is_an_orphan_between_jobs(world):
+    """After a restart the new worker may get the dead one's pid (containers): between jobs it runs none itself."""
+    job = _running(f"{HOST}:{os.getpid()}", kind=Job.Kind.REINDEX)
+    assert jobs_fail_orphans() == 1
+    assert Job.objects.get(pk=job.pk).state == Job.State.FAILED
+
+
+def test_a_running_job_names_its_worker(world, monkeypatch):
+    seen = []
+    monkeypatch.setitem(runner.BODIES, Job.Kind.REINDEX, lambda job, progress: seen.append(
+        Job.objects.get(pk=job.pk).worker))
+    job_run(job_id=job_enqueue(kind=Job.Kind.REINDEX).pk)
+    assert seen == [f"{HOST}:{os.getpid()}"]
