@@ -57,12 +57,13 @@ class TrainedModel:
         scores = self.score(texts, embeddings)
         chosen = self.decide(scores)
         sure = confidence(scores, self.thresholds, self.meta.get("confidence"))
-        out = []
-        for row in range(scores.shape[0]):
-            order = np.argsort(-scores[row], kind="stable")
-            out.append([Suggestion(self.labels[i], round(float(scores[row, i]), 4), self.version, bool(chosen[row, i]),
-                                   round(float(sure[row, i]), 4)) for i in order])
-        return out
+        order = np.argsort(-scores, axis=1, kind="stable")
+        # Python lists of each text's values, best first, rounded once: far cheaper than per-value NumPy calls.
+        ranked = [np.take_along_axis(m, order, axis=1).tolist() for m in (scores, chosen, sure)]
+        version, labels = self.version, self.labels
+        return [[Suggestion(labels[i], round(score, 4), version, above, round(sure, 4))
+                 for i, score, above, sure in zip(*row)]
+                for row in zip(order.tolist(), *ranked)]
 
     def save(self, directory: Path) -> str:
         """Store this model under `directory` and return its version."""

@@ -12,9 +12,9 @@ import sys
 from itertools import islice
 from pathlib import Path
 
+import django
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.search.services import tagger_train
 from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, iter_records, read_records
@@ -149,6 +149,9 @@ class Command(BaseCommand):
         if not options["taxonomy"]:
             raise InputError("--taxonomy is required")
         get_taxonomy(options["taxonomy"])
+        django.setup()  # `rightstrack tag` starts without the apps (cli.py); this action needs the database
+        from rightstrack.search.services import tagger_train
+
         trained = tagger_train(taxonomy=options["taxonomy"], progress=stderr_progress)
         self._print_scores(trained.evaluation)
         self.stdout.write(trained.protocol)
