@@ -45,6 +45,22 @@ def test_rare_labels_get_the_shared_threshold():
     assert thresholds[1] == pytest.approx(best_threshold(scores.ravel(), truth.ravel()))
 
 
+def test_calibration_never_sets_a_threshold_that_no_held_out_positive_passes():
+    rng = np.random.default_rng(3)
+    truth = rng.random((200, 6)) < 0.3
+    scores = (0.4 * truth + 0.6 * rng.random((200, 6))).astype(np.float32)  # positives tend to score higher
+    truth[:, 4] = False
+    truth[[5, 9], 4] = True  # a rare label whose two positives score low, under the shared threshold
+    scores[[5, 9], 4] = [0.05, 0.02]
+    truth[:, 5] = False  # no positive at all: the shared threshold
+    thresholds = calibrate_thresholds(scores, truth)
+    shared = best_threshold(scores.ravel(), truth.ravel())
+    assert shared > 0.05
+    for label in range(5):
+        assert (scores[truth[:, label], label] >= thresholds[label]).any(), label
+    assert thresholds[4] == pytest.approx(0.05) and thresholds[5] == pytest.approx(shared)
+
+
 def test_decide_tops_up_to_min_labels_and_argmaxes_single_label():
     scores = np.array([[0.2, 0.6, 0.1], [0.9, 0.8, 0.1]])
     thresholds = np.array([0.5, 0.7, 0.5])
@@ -52,6 +68,13 @@ def test_decide_tops_up_to_min_labels_and_argmaxes_single_label():
     # Row 0: label 1 is nearest to its threshold (-0.1), so it is the top-up.
     assert decide(scores, thresholds, False, 1)[0].tolist() == [False, True, False]
     assert decide(scores, thresholds, True, 1).tolist() == [[False, True, False], [True, False, False]]
+
+
+def test_top_up_by_score_takes_the_most_probable_label_not_the_one_with_the_lowest_threshold():
+    scores = np.array([[0.01, 0.45, 0.30]])
+    thresholds = np.array([0.02, 0.60, 0.50])
+    assert decide(scores, thresholds, False, 1)[0].tolist() == [True, False, False]  # nearest: -0.01
+    assert decide(scores, thresholds, False, 1, top_up_by_score=True)[0].tolist() == [False, True, False]
 
 
 def test_folds_partition_the_rows_deterministically():

@@ -17,7 +17,7 @@ from .taxonomies import get_taxonomy, reference_rows
 from .training import train, zero_shot
 
 # Bump when the way default models are built changes, so stale cached defaults are not reused.
-DEFAULTS_RECIPE = 9
+DEFAULTS_RECIPE = 10
 def build_shipped_defaults(data: str | os.PathLike, directory: Path | None = None,
                            progress: Progress = stderr_progress) -> dict[str, TrainedModel]:
     """Train the shipped `upr-issues` and `action-category` models from UPR Info's coded CSV and store them under

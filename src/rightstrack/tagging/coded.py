@@ -73,9 +73,11 @@ def session_split(sessions: np.ndarray, n_calibration: int = CALIBRATION_SESSION
 
 
 def decide_for(taxonomy_name: str, scores: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
-    """The taxonomy's decision rule (argmax, or thresholds topped up to its minimum number of labels)."""
+    """The taxonomy's decision rule (argmax, or thresholds topped up to its minimum number of labels with the
+    most probable ones: nearness to the threshold chose "HIV - Aids", whose threshold is lowest, for most texts
+    that passed none, and was right for 3% of them on sessions 16-19)."""
     taxonomy = get_taxonomy(taxonomy_name)
-    return decide(scores, thresholds, taxonomy.single_label, taxonomy.min_labels)
+    return decide(scores, thresholds, taxonomy.single_label, taxonomy.min_labels, top_up_by_score=True)
 
 
 def fit_calibrated(factory: Callable[[], object], x, y: np.ndarray, texts: list[str], sessions: np.ndarray,
@@ -117,7 +119,8 @@ def train_default(taxonomy_name: str, rows: list[CodedRecommendation],
     cal = sorted(set(sessions[calibration_rows].tolist()))
     protocol = PROTOCOL.format(first=first, cut=cal[0] - 1, cal=f"{cal[0]}-{cal[-1]}", n=len(rows), last=last)
     meta = {"taxonomy": taxonomy.name, "labels": list(taxonomy.labels), "embedder": "none",
-            "single_label": taxonomy.single_label, "min_labels": taxonomy.min_labels, "opening_words": 0,
+            "single_label": taxonomy.single_label, "min_labels": taxonomy.min_labels, "top_up_by_score": True,
+            "opening_words": 0,
             "synonyms": [], "evaluation_protocol": protocol, "evaluation": held_out, "method_comparison": {},
             "trained_on": len(rows),
             "confidence": calibrate_confidence(calibration, y[calibration_rows], thresholds)}

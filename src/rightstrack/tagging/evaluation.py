@@ -55,14 +55,19 @@ def best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
 
 
 def calibrate_thresholds(scores: np.ndarray, truth: np.ndarray, min_positives: int = 3) -> np.ndarray:
-    """Per-label F1-optimal thresholds; labels with fewer than `min_positives` get one shared threshold."""
+    """Per-label F1-optimal thresholds; labels with fewer than `min_positives` get one shared threshold, lowered
+    where needed so that the label's best-scoring calibration positive passes it (a threshold that none of a
+    label's held-out positives reach would never suggest the label)."""
     truth = truth.astype(bool)
     shared = best_threshold(scores.ravel(), truth.ravel())
-    return np.array(
-        [best_threshold(scores[:, i], truth[:, i]) if truth[:, i].sum() >= min_positives else shared
-         for i in range(truth.shape[1])],
-        dtype=np.float32,
-    )
+    out = []
+    for i in range(truth.shape[1]):
+        positives = scores[truth[:, i], i]
+        if len(positives) >= min_positives:
+            out.append(best_threshold(scores[:, i], truth[:, i]))
+        else:
+            out.append(min(shared, float(positives.max())) if len(positives) else shared)
+    return np.array(out, dtype=np.float32)
 
 
 def calibrate_confidence(scores: np.ndarray, truth: np.ndarray, thresholds: np.ndarray) -> dict:
@@ -98,9 +103,12 @@ def confidence(scores: np.ndarray, thresholds: np.ndarray, params: dict | None) 
 
 def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_labels: int,
            margin: float | None = None, synonyms: Sequence[Sequence[int]] = (),
-           near_top: float | None = None, max_labels: int | None = None) -> np.ndarray:
+           near_top: float | None = None, max_labels: int | None = None,
+           top_up_by_score: bool = False) -> np.ndarray:
     """The predicted 0/1 label matrix: argmax when single-label, else thresholds (and, given a `margin`, only
-    labels scoring within it of the text's best), topping up to `min_labels`. Of each group of `synonyms` (label
+    labels scoring within it of the text's best), topping up to `min_labels` with the labels nearest to passing
+    their thresholds, or with the best-scoring ones if `top_up_by_score` (for probabilities: nearness in
+    probability favours the labels with the lowest thresholds, which are rarely right). Of each group of `synonyms` (label
     columns naming one subject, such as a UHRI theme's legacy and current names) a text keeps only its
     best-scoring predicted label. With `near_top`, a label is also predicted when it scores within `near_top` of the
     text's best label; `max_labels` keeps at most that many, the best-scoring."""
@@ -118,8 +126,7 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool, min_l
         np.put_along_axis(keep, np.argsort(-scores, axis=1, kind="stable")[:, :max_labels], True, axis=1)
         predicted &= keep
     if min_labels:
-        # Compare each score with its own threshold so top-ups favour labels nearest to passing.
-        nearest = np.argsort(-(scores - thresholds), axis=1)[:, :min_labels]
+        nearest = np.argsort(-(scores if top_up_by_score else scores - thresholds), axis=1)[:, :min_labels]
         short = predicted.sum(axis=1) < min_labels
         for row in np.flatnonzero(short):
             predicted[row, nearest[row]] = True

@@ -50,7 +50,8 @@ class TrainedModel:
         """The predicted 0/1 label matrix for a score matrix, by this model's thresholds and decision rule."""
         synonyms = [[self.labels.index(label) for label in group] for group in self.meta.get("synonyms", [])]
         return decide(scores, self.thresholds, self.meta["single_label"], self.meta["min_labels"],
-                      self.meta.get("margin"), synonyms, self.meta.get("near_top"), self.meta.get("max_labels"))
+                      self.meta.get("margin"), synonyms, self.meta.get("near_top"), self.meta.get("max_labels"),
+                      self.meta.get("top_up_by_score", False))
 
     def predict(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> list[list[Suggestion]]:
         """Suggestions per text, best first; `above_threshold` marks the predicted label set."""

@@ -23,8 +23,10 @@ def save(directory: Path, meta: dict, arrays: dict[str, np.ndarray]) -> str:
     directory.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
-    # Synonym groups (one label per subject) change what a model suggests; models without any hash as before.
-    rule = [meta.get("thresholds"), meta.get("margin")] + ([meta["synonyms"]] if meta.get("synonyms") else [])
+    # Synonym groups (one label per subject) and the top-up rule change what a model suggests; models without
+    # either hash as before.
+    rule = [meta.get("thresholds"), meta.get("margin")] + ([meta["synonyms"]] if meta.get("synonyms") else []) \
+        + (["top-up by score"] if meta.get("top_up_by_score") else [])
     decision = json.dumps(rule, sort_keys=True).encode()
     digest = hashlib.sha256(buffer.getvalue() + decision).hexdigest()[:10]
     embedder_version = get_embedder(meta["embedder"]).version
