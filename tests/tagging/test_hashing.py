@@ -63,3 +63,5 @@ def test_linear_scores_equal_the_sparse_matrix_product():
     expected = matrix @ model.coef.T + model.intercept
     assert np.allclose(model.logits(TEXTS), expected, atol=1e-5)
     assert np.allclose(model.logits([""]), model.intercept)  # no n-gram: the intercept alone
+    model.coef = -model.coef  # new weights are used, not the transposed copy of the old ones
+    assert np.allclose(model.logits(TEXTS), matrix @ model.coef.T + model.intercept, atol=1e-5)
