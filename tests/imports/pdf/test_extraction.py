@@ -245,3 +245,19 @@ def test_the_next_heading_ends_the_section():
 def test_a_misprinted_item_number_takes_the_next_number():
     assert list(_by_paragraph("cambodia2014_misprinted_number.txt")) == ["118.107", "118.108", "118.109",
                                                                            "118.110"]
+
+
+def test_recommendations_referred_to_in_the_summary_of_the_dialogue_are_read_there():  # monaco2009.pdf
+    found = _by_paragraph("monaco2009_referenced.txt")
+    assert {p: (r.text, r.recommending_states, r.response) for p, r in found.items()} == {
+        "31 (b)": ("Accede to the International Convention on the Protection of the Rights of All Migrant Workers "
+                   "and Members of Their Families (ICRMWC)", ["Algeria"], "noted"),
+        "33 (a)": ("Actively consider widening opportunities for foreign inhabitants to participate actively in "
+                   "political life", ["Netherlands"], "noted"),
+        "37": ("Uphold freedom of expression, including with respect to public denunciations of the royal family",
+               ["United States"], "noted"),
+        "38 (b)": ("Take the necessary measures to guarantee the human rights of migrants, including ratifying "
+                   "ICRMW", ["Mexico"], "noted"),
+        "43 (a) (ii)": ("Ratify the International Convention on the Protection of the Rights of All Migrant Workers "
+                        "and Members of Their Families", ["Azerbaijan"], "noted"),
+    }  # 68 (d) (i) and 74 (a) are not in the cut; the items "With regard to ..." are the State's comments

@@ -37,6 +37,7 @@ class Grammar:
     alternative: re.Pattern  # between two States' openings: "/" or "and" + a verb
     element: re.Pattern  # the start of a list's next item: ", the", "and the"
     element_start: re.Pattern  # where a list's first item starts: "the"
+    recommends: re.Pattern  # in the summary of the dialogue: "recommended that the Government" before the verb
 
     @classmethod
     def of(cls, language: dict, state: str = "") -> "Grammar":
@@ -56,7 +57,8 @@ class Grammar:
             addressee=re.compile(rf"^\s*{addressed}(?={verb})", re.IGNORECASE),
             alternative=re.compile(rf"^\s*/\s*|^[\s,]*(?:{conjunctions})\s+(?={verb})", re.IGNORECASE),
             element=re.compile(rf"^[\s,]*(?:(?:{conjunctions})\s+)?(?=(?:{language['articles']})\b)"),
-            element_start=re.compile(rf"\b(?=(?:{language['articles']})\b)"))
+            element_start=re.compile(rf"\b(?=(?:{language['articles']})\b)"),
+            recommends=re.compile(rf"{addressee}\s*(?:{language['infinitive']})?(?={verb})", re.IGNORECASE))
 
 
 def state_groups(text: str):

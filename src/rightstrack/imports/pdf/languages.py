@@ -21,6 +21,10 @@ ENGLISH = {
         ("supported", [r"enjoys? (?:the|its) support", r"enjoyed the support", r"accepted by", r"supported by",
                        r"agreed to"]),
     ],
+    # A paragraph whose recommendations are printed earlier, in the summary of the dialogue (2008–2009 reports):
+    # "The recommendations noted in paragraphs 31 (b), 33 (a), 37 ... above did not enjoy the support of Monaco".
+    # The group is the list of references.
+    "references": r"recommendations?\s+(?:\w+\s+)?in\s+paragraphs?\s+(.+?)\s+above\b",
     # A paragraph that only comments on other recommendations (no list of its own).
     "remark": [r"recommendations? (?:nos?\.|numbers?|contained in paragraph)", r"^all conclusions"],
     # An item that comments on recommendations printed elsewhere in the report ("With regard to the
@@ -73,6 +77,7 @@ RUSSIAN = {
         ("pending", [r"будут изучены", r"рассмотрит", r"представит (?:свои )?ответы"]),
         ("supported", [r"пользуются (?:\w+ )?поддержкой", r"получили (?:\w+ )?поддержку"]),
     ],
+    "references": r"рекомендаци\w*,?\s+(?:\w+\s+)?в\s+пункта?х?\s+(.+?)\s+выше\b",
     "remark": [r"рекомендаци\w* №", r"^все выводы"],
     "comment": [r"^(?:в связи с|что касается) рекомендаци\w* в пункт"],
     "verbs": ["активизировать", "внедрить", "внести", "выполнить", "гарантировать", "завершить", "изучить",
