@@ -53,6 +53,12 @@ ENGLISH = {
     "articles": r"the",  # a list's items start with one ("Ratify the OP-CAT (France), the CRPD (Chile)")
     "addressee": r"(?:further\s+)?(?:recommends?|recommended|encourages?|calls?\s+(?:up)?on|requests?|urges?|invites?)"
                  r"\s+(?:that\s+)?(?:it|the\s+Government|(?:the\s+)?{state})\s+(?:to\s+)?",
+    # Treaty bodies' concluding observations (`concluding.py`): the heading of the section of concerns and
+    # recommendations, and how a paragraph's recommending part opens.
+    "co_section": [r"^\s*(?:[A-Z]\.\s*)?principal (?:matters|subjects) of concern and recommendations\W*$",
+                   r"^\s*(?:[A-Z]\.\s*)?concerns and recommendations\W*$"],
+    "co_recommends": r"\b(?:The State party should|The Committee (?:(?:also|further|strongly) )?"
+                     r"(?:recommends|urges|encourages|requests|calls (?:up)?on) (?:that )?the State party)\b",
     # Cover page.
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
