@@ -10,10 +10,15 @@ punctuation removed; a match is a similarity (difflib ratio) of at least 0.9.
 - States: found ones whose expected recommending State is among the extracted States;
 - responses: found ones with a response in the report (not "will be examined"), the same as the expected.
 Where UPR Info split one printed recommendation in two, or printed two as one, no text matches at 0.9: the
-"loose" figures also count an expected text whose words are (90 %) inside an extracted one, or the reverse.
+"loose" figures (in the JSON line) also count an expected text whose words are (90 %) inside an extracted one,
+or the reverse.
+Each miss and each false extraction is given a cause (`classify`): the ground truth's ("reworded": UPR Info's text
+is not printed in the report; "split"/"merged": UPR Info cut one printed recommendation in parts, or joined two;
+"absent": UPR Info lists nothing like it for its States) or "ours". The "gt" columns count the ground truth's;
+"own" recall and precision leave them out: the extractor's own error rate.
 A naive baseline (split the section at item numbers, take the last parentheses as the States) runs on the same
-text in the same run. `--show japan2008` also prints that report's expected texts that were not found and the
-extracted ones that match none. The last line is one JSON object.
+text in the same run. `--show japan2008` (or `--show all`) also prints that report's misses and false
+extractions, each with its cause. The last line is one JSON object.
 """
 
 import argparse
@@ -210,7 +215,8 @@ def ratios(c: dict) -> dict:
     pct = lambda a, b: round(100 * a / b, 1) if b else None  # noqa: E731
     return {"recall": pct(c["found"], c["expected"]), "precision": pct(c["real"], c["extracted"]),
             "states": pct(c["states_right"], c["found"]), "responses": pct(c["responses_right"], c["answered"]),
-            "loose_recall": pct(c["loose_found"], c["expected"]), "loose_precision": pct(c["loose_real"], c["extracted"]),
+            "loose_recall": pct(c["loose_found"], c["expected"]),
+            "loose_precision": pct(c["loose_real"], c["extracted"]),
             # Without the misses and false extractions that are the ground truth's (`classify`): our own error rate.
             "own_recall": pct(c["found"], c["expected"] - c["missed_gt"]),
             "own_precision": pct(c["real"], c["extracted"] - c["false_gt"])}

@@ -39,26 +39,33 @@ def _mechanism(symbol: str) -> str:
     return "CESCR" if symbol.startswith("E/C.12/") else symbol.split("/", 1)[0] or "treaty body"
 
 
+def _upr(lines, language, words, cover) -> tuple[list[Extracted], str]:
+    return extract_upr(lines, language, words, cover.state), "UPR"
+
+
+def _concluding(lines, language, words, cover) -> tuple[list[Extracted], str]:
+    cover.session = cover.cycle = ""  # a treaty body's session is not the UPR Working Group's
+    return extract_concluding(lines, language, words), _mechanism(cover.symbol)
+
+
+# Each layout: the function that finds its section, and the one that reads it (recommendations, mechanism).
+LAYOUTS = ((find_section, _upr), (find_co_section, _concluding))
+
+
 def lines_extract(pages: list[str], name: str = "report") -> ExtractedReport:
-    """The recommendations of a report given as the text of its pages."""
+    """The recommendations of a report given as the text of its pages: the first layout whose section the report
+    holds, in the first language that has it."""
     lines = page_lines(pages)
-    for find in (find_section, find_co_section):
-        code = next((code for code, language in LANGUAGES.items() if find(lines, language) is not None), None)
-        if code is not None:
-            break
-    else:
+    found = next(((code, read) for find, read in LAYOUTS for code, language in LANGUAGES.items()
+                  if find(lines, language) is not None), None)
+    if found is None:
         raise UnusableInput(_("%(file)s has no section of conclusions and recommendations") % {"file": name})
-    language = LANGUAGES[code]
-    cover = read_cover(pages, language)
-    words = vocabulary("\n".join(pages))
-    if find is find_section:
-        found, mechanism = extract_upr(lines, language, words, cover.state), "UPR"
-    else:
-        cover.session = cover.cycle = ""  # a treaty body's session is not the UPR's
-        found, mechanism = extract_concluding(lines, language, words), _mechanism(cover.symbol)
-    if not found:
+    code, read = found
+    cover = read_cover(pages, LANGUAGES[code])
+    recommendations, mechanism = read(lines, LANGUAGES[code], vocabulary("\n".join(pages)), cover)
+    if not recommendations:
         raise UnusableInput(_("%(file)s lists no numbered recommendations") % {"file": name})
-    return ExtractedReport(cover, code, found, mechanism)
+    return ExtractedReport(cover, code, recommendations, mechanism)
 
 
 def report_extract(path) -> ExtractedReport:
