@@ -301,3 +301,13 @@ def test_concluding_observations_lettered_sub_items_in_reading_order():  # CCPR/
 def test_a_paragraph_that_only_states_a_concern_recommends_nothing():  # CCPR/C/KGZ/CO/2, page 4, paragraph 13
     lines = _co_lines("ccpr_kgz_co2_page_4.txt")
     assert co_recommendations("13", lines[lines.index("13.") + 1:], ENGLISH) == []
+
+
+def test_a_semicolon_before_in_particular_continues_the_recommendation():  # mexico2009.pdf, item 93.27
+    text = join_lines(["Take the necessary measures to prevent/prohibit the use of torture / ill-treatment (Japan, ",
+                       "Uzbekistan); in particular by security forces in prisons, as noted by a number of special ",
+                       "rapporteurs (France) "])
+    assert split_item(text, Grammar.of(ENGLISH)) == [
+        ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment", ["Japan", "Uzbekistan"]),
+        ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment; in particular by "
+         "security forces in prisons, as noted by a number of special rapporteurs", ["France"])]

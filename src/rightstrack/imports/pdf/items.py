@@ -44,13 +44,15 @@ class Grammar:
         verbs = "|".join(sorted(language["verbs"], key=len, reverse=True))
         adverbs = "|".join(language["adverbs"])
         conjunctions = "|".join(language["conjunctions"])
+        continuations = "|".join(language["continuations"])
         addressee = language["addressee"].format(state=re.escape(state) if state else r"(?!)")
         lead = rf"(?:(?:{conjunctions})\s+)?(?:{addressee}\s*)?(?:{language['infinitive']})?"
         addressed = rf"{addressee}\s*(?:{language['infinitive']})?"
         verb = rf"(?:(?:{adverbs})\s+)?(?:{verbs})\b"
         upper = r"A-Z\u0410-\u042f\u0401"
         return cls(
-            closes=re.compile(rf"^\s*(?:;\s*(?:(?:{conjunctions})\s+)?(?=[^\W\d_])|\.\s*(?=[{upper}])"
+            closes=re.compile(rf"^\s*(?:;\s*(?:(?:{conjunctions})\s+)?(?=[^\W\d_])(?!(?:{continuations})\b)"
+                              rf"|\.\s*(?=[{upper}])"
                               rf"|\s*(?=[{upper}])|[;.,]?\s*(?:(?:{conjunctions})\s+)?(?=\([ivx]+\)))"),
             closes_with_verb=re.compile(rf"^[\s,]*(?:{conjunctions})\s+{lead}(?={verb})", re.IGNORECASE),
             opening=re.compile(rf"^\s*{lead}(?={verb})", re.IGNORECASE),

@@ -49,6 +49,9 @@ ENGLISH = {
               "take", "undertake", "uphold", "withdraw"],
     "adverbs": ["further", "also", "effectively", "fully", "urgently", "promptly", "actively"],
     "conjunctions": ["and", "as well as"],
+    # Words after "(States); " that continue the sentence instead of opening the next recommendation ("(Japan,
+    # Uzbekistan); in particular by security forces in prisons (France)").
+    "continuations": ["in particular", "particularly", "especially", "notably", "including", "inter alia"],
     "infinitive": r"to\s+",
     "articles": r"the",  # a list's items start with one ("Ratify the OP-CAT (France), the CRPD (Chile)")
     "addressee": r"(?:further\s+)?(?:recommends?|recommended|encourages?|calls?\s+(?:up)?on|requests?|urges?|invites?)"
@@ -92,6 +95,7 @@ RUSSIAN = {
               "содействовать", "создать", "укрепить", "улучшить", "усилить", "учредить"],
     "adverbs": ["далее", "также", "эффективно", "полностью", "незамедлительно"],
     "conjunctions": ["и", "а также"],
+    "continuations": ["в частности", "особенно", "включая"],
     "infinitive": r"(?!)",
     "articles": r"(?!)",
     "addressee": r"(?:рекомендует|призывает|предлагает)\s+{state}\s+",
