@@ -311,3 +311,15 @@ def test_a_semicolon_before_in_particular_continues_the_recommendation():  # mex
         ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment", ["Japan", "Uzbekistan"]),
         ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment; in particular by "
          "security forces in prisons, as noted by a number of special rapporteurs", ["France"])]
+
+
+def test_a_last_group_naming_an_earlier_state_adds_its_words_to_that_states_recommendation():  # mexico2009, 93.69
+    text = join_lines(["Continue to extend and strengthen the system of primary healthcare and improve the ",
+                       "quality of such services (Honduras); and redouble efforts to reduce the number of maternal ",
+                       "deaths by training birth attendants and establishing more obstetric clinics (Holy See), with ",
+                       "particular attention to indigenous women and peoples (Holy See, Honduras). "])
+    assert split_item(text, Grammar.of(ENGLISH)) == [
+        ("Continue to extend and strengthen the system of primary healthcare and improve the quality of such "
+         "services, with particular attention to indigenous women and peoples", ["Honduras"]),
+        ("Redouble efforts to reduce the number of maternal deaths by training birth attendants and establishing "
+         "more obstetric clinics, with particular attention to indigenous women and peoples", ["Holy See"])]

@@ -103,14 +103,14 @@ def split_item(text: str, grammar: Grammar) -> list[tuple[str, list[str]]]:
     for start, end, names in state_groups(text):
         rest = text[end:]
         if _TAIL.match(rest):
-            found += _clause(text[begin:start], inner, names, grammar)
+            found += _clause(text[begin:start], inner, _qualifying(found, text[begin:start], inner, names), grammar)
             return _capitalised(found, grammar)
         closes = grammar.closes.match(rest)
         if not closes and (verb := grammar.closes_with_verb.match(rest)) and \
                 len(text[begin:start].split()) >= _MIN_WORDS:
             closes = verb
         if closes:
-            found += _clause(text[begin:start], inner, names, grammar)
+            found += _clause(text[begin:start], inner, _qualifying(found, text[begin:start], inner, names), grammar)
             begin, inner = end + closes.end(), []
         else:
             inner.append((start - begin, end - begin, names))
@@ -123,6 +123,24 @@ def split_item(text: str, grammar: Grammar) -> list[tuple[str, list[str]]]:
         else:
             found += _clause(tail, inner, [], grammar)
     return _capitalised(found, grammar)
+
+
+def _qualifying(found: list, text: str, inner: list, closing: list[str]) -> list[str]:
+    """The closing States, less those that only qualify their own recommendation closed earlier in the item: in
+    "Continue ... services (Honduras); and redouble efforts ... (Holy See), with particular attention to indigenous
+    women (Holy See, Honduras)" Honduras recommended no words of the second clause but those after its last group,
+    which are added to its first recommendation (changed in `found`)."""
+    if not inner:
+        return closing
+    qualifier = _clean(text[inner[-1][1]:])
+    kept = []
+    for state in closing:
+        earlier = [i for i, (_text, names) in enumerate(found) if names == [state]]
+        if qualifier and earlier and not any(state in names for *_span, names in inner):
+            found[earlier[-1]] = (f"{found[earlier[-1]][0]}, {qualifier}", [state])
+        else:
+            kept.append(state)
+    return kept
 
 
 def _capitalised(found, grammar: Grammar) -> list[tuple[str, list[str]]]:
