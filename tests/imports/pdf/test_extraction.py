@@ -323,3 +323,9 @@ def test_a_last_group_naming_an_earlier_state_adds_its_words_to_that_states_reco
          "services, with particular attention to indigenous women and peoples", ["Honduras"]),
         ("Redouble efforts to reduce the number of maternal deaths by training birth attendants and establishing "
          "more obstetric clinics, with particular attention to indigenous women and peoples", ["Holy See"])]
+
+
+def test_a_paragraph_that_lists_without_recommending_gives_nothing():  # CCPR/C/KGZ/CO/2, page 2, paragraph 4
+    lines = _co_lines("ccpr_kgz_co2_page_2.txt")
+    welcomes = lines[lines.index("4.") + 1:lines.index("C.")]  # "(a) The Second Optional Protocol ..."
+    assert co_recommendations("4", welcomes, ENGLISH) == []

@@ -64,29 +64,36 @@ def _in_order(lines: list[str]) -> list[str]:
     return lines
 
 
+def _recommending(lines: list[str], language: dict) -> list[str]:
+    """The paragraph's lines from its first recommending sentence on (which may run over a line break: "The State
+    party" / "should"), without the concern before it, whose own sub-items are no recommendations."""
+    for index, line in enumerate(lines):
+        joined = join_lines(lines[index:index + 2])
+        if (match := re.search(language["co_recommends"], joined)) and match.start() < len(line.strip()):
+            return [joined[match.start():len(line.strip())], *lines[index + 1:]]
+    return []
+
+
 def co_recommendations(number: str, lines: list[str], language: dict, words=None) -> list[Extracted]:
     """The recommendations of one paragraph: its text from the first recommending sentence on, split at its
     lettered sub-items; none when it only states a concern."""
     lead, items = [], []
-    for line in lines:
+    for line in _recommending(lines, language):
         if match := _SUB_ITEM.match(line):
             items.append((match.group(1), [match.group(2)] if match.group(2) else []))
         elif items:
             items[-1][1].append(line)
         else:
             lead.append(line)
-    text = join_lines(lead)
-    opening = re.search(language["co_recommends"], text)
-    if opening is None:
+    if not lead:
         return []
 
     def made(paragraph: str, body: str) -> Extracted:
         body = repair_split_words(body, words) if words is not None else body
         return Extracted(paragraph, body.rstrip(" ;"), [], "")
 
-    found = [made(number, text[opening.start():])]
-    found += [made(f"{number}({letter})", join_lines(_in_order(item))) for letter, item in items if item]
-    return found
+    return [made(number, join_lines(lead)),
+            *(made(f"{number}({letter})", join_lines(_in_order(item))) for letter, item in items if item)]
 
 
 def extract_concluding(lines: list[str], language: dict, words=None) -> list[Extracted]:
