@@ -20,7 +20,8 @@ from django.utils import timezone
 from rightstrack.backup.services import SKIPPED_MODELS, BackupError, backup_create, backup_restore
 from rightstrack.planning.models import Evidence
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.search.models import ClusterSuggestion, TaggingModelVersion
+from rightstrack.search.models import ClusterSuggestion
+from rightstrack.tagreview.models import TaggingModelVersion
 from tests.snapshot import database_fingerprint
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
