@@ -29,7 +29,7 @@ def main_pages(world) -> dict[str, str]:
         "cluster_list": reverse("recommendations:cluster_list"),
         "term_list": reverse("taxonomy:term_list"),
         "dashboard": reverse("reports:dashboard"),
-        "tag_review": reverse("search:tag_review"),
+        "tag_review": reverse("tagreview:tag_review"),
         "inbox": reverse("planning:progress_report_inbox"),
         "login": reverse("accounts:login"),
         "portal_home": reverse("portal:home"),

@@ -38,7 +38,7 @@ def test_scripted_pages_work_under_the_policy(live_server, page: Page):
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     sign_in(page, live_server.url, "coord")
-    page.goto(live_server.url + reverse("search:tag_review"))
+    page.goto(live_server.url + reverse("tagreview:tag_review"))
     select_all = page.get_by_label("Select all")
     expect(select_all).to_be_visible()  # shown by the script, which the policy let run
     select_all.check()

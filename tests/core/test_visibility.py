@@ -44,9 +44,10 @@ READ_ROUTES = {
     "imports:import_detail": None,
     "exports:export": None,  # a streamed download; visibility covered in tests/exports/test_exports.py
     "taxonomy:term_detail": lambda w: [w.term.pk],
-    # Coordinators' review pages (sign-in required): covered in tests/search/test_views.py.
-    "search:tag_review": None,
-    "search:model_version_list": None,
+    # Coordinators' review pages (sign-in required): covered in tests/tagreview/test_tag_review.py and
+    # tests/search/test_duplicates.py.
+    "tagreview:tag_review": None,
+    "tagreview:model_version_list": None,
     "search:cluster_suggestion_list": None,
     "jobs:job_list": None,  # staff only, each their own jobs; tests/jobs/test_job_list.py
     "jobs:job_detail": None,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.search.services import tagger_train
+from rightstrack.tagreview.services import tagger_train
 from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
 from rightstrack.tagging.embedders import DEFAULT_EMBEDDER, EMBEDDERS, get_embedder
 from rightstrack.tagging.jsonl import InputError, iter_records, read_records
