@@ -42,7 +42,7 @@ RecommendationOrdering = Literal[ordering_values(RecommendationFilterSet.sorts()
 
 
 class RecommendationOut(ExecutorsOut):
-    """A recommendation as published; the columns of the open-data export too."""
+    """A recommendation as published; the objects of the open-data JSON Lines export too."""
 
     id: int
     source_document: str
