@@ -102,7 +102,7 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
     }
 
 
-def plan_dashboard(*, user, version, today: date | None = None) -> dict:
+def plan_dashboard_board(*, user, version, today: date | None = None) -> dict:
     """One plan version: status by section and institution, deadlines, progress since adoption, indicators."""
     today = today or date.today()
     measures = measure_list(user=user).filter(version=version)
