@@ -21,7 +21,7 @@ def _names(model, attr="name"):
 
 
 def _terms(ids):
-    return {t.pk: str(t) for t in Term.objects.filter(pk__in=ids)}
+    return {t.pk: t for t in Term.objects.filter(pk__in=ids)}
 
 
 class RecommendationFilterSet(FacetFilterSet):
