@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from rightstrack.core.models import marked
+from rightstrack.recommendations.models import Cluster
 from rightstrack.reports.content import build_report
 from rightstrack.reports.formats import render_html, write_docx, write_xlsx
 from rightstrack.reports.selectors import ChartFilters
@@ -110,3 +111,16 @@ def test_a_russian_reader_sees_the_mark_on_a_facet(live_server, page: Page):
     expect(mark).to_be_visible()
     expect(mark).to_have_text("EN")
     expect(mark).to_have_attribute("title", "Ещё не переведено: показано на языке оригинала")
+
+
+def test_the_add_tag_picker_and_the_cluster_facet_mark_untranslated_names(client, tagged):
+    cluster = Cluster.objects.create(name="Death penalty")
+    tagged.recommendation.cluster = cluster
+    tagged.recommendation.save()
+    client.force_login(tagged.users["coordinator"])
+    client.cookies["django_language"] = "kk"
+    page = client.get(reverse("recommendations:recommendation_detail", args=[tagged.recommendation.pk])).content.decode()
+    assert f'<option value="{tagged.term.pk}">D23 Death penalty (EN)</option>' in page
+    listing = client.get(reverse("recommendations:recommendation_list")).content.decode()
+    facets = listing[listing.index('class="facets"'):listing.index("</aside>")]
+    assert re.search(r'>Death penalty <abbr class="original-mark"[^>]*>EN</abbr></a>', facets)

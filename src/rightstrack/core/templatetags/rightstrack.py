@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from rightstrack.core.models import TranslatableModel
+from rightstrack.core.models import TranslatableModel, marked
 
 register = template.Library()
 
@@ -35,6 +35,13 @@ def original_mark(obj, field="name"):
         return ""
     return format_html(' <abbr class="original-mark" title="{}">{}</abbr>',
                        _("Not translated yet: shown in the original language"), mark)
+
+
+@register.filter(name="marked")
+def marked_filter(obj, text=None):
+    """`{{ term|marked:label }}` where markup cannot go (an <option>): `label` (default the record's name) with the
+    same mark as plain text, "Death penalty (EN)" (`core.models.marked`)."""
+    return marked(obj, text)
 
 
 @register.filter
