@@ -109,3 +109,11 @@ def test_a_created_record_reads_its_language_by_name_and_hides_its_derived_sort_
         changes = {c.field: c.shown_new for c in history_entries(world.recommendation)[-1].changes}
     assert changes["язык"] == "Английский"
     assert "paragraph key" not in changes and "paragraph_key" not in changes and changes["пункт"] == "124.1"
+
+
+def test_translations_in_history_name_their_field_and_language(world):
+    world.plan.set_translation("title", "ru", "План действий")
+    world.plan.save()
+    with translation.override("ru"):
+        shown = {c.field: c.shown_new for c in history_entries(world.plan)[0].changes}["переводы"]
+    assert shown == "наименование: Русский: План действий"

@@ -75,6 +75,8 @@ def _shown(model, name: str, value, related: dict) -> str:
         return str(_("Yes") if value else _("No"))
     if name == "language":  # a record's language code (free text: imports bring others), by name where known
         return str(dict(settings.LANGUAGES).get(value, value))
+    if name == "translations" and isinstance(value, dict):  # {field: {language: text}}: fields by their label too
+        value = {_label(model, field): texts for field, texts in value.items()}
     return _readable(value)
 
 
