@@ -1,5 +1,5 @@
-"""The demo's institutions carry their Russian and Kazakh names, each with its source, and the demo reads them in
-the reader's language."""
+"""The demo's institutions carry their Russian and Kazakh names, each with its source, and the demo reads them (and
+its cluster) in the reader's language."""
 
 import pytest
 from django.urls import reverse
@@ -41,3 +41,7 @@ def test_the_demo_names_its_institutions_in_the_readers_language(client):
         page = client.get(reverse("portal:measure_detail", args=[medical.pk])).content.decode()
         assert f"MoH — {name}" in page, language
         assert "original-mark" not in page.split("<dl", 1)[1].split("</dl>", 1)[0]  # nothing shown untranslated
+    client.cookies["django_language"] = "ru"
+    listing = client.get(reverse("portal:recommendation_list")).content.decode()
+    facets = listing[listing.index('class="facets"'):listing.index("</aside>")]
+    assert "Предупреждение пыток и жестокого обращения" in facets and "original-mark" not in facets

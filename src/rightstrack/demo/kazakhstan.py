@@ -347,9 +347,14 @@ def load_progress(actor, focal_points: dict, measures, institutions) -> None:
         rating=Assessment.Rating.INSUFFICIENT, is_published=True,
         rationale="Visits found that medical staff in two facilities still report to the prison administration.",
         evidence_url="https://www.gov.kz/"), actor=assessor)
-    cluster = record_save(obj=Cluster(name="Prevention of torture and ill-treatment",
-                                      description="Recommendations on torture prevention, handled together."),
-                          actor=coordinator)
+    cluster = record_save(obj=Cluster(
+        name="Prevention of torture and ill-treatment",
+        description="Recommendations on torture prevention, handled together.",
+        translations={"name": {"ru": "Предупреждение пыток и жестокого обращения",
+                               "kk": "Азаптаудың және қатыгез қарым-қатынастың алдын алу"},
+                      "description": {"ru": "Рекомендации о предупреждении пыток, рассматриваемые вместе.",
+                                      "kk": "Азаптаудың алдын алу туралы бірге қаралатын ұсынымдар."}}),
+        actor=coordinator)
     torture = list(Recommendation.objects.filter(text__icontains="torture"))
     for rec in torture:
         record_save(obj=rec, actor=coordinator, values={"cluster": cluster}, reason="clustered")
