@@ -28,7 +28,7 @@ def main_pages(world) -> dict[str, str]:
         "legal_act_list": reverse("legislation:legal_act_list"),
         "cluster_list": reverse("recommendations:cluster_list"),
         "term_list": reverse("taxonomy:term_list"),
-        "dashboard": reverse("reports:dashboard"),
+        "dashboard": reverse("dashboards:dashboard"),
         "tag_review": reverse("tagreview:tag_review"),
         "inbox": reverse("planning:progress_report_inbox"),
         "login": reverse("accounts:login"),

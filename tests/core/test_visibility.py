@@ -31,8 +31,8 @@ READ_ROUTES = {
     "planning:evidence_download": None,  # needs an uploaded file; tests/planning/test_evidence.py
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
-    "reports:dashboard": lambda w: [],
-    "reports:plan_dashboard": lambda w: [w.plan.pk],
+    "dashboards:dashboard": lambda w: [],
+    "dashboards:plan_dashboard": lambda w: [w.plan.pk],
     "reports:plan_compare": lambda w: [w.plan.pk],
     "reports:report_preview": None,  # needs query parameters; anonymous leaks checked in tests/reports/test_views.py
     "reports:report_detail": None,  # the requester's own report only; tests/reports/test_views.py
