@@ -16,6 +16,7 @@ urlpatterns = [
     path("imports/", include("rightstrack.imports.urls")),
     path("exports/", include("rightstrack.exports.urls")),
     path("search/", include("rightstrack.search.urls")),
+    path("search/", include("rightstrack.tagreview.urls")),  # tag review's addresses from before it left search
     path("jobs/", include("rightstrack.jobs.urls")),
     path("audit/", include("rightstrack.audit.urls")),
     path("public/", include("rightstrack.portal.urls")),

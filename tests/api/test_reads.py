@@ -150,4 +150,4 @@ def test_themes_read_in_the_language_asked_for(client, world):
     russian = client.get("/api/v1/recommendations", HTTP_ACCEPT_LANGUAGE="ru").json()["items"][0]
     kazakh = client.get("/api/v1/recommendations", HTTP_ACCEPT_LANGUAGE="kk").json()["items"][0]
     assert russian["themes"] == ["D23 Смертная казнь"]
-    assert kazakh["themes"] == ["D23 Death penalty"]  # no Kazakh name yet: the original
+    assert kazakh["themes"] == ["D23 Death penalty (EN)"]  # no Kazakh name yet: the original, marked

@@ -6,8 +6,11 @@ import io
 import json
 
 import pytest
+from django.http import QueryDict
 
+from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.api.exports import DATASETS
+from rightstrack.exports.services import export_rows
 from rightstrack.recommendations.models import Recommendation
 from tests.core.test_visibility import SECRETS
 
@@ -68,7 +71,8 @@ def test_open_data_files_hold_published_records_only(client, world, tokens, data
         rows = [json.loads(line) for line in body.splitlines()]
         assert all("id" in row for row in rows)
     else:
-        assert body.lstrip("\ufeff").startswith("id,")
+        assert next(csv.reader(io.StringIO(body.lstrip("\ufeff")))) == export_rows(
+            kind=dataset, user=ANONYMOUS, params=QueryDict())[0]
 
 
 def test_open_data_recommendations_carry_the_published_record(client, world):

@@ -1,5 +1,6 @@
 """Backup and restore: every table, history and uploaded file; checksums match after a round trip."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -20,7 +21,8 @@ from django.utils import timezone
 from rightstrack.backup.services import SKIPPED_MODELS, BackupError, backup_create, backup_restore
 from rightstrack.planning.models import Evidence
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.search.models import ClusterSuggestion, TaggingModelVersion
+from rightstrack.search.models import ClusterSuggestion
+from rightstrack.tagreview.models import TaggingModelVersion
 from tests.snapshot import database_fingerprint
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -60,7 +62,7 @@ def test_round_trip_restores_data_history_and_files_with_equal_checksums(world, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_people_s_decisions_and_trained_taggers_in_the_search_app_survive_a_round_trip(world, tmp_path):
+def test_people_s_decisions_and_trained_taggers_survive_a_round_trip(world, tmp_path):
     """Only the search index is derived data. A dismissed cluster suggestion (what keeps the same group from being
     suggested again) and a tagger trained here from accepted tags (its registry row with the held-out evaluation,
     and its files under MEDIA_ROOT) are people's work, and a restore brings them back."""
@@ -176,3 +178,25 @@ def test_restore_inserts_a_model_s_rows_together_not_one_statement_per_row(world
     few, many = statements_to_restore(3), statements_to_restore(60)
     assert Recommendation.objects.count() == 2 + 3 + 60
     assert many - few < 10, (few, many)  # 60 more records, their history and States: a few statements more
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_from_before_tag_review_left_search_restores_its_trained_taggers(world, tmp_path):
+    """Backups made while `TaggingModelVersion` was in the search app name its rows `search.taggingmodelversion`."""
+    TaggingModelVersion.objects.create(version="sdg/trained-1", taxonomy="sdg", trained_on=12)
+    backup_create(path=tmp_path / "new.zip")
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(tmp_path / "new.zip") as new, zipfile.ZipFile(old, "w") as archive:
+        data = new.read("data.jsonl").replace(b'"model": "tagreview.taggingmodelversion"',
+                                              b'"model": "search.taggingmodelversion"')
+        assert b"search.taggingmodelversion" in data
+        manifest = json.loads(new.read("manifest.json"))
+        manifest["data_sha256"] = hashlib.sha256(data).hexdigest()
+        archive.writestr("data.jsonl", data)
+        archive.writestr("manifest.json", json.dumps(manifest))
+        for name in new.namelist():
+            if name.startswith("media/"):
+                archive.writestr(name, new.read(name))
+    call_command("flush", interactive=False, verbosity=0)
+    backup_restore(path=old)
+    assert TaggingModelVersion.objects.get().trained_on == 12

@@ -19,11 +19,6 @@ KNOWN_FUNCTION_IMPORTS = {
     "rightstrack.search.apps": "search.signals: AppConfig.ready() connects the signals once models are loaded",
     "rightstrack.accounts.apps": "accounts.two_factor: its django-otp models load only once the apps are ready",
     "rightstrack.audit.apps": "audit.signals: AppConfig.ready() connects the signals once models are loaded",
-    # The rest are the search app reaching into tagging lazily; they go when tag review leaves search (issue 19).
-    "rightstrack.search.indexing": "tagging: loads the embedder lazily (tagging move)",
-    "rightstrack.search.selectors": "search.models/text, taxonomy.models, recommendations.models, "
-                                    "search.services (tagging move)",
-    "rightstrack.search.services": "tagging, search.tasks (tagging move, job model)",
 }
 
 

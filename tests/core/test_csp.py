@@ -38,13 +38,13 @@ def test_scripted_pages_work_under_the_policy(live_server, page: Page):
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     sign_in(page, live_server.url, "coord")
-    page.goto(live_server.url + reverse("search:tag_review"))
+    page.goto(live_server.url + reverse("tagreview:tag_review"))
     select_all = page.get_by_label("Select all")
     expect(select_all).to_be_visible()  # shown by the script, which the policy let run
     select_all.check()
     expect(page.locator(f'input[type=checkbox][name="tags"][value="{world.suggestion.pk}"]')).to_be_checked()
     for url in [reverse("recommendations:recommendation_list"), world.recommendation.get_absolute_url(),
-                reverse("reports:dashboard"), "/api/v1/docs", reverse("portal:home")]:
+                reverse("dashboards:dashboard"), "/api/v1/docs", reverse("portal:home")]:
         page.goto(live_server.url + url)
     page.goto(live_server.url + reverse("portal:recommendation_detail", args=[world.recommendation.pk]))
     page.get_by_label("Permalink").focus()

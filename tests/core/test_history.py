@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.db import transaction
-from django.utils import formats
+from django.utils import formats, translation
 
 from rightstrack.core.history import history_entries
 from rightstrack.legislation import services as legislation
@@ -102,3 +102,18 @@ def test_stored_reasons_read_in_the_readers_language():
         assert reason_display("returned: attach the order") == "возвращено на доработку: attach the order"
         assert reason_display("linked to measure 3") == "связано с мерой 3"
         assert reason_display("something new") == "something new"
+
+
+def test_a_created_record_reads_its_language_by_name_and_hides_its_derived_sort_key(world):
+    with translation.override("ru"):
+        changes = {c.field: c.shown_new for c in history_entries(world.recommendation)[-1].changes}
+    assert changes["язык"] == "Английский"
+    assert "paragraph key" not in changes and "paragraph_key" not in changes and changes["пункт"] == "124.1"
+
+
+def test_translations_in_history_name_their_field_and_language(world):
+    world.plan.set_translation("title", "ru", "План действий")
+    world.plan.save()
+    with translation.override("ru"):
+        shown = {c.field: c.shown_new for c in history_entries(world.plan)[0].changes}["переводы"]
+    assert shown == "наименование: Русский: План действий"

@@ -35,4 +35,4 @@ def test_integers_a_database_holds_and_free_text_pass(client, world):
     client.login(username="coord", password=PASSWORD)
     assert client.get(reverse("planning:measure_list"), {"institution": "9223372036854775807"}).status_code == 200
     assert client.get(reverse("recommendations:recommendation_list"), {"q": BIG}).status_code == 200
-    assert client.get(reverse("reports:dashboard"), {"institution": world.mia.pk}).status_code == 200
+    assert client.get(reverse("dashboards:dashboard"), {"institution": world.mia.pk}).status_code == 200

@@ -31,8 +31,8 @@ READ_ROUTES = {
     "planning:evidence_download": None,  # needs an uploaded file; tests/planning/test_evidence.py
     "legislation:legal_act_list": lambda w: [],
     "legislation:legal_act_detail": lambda w: [w.legal_act.pk],
-    "reports:dashboard": lambda w: [],
-    "reports:plan_dashboard": lambda w: [w.plan.pk],
+    "dashboards:dashboard": lambda w: [],
+    "dashboards:plan_dashboard": lambda w: [w.plan.pk],
     "reports:plan_compare": lambda w: [w.plan.pk],
     "reports:report_preview": None,  # needs query parameters; anonymous leaks checked in tests/reports/test_views.py
     "reports:report_detail": None,  # the requester's own report only; tests/reports/test_views.py
@@ -44,9 +44,10 @@ READ_ROUTES = {
     "imports:import_detail": None,
     "exports:export": None,  # a streamed download; visibility covered in tests/exports/test_exports.py
     "taxonomy:term_detail": lambda w: [w.term.pk],
-    # Coordinators' review pages (sign-in required): covered in tests/search/test_views.py.
-    "search:tag_review": None,
-    "search:model_version_list": None,
+    # Coordinators' review pages (sign-in required): covered in tests/tagreview/test_tag_review.py and
+    # tests/search/test_duplicates.py.
+    "tagreview:tag_review": None,
+    "tagreview:model_version_list": None,
     "search:cluster_suggestion_list": None,
     "jobs:job_list": None,  # staff only, each their own jobs; tests/jobs/test_job_list.py
     "jobs:job_detail": None,

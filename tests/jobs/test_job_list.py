@@ -34,4 +34,4 @@ def test_other_staff_see_their_own_jobs_only(client, jobs):
 
 def test_the_jobs_page_is_linked_from_tag_review(client, world):
     client.login(username="coord", password=PASSWORD)
-    assert reverse("jobs:job_list") in client.get(reverse("search:tag_review")).content.decode()
+    assert reverse("jobs:job_list") in client.get(reverse("tagreview:tag_review")).content.decode()

@@ -91,7 +91,7 @@ def test_archive_and_templates_refuse_anonymous_visitors(client, world):
 
 
 def test_archive_is_linked_from_the_nav_and_the_dashboards(client, world):
-    assert reverse("reports:report_archive") not in client.get(reverse("reports:dashboard")).content.decode()
+    assert reverse("reports:report_archive") not in client.get(reverse("dashboards:dashboard")).content.decode()
     client.login(username="viewer", password=PASSWORD)
-    page = client.get(reverse("reports:dashboard")).content.decode()
+    page = client.get(reverse("dashboards:dashboard")).content.decode()
     assert page.count(reverse("reports:report_archive")) == 2

@@ -5,11 +5,13 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import load_workbook
 
 from rightstrack.planning.models import ActionPlanVersion, Measure
 from rightstrack.reports import charts
 from rightstrack.reports.diff import plan_version_diff
+from rightstrack.reports.figures import indicator_chart
 
 
 @pytest.fixture
@@ -77,3 +79,11 @@ def test_charts_are_valid_svg_with_escaped_labels_and_words_in_the_legend():
 def test_empty_charts_still_render():
     assert "<svg" in charts.stacked_bars("Nothing", [], [("implemented", "Implemented")])
     assert "<svg" in charts.line_chart("Nothing", [])
+
+
+def test_an_indicator_chart_names_its_unit_in_the_readers_language(world):
+    world.indicator.translations = {"unit": {"ru": "человек"}}
+    world.indicator.save()
+    with translation.override("ru"):
+        assert indicator_chart(world.indicator).title.endswith("(человек)")
+    assert indicator_chart(world.indicator).title.endswith("(persons)")

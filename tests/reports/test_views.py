@@ -29,35 +29,35 @@ def due(world):
 
 
 def test_dashboard_shows_charts_and_deadlines_without_leaking_to_anonymous(client, due):
-    page = client.get(reverse("reports:dashboard")).content.decode()
+    page = client.get(reverse("dashboards:dashboard")).content.decode()
     assert page.count("<svg") == 7  # mechanism, theme (empty), institution + measures, 2 progress lines, 1 indicator
     assert "Implementation status by mechanism" in page and "Judges trained through HELP" in page
     assert "Service model for the police" in page  # published, overdue measure
     assert SECRET[:40] not in page and "124.2" not in page
     client.login(username="coord", password=PASSWORD)
-    assert "124.2" in client.get(reverse("reports:dashboard")).content.decode()
+    assert "124.2" in client.get(reverse("dashboards:dashboard")).content.decode()
 
 
 def test_dashboard_filters_narrow_the_charts(client, due):
     client.login(username="coord", password=PASSWORD)
-    page = client.get(reverse("reports:dashboard"), {"status": "implemented"}).content.decode()
+    page = client.get(reverse("dashboards:dashboard"), {"status": "implemented"}).content.decode()
     assert "A/HRC" not in page  # no implemented recommendation, so no bar and no deadline row
-    page = client.get(reverse("reports:dashboard"), {"mechanism": "UPR", "cycle": "2"}).content.decode()
+    page = client.get(reverse("dashboards:dashboard"), {"mechanism": "UPR", "cycle": "2"}).content.decode()
     assert "UPR" in page and "124.2" in page
 
 
 @pytest.mark.parametrize("params", [{"cycle": "two"}, {"period_from": "yesterday"}, {"status": "finished"}])
 def test_bad_dashboard_filters_get_a_clear_message(client, world, params):
-    response = client.get(reverse("reports:dashboard"), params)
+    response = client.get(reverse("dashboards:dashboard"), params)
     assert response.status_code == 400 and 'role="alert"' in response.content.decode()
 
 
 def test_plan_dashboard_and_its_visibility(client, due):
-    page = client.get(reverse("reports:plan_dashboard", args=[due.plan.pk])).content.decode()
+    page = client.get(reverse("dashboards:plan_dashboard", args=[due.plan.pk])).content.decode()
     assert "Implementation status by plan section" in page and "Judges trained through HELP" in page
     due.plan.is_published = False
     due.plan.save()
-    assert client.get(reverse("reports:plan_dashboard", args=[due.plan.pk])).status_code == 404
+    assert client.get(reverse("dashboards:plan_dashboard", args=[due.plan.pk])).status_code == 404
     assert client.get(reverse("reports:plan_compare", args=[due.plan.pk])).status_code == 404
 
 
@@ -154,7 +154,7 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, due):
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("reports:dashboard")).status_code == 200
+            assert client.get(reverse("dashboards:dashboard")).status_code == 200
         return len(queries)
 
     client.login(username="coord", password=PASSWORD)

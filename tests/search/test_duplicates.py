@@ -115,3 +115,12 @@ def test_suggestion_page_lists_members_and_decides(client, world):
     assert "A/HRC/14/10" in page and "A/HRC/28/10" in page
     client.post(reverse("search:cluster_suggestion_decide", args=[suggestion.pk]), {"confirm": "1", "name": "OP"})
     assert Cluster.objects.filter(name="OP").exists()
+
+
+def test_the_near_duplicates_page_is_for_coordinators(client, world):
+    route = reverse("search:cluster_suggestion_list")
+    assert client.get(route)["Location"].startswith(reverse("accounts:login"))
+    client.login(username="viewer", password=PASSWORD)
+    assert client.get(route).status_code == 403
+    client.login(username="coord", password=PASSWORD)
+    assert client.get(route).status_code == 200

@@ -1,13 +1,14 @@
 """Open-data bulk export of everything published, as CSV or JSON Lines.
 
-The columns are the API's output schemas, so the export and the API never disagree.
+The CSV has the interchange schema's columns (`recommendations.interchange`), the same file as /exports/, so it
+imports back with no mapping; JSON Lines carries the API's output objects (with their ids and translations).
 Always the anonymous view: a token does not widen an open-data file.
 """
 
 import json
 from typing import Literal
 
-from django.http import StreamingHttpResponse
+from django.http import QueryDict, StreamingHttpResponse
 from ninja import Router
 
 from rightstrack.accounts.permissions import ANONYMOUS
@@ -26,6 +27,7 @@ from rightstrack.api.recommendations import (
     recommendations_published,
 )
 from rightstrack.core.spreadsheets import csv_lines
+from rightstrack.exports.services import export_rows
 from rightstrack.recommendations.selectors import assessment_list
 
 router = Router(tags=["open data"])
@@ -47,14 +49,6 @@ def _rows(dataset: str):
         yield schema.from_orm(obj).model_dump(mode="json")
 
 
-def _cell(value) -> str:
-    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return " | ".join(str(v) for v in value)
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False) if value else ""
-    return "" if value is None else str(value)
-
-
 def as_jsonl(dataset: str):
     """One JSON object per line."""
     for row in _rows(dataset):
@@ -62,11 +56,10 @@ def as_jsonl(dataset: str):
 
 
 def as_csv(dataset: str):
-    """A header from the schema's fields, then one line per record; lists joined with ' | '. The same writer as
-    /exports/ (core.spreadsheets.CsvWriter), so formula-like cells are neutralised here too."""
-    _queryset, schema = DATASETS[dataset]
-    columns = list(schema.model_fields)
-    return csv_lines(columns, ([_cell(row[c]) for c in columns] for row in _rows(dataset)))
+    """The interchange columns of every published record: the rows and the writer of /exports/ for an anonymous
+    reader (`exports.services.export_rows`, `core.spreadsheets.CsvWriter`), formula-like cells neutralised."""
+    headers, _total, rows = export_rows(kind=dataset, user=ANONYMOUS, params=QueryDict())
+    return csv_lines(headers, rows)
 
 
 @router.get("/export/{dataset}.{fmt}", auth=None, url_name="export",

@@ -66,7 +66,7 @@ class PlanOut(Schema):
 
 
 class MeasureOut(ExecutorsOut):
-    """A measure of a plan version; the columns of the open-data export too."""
+    """A measure of a plan version; the objects of the open-data JSON Lines export too."""
 
     id: int
     plan_id: int

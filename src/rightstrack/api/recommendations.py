@@ -25,7 +25,7 @@ from rightstrack.api.common import (
     to_params,
 )
 from rightstrack.api.errors import ErrorOut
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.planning.selectors import measure_list
 from rightstrack.recommendations import selectors, services
 from rightstrack.recommendations.filtersets import RecommendationFilterSet
@@ -42,7 +42,7 @@ RecommendationOrdering = Literal[ordering_values(RecommendationFilterSet.sorts()
 
 
 class RecommendationOut(ExecutorsOut):
-    """A recommendation as published; the columns of the open-data export too."""
+    """A recommendation as published; the objects of the open-data JSON Lines export too."""
 
     id: int
     source_document: str
@@ -94,8 +94,8 @@ class RecommendationOut(ExecutorsOut):
 
     @staticmethod
     def resolve_themes(obj):
-        # In the reader's language (Accept-Language), the English name where the term has no translation.
-        return [str(t.term) for t in obj.tags.all() if t.status == TagAssignment.Status.ACCEPTED]
+        # In the reader's language (Accept-Language); a term with no name in it reads "D23 Death penalty (EN)".
+        return [marked(t.term) for t in obj.tags.all() if t.status == TagAssignment.Status.ACCEPTED]
 
 
 class RecommendationFilters(Schema):

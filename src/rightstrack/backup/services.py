@@ -4,8 +4,8 @@ A backup is one zip: `data.jsonl` (one object per line, keys sorted, so the same
 bytes on SQLite and PostgreSQL), `media/...` and `manifest.json` with SHA-256 checksums of both.
 Restore checks the checksums first, refuses a non-empty database unless forced, and loads in one
 transaction. The full-text/vector search index is derived data: it is left out and rebuilt after restore. What
-people decided in the search app (confirmed and dismissed cluster suggestions) and the taggers trained here
-(their registry and held-out evaluations; the model files are in MEDIA_ROOT) are kept.
+people decided in the search app (confirmed and dismissed cluster suggestions) and the taggers trained here (tag
+review's registry and held-out evaluations; the model files are in MEDIA_ROOT) are kept.
 """
 
 import errno
@@ -37,6 +37,8 @@ SKIPPED_MODELS = {
     "search.searchdocument", "search.recommendationembedding", "search.measureembedding", "search.facetgeneration",
     "search.job",
 }
+# Models that moved to another app since a backup may have been made: its rows load into the model's new home.
+MOVED_MODELS = {"search.taggingmodelversion": "tagreview.taggingmodelversion"}
 
 
 class BackupError(Exception):
@@ -253,6 +255,7 @@ def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float
                 # Rows come model by model (dependency order); each model's rows go in CHUNK at a time.
                 for index, line in enumerate(data, start=1):
                     row = json.loads(line)
+                    row["model"] = MOVED_MODELS.get(row["model"], row["model"])
                     if rows and (row["model"] != rows[0]["model"] or len(rows) >= CHUNK):
                         _insert(rows, keys)
                         rows = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import connections
+from django.db import connections, models
 from django.db.models import QuerySet
 from django.db.models.constants import LOOKUP_SEP
 
@@ -18,7 +18,8 @@ NONE = "none"  # the query-string value that selects the rows without a value, o
 
 @dataclass
 class Facet:
-    """A filter on one field path; `labels` turns stored values into display labels.
+    """A filter on one field path; `labels` turns stored values into display labels (text, or records shown as
+    `str(record)` with their original-language mark, e.g. terms).
 
     `also`: further paths to the same kind of value; a row has every value found through any of its paths
     (e.g. a report's mechanism through its recommendation or through its measure's recommendations).
@@ -43,6 +44,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    record: object = None  # the labelled record, if any: the page marks its name when it is untranslated
 
 
 @dataclass
@@ -59,7 +61,9 @@ def _result(facet: Facet, counted: dict, chosen: list[str]) -> FacetResult:
     if facet.empty:
         labels[NONE] = facet.empty
     selected = set(chosen)
-    return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected) for v, n in rows])
+    return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected,
+                                          labels.get(v) if isinstance(labels.get(v), models.Model) else None)
+                               for v, n in rows])
 
 
 class FacetIndex:

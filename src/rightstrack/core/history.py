@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "history_id", "history_date", "history_change_reason",
                   "history_type", "history_user", "history_user_id", "history_relation",
-                  "sort_key"}  # derived from the code, which the history shows
+                  "sort_key", "paragraph_key"}  # derived from the code and paragraph, which the history shows
 
 
 @dataclass
@@ -73,6 +73,10 @@ def _shown(model, name: str, value, related: dict) -> str:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return str(_("Yes") if value else _("No"))
+    if name == "language":  # a record's language code (free text: imports bring others), by name where known
+        return str(dict(settings.LANGUAGES).get(value, value))
+    if name == "translations" and isinstance(value, dict):  # {field: {language: text}}: fields by their label too
+        value = {_label(model, field): texts for field, texts in value.items()}
     return _readable(value)
 
 

@@ -43,6 +43,14 @@ class TranslatableModel(models.Model):
         original = getattr(self, "language", None) or settings.LANGUAGE_CODE
         return language != original[:2] and not (self.translations or {}).get(field, {}).get(language)
 
+    def original_mark(self, field: str = "name", language: str | None = None) -> str:
+        """The original's language code ("EN") when a reader of `language` (default: active) gets the field
+        untranslated, else "". The one mark of a fallback: pages show it with the `original_mark` template tag,
+        reports, mails and the API with `marked`."""
+        if not self.shows_original(field, language):
+            return ""
+        return (getattr(self, "language", None) or settings.LANGUAGE_CODE)[:2].upper()
+
     def set_translation(self, field: str, language: str, text: str) -> None:
         """Store one translation in memory; the caller's service saves it."""
         if field not in self.TRANSLATABLE_FIELDS:
@@ -55,6 +63,14 @@ class TranslatableModel(models.Model):
             values.pop(language, None)
         data[field] = values
         self.translations = {k: v for k, v in data.items() if v}
+
+
+def marked(obj, text: str | None = None, field: str = "name") -> str:
+    """Plain text of a name for reports, mails and the API: `text` (default `str(obj)`) followed by the
+    original-language mark when its reader gets it untranslated ("D23 Death penalty (EN)")."""
+    text = str(obj) if text is None else text
+    mark = obj.original_mark(field) if isinstance(obj, TranslatableModel) else ""
+    return f"{text} ({mark})" if mark else text
 
 
 class PublishableModel(models.Model):

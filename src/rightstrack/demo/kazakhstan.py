@@ -128,12 +128,17 @@ def _deadline(text: str) -> date | None:
 
 
 def load_institutions(actor) -> dict[str, Institution]:
-    """The ministries and bodies named in the sources, keyed by abbreviation and alias."""
+    """The ministries and bodies named in the sources, keyed by abbreviation and alias, with their Russian and
+    Kazakh names and the source of those (`institutions_translations.csv`)."""
+    names = {row["abbreviation"]: row for row in _rows(DEMO / "institutions_translations.csv")}
     found = {}
     for abbreviation, name, kind, aliases in INSTITUTIONS:
+        row = names[abbreviation]
         inst = Institution.objects.filter(abbreviation=abbreviation).first() or record_save(
             obj=Institution(abbreviation=abbreviation, name=name, kind=kind,
-                            source_note="Follow-up Plan 2022 (gov.kz) and the seed article"), actor=actor)
+                            translations={"name": {"ru": row["name_ru"], "kk": row["name_kk"]}},
+                            source_note=f"Follow-up Plan 2022 (gov.kz) and the seed article; ru/kk: {row['source']}"),
+            actor=actor)
         for key in [abbreviation, *aliases]:
             found[key] = inst
     return found
@@ -342,9 +347,14 @@ def load_progress(actor, focal_points: dict, measures, institutions) -> None:
         rating=Assessment.Rating.INSUFFICIENT, is_published=True,
         rationale="Visits found that medical staff in two facilities still report to the prison administration.",
         evidence_url="https://www.gov.kz/"), actor=assessor)
-    cluster = record_save(obj=Cluster(name="Prevention of torture and ill-treatment",
-                                      description="Recommendations on torture prevention, handled together."),
-                          actor=coordinator)
+    cluster = record_save(obj=Cluster(
+        name="Prevention of torture and ill-treatment",
+        description="Recommendations on torture prevention, handled together.",
+        translations={"name": {"ru": "Предупреждение пыток и жестокого обращения",
+                               "kk": "Азаптаудың және қатыгез қарым-қатынастың алдын алу"},
+                      "description": {"ru": "Рекомендации о предупреждении пыток, рассматриваемые вместе.",
+                                      "kk": "Азаптаудың алдын алу туралы бірге қаралатын ұсынымдар."}}),
+        actor=coordinator)
     torture = list(Recommendation.objects.filter(text__icontains="torture"))
     for rec in torture:
         record_save(obj=rec, actor=coordinator, values={"cluster": cluster}, reason="clustered")

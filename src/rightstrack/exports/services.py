@@ -15,7 +15,7 @@ from rightstrack.planning.selectors import (
 )
 from rightstrack.recommendations import interchange as c
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.recommendations.selectors import recommendation_faceted
+from rightstrack.recommendations.selectors import assessment_list, recommendation_faceted
 from rightstrack.taxonomy.models import TagAssignment
 
 CHUNK = 2000
@@ -66,6 +66,8 @@ EXPORTS = {
     "legal-acts": ExportKind(lambda user, params: legal_act_faceted(user=user, params=params)[0],
                              c.LEGAL_ACT_COLUMNS, ("amendments", "measures__version__plan")),
     "progress-reports": ExportKind(lambda user, params: progress_report_list(user=user), c.PROGRESS_REPORT_COLUMNS),
+    "assessments": ExportKind(lambda user, params: assessment_list(user=user).order_by("pk"), c.ASSESSMENT_COLUMNS,
+                              ("recommendation__source_document", "measure__version__plan")),
 }
 
 

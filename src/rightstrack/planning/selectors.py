@@ -5,6 +5,8 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,20 @@ DONE = [ImplementationStatus.IMPLEMENTED]
 def plan_list(*, user) -> QuerySet[ActionPlan]:
     """Plans the user may read."""
     return published_unless_internal(ActionPlan.objects.prefetch_related("versions"), user)
+
+
+def plan_versions(*, user, pk: int) -> tuple[ActionPlan, list]:
+    """A plan the user may read and its versions, oldest first (404 when it is unreadable or has none)."""
+    plan = get_object_or_404(plan_list(user=user), pk=pk)
+    versions = list(plan.versions.order_by("number"))
+    if not versions:
+        raise Http404(_("This plan has no version yet."))
+    return plan, versions
+
+
+def version_numbered(versions: list, number: str | None, default):
+    """The version of `versions` whose number is `number` (a query-string value), else `default`."""
+    return next((v for v in versions if str(v.number) == number), default)
 
 
 def measure_list(*, user, current_only: bool = False, as_of: datetime | None = None) -> QuerySet[Measure]:

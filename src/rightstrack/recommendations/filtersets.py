@@ -20,8 +20,12 @@ def _names(model, attr="name"):
     return lookup
 
 
+def _clusters(ids):
+    return {c.pk: c for c in Cluster.objects.filter(pk__in=ids)}  # shown by name, marked when untranslated
+
+
 def _terms(ids):
-    return {t.pk: str(t) for t in Term.objects.filter(pk__in=ids)}
+    return {t.pk: t for t in Term.objects.filter(pk__in=ids)}
 
 
 class RecommendationFilterSet(FacetFilterSet):
@@ -34,7 +38,7 @@ class RecommendationFilterSet(FacetFilterSet):
     status = FacetFilter(_("Status"), "status", dict(ImplementationStatus.choices))
     institution = FacetFilter(_("Institution"), "lead_institution", _names(Institution, "abbreviation"),
                               empty=_("No lead institution"))
-    cluster = FacetFilter(_("Cluster"), "cluster", _names(Cluster))
+    cluster = FacetFilter(_("Cluster"), "cluster", _clusters)
     theme = FacetFilter(_("Theme"), "theme_tags__term", _terms)
     issue = FacetFilter(_("UPR Info issue"), "issue_tags__term", _terms)
     sdg = FacetFilter(_("SDG"), "sdg_tags__term", _terms)

@@ -126,5 +126,15 @@ PROGRESS_REPORT_COLUMNS = [
     Column("published", lambda p: _yes(p.is_published)),
 ]
 
+ASSESSMENT_COLUMNS = [
+    Column("target", lambda a: (f"measure {a.measure.version.plan.title} {a.measure.key}" if a.measure_id
+                                else f"recommendation {recommendation_ref(a.recommendation)}")),
+    Column("organisation", lambda a: a.organisation.abbreviation),
+    Column("rating", lambda a: a.rating),
+    Column("rationale", lambda a: a.rationale),
+    Column("evidence_url", lambda a: a.evidence_url),
+    Column("published", lambda a: _yes(a.is_published)),
+]
+
 RECOMMENDATION_FIELDS = [c.name for c in RECOMMENDATION_COLUMNS]
 MEASURE_FIELDS = [c.name for c in MEASURE_COLUMNS]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution, Role
 from rightstrack.accounts.permissions import is_internal
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.planning.models import (
     ActionPlan,
     ActionPlanVersion,
@@ -227,11 +227,12 @@ def _grouped_recommendations(snapshot, recs, group_by: str) -> dict[str, list]:
         tags = snapshot.tags("recommendation", Vocabulary.THEME, {r.id for r in recs})
         for rec in recs:
             for term in tags.get(rec.id, []) or [None]:
-                groups.setdefault(str(term) if term else _("No theme"), []).append(rec)
+                groups.setdefault(marked(term) if term else _("No theme"), []).append(rec)
     else:
         clusters = Cluster.objects.in_bulk({r.cluster_id for r in recs if r.cluster_id})
         for rec in recs:
-            name = clusters[rec.cluster_id].tr("name") if rec.cluster_id in clusters else _("No cluster")
+            name = (marked(clusters[rec.cluster_id], clusters[rec.cluster_id].tr("name")) if rec.cluster_id in clusters
+                    else _("No cluster"))
             groups.setdefault(name, []).append(rec)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] in (_("No theme"), _("No cluster")), kv[0])))
 
@@ -289,7 +290,7 @@ def _theme(snapshot, filters: ChartFilters, options, progress):
     recs = list(filter_recommendations(snapshot.recommendations(), filters))
     terms = Term.objects.filter(vocabulary=Vocabulary.THEME, code__in=filters.theme) | Term.objects.filter(
         vocabulary=Vocabulary.THEME, pk__in=[int(t) for t in filters.theme if t.isdigit()])
-    names = ", ".join(str(t) for t in terms) or ", ".join(filters.theme)
+    names = ", ".join(marked(t) for t in terms) or ", ".join(filters.theme)
     summary, sections, figures = _recommendation_report(snapshot, recs, group_by="cluster", progress=progress)
     measures = _related(list(filter_measures(snapshot.measures(), filters)), "lead_institution")
     if measures:
@@ -376,9 +377,9 @@ def _institution(snapshot, filters, options, progress):
     for rec in recs:
         by_mechanism.setdefault(rec.source_document.mechanism.code, []).append(rec)
     figures = [_bars(_("Implementation status by mechanism"), by_mechanism), _bars(_("Status"), groups)]
-    cover = [(_("Institution"), str(institution)), (_("Recommendations"), str(len(recs))),
+    cover = [(_("Institution"), marked(institution)), (_("Recommendations"), str(len(recs))),
              (_("Measures"), str(len(measures)))]
-    return str(institution), cover, _summary(groups, _("Items")), sections, figures
+    return marked(institution), cover, _summary(groups, _("Items")), sections, figures
 
 
 def _current_version_ids() -> dict[int, int]:

@@ -53,6 +53,7 @@ def indicator_chart(indicator, *, width: int = 640) -> Chart:
     if indicator.baseline is not None and (baseline_at or days):
         series.append(Series(_("Baseline"), [(baseline_at or days[0], float(indicator.baseline))],
                              charts.SERIES_COLOURS[5]))
-    title = f"{indicator} ({indicator.unit})"
+    unit = indicator.tr("unit")
+    title = f"{indicator} ({unit})"
     rows = [(v.period, float(v.value)) for v in entries]
-    return Chart(title, charts.line_chart(title, series, width=width, y_label=indicator.unit), rows)
+    return Chart(title, charts.line_chart(title, series, width=width, y_label=unit), rows)

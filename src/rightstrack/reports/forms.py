@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.planning.models import ActionPlanVersion
 from rightstrack.planning.selectors import plan_list
 from rightstrack.recommendations.models import Mechanism, SourceDocument
@@ -77,15 +77,14 @@ class ReportRequestForm(forms.Form):
         super().__init__(data, **kwargs)
         self.saving = saving
         empty = [("", "—")]
-        self.fields["mechanism"].choices = empty + [(m.code, f"{m.tr('name')} ({m.code})")
+        self.fields["mechanism"].choices = empty + [(m.code, marked(m, f"{m.tr('name')} ({m.code})"))
                                                     for m in Mechanism.objects.order_by("name")]
         cycles = SourceDocument.objects.exclude(cycle=None).order_by("cycle").values_list("cycle", flat=True)
         self.fields["cycle"].choices = [("", _("All cycles"))] + [(c, str(c)) for c in dict.fromkeys(cycles)]
         terms = sorted(Term.objects.filter(vocabulary=Vocabulary.THEME), key=lambda t: natural_key(t.code))
-        self.fields["theme"].choices = empty + [(t.code, t.code if t.code == t.tr("name") else
-                                                 f"{t.code} — {t.tr('name')}") for t in terms]
+        self.fields["theme"].choices = empty + [(t.code, marked(t)) for t in terms]
         institutions = sorted(Institution.objects.all(), key=lambda i: i.tr("name").lower())
-        self.fields["institution"].choices = empty + [(i.pk, f"{i.tr('name')} ({i.abbreviation})")
+        self.fields["institution"].choices = empty + [(i.pk, marked(i, f"{i.tr('name')} ({i.abbreviation})"))
                                                       for i in institutions]
         plans = sorted(plan_list(user=user), key=lambda p: p.tr("title").lower())
         self.fields["plan"].choices = empty + [(p.pk, p.tr("title")) for p in plans]

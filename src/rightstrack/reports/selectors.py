@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
 from rightstrack.accounts.permissions import is_internal, is_manager
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.planning.models import ActionPlan, Measure
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.reports.models import Report, ReportTemplate
@@ -160,7 +160,7 @@ def status_by(qs: QuerySet, dimension: str, *, limit: int = 12) -> list[tuple[st
                                           **{f"{target}__in": qs.values("pk")})
              .order_by().values_list("term", f"{target}__status").annotate(n=Count(target, distinct=True)))
     pairs = list(pairs)
-    labels = {t.pk: str(t) for t in Term.objects.filter(pk__in={p[0] for p in pairs})}
+    labels = {t.pk: marked(t) for t in Term.objects.filter(pk__in={p[0] for p in pairs})}
     return _rows(pairs, labels, limit)
 
 

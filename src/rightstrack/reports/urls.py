@@ -4,8 +4,6 @@ from rightstrack.reports import views
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("plans/<int:pk>/", views.plan_dashboard, name="plan_dashboard"),
     path("plans/<int:pk>/compare/", views.plan_compare, name="plan_compare"),
     path("reports/new/", views.report_request, name="report_request"),
     path("reports/preview/<str:kind>/", views.report_preview, name="report_preview"),

@@ -1,4 +1,4 @@
-"""Dashboards, plan comparison, report preview and built reports. Thin: parse, call a selector or service, render."""
+"""Plan comparison, report preview and built reports. Thin: parse, call a selector or service, render."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -13,8 +13,7 @@ from rightstrack.audit.models import AuditEvent
 from rightstrack.audit.services import audit_record
 from rightstrack.core.forms import ConfirmForm
 from rightstrack.core.views import run_service
-from rightstrack.planning.selectors import measure_list, plan_list
-from rightstrack.reports import dashboards
+from rightstrack.planning.selectors import measure_list, plan_versions, version_numbered
 from rightstrack.reports.content import ReportError, build_report
 from rightstrack.reports.diff import plan_version_diff
 from rightstrack.reports.forms import KIND_LABELS, ReportRequestForm
@@ -33,38 +32,10 @@ from rightstrack.reports.services import (
 )
 
 
-def dashboard(request):
-    filters = ChartFilters.from_params(request.GET)
-    context = {"filters": filters, "options": dashboards.filter_options(user=request.user),
-               "selected": {k: set(request.GET.getlist(k)) for k in request.GET}}
-    context.update(dashboards.overview_dashboard(user=request.user, filters=filters))
-    return render(request, "reports/dashboard.html", context, status=400 if filters.errors else 200)
-
-
-def _plan_and_versions(request, pk):
-    plan = get_object_or_404(plan_list(user=request.user), pk=pk)
-    versions = list(plan.versions.order_by("number"))
-    if not versions:
-        raise Http404(_("This plan has no version yet."))
-    return plan, versions
-
-
-def _pick(versions, value, default):
-    return next((v for v in versions if str(v.number) == value), default)
-
-
-def plan_dashboard(request, pk):
-    plan, versions = _plan_and_versions(request, pk)
-    version = _pick(versions, request.GET.get("version"), versions[-1])
-    return render(request, "reports/plan_dashboard.html", {
-        "plan": plan, "versions": versions, "version": version,
-        **dashboards.plan_dashboard(user=request.user, version=version)})
-
-
 def plan_compare(request, pk):
-    plan, versions = _plan_and_versions(request, pk)
-    new = _pick(versions, request.GET.get("to"), versions[-1])
-    old = _pick(versions, request.GET.get("from"), versions[-2] if len(versions) > 1 else versions[0])
+    plan, versions = plan_versions(user=request.user, pk=pk)
+    new = version_numbered(versions, request.GET.get("to"), versions[-1])
+    old = version_numbered(versions, request.GET.get("from"), versions[-2] if len(versions) > 1 else versions[0])
     diff = plan_version_diff(old_version=old, new_version=new, measures=measure_list(user=request.user))
     return render(request, "reports/plan_compare.html",
                   {"plan": plan, "versions": versions, "diff": diff, "old": old, "new": new})

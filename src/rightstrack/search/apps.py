@@ -6,7 +6,7 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "rightstrack.search"
-    verbose_name = "Search, duplicates and tag review"
+    verbose_name = "Search and duplicates"
 
     def ready(self):
         from rightstrack.search import signals, triggers  # noqa: F401  (index after writes; facet triggers after migrate)

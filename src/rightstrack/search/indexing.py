@@ -18,6 +18,7 @@ from rightstrack.search.models import (
     SearchDocument,
 )
 from rightstrack.search.text import stem_text
+from rightstrack.tagging import api as tagging_api
 
 Progress = Callable[[int, int], None]
 BATCH = 500
@@ -70,15 +71,12 @@ def _embed_rows(model, key: str, texts: dict[int, str], progress: Progress | Non
     """Embed the texts whose hash changed, in batches; returns how many were (re)embedded.
 
     The hash covers the embedder's version too, so vectors made by another embedder are re-embedded."""
-    from rightstrack.tagging import embed
-    from rightstrack.tagging.api import embedder_version
-
-    version = embedder_version()
+    version = tagging_api.embedder_version()
     hashes = {pk: hashlib.sha256(f"{version}\n{text}".encode()).hexdigest() for pk, text in texts.items()}
     known = dict(model.objects.filter(pk__in=list(texts)).values_list("pk", "text_hash"))
     stale = [pk for pk, digest in hashes.items() if known.get(pk) != digest]
     for chunk in _chunks(stale, EMBED_BATCH):
-        vectors = embed([texts[pk] for pk in chunk])
+        vectors = tagging_api.embed([texts[pk] for pk in chunk])
         with transaction.atomic():
             model.objects.filter(pk__in=chunk).delete()
             model.objects.bulk_create([model(**{f"{key}_id": pk}, vector=vec, text_hash=hashes[pk])

@@ -1,66 +1,28 @@
-"""Job bodies of the search app (reindexing, bulk tag suggestion, training from accepted tags), run by the jobs
-worker, and how the pages word them."""
+"""The search app's job body (reindexing), run by the jobs worker, and how the pages word it."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import Progress, job_body
 from rightstrack.search import indexing
-from rightstrack.search.services import TAXONOMIES, tag_suggest, tagger_train
-from rightstrack.taxonomy.models import Vocabulary
 
 REINDEX_COUNTS = {"documents": gettext_lazy("records indexed for full text: %(n)s"),
                   "embedded": gettext_lazy("recommendations embedded: %(n)s"),
                   "measures_embedded": gettext_lazy("measures embedded: %(n)s")}
 
 
-def job_taxonomy(job: Job) -> str:
-    """The taxonomy a tagging job works on, by its name in the reader's language ("themes" reads «Тема»)."""
-    taxonomy = job.params.get("taxonomy", "")
-    return str(Vocabulary(TAXONOMIES[taxonomy][0]).label) if taxonomy in TAXONOMIES else taxonomy
-
-
 def _reindex_summary(job: Job) -> str:
     return ", ".join(str(REINDEX_COUNTS[key]) % {"n": n} for key, n in job.result.items() if key in REINDEX_COUNTS)
 
 
-def _tag_summary(job: Job) -> str:
-    stored = job.result.get("stored", 0)
-    return ngettext("%(n)s suggestion stored", "%(n)s suggestions stored", stored) % {"n": stored}
+def _search_link(job: Job) -> tuple[str, str] | None:
+    """A finished reindex links to the search page."""
+    if job.state != Job.State.DONE:
+        return None
+    return reverse("recommendations:recommendation_list"), str(gettext_lazy("Search"))
 
 
-def _link(url_name: str, label):
-    return lambda job: (reverse(url_name), str(label)) if job.state == Job.State.DONE else None
-
-
-@job_body(Job.Kind.REINDEX, summary=_reindex_summary,
-          link=_link("recommendations:recommendation_list", gettext_lazy("Search")))
+@job_body(Job.Kind.REINDEX, summary=_reindex_summary, link=_search_link)
 def reindex(job: Job, progress: Progress) -> dict:
     return indexing.reindex_all(progress=progress)
-
-
-@job_body(Job.Kind.TAG, summary=_tag_summary, title=job_taxonomy,
-          link=_link("search:tag_review", gettext_lazy("Suggested tags")))
-def tag(job: Job, progress: Progress) -> dict:
-    stored = tag_suggest(taxonomy=job.params["taxonomy"], recommendation_ids=job.params.get("ids"),
-                         model_path=job.params.get("model_path"), progress=progress)
-    return {"stored": stored}
-
-
-@job_body(Job.Kind.TRAIN, title=job_taxonomy,
-          link=_link("search:model_version_list", gettext_lazy("Tagging models")))
-def train(job: Job, progress: Progress) -> dict:
-    """Training reports steps (embedding, each method compared, the refit), not counts: each step's name is shown,
-    and the bar moves on by a step without claiming to know how many are left."""
-    steps = 0
-
-    def step(message: str) -> None:
-        nonlocal steps
-        steps += 1
-        progress(steps, steps + 1, message)
-
-    trained = tagger_train(taxonomy=job.params["taxonomy"], progress=step)
-    return {"version": trained.version, "trained_on": trained.trained_on,
-            "summary": f"trained {trained.version} on {trained.trained_on} texts: held-out micro-F1 "
-                       f"{trained.evaluation['micro']['f1']:.3f}; bulk tagging now uses it. {trained.protocol}"}

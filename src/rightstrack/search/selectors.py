@@ -1,10 +1,13 @@
-"""Reads: the one search entry point for list pages (and the API), similar records, review queues.
+"""Reads: the one search entry point for list pages (and the API), similar records, near-duplicate groups and
+their review queue.
 
 Visibility is never decided here: every function narrows a queryset that a domain selector built
 for the user, so anonymous visitors still see published records only.
 """
 
+import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,15 +19,19 @@ from django.utils.translation import gettext as _
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from rightstrack.recommendations.models import Recommendation
 from rightstrack.search import engine
 from rightstrack.search.models import (
     ClusterSuggestion,
     FacetGeneration,
     MeasureEmbedding,
     RecommendationEmbedding,
-    TaggingModelVersion,
+    SearchDocument,
 )
 from rightstrack.search.query import Clause, parse
+from rightstrack.search.text import stem, stem_forms, words
+from rightstrack.tagging import embed_queries
+from rightstrack.taxonomy.models import TagAssignment, Term
 
 MODES = ("fulltext", "semantic", "hybrid")
 DEFAULT_MODE = "hybrid"
@@ -58,8 +65,6 @@ def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
 @lru_cache(maxsize=256)
 def embed_query(text: str) -> np.ndarray:
     """The query's vector (the same model as the index); cached, since paging and facet clicks repeat a query."""
-    from rightstrack.tagging import embed_queries
-
     return embed_queries([text])[0]
 
 
@@ -124,11 +129,6 @@ _vocabularies: dict[tuple, dict[str, int]] = {}
 def _vocabulary(visible: QuerySet) -> dict[str, int]:
     """Every word (lower case, 3 letters or more) of the visible records' texts and translations, with its count;
     built on an empty result only and kept until the index changes (100k records take a few seconds)."""
-    from collections import Counter
-
-    from rightstrack.search.models import SearchDocument
-    from rightstrack.search.text import words
-
     key = (str(visible.query), SearchDocument.objects.count(),
            SearchDocument.objects.order_by("-updated_at").values_list("updated_at", flat=True).first())
     if key not in _vocabularies:
@@ -144,10 +144,6 @@ def _vocabulary(visible: QuerySet) -> dict[str, int]:
 def near_spellings(*, visible: QuerySet, text: str, limit: int = 3) -> list[str]:
     """The query with a word that no visible record has replaced by a near spelling that some have (the most
     frequent first), for an empty result: «пытькм» gives «пытками»."""
-    import difflib
-
-    from rightstrack.search.text import words
-
     vocabulary = _vocabulary(visible)
     suggestions: list[str] = []
     for word in dict.fromkeys(words(text)):
@@ -168,9 +164,6 @@ _term_names: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
 def _named_terms() -> list[tuple[int, frozenset[str]]]:
     """(term id, the stems of one of its names) for every name in every language of the bridged vocabularies; kept
     until a term changes."""
-    from rightstrack.search.text import stem, words
-    from rightstrack.taxonomy.models import Term
-
     terms = Term.objects.filter(vocabulary__in=BRIDGE_VOCABULARIES)
     key = (terms.count(), terms.order_by("-updated_at").values_list("updated_at", flat=True).first())
     if key not in _term_names:
@@ -187,9 +180,6 @@ def tagged_with_named_terms(text: str) -> list[int]:
     """Records with an accepted tag whose name, in any language, has every word of `text` in some form: «пытки» finds
     what people tagged "Torture and other CID treatment", whose Russian name has «Пытки». Most matching tags first.
     Hybrid search fuses this with the words and the meaning, so a Russian query finds tagged English records."""
-    from rightstrack.search.text import stem_forms, words
-    from rightstrack.taxonomy.models import TagAssignment
-
     wanted = [set(stem_forms(w)) for w in words(text)]
     if not wanted:
         return []
@@ -243,8 +233,6 @@ def duplicate_groups(*, threshold: float | None = None, margin: float = 0.015) -
     Pairs at cosine similarity >= threshold, and within `margin` of each end's best match, are linked;
     each connected group comes with the lowest similarity among its links, most similar groups first.
     """
-    from rightstrack.recommendations.models import Recommendation
-
     threshold = threshold if threshold is not None else _setting("SEARCH_DUPLICATE_THRESHOLD", 0.935)
     rows = list(RecommendationEmbedding.objects.order_by("pk").values_list("pk", "vector"))
     if len(rows) < 2:
@@ -284,21 +272,3 @@ def cluster_suggestion_list(*, user, status: str = ClusterSuggestion.Status.SUGG
     """Cluster suggestions in a state, with their members (internal users only reach this page)."""
     return (ClusterSuggestion.objects.filter(status=status)
             .prefetch_related("recommendations__source_document__mechanism", "recommendations__cluster"))
-
-
-def tag_review_list(*, user, vocabulary: str = "", min_confidence: float = 0.0) -> QuerySet:
-    """Model suggestions waiting for a decision, most confident first."""
-    from rightstrack.taxonomy.models import TagAssignment
-
-    qs = (TagAssignment.objects.filter(status=TagAssignment.Status.SUGGESTED, recommendation__isnull=False)
-          .select_related("term", "recommendation__source_document").order_by("-confidence", "pk"))
-    if vocabulary:
-        qs = qs.filter(vocabulary=vocabulary)
-    if min_confidence:
-        qs = qs.filter(confidence__gte=min_confidence)
-    return qs
-
-
-def model_version_list() -> QuerySet[TaggingModelVersion]:
-    """Tagger versions that stored suggestions or were trained here, with their held-out evaluations."""
-    return TaggingModelVersion.objects.all()

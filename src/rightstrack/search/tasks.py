@@ -1,5 +1,5 @@
 """Embedding tasks (django-tasks), queued after saves: they take ids and are idempotent. The search app's
-long jobs (reindex, tagging, training) are job bodies in `search.jobs`."""
+reindex is a job body in `search.jobs`; tagging and training are in `tagreview.jobs`."""
 
 from django_tasks import task
 

@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.core.models import marked
 from rightstrack.subscriptions import mail
 from rightstrack.subscriptions.consent import CONSENT_VERSION, consent_text
 from rightstrack.subscriptions.models import ConsentRecord, Subscriber, Subscription
@@ -19,7 +20,7 @@ from rightstrack.subscriptions.tokens import InvalidToken, token_make, token_rea
 
 
 def _topics(subscriptions) -> list[dict]:
-    return [{"kind": s.kind, "id": s.target.pk, "name": str(s.target)} for s in subscriptions]
+    return [{"kind": s.kind, "id": s.target.pk, "name": marked(s.target)} for s in subscriptions]
 
 
 def _open_request(subscriber: Subscriber, now) -> bool:

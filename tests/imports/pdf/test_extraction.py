@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_words, vocabulary
+from rightstrack.imports.pdf.concluding import co_paragraphs, co_recommendations
 from rightstrack.imports.pdf.languages import ENGLISH
 from rightstrack.imports.pdf.report import lines_extract, report_extract
 from rightstrack.imports.pdf.states import country_name, parse_states
@@ -245,3 +246,86 @@ def test_the_next_heading_ends_the_section():
 def test_a_misprinted_item_number_takes_the_next_number():
     assert list(_by_paragraph("cambodia2014_misprinted_number.txt")) == ["118.107", "118.108", "118.109",
                                                                            "118.110"]
+
+
+def test_recommendations_referred_to_in_the_summary_of_the_dialogue_are_read_there():  # monaco2009.pdf
+    found = _by_paragraph("monaco2009_referenced.txt")
+    assert {p: (r.text, r.recommending_states, r.response) for p, r in found.items()} == {
+        "31 (b)": ("Accede to the International Convention on the Protection of the Rights of All Migrant Workers "
+                   "and Members of Their Families (ICRMWC)", ["Algeria"], "noted"),
+        "33 (a)": ("Actively consider widening opportunities for foreign inhabitants to participate actively in "
+                   "political life", ["Netherlands"], "noted"),
+        "37": ("Uphold freedom of expression, including with respect to public denunciations of the royal family",
+               ["United States"], "noted"),
+        "38 (b)": ("Take the necessary measures to guarantee the human rights of migrants, including ratifying "
+                   "ICRMW", ["Mexico"], "noted"),
+        "43 (a) (ii)": ("Ratify the International Convention on the Protection of the Rights of All Migrant Workers "
+                        "and Members of Their Families", ["Azerbaijan"], "noted"),
+    }  # 68 (d) (i) and 74 (a) are not in the cut; the items "With regard to ..." are the State's comments
+
+
+def _co_lines(name: str) -> list[str]:
+    return page_lines((FIXTURES / name).read_text(encoding="utf-8").split("\f"))
+
+
+def test_concluding_observations_are_a_second_layout():  # CCPR/C/KGZ/CO/2, page 2 (fixtures/README.md)
+    report = _extract("ccpr_kgz_co2_page_2.txt")
+    assert (report.cover.symbol, report.mechanism, report.cover.session) == ("CCPR/C/KGZ/CO/2", "CCPR", "")
+    assert [(r.paragraph, r.recommending_states, r.response) for r in report.recommendations] == [("5", [], "")]
+    text = report.recommendations[0].text  # from "The State party should" on; the concern and the next heading not
+    assert text.startswith("The State party should take appropriate measures to raise awareness among judges")
+    assert text.endswith("by the domestic courts in its next periodic report.")
+
+
+def test_concluding_observations_paragraphs_drop_topic_headings():  # CCPR/C/KGZ/CO/2, page 8
+    found = [r for number, body in co_paragraphs(_co_lines("ccpr_kgz_co2_page_8.txt"))
+             for r in co_recommendations(number, body, ENGLISH)]
+    assert [r.paragraph for r in found] == ["26", "27", "28"]
+    assert found[0].text.endswith("providing the necessary identification documents.")
+    assert found[1].text.startswith("The State party should strengthen its efforts to ensure representation")
+    assert found[1].text.endswith("restoring Uzbek-language television stations.")  # not "Dissemination of ..."
+    assert found[2].text.startswith("The State party should widely disseminate the Covenant")
+
+
+def test_concluding_observations_lettered_sub_items_in_reading_order():  # CCPR/C/KGZ/CO/2, page 4
+    lines = _co_lines("ccpr_kgz_co2_page_4.txt")
+    paragraph_11 = lines[:lines.index("Trafficking in persons")]  # its number and concern are on page 3
+    found = {r.paragraph: r.text for r in co_recommendations("11", paragraph_11, ENGLISH)}
+    assert list(found) == ["11", "11(a)", "11(b)", "11(c)", "11(d)"]
+    assert found["11"].endswith("including bride kidnapping, spousal rape and domestic violence and:")
+    assert found["11(a)"].startswith("Reinforce training of police")
+    assert found["11(c)"] == "Ensure the availability of a sufficient number of adequately resourced shelters"
+    assert found["11(d)"].endswith("adverse impact of violence on women.")
+
+
+def test_a_paragraph_that_only_states_a_concern_recommends_nothing():  # CCPR/C/KGZ/CO/2, page 4, paragraph 13
+    lines = _co_lines("ccpr_kgz_co2_page_4.txt")
+    assert co_recommendations("13", lines[lines.index("13.") + 1:], ENGLISH) == []
+
+
+def test_a_semicolon_before_in_particular_continues_the_recommendation():  # mexico2009.pdf, item 93.27
+    text = join_lines(["Take the necessary measures to prevent/prohibit the use of torture / ill-treatment (Japan, ",
+                       "Uzbekistan); in particular by security forces in prisons, as noted by a number of special ",
+                       "rapporteurs (France) "])
+    assert split_item(text, Grammar.of(ENGLISH)) == [
+        ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment", ["Japan", "Uzbekistan"]),
+        ("Take the necessary measures to prevent/prohibit the use of torture / ill-treatment; in particular by "
+         "security forces in prisons, as noted by a number of special rapporteurs", ["France"])]
+
+
+def test_a_last_group_naming_an_earlier_state_adds_its_words_to_that_states_recommendation():  # mexico2009, 93.69
+    text = join_lines(["Continue to extend and strengthen the system of primary healthcare and improve the ",
+                       "quality of such services (Honduras); and redouble efforts to reduce the number of maternal ",
+                       "deaths by training birth attendants and establishing more obstetric clinics (Holy See), with ",
+                       "particular attention to indigenous women and peoples (Holy See, Honduras). "])
+    assert split_item(text, Grammar.of(ENGLISH)) == [
+        ("Continue to extend and strengthen the system of primary healthcare and improve the quality of such "
+         "services, with particular attention to indigenous women and peoples", ["Honduras"]),
+        ("Redouble efforts to reduce the number of maternal deaths by training birth attendants and establishing "
+         "more obstetric clinics, with particular attention to indigenous women and peoples", ["Holy See"])]
+
+
+def test_a_paragraph_that_lists_without_recommending_gives_nothing():  # CCPR/C/KGZ/CO/2, page 2, paragraph 4
+    lines = _co_lines("ccpr_kgz_co2_page_2.txt")
+    welcomes = lines[lines.index("4.") + 1:lines.index("C.")]  # "(a) The Second Optional Protocol ..."
+    assert co_recommendations("4", welcomes, ENGLISH) == []

@@ -159,3 +159,17 @@ def test_the_review_flags_a_recommendation_without_states():
                                                          "recommending_states": []})]
     page = render_to_string("imports/report_rows.html", {"report_rows": rows})
     assert "none found: check the report" in page and "Noted" in page
+
+
+def test_concluding_observations_are_imported_under_their_treaty_body(db, capsys, tmp_path, monkeypatch):
+    """The text layer of page 2 of CCPR/C/KGZ/CO/2 (fixtures/README.md) stands in for the PDF's."""
+    page = (Path(__file__).parent / "fixtures" / "ccpr_kgz_co2_page_2.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr("rightstrack.imports.pdf.report.pdf_pages", lambda path: [page])
+    path = tmp_path / "CCPR-C-KGZ-CO-2.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    code, out, _ = _run(capsys, "import", path)
+    assert code == 0 and out.strip().splitlines()[-1] == "created=1 updated=0 unchanged=0 rejected=0"
+    rec = Recommendation.objects.get(source_document__symbol="CCPR/C/KGZ/CO/2", paragraph="5")
+    assert (rec.source_document.mechanism.code, rec.source_document.mechanism.kind) == ("CCPR", "treaty_body")
+    assert rec.text.startswith("The State party should take appropriate measures") and rec.response == "pending"
+    assert not rec.recommending_states.exists() and rec.source_document.cycle is None

@@ -1,9 +1,10 @@
 """Template helpers used on every page: translated fields, status badges, query-string edits."""
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from rightstrack.core.models import TranslatableModel, marked
 
 register = template.Library()
 
@@ -27,12 +28,20 @@ def tr(obj, field):
 
 @register.simple_tag
 def original_mark(obj, field="name"):
-    """A small visible mark after a name shown in its original language because it has no translation yet."""
-    if obj is None or not hasattr(obj, "shows_original") or not obj.shows_original(field):
+    """A small visible mark after a name shown in its original language because it has no translation yet
+    (`TranslatableModel.original_mark`; plain-text outputs use `core.models.marked`)."""
+    mark = obj.original_mark(field) if isinstance(obj, TranslatableModel) else ""
+    if not mark:
         return ""
-    original = (getattr(obj, "language", None) or settings.LANGUAGE_CODE)[:2]
     return format_html(' <abbr class="original-mark" title="{}">{}</abbr>',
-                       _("Not translated yet: shown in the original language"), original.upper())
+                       _("Not translated yet: shown in the original language"), mark)
+
+
+@register.filter(name="marked")
+def marked_filter(obj, text=None):
+    """`{{ term|marked:label }}` where markup cannot go (an <option>): `label` (default the record's name) with the
+    same mark as plain text, "Death penalty (EN)" (`core.models.marked`)."""
+    return marked(obj, text)
 
 
 @register.filter

@@ -4,7 +4,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-SYMBOL = re.compile(r"\bA/HRC/\d+/\d+(?:/Add\.\d+)?\b")
+# A UPR report's symbol, or a treaty body's concluding observations' (CCPR/C/KGZ/CO/2, E/C.12/KAZ/CO/2).
+SYMBOL = re.compile(r"\b(?:A/HRC/\d+/\d+(?:/Add\.\d+)?|(?:[A-Z]{2,6}/C|E/C\.12)/[A-Z]{3}/CO/\d+(?:-\d+)?)\b")
 
 
 @dataclass

@@ -37,26 +37,30 @@ class Grammar:
     alternative: re.Pattern  # between two States' openings: "/" or "and" + a verb
     element: re.Pattern  # the start of a list's next item: ", the", "and the"
     element_start: re.Pattern  # where a list's first item starts: "the"
+    recommends: re.Pattern  # in the summary of the dialogue: "recommended that the Government" before the verb
 
     @classmethod
     def of(cls, language: dict, state: str = "") -> "Grammar":
         verbs = "|".join(sorted(language["verbs"], key=len, reverse=True))
         adverbs = "|".join(language["adverbs"])
         conjunctions = "|".join(language["conjunctions"])
+        continuations = "|".join(language["continuations"])
         addressee = language["addressee"].format(state=re.escape(state) if state else r"(?!)")
         lead = rf"(?:(?:{conjunctions})\s+)?(?:{addressee}\s*)?(?:{language['infinitive']})?"
         addressed = rf"{addressee}\s*(?:{language['infinitive']})?"
         verb = rf"(?:(?:{adverbs})\s+)?(?:{verbs})\b"
         upper = r"A-Z\u0410-\u042f\u0401"
         return cls(
-            closes=re.compile(rf"^\s*(?:;\s*(?:(?:{conjunctions})\s+)?(?=[^\W\d_])|\.\s*(?=[{upper}])"
+            closes=re.compile(rf"^\s*(?:;\s*(?:(?:{conjunctions})\s+)?(?=[^\W\d_])(?!(?:{continuations})\b)"
+                              rf"|\.\s*(?=[{upper}])"
                               rf"|\s*(?=[{upper}])|[;.,]?\s*(?:(?:{conjunctions})\s+)?(?=\([ivx]+\)))"),
             closes_with_verb=re.compile(rf"^[\s,]*(?:{conjunctions})\s+{lead}(?={verb})", re.IGNORECASE),
             opening=re.compile(rf"^\s*{lead}(?={verb})", re.IGNORECASE),
             addressee=re.compile(rf"^\s*{addressed}(?={verb})", re.IGNORECASE),
             alternative=re.compile(rf"^\s*/\s*|^[\s,]*(?:{conjunctions})\s+(?={verb})", re.IGNORECASE),
             element=re.compile(rf"^[\s,]*(?:(?:{conjunctions})\s+)?(?=(?:{language['articles']})\b)"),
-            element_start=re.compile(rf"\b(?=(?:{language['articles']})\b)"))
+            element_start=re.compile(rf"\b(?=(?:{language['articles']})\b)"),
+            recommends=re.compile(rf"{addressee}\s*(?:{language['infinitive']})?(?={verb})", re.IGNORECASE))
 
 
 def state_groups(text: str):
@@ -99,14 +103,14 @@ def split_item(text: str, grammar: Grammar) -> list[tuple[str, list[str]]]:
     for start, end, names in state_groups(text):
         rest = text[end:]
         if _TAIL.match(rest):
-            found += _clause(text[begin:start], inner, names, grammar)
+            found += _clause(text[begin:start], inner, _qualifying(found, text[begin:start], inner, names), grammar)
             return _capitalised(found, grammar)
         closes = grammar.closes.match(rest)
         if not closes and (verb := grammar.closes_with_verb.match(rest)) and \
                 len(text[begin:start].split()) >= _MIN_WORDS:
             closes = verb
         if closes:
-            found += _clause(text[begin:start], inner, names, grammar)
+            found += _clause(text[begin:start], inner, _qualifying(found, text[begin:start], inner, names), grammar)
             begin, inner = end + closes.end(), []
         else:
             inner.append((start - begin, end - begin, names))
@@ -119,6 +123,24 @@ def split_item(text: str, grammar: Grammar) -> list[tuple[str, list[str]]]:
         else:
             found += _clause(tail, inner, [], grammar)
     return _capitalised(found, grammar)
+
+
+def _qualifying(found: list, text: str, inner: list, closing: list[str]) -> list[str]:
+    """The closing States, less those that only qualify their own recommendation closed earlier in the item: in
+    "Continue ... services (Honduras); and redouble efforts ... (Holy See), with particular attention to indigenous
+    women (Holy See, Honduras)" Honduras recommended no words of the second clause but those after its last group,
+    which are added to its first recommendation (changed in `found`)."""
+    if not inner:
+        return closing
+    qualifier = _clean(text[inner[-1][1]:])
+    kept = []
+    for state in closing:
+        earlier = [i for i, (_text, names) in enumerate(found) if names == [state]]
+        if qualifier and earlier and not any(state in names for *_span, names in inner):
+            found[earlier[-1]] = (f"{found[earlier[-1]][0]}, {qualifier}", [state])
+        else:
+            kept.append(state)
+    return kept
 
 
 def _capitalised(found, grammar: Grammar) -> list[tuple[str, list[str]]]:

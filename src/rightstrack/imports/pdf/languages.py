@@ -21,6 +21,10 @@ ENGLISH = {
         ("supported", [r"enjoys? (?:the|its) support", r"enjoyed the support", r"accepted by", r"supported by",
                        r"agreed to"]),
     ],
+    # A paragraph whose recommendations are printed earlier, in the summary of the dialogue (2008–2009 reports):
+    # "The recommendations noted in paragraphs 31 (b), 33 (a), 37 ... above did not enjoy the support of Monaco".
+    # The group is the list of references.
+    "references": r"recommendations?\s+(?:\w+\s+)?in\s+paragraphs?\s+(.+?)\s+above\b",
     # A paragraph that only comments on other recommendations (no list of its own).
     "remark": [r"recommendations? (?:nos?\.|numbers?|contained in paragraph)", r"^all conclusions"],
     # An item that comments on recommendations printed elsewhere in the report ("With regard to the
@@ -45,10 +49,19 @@ ENGLISH = {
               "take", "undertake", "uphold", "withdraw"],
     "adverbs": ["further", "also", "effectively", "fully", "urgently", "promptly", "actively"],
     "conjunctions": ["and", "as well as"],
+    # Words after "(States); " that continue the sentence instead of opening the next recommendation ("(Japan,
+    # Uzbekistan); in particular by security forces in prisons (France)").
+    "continuations": ["in particular", "particularly", "especially", "notably", "including", "inter alia"],
     "infinitive": r"to\s+",
     "articles": r"the",  # a list's items start with one ("Ratify the OP-CAT (France), the CRPD (Chile)")
     "addressee": r"(?:further\s+)?(?:recommends?|recommended|encourages?|calls?\s+(?:up)?on|requests?|urges?|invites?)"
                  r"\s+(?:that\s+)?(?:it|the\s+Government|(?:the\s+)?{state})\s+(?:to\s+)?",
+    # Treaty bodies' concluding observations (`concluding.py`): the heading of the section of concerns and
+    # recommendations, and how a paragraph's recommending part opens.
+    "co_section": [r"^\s*(?:[A-Z]\.\s*)?principal (?:matters|subjects) of concern and recommendations\W*$",
+                   r"^\s*(?:[A-Z]\.\s*)?concerns and recommendations\W*$"],
+    "co_recommends": r"\b(?:The State party should|The Committee (?:(?:also|further|strongly) )?"
+                     r"(?:recommends|urges|encourages|requests|calls (?:up)?on) (?:that )?the State party)\b",
     # Cover page.
     "months": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"],
@@ -73,6 +86,7 @@ RUSSIAN = {
         ("pending", [r"будут изучены", r"рассмотрит", r"представит (?:свои )?ответы"]),
         ("supported", [r"пользуются (?:\w+ )?поддержкой", r"получили (?:\w+ )?поддержку"]),
     ],
+    "references": r"рекомендаци\w*,?\s+(?:\w+\s+)?в\s+пункта?х?\s+(.+?)\s+выше\b",
     "remark": [r"рекомендаци\w* №", r"^все выводы"],
     "comment": [r"^(?:в связи с|что касается) рекомендаци\w* в пункт"],
     "verbs": ["активизировать", "внедрить", "внести", "выполнить", "гарантировать", "завершить", "изучить",
@@ -81,6 +95,7 @@ RUSSIAN = {
               "содействовать", "создать", "укрепить", "улучшить", "усилить", "учредить"],
     "adverbs": ["далее", "также", "эффективно", "полностью", "незамедлительно"],
     "conjunctions": ["и", "а также"],
+    "continuations": ["в частности", "особенно", "включая"],
     "infinitive": r"(?!)",
     "articles": r"(?!)",
     "addressee": r"(?:рекомендует|призывает|предлагает)\s+{state}\s+",

@@ -36,8 +36,8 @@ class PdfTable:
         recorded under an annotation id is that record, as stored (`existing.as_recorded`)."""
         cover = self.report.cover
         rows = as_recorded(cover.symbol, [
-            {"mechanism": "UPR", "document": cover.symbol, "document_date": cover.date, "session": cover.session,
-             "cycle": cover.cycle, "paragraph": found.paragraph, "text": found.text, "language": self.report.language,
+            {"mechanism": self.report.mechanism, "document": cover.symbol, "document_date": cover.date,
+             "session": cover.session, "cycle": cover.cycle, "paragraph": found.paragraph, "text": found.text, "language": self.report.language,
              "recommending_states": "\n".join(found.recommending_states), "response": found.response,
              "response_comment": found.response_comment, "external_id": ""}
             for found in self.report.recommendations])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rightstrack.imports.pdf.clean import join_lines, repair_split_words
 from rightstrack.imports.pdf.items import Grammar, split_item
+from rightstrack.imports.pdf.states import country_name
 
 _NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
@@ -101,6 +102,78 @@ def response_of(intro: str, language: dict) -> str:
     return "pending"
 
 
+_REFERENCE = re.compile(r"(\d{1,3})((?:\s*\([a-z]\)(?:\s*\([ivx]{1,4}\))?)?)")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z\u0410-\u042f])|\.?\s*$")
+
+
+def _body_paragraph(lines: list[str], end: int, number: int) -> str:
+    """The text of paragraph `number` of the report before line `end` (the summary of the dialogue)."""
+    start = next((i for i in range(end) if re.match(rf"^\s*{number}\.\s+\S", lines[i])), None)
+    if start is None:
+        return ""
+    stop = next((i for i in range(start + 1, end) if re.match(rf"^\s*{number + 1}\.\s+\S", lines[i])), end)
+    return join_lines(lines[start:stop])[len(str(number)) + 1:].strip()
+
+
+def _speaker(text: str) -> list[str]:
+    """The State the paragraph's first words name ("The United States of America noted that...")."""
+    words = text.split()[:6]
+    for count in range(len(words), 0, -1):
+        if name := country_name(" ".join(words[:count]).strip(",")):
+            return [name]
+    return []
+
+
+def _lettered(text: str, path: list[str], grammar: Grammar) -> str:
+    """The sub-item that the letters point to: "(b) take the necessary measures..." up to "(c)" or the sentence's
+    end; "(a) (ii)" is the words of (a) before its "(i)" and those of its "(ii)". No letters: the sentence that
+    recommends ("The United States recommended that the Government uphold...")."""
+    if not path:
+        sentences = [x for x in re.split(r"(?<=\.)\s+(?=[A-Z\u0410-\u042f])", text) if grammar.recommends.search(x)]
+        if not sentences:
+            return ""
+        found = grammar.recommends.search(sentences[-1])
+        return _tidy(sentences[-1][found.end():])
+    head = ""
+    for depth, mark in enumerate(path):
+        at = text.find(f"({mark})")
+        if at < 0:
+            return ""
+        if depth:  # the sub-items' common words: those before the first sub-item
+            head = re.split(r"\((?:[ivx]+|[a-z])\)", text, maxsplit=1)[0]
+        text = text[at + len(mark) + 2:]
+        following = f"({_roman_next(mark) if depth else chr(ord(mark) + 1)})"
+        stop = min(x for x in (text.find(following), _SENTENCE_END.search(text).start()) if x >= 0)
+        text = text[:stop]
+    return _tidy(" ".join(f"{head} {text}".split()))
+
+
+def _roman_next(numeral: str) -> str:
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    return romans[romans.index(numeral) + 1] if numeral in romans[:-1] else numeral
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"^\s*(?:to\s+)?", "", re.sub(r"[\s,;.]*(?:\b(?:and|и)\b)?[\s,;.]*$", "", text))
+    return text[:1].upper() + text[1:]
+
+
+def referenced(lines: list[str], start: int, intro: str, language: dict, grammar: Grammar) -> list[tuple]:
+    """(paragraph, text, States) of each recommendation a paragraph refers to in the summary of the dialogue
+    ("The recommendations noted in paragraphs 31 (b), 37 ... above"); paragraphs of the section itself are
+    not the summary."""
+    match = re.search(language["references"], intro, re.IGNORECASE)
+    if not match:
+        return []
+    found = []
+    for number, letters in _REFERENCE.findall(match.group(1)):
+        body = _body_paragraph(lines, start, int(number))
+        path = re.findall(r"\(([a-z]{1,4})\)", letters)
+        if body and (states := _speaker(body)) and (text := _lettered(body, path, grammar)):
+            found.append((f"{number}{''.join(f' ({x})' for x in path)}", text, states))
+    return found
+
+
 def extract_upr(lines: list[str], language: dict, words, state: str = "") -> list[Extracted]:
     """Every recommendation of the section, in order; `state` is the State under review, as the report names it."""
     start = find_section(lines, language)
@@ -108,9 +181,10 @@ def extract_upr(lines: list[str], language: dict, words, state: str = "") -> lis
         return []
     found, grammar = [], Grammar.of(language, state)
     for paragraph in paragraphs(lines, start, language):
-        if not paragraph.items:
-            continue
-        response = response_of(join_lines(paragraph.lines), language)
+        intro = join_lines(paragraph.lines)
+        response = response_of(intro, language)
+        found += [Extracted(number, repair_split_words(text, words), states, response)
+                  for number, text, states in referenced(lines, start, intro, language, grammar)]
         previous = None
         for number, item_lines in paragraph.items:
             text = repair_split_words(join_lines(item_lines), words)

@@ -11,8 +11,9 @@ from django.db import connection
 from rightstrack.demo.kazakhstan import load_institutions, load_kazakhstan
 from rightstrack.demo.people import DEMO_ACCOUNTS, create_demo_accounts, demo_password
 from rightstrack.jobs.models import Job
-from rightstrack.search.services import cluster_suggestions_build, job_start
+from rightstrack.search.services import cluster_suggestions_build
 from rightstrack.search.signals import embedding_deferred
+from rightstrack.tagreview.services import job_start
 from rightstrack.taxonomy.reference import load_taxonomies
 
 

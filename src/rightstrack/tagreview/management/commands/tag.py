@@ -150,7 +150,7 @@ class Command(BaseCommand):
             raise InputError("--taxonomy is required")
         get_taxonomy(options["taxonomy"])
         django.setup()  # `rightstrack tag` starts without the apps (cli.py); this action needs the database
-        from rightstrack.search.services import tagger_train
+        from rightstrack.tagreview.services import tagger_train
 
         trained = tagger_train(taxonomy=options["taxonomy"], progress=stderr_progress)
         self._print_scores(trained.evaluation)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.reports.dashboards import filter_options, overview_dashboard
+from rightstrack.dashboards.selectors import filter_options, overview_dashboard
 from rightstrack.reports.selectors import ChartFilters
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD
@@ -55,5 +55,5 @@ def test_records_without_a_lead_institution_are_a_named_bar_and_a_filter_that_co
     narrowed = overview_dashboard(user=coordinator, filters=ChartFilters(institution=["none"]))
     assert sum(narrowed["recommendation_totals"].values()) == without.count() == 2
     client.login(username="coord", password=PASSWORD)
-    page = client.get(reverse("reports:dashboard"), {"institution": "none", "issue": str(issues.issue.pk)})
+    page = client.get(reverse("dashboards:dashboard"), {"institution": "none", "issue": str(issues.issue.pk)})
     assert page.status_code == 200 and '<option value="none" selected>' in page.content.decode()

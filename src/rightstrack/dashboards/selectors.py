@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.planning.selectors import indicator_list, measure_list
 from rightstrack.recommendations.models import Mechanism, SourceDocument
 from rightstrack.recommendations.selectors import recommendation_list
@@ -41,12 +41,12 @@ def filter_options(*, user) -> dict:
         "mechanism": [(m.code, str(m)) for m in Mechanism.objects.filter(documents__recommendations__in=recs).distinct()],
         "cycle": [(str(c), str(c)) for c in SourceDocument.objects.filter(recommendations__in=recs)
                   .exclude(cycle=None).values_list("cycle", flat=True).distinct().order_by("cycle")],
-        "theme": [(str(t.pk), str(t)) for t in Term.objects.filter(
-            vocabulary=Vocabulary.THEME, pk__in=used.values("term")).order_by("code")],
-        "issue": [(str(t.pk), str(t)) for t in Term.objects.filter(
-            vocabulary=Vocabulary.UPR_ISSUE, pk__in=used.values("term")).order_by("code")],
-        "sdg": [(str(t.pk), str(t)) for t in Term.objects.filter(
-            vocabulary=Vocabulary.SDG_GOAL, pk__in=used.values("term")).order_by("code")],
+        "theme": [(str(t.pk), marked(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.THEME, pk__in=used.values("term")).order_by("sort_key")],
+        "issue": [(str(t.pk), marked(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.UPR_ISSUE, pk__in=used.values("term")).order_by("sort_key")],
+        "sdg": [(str(t.pk), marked(t)) for t in Term.objects.filter(
+            vocabulary=Vocabulary.SDG_GOAL, pk__in=used.values("term")).order_by("sort_key")],
         "institution": [(NO_INSTITUTION, _("No lead institution"))] * _any_without_lead(user)
         + [(str(i.pk), i.abbreviation) for i in Institution.objects.filter(
             Q(led_recommendations__isnull=False) | Q(led_measures__isnull=False)).distinct()],
@@ -102,7 +102,7 @@ def overview_dashboard(*, user, filters: ChartFilters, today: date | None = None
     }
 
 
-def plan_dashboard(*, user, version, today: date | None = None) -> dict:
+def plan_dashboard_board(*, user, version, today: date | None = None) -> dict:
     """One plan version: status by section and institution, deadlines, progress since adoption, indicators."""
     today = today or date.today()
     measures = measure_list(user=user).filter(version=version)

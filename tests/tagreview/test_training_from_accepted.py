@@ -16,8 +16,8 @@ from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import job_summary
 from rightstrack.jobs.tasks import run_job
 from rightstrack.recommendations.models import Recommendation
-from rightstrack.search.models import TaggingModelVersion
-from rightstrack.search.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model
+from rightstrack.tagreview.models import TaggingModelVersion
+from rightstrack.tagreview.services import accepted_examples, job_start, tag_suggest, tagger_train, trained_model
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD, make_user
 
@@ -135,7 +135,7 @@ def test_only_managers_start_training_and_a_taxonomy_is_required(coded, client):
         job_start(actor=make_user("c", Role.COORDINATOR), kind=Job.Kind.TRAIN, params={})
     assert not Job.objects.exists()
     client.login(username="v", password=PASSWORD)
-    assert client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "sdg"}).status_code == 403
+    assert client.post(reverse("tagreview:tagger_train_start"), {"train-taxonomy": "sdg"}).status_code == 403
 
 
 def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(coded, client,
@@ -147,23 +147,23 @@ def test_the_review_page_starts_training_and_shows_what_it_would_learn_from(code
     # An accepted UPR issue the tagger has no label for: training would leave it out, so there is nothing to learn.
     unknown_issue = Term.objects.create(vocabulary=Vocabulary.UPR_ISSUE, code="Not a UPR Info issue", name="Odd")
     TagAssignment.objects.create(recommendation=coded[1], term=unknown_issue, status="accepted", source="person")
-    page = client.get(reverse("search:tag_review")).content.decode()
-    assert f'action="{reverse("search:tagger_train_start")}"' in page
+    page = client.get(reverse("tagreview:tag_review")).content.decode()
+    assert f'action="{reverse("tagreview:tagger_train_start")}"' in page
     counts = re.search(r'id="accepted-counts">(.*?)</p>', page, re.S).group(1)
     assert f"{Vocabulary.ACTION_CATEGORY.label} {len(CODED)}" in counts
     assert str(Vocabulary.TREATY.label) not in counts and str(Vocabulary.UPR_ISSUE.label) not in counts
     # The form is preset to the vocabulary there is most to learn from, not to the first in the list (SDG goal).
     assert re.search(r'<option value="action-category" selected>', page)
     assert not re.search(r'<option value="sdg" selected>', page)
-    forged = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "colours"})
+    forged = client.post(reverse("tagreview:tagger_train_start"), {"train-taxonomy": "colours"})
     assert forged.status_code == 400 and "colours" in forged.content.decode() and not Job.objects.exists()
     with django_capture_on_commit_callbacks(execute=False):
-        response = client.post(reverse("search:tagger_train_start"), {"train-taxonomy": "action-category"})
+        response = client.post(reverse("tagreview:tagger_train_start"), {"train-taxonomy": "action-category"})
     job = Job.objects.get()
     assert (job.kind, job.params) == ("train", {"taxonomy": "action-category"})
     assert response.status_code == 302 and response["Location"] == reverse("jobs:job_detail", args=[job.pk])
     run_job.call(job.pk)
-    models = client.get(reverse("search:model_version_list")).content.decode()
+    models = client.get(reverse("tagreview:model_version_list")).content.decode()
     assert f"Trained here from accepted tags on {len(CODED)} recommendations." in models
 
 
@@ -189,7 +189,7 @@ def test_in_chromium_a_coordinator_trains_from_accepted_tags_and_watches_the_job
 
     make_user("c", Role.COORDINATOR)
     sign_in(page, live_server.url, "c")
-    page.goto(f"{live_server.url}{reverse('search:tag_review')}")
+    page.goto(f"{live_server.url}{reverse('tagreview:tag_review')}")
     train = page.locator("form#train")
     train.get_by_label("Train from accepted tags").select_option("action-category")
     train.get_by_role("button", name="Train").click()

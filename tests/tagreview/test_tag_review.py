@@ -14,13 +14,14 @@ from rightstrack.accounts.models import Role
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import job_summary
 from rightstrack.jobs.tasks import run_job
-from rightstrack.search.jobs import job_taxonomy
-from rightstrack.search.models import TaggingModelVersion
-from rightstrack.search.services import job_start, tag_suggest
-from rightstrack.search.templatetags.search import evaluation_protocol
+from rightstrack.tagging import suggest
 from rightstrack.tagging.stand_in import PROTOCOL as STAND_IN_PROTOCOL
 from rightstrack.tagging.taxonomies import get_taxonomy
 from rightstrack.tagging.training import DESCRIPTIONS_PROTOCOL, NO_EVALUATION_PROTOCOL, TRAINED_PROTOCOL
+from rightstrack.tagreview.jobs import job_taxonomy
+from rightstrack.tagreview.models import TaggingModelVersion
+from rightstrack.tagreview.services import job_start, tag_suggest
+from rightstrack.tagreview.templatetags.tagreview import evaluation_protocol
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from rightstrack.taxonomy.services import tag_decide
 from tests.factories import PASSWORD, make_user
@@ -128,7 +129,7 @@ def review(client, corpus, goals, sdg_model):
 
 
 def test_review_page_lists_suggestions_with_the_model_evaluation(client, review):
-    page = client.get(reverse("search:tag_review")).content.decode()
+    page = client.get(reverse("tagreview:tag_review")).content.decode()
     version = TagAssignment.objects.filter(status="suggested").first().model_version
     assert version in page and "micro F1" in page
     # In plain words first; the version id and the F1 scores behind the details toggle.
@@ -137,7 +138,7 @@ def test_review_page_lists_suggestions_with_the_model_evaluation(client, review)
     assert f"Suggested by the SDG model, trained {date_format(registered.created_at)}; {percent}% of its held-out" in page
     assert page.index("Suggested by the SDG model") < page.index("<details>") < page.index("micro F1")
     assert TagAssignment.objects.filter(status="suggested").count() == page.count('name="tags" value=') / 2
-    models = client.get(reverse("search:model_version_list")).content.decode()
+    models = client.get(reverse("tagreview:model_version_list")).content.decode()
     assert version in models and "Per label" in models
 
 
@@ -151,22 +152,22 @@ def test_a_zero_shot_model_shows_its_stand_in_evaluation_as_such(client, corpus)
     client.login(username="c", password=PASSWORD)
     registered = TaggingModelVersion.objects.get(taxonomy="articles")
     assert registered.evaluation["stand_in"] and registered.protocol.startswith("stand-in")
-    page = client.get(reverse("search:tag_review")).content.decode()
+    page = client.get(reverse("tagreview:tag_review")).content.decode()
     assert "(UPR Info stand-in)" in page and "not evaluated" not in page
-    models = client.get(reverse("search:model_version_list")).content.decode()
+    models = client.get(reverse("tagreview:model_version_list")).content.decode()
     assert "Per UPR Info issue" in models and "Death penalty" in models
     # The protocol, stored in English by the tagging app, reads in the page's language, with its number.
     assert "127 coded cycle-1 recommendations" in models
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
-    russian = client.get(reverse("search:model_version_list")).content.decode()
+    russian = client.get(reverse("tagreview:model_version_list")).content.decode()
     assert "на 127 закодированных рекомендациях первого цикла" in russian and "coded cycle-1" not in russian
 
 
 def test_accepting_one_writes_history(client, review):
     tag = TagAssignment.objects.filter(status="suggested").first()
     response = client.post(reverse("taxonomy:tag_decide"), {"tags": [tag.pk], "accept": "1",
-                                                            "next": reverse("search:tag_review")})
-    assert response.status_code == 302 and response["Location"] == reverse("search:tag_review")
+                                                            "next": reverse("tagreview:tag_review")})
+    assert response.status_code == 302 and response["Location"] == reverse("tagreview:tag_review")
     tag.refresh_from_db()
     assert tag.status == "accepted" and tag.decided_by == review
     assert tag.history.first().history_user == review and tag.history.first().status == "accepted"
@@ -187,14 +188,15 @@ def test_deciding_an_already_decided_tag_is_refused_without_change(client, revie
 
 
 def test_confidence_filter(client, review):
-    page = client.get(reverse("search:tag_review"), {"min": "0.99", "vocabulary": "sdg"}).content.decode()
+    page = client.get(reverse("tagreview:tag_review"), {"min": "0.99", "vocabulary": "sdg"}).content.decode()
     shown = page.count('name="tags" value=') / 2
     assert shown == TagAssignment.objects.filter(status="suggested", confidence__gte=0.99).count()
-    assert client.get(reverse("search:tag_review"), {"min": "lots"}).status_code == 200
+    assert client.get(reverse("tagreview:tag_review"), {"min": "lots"}).status_code == 200
 
 
-@pytest.mark.parametrize("route", ["search:tag_review", "search:cluster_suggestion_list"])
-def test_review_pages_are_for_coordinators(client, world, route):
+def test_the_review_page_is_for_coordinators_and_keeps_its_address(client, world):
+    route = "tagreview:tag_review"
+    assert reverse(route) == "/search/tags/"  # where it was in the search app: bookmarks still work
     assert client.get(reverse(route))["Location"].startswith(reverse("accounts:login"))
     client.login(username="viewer", password=PASSWORD)
     assert client.get(reverse(route)).status_code == 403
@@ -205,8 +207,6 @@ def test_review_pages_are_for_coordinators(client, world, route):
 def test_suggestions_store_the_models_confidence_not_its_raw_score(corpus):
     """Scores of zero-shot models are centred cosines and those of blends exceed 1; the review list sorts and
     filters every vocabulary's suggestions together, on the 0-1 confidence."""
-    from rightstrack.tagging import suggest
-
     rec = corpus["op_cat"]
     [suggestions] = suggest("themes", [rec.text])
     best = next(s for s in suggestions if s.above_threshold)
