@@ -19,6 +19,8 @@ KNOWN_FUNCTION_IMPORTS = {
     "rightstrack.search.apps": "search.signals: AppConfig.ready() connects the signals once models are loaded",
     "rightstrack.accounts.apps": "accounts.two_factor: its django-otp models load only once the apps are ready",
     "rightstrack.audit.apps": "audit.signals: AppConfig.ready() connects the signals once models are loaded",
+    "rightstrack.tagreview.management.commands.tag": "tagreview.services: `tag` runs without the apps; only "
+    "`train --from-accepted` sets them up and reads the database",
 }
 
 
