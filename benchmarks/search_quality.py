@@ -263,13 +263,14 @@ def main() -> None:
                         if bridge_name and variant != "shipped":
                             continue
                         bridge.VOCABULARIES = vocabularies
-                        english = english_clause(query)
+                        english = english_clause(positive)
                         fulltext = engine.ranked(with_english(positive))
                         scores = documents @ query_vector(query)
                         rankings |= {f"full text{bridge_name}{suffix}": fulltext,
                                      f"semantic{bridge_name}{suffix}": band(scores, window),
                                      f"hybrid{bridge_name}{suffix}": rrf(
-                                         fulltext[:candidates], engine.ranked([english] if english else [])[:candidates],
+                                         fulltext[:candidates],
+                                         engine.ranked([english] if english else [])[:candidates],
                                          band(scores, hybrid_window)[:candidates])}
                     bridge.VOCABULARIES = SHIPPED_VOCABULARIES
                     if variant == "shipped":

@@ -5,25 +5,27 @@ Kazakh. Aligning the words of those ~900 name pairs gives a small dictionary of 
 with («пытки» -> torture, «әйелдер» -> women). Hybrid and full-text search use it to look for a Russian or Kazakh
 query's words in the English records as well (benchmarks/search_quality.py measures it, docs/search.md).
 
-Alignment is competitive linking (Melamed, 2000): within each name pair, the word pairs that co-occur most
-consistently over all pairs (Dice coefficient) are linked one to one, greedily; a Cyrillic stem's translation is the
-English word it was linked with most consistently, kept if linked at least twice with a score of at least
-`MIN_SCORE`. No text leaves the machine and nothing is downloaded.
+Alignment is IBM Model 1 (Brown et al., 1993), ten rounds of EM over the names' stems (function words left out, a
+null word on the English side): a Cyrillic stem's translation is the English word it is aligned with in the largest
+share of the names it occurs in, kept if it occurs in at least `MIN_NAMES` names and the share is `MIN_SHARE` or
+more. It takes about a second, once per process. No text leaves the machine and nothing is downloaded.
 """
 
 import csv
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy as np
+
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.search.text import CYRILLIC, stem, stem_forms, words
 
-# Tuned on half of the benchmark's Russian and Kazakh queries (0.1-0.25 gave the same there), checked on the
-# other half: 0.2 beat 0.3 and 0.4 on both (docs/notes/2026-12-07-search-languages-log.md).
-MIN_SCORE = 0.2
-MIN_LINKS = 2
+# MIN_SHARE was tuned on half of the benchmark's Russian and Kazakh queries (0.3 of 0.1-0.5 was best) and checked
+# on the other half (docs/notes/2026-12-07-search-languages-log.md).
+MIN_SHARE = 0.3
+MIN_NAMES = 2
+ITERATIONS = 10
 # Words that carry no meaning of their own in a name, which would otherwise align with whatever is frequent.
 ENGLISH_FUNCTION_WORDS = frozenset(
     "a an and as at by e etc for from g in including its of on or other the their to with".split())
@@ -46,7 +48,8 @@ def name_pairs(vocabularies: tuple[str, ...] = VOCABULARIES) -> list[tuple[str, 
         pairs += [(r["issue"], r[f"name_{lang}"]) for r in _rows("upr_info_issues_translations.csv")
                   for lang in ("ru", "kk")]
     if "theme" in vocabularies:
-        pairs += [(r["name"], r[f"name_{lang}"]) for r in _rows("uhri_themes_translations.csv") for lang in ("ru", "kk")]
+        pairs += [(r["name"], r[f"name_{lang}"]) for r in _rows("uhri_themes_translations.csv")
+                  for lang in ("ru", "kk")]
     if "group" in vocabularies:
         pairs += [(r["name"], r[f"name_{lang}"]) for r in _rows("uhri_concerned_groups_translations.csv")
                   for lang in ("ru", "kk")]
@@ -62,8 +65,8 @@ def name_pairs(vocabularies: tuple[str, ...] = VOCABULARIES) -> list[tuple[str, 
     return [(english, other) for english, other in pairs if english and other]
 
 
-def _content_stems(text: str, function_words: frozenset[str]) -> set[str]:
-    return {stem(w) for w in words(text) if not w.isdigit() and w.lower() not in function_words}
+def _content_stems(text: str, function_words: frozenset[str]) -> list[str]:
+    return sorted({stem(w) for w in words(text) if not w.isdigit() and w.lower() not in function_words})
 
 
 def dictionary() -> dict[str, str]:
@@ -73,31 +76,37 @@ def dictionary() -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def _dictionary(vocabularies: tuple[str, ...]) -> dict[str, str]:
-    rows, english_count, other_count, together = [], Counter(), Counter(), Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
+    links: dict[tuple[str, str | None], int] = {}  # every (Cyrillic stem, English stem or None) met in a name pair
+    link, group, seen = [], [], Counter()  # for each (name pair, f, e): its link, and its (name pair, f) group
     for english, other in name_pairs(vocabularies):
         for w in words(english):
             if not w.isdigit() and w.lower() not in ENGLISH_FUNCTION_WORDS:
                 forms[stem(w)][w.lower()] += 1
         es, fs = _content_stems(english, ENGLISH_FUNCTION_WORDS), _content_stems(other, CYRILLIC_FUNCTION_WORDS)
-        rows.append((fs, es))
-        english_count.update(es)
-        other_count.update(fs)
-        together.update(itertools.product(fs, es))
-    dice = {(f, e): 2 * n / (english_count[e] + other_count[f]) for (f, e), n in together.items()}
-    links: Counter = Counter()
-    for fs, es in rows:
-        used: set[str] = set()
-        for f, e in sorted(itertools.product(fs, es), key=lambda pair: (-dice[pair], pair)):
-            if f not in used and e not in used:
-                used.update((f, e))
-                links[(f, e)] += 1
+        if not (es and fs):
+            continue
+        seen.update(fs)
+        for f in fs:
+            number = group[-1] + 1 if group else 0
+            for e in [*es, None]:  # None: a word with no English counterpart in the name
+                link.append(links.setdefault((f, e), len(links)))
+                group.append(number)
+    link, group = np.array(link), np.array(group)
+    english_ids: dict[str | None, int] = {}
+    english_index = np.array([english_ids.setdefault(e, len(english_ids)) for _f, e in links])
+    # IBM Model 1's EM: t[link (f, e)], how likely English e gives Cyrillic f; `aligned`, each link's expected count.
+    t = np.ones(len(links))
+    for _ in range(ITERATIONS):
+        share = t[link] / np.bincount(group, weights=t[link])[group]
+        aligned = np.bincount(link, weights=share, minlength=len(links))
+        t = aligned / np.bincount(english_index, weights=aligned)[english_index]
     best: dict[str, tuple[float, str]] = {}
-    for (f, e), n in sorted(links.items()):
-        score = 2 * n / (english_count[e] + other_count[f])
-        if n >= MIN_LINKS and score >= MIN_SCORE and score > best.get(f, (0.0, ""))[0]:
-            best[f] = (score, e)
-    return {f: forms[e].most_common(1)[0][0] for f, (_score, e) in best.items()}
+    for (f, e), n in sorted(zip(links, aligned.tolist()), key=lambda item: (item[0][0], item[0][1] or "")):
+        share = n / seen[f]  # of the names with f, the share aligned with e
+        if e is not None and seen[f] >= MIN_NAMES and share >= MIN_SHARE and share > best.get(f, (0.0, ""))[0]:
+            best[f] = (share, e)
+    return {f: forms[e].most_common(1)[0][0] for f, (_share, e) in best.items()}
 
 
 def english_word(word: str) -> str | None:

@@ -120,7 +120,9 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
             floor = hits[0][1] - window if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                english = english_clause(parsed.plain_text)
+                # With meaning in play, the records with any of the query's words (in English) rank too; without
+                # vectors hybrid keeps to the words, as full text does.
+                english = english_clause(parsed.positive) if hits else None
                 ranked = rrf(engine.fulltext_ranked(with_english(parsed.positive), negative, limit=candidates),
                              engine.fulltext_ranked([english], negative, limit=candidates) if english else [],
                              ranked, tagged_with_named_terms(parsed.plain_text)[:candidates])
