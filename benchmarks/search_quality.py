@@ -237,6 +237,26 @@ def main() -> None:
         nearest = (embed(list(records.values())) @ english_vectors.T).argmax(axis=1)
         check[lang] = int(sum(position[ids[pk]] == int(n) for pk, n in zip(records, nearest)))
         print(f"{lang} translations whose nearest English record is their original: {check[lang]}/{len(records)}")
+    # The queries too, two rough back-translations: by meaning, the nearest of the 31 English issue names to each
+    # Russian or Kazakh query should be its own; word by word, the bridge learnt without UPR Info's names (so not from
+    # these issues' own names) should give at least one word of the English name.
+    from rightstrack.search.text import stem, words
+
+    bridge.VOCABULARIES = tuple(v for v in bridge.VOCABULARIES if v != "upr_issue")
+    names = list(queries["en"])
+    name_vectors = embed(names)
+    for lang in ("ru", "kk"):
+        nearest = (embed(list(queries[lang].values())) @ name_vectors.T).argmax(axis=1)
+        check[f"{lang}_queries_by_meaning"] = int(sum(names[int(n)] == issue for issue, n in zip(queries[lang], nearest)))
+        check[f"{lang}_queries_by_words"] = sum(
+            bool({stem(w) for w in bridge.english_words(query)} & {stem(w) for w in words(issue)})
+            for issue, query in queries[lang].items())
+        print(f"{lang} queries whose nearest English issue name is their own: "
+              f"{check[f'{lang}_queries_by_meaning']}/{len(queries[lang])}; that share a word with it through the "
+              f"bridge: {check[f'{lang}_queries_by_words']}/{len(queries[lang])}")
+        for issue, query in queries[lang].items():
+            print(f"    {query} -> {' '.join(bridge.english_words(query))} ({issue})")
+    bridge.VOCABULARIES = SHIPPED_VOCABULARIES
 
     figures, split, twins = {}, {}, {}
     for corpus_name, corpus in corpora.items():
