@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from rightstrack.search.bridge import ENGLISH_FUNCTION_WORDS, english_word, is_function_word
-from rightstrack.search.text import CYRILLIC, stem, stem_forms, words
+from rightstrack.search.bridge import english_word, english_words, is_function_word
+from rightstrack.search.text import stem, stem_forms, words
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 
@@ -133,12 +133,8 @@ def english_clause(clauses: list[Clause]) -> Clause | None:
     """Any of the clauses' words in English, as one clause of alternatives: English words as typed (but function words
     and numbers) and the English of Russian and Kazakh ones (search/bridge.py); phrases count word by word. None if
     there is none. Hybrid search ranks by it: it finds what a strict AND of the words misses."""
-    found = []
-    for word in (w for clause in clauses for t in clause.terms for w in t.words):
-        english = english_word(word) if CYRILLIC.search(word) else word
-        if english and not english.isdigit() and english.lower() not in ENGLISH_FUNCTION_WORDS:
-            found.append(english)
-    return Clause(tuple(Term((w,)) for w in dict.fromkeys(found))) if found else None
+    found = english_words(" ".join(w for clause in clauses for t in clause.terms for w in t.words))
+    return Clause(tuple(Term((w,)) for w in found)) if found else None
 
 
 def _fts5_term(term: Term) -> str:
