@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import connected_components
 
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search import engine
+from rightstrack.search.bridge import english_word, english_words
 from rightstrack.search.models import (
     ClusterSuggestion,
     FacetGeneration,
@@ -28,7 +29,6 @@ from rightstrack.search.models import (
     RecommendationEmbedding,
     SearchDocument,
 )
-from rightstrack.search.bridge import english_word, english_words
 from rightstrack.search.query import Clause, english_clause, parse, with_english
 from rightstrack.search.text import stem, stem_forms, words
 from rightstrack.tagging import embed_queries
