@@ -1,19 +1,23 @@
-"""How well semantic search ranks: E5's query and passage sides, as shipped, against `query: ` on both sides.
+"""How well search ranks in English, Russian and Kazakh: MAP and P@10 per query language, corpus and mode.
 
 Kazakhstan's 127 coded cycle-1 recommendations carry UPR Info's issues. Each issue coded on at least two of them is
 a query, in the words a user would type: its name in English, and for the issues coded at least four times (but the
 two general ones, "ESC rights - general" and "UPR process") a Russian and a Kazakh name written for this script. The
-relevant records are those coded with the issue. A second corpus adds 20 of the recommendations in Russian (written
-for this script, with their originals' coding), as a commission's records mix languages. In the same run, the
-records and queries are embedded with the search embedder twice: as the app does now (`tagging.embed` for the
-records: `passage: `; `tagging.embed_queries` for the queries: `query: `, or `passage: ` for a Kazakh query), and as
-it did before (`query: ` for both).
+relevant records are those coded with the issue. A second corpus adds 20 of the recommendations in Russian and the
+same 20 in Kazakh (written for this script, with their originals' coding), as a commission's records mix languages.
 
-Figures: mean average precision (MAP) and precision of the first 10 (P@10), per language. UPR Info codes each
-recommendation under a few issues, so a relevant record coded under another issue counts as a miss: compare the
-two variants, not the absolute figures.
+Modes as the app runs them, with the app's functions: full text (the app's stems, clauses and FTS5 rendering in an
+in-memory SQLite table, BM25), semantic (`e5-small-int8`, the app's query vector and band) and hybrid (RRF of the
+full-text best, the any-word English list and the semantic band; the named-terms list is left out, as its relevant
+records would be the coding itself). In the same run: the Russian/Kazakh -> English bridge (search/bridge.py) off
+("before"), and learnt without UPR Info's names (held out: the English queries are those names); the Kazakh and
+Russian stemming variants; MAP on two halves of the queries (a parameter tuned on one is checked on the other); and
+two rough back-translations of the query sets (by meaning with E5, word by word with the held-out bridge).
 
-Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/search_quality.py
+UPR Info codes each recommendation under a few issues, so a relevant record coded under another issue counts as a
+miss: compare the variants, not the absolute figures.
+
+Run: HF_HUB_OFFLINE=1 PYTHONPATH=src .venv/bin/python benchmarks/search_quality.py
 The last line is one JSON object.
 """
 
@@ -146,7 +150,7 @@ def average_precision(ranking: list[int], relevant: set[int]) -> float:
 
 class FullText:
     """The app's SQLite engine without Django's ORM: an in-memory FTS5 table of the app's stems (search/text.py),
-    queried with the app's parser and FTS5 rendering (search/query.py), ranked by BM25, ties by position."""
+    queried with the app's clauses and FTS5 rendering (search/query.py), ranked by BM25, ties by position."""
 
     def __init__(self, texts: list[str]):
         import sqlite3
@@ -158,13 +162,12 @@ class FullText:
         self.db.executemany("INSERT INTO fts (rowid, body) VALUES (?, ?)",
                             [(i, " ".join(stem_text(text).split())) for i, text in enumerate(texts)])
 
-    def ranked(self, query: str) -> list[int]:
-        from rightstrack.search.query import parse, to_fts5
+    def ranked(self, clauses) -> list[int]:
+        from rightstrack.search.query import to_fts5
 
-        positive = parse(query).positive
-        if not positive:
+        if not clauses:
             return []
-        rows = self.db.execute("SELECT rank, rowid FROM fts WHERE fts MATCH ?", [to_fts5(positive)]).fetchall()
+        rows = self.db.execute("SELECT rank, rowid FROM fts WHERE fts MATCH ?", [to_fts5(clauses)]).fetchall()
         return [index for _rank, index in sorted(rows)]
 
 
@@ -173,12 +176,19 @@ def stemming(variant: str):
     Snowball for Kazakh (before)", "Snowball only for Russian (before)"."""
     import re
 
-    from rightstrack.search import text
+    from rightstrack.search import bridge, text
 
     text.kazakh_stem = {"no Kazakh stemming": lambda w: w,
                         "Russian Snowball for Kazakh (before)": text._russian.stemWord}.get(variant, SHIPPED_KAZAKH)
     text._FLEETING = re.compile("(?!)") if variant == "Snowball only for Russian (before)" else SHIPPED_FLEETING
     text.stem.cache_clear()
+    bridge._dictionary.cache_clear()  # learnt from stems
+
+
+def halves(issues) -> tuple[set, set]:
+    """The queries split in two by name (alternately), for parameters tuned on one half and checked on the other."""
+    ordered = sorted(issues)
+    return set(ordered[0::2]), set(ordered[1::2])
 
 
 def main() -> None:
@@ -187,14 +197,24 @@ def main() -> None:
     import django
 
     django.setup()
-    global SHIPPED_KAZAKH, SHIPPED_FLEETING
+    global SHIPPED_KAZAKH, SHIPPED_FLEETING, SHIPPED_VOCABULARIES
+    from rightstrack.search import bridge
     from rightstrack.search import text as search_text
-    from rightstrack.search.selectors import rrf
+    from rightstrack.search.query import english_clause, parse, with_english
+    from rightstrack.search.selectors import query_vector, rrf
     from rightstrack.tagging import embed, embed_queries
     from rightstrack.tagging.embedders import get_search_embedder
     from rightstrack.tagging.taxonomies import cycle1_recommendations, get_taxonomy
 
     SHIPPED_KAZAKH, SHIPPED_FLEETING = search_text.kazakh_stem, search_text._FLEETING
+    SHIPPED_VOCABULARIES = bridge.VOCABULARIES
+    # The bridge learnt without UPR Info's issue names, whose English names are the English queries: a held-out check.
+    HELD_OUT = tuple(v for v in bridge.VOCABULARIES if v != "upr_issue")
+
+    def band(scores, width):
+        """Indexes by score, best first, within `width` of the best (the app's semantic window)."""
+        whole = [int(i) for i in np.argsort(-scores, kind="stable")]
+        return [i for i in whole if scores[i] >= scores[whole[0]] - width]
     # SEARCH_CANDIDATES, SEARCH_SEMANTIC_WINDOW, SEARCH_HYBRID_WINDOW
     candidates, window, hybrid_window = 200, 0.05, 0.10
     embedder = get_search_embedder()
@@ -221,14 +241,34 @@ def main() -> None:
         nearest = (embed(list(records.values())) @ english_vectors.T).argmax(axis=1)
         check[lang] = int(sum(position[ids[pk]] == int(n) for pk, n in zip(records, nearest)))
         print(f"{lang} translations whose nearest English record is their original: {check[lang]}/{len(records)}")
+    # The queries too, two rough back-translations: by meaning, the nearest of the 31 English issue names to each
+    # Russian or Kazakh query should be its own; word by word, the bridge learnt without UPR Info's names (so not from
+    # these issues' own names) should give at least one word of the English name.
+    from rightstrack.search.text import stem, words
 
-    figures = {}
+    bridge.VOCABULARIES = tuple(v for v in bridge.VOCABULARIES if v != "upr_issue")
+    names = list(queries["en"])
+    name_vectors = embed(names)
+    for lang in ("ru", "kk"):
+        nearest = (embed(list(queries[lang].values())) @ name_vectors.T).argmax(axis=1)
+        check[f"{lang}_queries_by_meaning"] = int(sum(names[int(n)] == issue for issue, n in zip(queries[lang], nearest)))
+        check[f"{lang}_queries_by_words"] = sum(
+            bool({stem(w) for w in bridge.english_words(query)} & {stem(w) for w in words(issue)})
+            for issue, query in queries[lang].items())
+        print(f"{lang} queries whose nearest English issue name is their own: "
+              f"{check[f'{lang}_queries_by_meaning']}/{len(queries[lang])}; that share a word with it through the "
+              f"bridge: {check[f'{lang}_queries_by_words']}/{len(queries[lang])}")
+        for issue, query in queries[lang].items():
+            print(f"    {query} -> {' '.join(bridge.english_words(query))} ({issue})")
+    bridge.VOCABULARIES = SHIPPED_VOCABULARIES
+
+    figures, split, twins = {}, {}, {}
     for corpus_name, corpus in corpora.items():
         texts = [text for text, _labels in corpus]
         documents = embed(texts)
         print(corpus_name)
         for lang, named in queries.items():
-            vectors = embed_queries(list(named.values()))
+            plain = embed_queries(list(named.values()))  # without the bridge, as before
             rows = {}
             for variant in ("shipped", "Snowball only for Russian (before)", "Russian Snowball for Kazakh (before)",
                             "no Kazakh stemming"):
@@ -236,32 +276,62 @@ def main() -> None:
                     continue
                 stemming(variant)
                 engine = FullText(texts)
-                for issue, vector in zip(named, vectors):
+                suffix = "" if variant == "shipped" else ", " + variant
+                for issue, before_vector in zip(named, plain):
+                    query = named[issue]
                     relevant = {i for i, (_text, labels) in enumerate(corpus) if issue in labels}
-                    fulltext = engine.ranked(named[issue])
-                    rankings = {f"full text{'' if variant == 'shipped' else ', ' + variant}": fulltext}
+                    positive = parse(query).positive
+                    rankings = {}
+                    for bridge_name, vocabularies in (("", bridge.VOCABULARIES),
+                                                      (", bridge without UPR Info names", HELD_OUT)):
+                        if bridge_name and variant != "shipped":
+                            continue
+                        bridge.VOCABULARIES = vocabularies
+                        english = english_clause(positive)
+                        fulltext = engine.ranked(with_english(positive))
+                        scores = documents @ query_vector(query)
+                        rankings |= {f"full text{bridge_name}{suffix}": fulltext,
+                                     f"semantic{bridge_name}{suffix}": band(scores, window),
+                                     f"hybrid{bridge_name}{suffix}": rrf(
+                                         fulltext[:candidates],
+                                         engine.ranked([english] if english else [])[:candidates],
+                                         band(scores, hybrid_window)[:candidates])}
+                    bridge.VOCABULARIES = SHIPPED_VOCABULARIES
                     if variant == "shipped":
-                        scores = documents @ vector
-                        whole = [int(i) for i in np.argsort(-scores, kind="stable")]
-                        windowed = [i for i in whole if scores[i] >= scores[whole[0]] - window]
-                        wider = [i for i in whole if scores[i] >= scores[whole[0]] - hybrid_window][:candidates]
-                        rankings |= {"semantic": windowed, "semantic, whole ranking": whole,
-                                     "hybrid": rrf(fulltext[:candidates], wider),
-                                     "hybrid, semantic window 0.05 (before)": rrf(fulltext[:candidates], windowed)}
+                        before = engine.ranked(positive)
+                        before_scores = documents @ before_vector
+                        rankings |= {"full text, no bridge (before)": before,
+                                     "semantic, no bridge (before)": band(before_scores, window),
+                                     "hybrid, no bridge (before)": rrf(before[:candidates],
+                                                                       band(before_scores, hybrid_window)[:candidates])}
                     for mode, ranking in rankings.items():
-                        row = rows.setdefault(mode, {"ap": [], "p10": [], "found": 0})
-                        row["ap"].append(average_precision(ranking, relevant))
+                        row = rows.setdefault(mode, {"ap": {}, "p10": [], "found": 0, "found_by": {}})
+                        row["ap"][issue] = average_precision(ranking, relevant)
                         row["p10"].append(len(set(ranking[:10]) & relevant) / 10)
                         row["found"] += len(set(ranking) & relevant)
+                        row["found_by"][issue] = len(set(ranking) & relevant)
             stemming("shipped")
+            first, second = halves(named)
             for mode, row in rows.items():
+                ap = list(row["ap"].values())
                 figures.setdefault(corpus_name, {}).setdefault(lang, {})[mode] = {
-                    "map": round(float(np.mean(row["ap"])), 3), "p_at_10": round(float(np.mean(row["p10"])), 3),
+                    "map": round(float(np.mean(ap)), 3), "p_at_10": round(float(np.mean(row["p10"])), 3),
                     "relevant_found": row["found"]}
-                print(f"  {lang} {mode:48} MAP {np.mean(row['ap']):.3f}  P@10 {np.mean(row['p10']):.3f}  "
+                if mode in ("hybrid", "hybrid, no bridge (before)", "hybrid, bridge without UPR Info names"):
+                    split.setdefault(corpus_name, {}).setdefault(lang, {})[mode] = [
+                        round(float(np.mean([row["ap"][i] for i in half])), 3) for half in (first, second)]
+                print(f"  {lang} {mode:56} MAP {np.mean(ap):.3f}  P@10 {np.mean(row['p10']):.3f}  "
                       f"relevant found {row['found']}")
+            # Full text, the translated queries against their English twins: relevant records found.
+            twins.setdefault(corpus_name, {})[lang] = sum(rows["full text"]["found_by"].get(i, 0) for i in TRANSLATIONS)
+        print("  full text, relevant records found by the 17 translated queries: "
+              + ", ".join(f"{lang} {n}" for lang, n in twins[corpus_name].items()))
+        for lang, modes in split[corpus_name].items():
+            print(f"  {lang} MAP on the two halves of the queries: "
+                  + "; ".join(f"{mode} {a:.3f} / {b:.3f}" for mode, (a, b) in modes.items()))
     print(json.dumps({"embedder": embedder.version, "texts": len(coded), "russian_texts": len(RUSSIAN_RECORDS),
-                      "kazakh_texts": len(KAZAKH_RECORDS), "translation_check": check, "figures": figures}))
+                      "kazakh_texts": len(KAZAKH_RECORDS), "translation_check": check, "figures": figures,
+                      "halves": split, "fulltext_found_17": twins}))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from rightstrack.search.bridge import english_word, english_words, is_function_word
 from rightstrack.search.text import stem, stem_forms, words
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -112,6 +113,28 @@ def term_stems(term: Term) -> list[tuple[str, ...]]:
     own = tuple(stem(w) for w in term.words)
     other = tuple(stem_forms(w)[-1] for w in term.words)
     return [own] if other == own else [own, other]
+
+
+def with_english(clauses: list[Clause]) -> list[Clause]:
+    """Clauses with each Russian or Kazakh word's English word (search/bridge.py) as one more alternative, so «пытки»
+    also finds "torture"; a clause that is only a Russian or Kazakh function word (и, в, және) is left out, as
+    PostgreSQL's `russian` configuration drops most of them and FTS5 would require them (unless nothing is left)."""
+    bridged = []
+    for clause in clauses:
+        if all(len(t.words) == 1 and is_function_word(t.words[0]) for t in clause.terms):
+            continue
+        extra = tuple(Term((english,)) for t in clause.terms if len(t.words) == 1
+                      for english in [english_word(t.words[0])] if english)
+        bridged.append(Clause(tuple(dict.fromkeys(clause.terms + extra)), clause.negated))
+    return bridged or clauses
+
+
+def english_clause(clauses: list[Clause]) -> Clause | None:
+    """Any of the clauses' words in English, as one clause of alternatives: English words as typed (but function words
+    and numbers) and the English of Russian and Kazakh ones (search/bridge.py); phrases count word by word. None if
+    there is none. Hybrid search ranks by it: it finds what a strict AND of the words misses."""
+    found = english_words(" ".join(w for clause in clauses for t in clause.terms for w in t.words))
+    return Clause(tuple(Term((w,)) for w in found)) if found else None
 
 
 def _fts5_term(term: Term) -> str:

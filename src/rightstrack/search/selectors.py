@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import connected_components
 
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search import engine
+from rightstrack.search.bridge import english_word, english_words
 from rightstrack.search.models import (
     ClusterSuggestion,
     FacetGeneration,
@@ -28,7 +29,7 @@ from rightstrack.search.models import (
     RecommendationEmbedding,
     SearchDocument,
 )
-from rightstrack.search.query import Clause, parse
+from rightstrack.search.query import Clause, english_clause, parse, with_english
 from rightstrack.search.text import stem, stem_forms, words
 from rightstrack.tagging import embed_queries
 from rightstrack.taxonomy.models import TagAssignment, Term
@@ -68,6 +69,16 @@ def embed_query(text: str) -> np.ndarray:
     return embed_queries([text])[0]
 
 
+def query_vector(text: str) -> np.ndarray:
+    """What semantic search looks for: the query's vector, averaged with that of its English (search/bridge.py) when
+    it has a Russian or Kazakh word the vocabularies translate; E5 ranks English texts better from English queries."""
+    vector = embed_query(text)
+    if not any(english_word(w) for w in words(text)):
+        return vector
+    both = vector + embed_query(" ".join(english_words(text)))
+    return both / np.linalg.norm(both)
+
+
 def mode_or_default(mode: str | None) -> str:
     """The mode asked for, or the default (hybrid) when none or an unknown one is."""
     return mode if mode in MODES else DEFAULT_MODE
@@ -76,8 +87,10 @@ def mode_or_default(mode: str | None) -> str:
 def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> tuple[QuerySet, SearchInfo]:
     """Narrow a recommendation queryset to what `text` finds, ordered by relevance (best first).
 
-    fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: both
-    rankings fused by RRF (the full-text best and the semantic nearest). NOT terms always exclude.
+    fulltext: every boolean match; semantic: the nearest SEARCH_CANDIDATES by meaning; hybrid: the full-text best,
+    the best by any of the query's words in English and the semantic nearest, fused by RRF. A Russian or Kazakh word
+    is looked for in English too (search/bridge.py: `with_english`, `english_clause`, `query_vector`). NOT terms
+    always exclude.
     Hybrid also fuses the records tagged with a term named by the query in any language (`tagged_with_named_terms`).
     Semantic runs as full text while no record has a vector. A query the engine cannot run falls back to a plain
     substring match and says so.
@@ -95,9 +108,9 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
         if info.mode == "fulltext" or not parsed.plain_text or (info.mode == "semantic" and not has_vectors):
             if not parsed.positive:
                 return qs.exclude(engine.fulltext_filter([negative])), info
-            ranked = engine.fulltext_ranked(parsed.positive, negative)
+            ranked = engine.fulltext_ranked(with_english(parsed.positive), negative)
         else:
-            hits = (engine.nearest(RecommendationEmbedding, embed_query(parsed.plain_text), candidates)
+            hits = (engine.nearest(RecommendationEmbedding, query_vector(parsed.plain_text), candidates)
                     if has_vectors else [])
             # Scores of one model are comparable within a query: keep those near the best, not a fixed count. Hybrid
             # keeps a wider band, as the words rank it too (search_quality.py: MAP 0.58 -> 0.59 English, 0.48 -> 0.53
@@ -107,8 +120,12 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
             floor = hits[0][1] - window if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
             if info.mode == "hybrid" and parsed.positive:
-                ranked = rrf(engine.fulltext_ranked(parsed.positive, negative, limit=candidates), ranked,
-                             tagged_with_named_terms(parsed.plain_text)[:candidates])
+                # With meaning in play, the records with any of the query's words (in English) rank too; without
+                # vectors hybrid keeps to the words, as full text does.
+                english = english_clause(parsed.positive) if hits else None
+                ranked = rrf(engine.fulltext_ranked(with_english(parsed.positive), negative, limit=candidates),
+                             engine.fulltext_ranked([english], negative, limit=candidates) if english else [],
+                             ranked, tagged_with_named_terms(parsed.plain_text)[:candidates])
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]

@@ -13,7 +13,7 @@ from functools import lru_cache
 import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Letters Kazakh writes and Russian does not.
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _english = snowballstemmer.stemmer("english")
@@ -57,7 +57,7 @@ def stem(word: str, kazakh: bool = False) -> str:
     """The stem of one word: Russian Snowball (fleeting vowel dropped) for Cyrillic words, the Kazakh light stem for
     Kazakh ones (`kazakh`, or a letter only Kazakh has), English Snowball for Latin words; others as written."""
     word = word.lower().replace("ё", "е")
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         if kazakh or KAZAKH_LETTERS.search(word):
             return kazakh_stem(word)
         return _FLEETING.sub("", _russian.stemWord(word))
@@ -67,7 +67,7 @@ def stem(word: str, kazakh: bool = False) -> str:
 def is_kazakh(text_words: list[str]) -> bool:
     """Whether a text (one language's words) is Kazakh: at least one word in eight of its Cyrillic words, and at
     least one, has a letter only Kazakh has (short Russian texts have none; Kazakh sentences rarely lack them)."""
-    cyrillic = [w for w in text_words if _CYRILLIC.search(w)]
+    cyrillic = [w for w in text_words if CYRILLIC.search(w)]
     marked = sum(1 for w in cyrillic if KAZAKH_LETTERS.search(w))
     return marked >= 1 and marked * 8 >= len(cyrillic)
 
@@ -76,7 +76,7 @@ def stem_forms(word: str) -> tuple[str, ...]:
     """The stems a query word may have in the index: its own, and for a Cyrillic word without Kazakh letters (which
     may be Russian or Kazakh) its Kazakh stem as well."""
     own = stem(word)
-    if _CYRILLIC.search(word) and not KAZAKH_LETTERS.search(word):
+    if CYRILLIC.search(word) and not KAZAKH_LETTERS.search(word):
         other = stem(word, kazakh=True)
         if other != own:
             return own, other
