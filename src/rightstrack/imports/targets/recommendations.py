@@ -22,6 +22,7 @@ from rightstrack.core.services import record_delete, record_save
 from rightstrack.imports.targets.labels import (
     Lookup,
     check_length,
+    institution_ids,
     institution_lookup,
     label_key,
     tag_ids,
@@ -165,12 +166,7 @@ class RecommendationTarget:
             clean["recommending_states"] = sorted(set(record["recommending_states"]))
             for name in clean["recommending_states"]:
                 check_length(Country, "name", name, col, "recommending_states", problems)
-        if "lead_institution" in record:
-            clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
-                                                                problems) if record["lead_institution"] else None)
-        if "co_executors" in record:
-            clean["co_executors"] = {self.institutions.find(v, col("co_executors"), problems)
-                                     for v in record["co_executors"]} - {None}
+        clean.update(institution_ids(record, self.institutions, col, problems))
         if "cluster" in record:
             clean["cluster"] = (self.clusters.find(record["cluster"], col("cluster"), problems)
                                 if record["cluster"] else None)
