@@ -129,6 +129,10 @@ CACHES = {
     # requests at the same instant may both pass, which a limit of a few per hour tolerates.
     "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                   "LOCATION": DATA_DIR / "cache" / "ratelimit"},
+    # The progress of a job writing inside one long SQLite transaction (an import's write), which holds the
+    # database's one write lock until it commits: kept where every process on the machine sees it meanwhile.
+    "jobs": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+             "LOCATION": DATA_DIR / "cache" / "jobs"},
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

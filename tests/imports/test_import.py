@@ -14,6 +14,7 @@ from rightstrack.search.models import SearchDocument
 from rightstrack.search.selectors import recommendation_search
 from rightstrack.taxonomy.models import TagAssignment
 from tests.imports.conftest import csv_bytes, uhri_row, xlsx_bytes
+from tests.search.test_facet_index import _from_rows, _page
 from tests.snapshot import database_fingerprint
 
 
@@ -371,3 +372,13 @@ def test_an_imported_status_is_kept_as_an_override_and_a_reimport_changes_nothin
     plain = Recommendation.objects.get(paragraph="124.2", source_document__symbol="A/HRC/99/1")
     assert (plain.status, plain.status_override) == ("not_started", "")
     assert import_file(path=path, actor=None, format_name="tabular").unchanged == 2
+
+
+def test_the_lists_facet_counts_include_what_an_import_created(tmp_path, terms, world, settings):
+    settings.SEARCH_FACET_INDEX_WAIT = 0  # the next page view after a write rebuilds the facet index
+    coordinator = world.users["coordinator"]
+    before = _page(coordinator, {})  # builds and keeps the facet index
+    import_file(path=_write(tmp_path, "r.csv", csv_bytes([uhri_row(1), uhri_row(2)])), actor=coordinator)
+    after = _page(coordinator, {})
+    assert after == _from_rows(coordinator, {})  # the index the page used agrees with counts made in SQL
+    assert after[0] == before[0] + 2 and after[1] != before[1]

@@ -1,5 +1,5 @@
 """A web import's progress is its job's: written where the pages see it at once, also from inside the write's
-own transaction on PostgreSQL."""
+own transaction (on its row through a second connection on PostgreSQL, in the `jobs` cache on SQLite)."""
 
 import pytest
 from django.core.files.base import ContentFile
@@ -19,17 +19,34 @@ def _committed_job(world) -> Job:
 
 
 @pytest.mark.django_db(transaction=True)  # the job row must be committed, as the worker finds it
-def test_progress_reported_inside_the_jobs_own_transaction(world):
+def test_progress_reported_inside_the_jobs_own_transaction_is_seen_outside_it(world):
     job = _committed_job(world)
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING)
     progress = Progress(job)
-    # Another connection (the web process) sees the update at once on PostgreSQL. SQLite has one write lock, held
-    # by the job's transaction: the update is left out rather than waiting for a lock it would never get.
-    expected = 750 if connection.vendor == "postgresql" else 0
+    # PostgreSQL: a second connection writes the row. SQLite: the transaction holds the one write lock, so the
+    # figures wait in the `jobs` cache, where a running job read from the database takes them.
     with transaction.atomic():  # what the write pass does: one transaction for every row
         progress.fraction(0.75)
         transaction.set_rollback(True)  # whatever this transaction wrote is gone
+    assert (Job.objects.get(pk=job.pk).done, Job.objects.get(pk=job.pk).percent) == (750, 75)
+
+    progress(1000, 1000)  # after the transaction: on the row, and the cache gives way
+    Job.objects.filter(pk=job.pk).update(done=999)  # what the row says wins now
+    assert Job.objects.get(pk=job.pk).done == 999
     progress.close()
-    assert Job.objects.values_list("done", flat=True).get(pk=job.pk) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_kept_in_the_cache_ends_with_the_job(world):
+    job = _committed_job(world)
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING)
+    progress = Progress(job)
+    with transaction.atomic():
+        progress.fraction(0.5)
+        transaction.set_rollback(True)
+    progress.close()  # the job ended (it failed and its transaction rolled back, or it is done)
+    expected = 500 if connection.vendor == "postgresql" else 0  # the row never had the SQLite figures
+    assert Job.objects.get(pk=job.pk).done == expected
 
 
 @pytest.mark.django_db

@@ -4,8 +4,15 @@ which object, how far it got, and what came of it."""
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.cache import caches
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
+
+LIVE_PROGRESS = "jobs"  # the cache where a job keeps its progress while a SQLite transaction holds the write lock
+
+
+def live_progress_key(pk: int) -> str:
+    return f"job-progress-{pk}"
 
 
 class Job(models.Model):
@@ -59,6 +66,15 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """The job as stored; a running job on SQLite with the progress it reports from inside its own
+        transaction, which no other process could read from the row until it commits (`runner.Progress`)."""
+        job = super().from_db(db, field_names, values)
+        if connections[db].vendor == "sqlite" and job.__dict__.get("state") == cls.State.RUNNING:
+            job.__dict__.update(caches[LIVE_PROGRESS].get(live_progress_key(job.pk), {}))
+        return job
 
     @property
     def percent(self) -> int:

@@ -6,14 +6,16 @@ import os
 import socket
 from collections.abc import Callable
 
+from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.jobs.models import Job
+from rightstrack.jobs.models import LIVE_PROGRESS, Job, live_progress_key
 
 logger = logging.getLogger(__name__)
 STEPS = 1000  # the resolution of a job that reports a fraction
+LIVE_SECONDS = 24 * 3600  # how long progress kept in the cache outlives a worker killed in the middle
 
 
 class JobFailed(Exception):
@@ -24,14 +26,17 @@ class JobFailed(Exception):
 class Progress:
     """How far a job has got, written on its row where other processes see it at once.
 
-    A job that writes in one long transaction (an import's write pass) reports from inside it: on PostgreSQL those
-    updates go through a second connection of their own, so the page's bar moves during the write. On SQLite the
-    transaction holds the database's one write lock, so they are left out and the bar moves on when it commits."""
+    A job that writes in one long transaction (an import's write pass) reports from inside it, where its row's
+    updates would stay invisible until the commit: on PostgreSQL they go through a second connection of their own;
+    on SQLite, whose transaction holds the database's one write lock, no other connection could write the row, so
+    the figures go to the `jobs` cache (files every process on the machine reads) and a running job read from the
+    database takes them from there (`Job.from_db`)."""
 
     def __init__(self, job: Job):
         self.job = job
         self.depth = len(connection.atomic_blocks)  # transactions open around the job (a test's), not its own
         self._side = None
+        self._live = False
 
     def __call__(self, done: int, total: int, step: str | None = None) -> None:
         values = {"done": max(done, 0), "total": max(total, 0)}
@@ -39,8 +44,12 @@ class Progress:
             values["step"] = str(step)[:200]
         if len(connection.atomic_blocks) <= self.depth:
             Job.objects.filter(pk=self.job.pk).update(**values)
+            self._forget_live()
         elif connection.vendor == "postgresql":
             self._side_update(values)
+        else:
+            caches[LIVE_PROGRESS].set(live_progress_key(self.job.pk), values, LIVE_SECONDS)
+            self._live = True
 
     def fraction(self, fraction: float) -> None:
         self(round(STEPS * max(0.0, min(fraction, 1.0))), STEPS)
@@ -52,7 +61,13 @@ class Progress:
         with self._side.cursor() as cursor:
             cursor.execute(f"UPDATE {Job._meta.db_table} SET {columns} WHERE id = %s", [*values.values(), self.job.pk])
 
+    def _forget_live(self) -> None:
+        if self._live:  # the row has the figures now (or the transaction that had newer ones is gone)
+            caches[LIVE_PROGRESS].delete(live_progress_key(self.job.pk))
+            self._live = False
+
     def close(self) -> None:
+        self._forget_live()
         if self._side is not None:
             self._side.close()
             self._side = None

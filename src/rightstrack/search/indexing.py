@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.utils import timezone
 
+from rightstrack.core.bulk import insert_rows
 from rightstrack.planning.models import Measure
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.models import (
@@ -58,7 +60,7 @@ def write_documents(bodies: list[tuple[int, str]]) -> None:
     # Stored as its stems only (search/text.py, each part's language decided apart), so both databases match the
     # same forms and PostgreSQL's parser splits "A/HRC/14/10" into words as the query parser does.
     stemmed = [(pk, " ".join(stem_text(body).split())) for pk, body in bodies]
-    SearchDocument.objects.bulk_create([SearchDocument(recommendation_id=pk, body=stems) for pk, stems in stemmed])
+    insert_rows(SearchDocument, ("recommendation_id", "body"), stemmed, updated_at=timezone.now())
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=[pk for pk, _stems in stemmed]).update(
             vector=SearchVector("body", config="russian"))

@@ -93,6 +93,18 @@ def institution_lookup() -> Lookup:
                   + [(n, i) for i, n in Institution.objects.values_list("id", "name")])
 
 
+def institution_ids(record, lookup: Lookup, column_of, problems) -> dict:
+    """The lead institution (an id or None) and co-executors (a set of ids) a row names, for the columns it has."""
+    ids = {}
+    if "lead_institution" in record:
+        ids["lead_institution"] = (lookup.find(record["lead_institution"], column_of("lead_institution"), problems)
+                                   if record["lead_institution"] else None)
+    if "co_executors" in record:
+        ids["co_executors"] = {lookup.find(v, column_of("co_executors"), problems)
+                               for v in record["co_executors"]} - {None}
+    return ids
+
+
 def tag_ids(record, lookups, column_of, problems) -> dict:
     """Vocabulary -> the term ids a row's tag columns name (only the vocabularies the file has columns for)."""
     tags = {}

@@ -9,6 +9,7 @@ from rightstrack.core.services import record_save
 from rightstrack.imports.targets.labels import (
     Lookup,
     check_length,
+    institution_ids,
     institution_lookup,
     label_key,
 )
@@ -68,12 +69,7 @@ class MeasureTarget:
         except ValueError as error:
             problems.append((col("status" if "status" in clean or "published" not in record else "published"),
                              str(error)))
-        if "lead_institution" in record:
-            clean["lead_institution"] = (self.institutions.find(record["lead_institution"], col("lead_institution"),
-                                                                problems) if record["lead_institution"] else None)
-        if "co_executors" in record:
-            clean["co_executors"] = {self.institutions.find(v, col("co_executors"), problems)
-                                     for v in record["co_executors"]} - {None}
+        clean.update(institution_ids(record, self.institutions, col, problems))
         if "recommendations" in record:
             clean["recommendations"] = {self.recommendations.find(v, col("recommendations"), problems)
                                         for v in record["recommendations"]} - {None}
