@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 import django
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from rightstrack.tagging.api import build_shipped_defaults, default_model, load_model
@@ -149,7 +150,8 @@ class Command(BaseCommand):
         if not options["taxonomy"]:
             raise InputError("--taxonomy is required")
         get_taxonomy(options["taxonomy"])
-        django.setup()  # `rightstrack tag` starts without the apps (cli.py); this action needs the database
+        if not apps.ready:  # `rightstrack tag` starts without the apps (cli.py); this action needs the database
+            django.setup()
         from rightstrack.tagreview.services import tagger_train
 
         trained = tagger_train(taxonomy=options["taxonomy"], progress=stderr_progress)
