@@ -119,6 +119,8 @@ DATABASES = {
         default=f"sqlite:///{DATA_DIR / 'rightstrack.sqlite3'}", conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
     )
 }
+# A persistent connection (CONN_MAX_AGE) that died with a database restart is replaced at the next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE",
                                        "timeout": float(os.environ.get("RIGHTSTRACK_SQLITE_TIMEOUT", "20")),
