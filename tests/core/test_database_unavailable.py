@@ -36,7 +36,7 @@ def test_a_page_says_the_database_is_unreachable_with_503(client):
 
 def test_the_api_answers_503_in_json(client):
     response = client.get("/api/v1/thing/")
-    assert response.status_code == 503 and "not reachable" in response.json()["detail"]
+    assert response.status_code == 503 and "not reachable" in response.json()["error"]["message"]
 
 
 def test_the_page_is_translated(client):
@@ -47,3 +47,13 @@ def test_the_page_is_translated(client):
 def test_other_errors_stay_500(client):
     response = client.get("/broken/")
     assert response.status_code == 500 and "Server error" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_api_route_answers_503_in_the_api_error_format(settings, monkeypatch):
+    from rightstrack.recommendations import selectors
+
+    monkeypatch.setattr(selectors, "recommendation_filtered", lambda **kwargs: _unreachable(None))
+    response = Client(raise_request_exception=False).get("/api/v1/recommendations")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert response.json()["error"]["code"] == "unavailable" and "127.0.0.1" not in response.content.decode()

@@ -12,6 +12,7 @@ import urllib.request
 
 import pytest
 
+from rightstrack.jobs.runner import DATABASE_LOST_ERROR
 from tests.drills.site import Site, free_port, wait_for
 
 pytestmark = pytest.mark.slow
@@ -103,7 +104,7 @@ def test_the_site_outlives_a_postgresql_restart(cluster, tmp_path):
         assert _get(api)[0] == 200
         # The worker reconnected by itself, and the job cut off by the restart failed with a clear message.
         assert wait_for(lambda: site.job(job)["state"] == "failed", 120), site.job(job)
-        assert "database" in site.job(job)["error"], site.job(job)
+        assert site.job(job)["error"] == str(DATABASE_LOST_ERROR)
         assert site.staged(staged["staged"])["state"] == "failed"
         assert site.record_counts() == before
         assert serve.poll() is None and site.log("serve.log").count("Job worker") == workers, site.log("serve.log")
@@ -117,4 +118,4 @@ def test_the_site_outlives_a_postgresql_restart(cluster, tmp_path):
         assert (site.record_counts()["recommendations_recommendation"]
                 == before["recommendations_recommendation"] + ROWS)
     finally:
-        site.drop()
+        site.stop_all()  # the cluster goes with its database

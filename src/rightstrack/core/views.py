@@ -64,8 +64,9 @@ def server_error(request, template_name="500.html"):
         return defaults.server_error(request, template_name)
     message = _("The database is not reachable at the moment (it may be restarting). Nothing was half-saved. "
                 "Please try again in a minute.")
-    if request.path.startswith("/api/"):
-        response = JsonResponse({"detail": message}, status=503)
+    if request.path.startswith("/api/"):  # the API's error format (`api.errors`)
+        response = JsonResponse({"error": {"status": 503, "code": "unavailable", "message": message, "details": []}},
+                                status=503)
     else:
         response = HttpResponse(loader.get_template("503.html").render({"message": message}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

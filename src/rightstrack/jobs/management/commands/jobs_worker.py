@@ -21,14 +21,17 @@ class ResilientWorker(Worker):
     def __init__(self, *, keep_going: bool, **kwargs):
         super().__init__(**kwargs)
         self.keep_going = keep_going  # False for --batch: one pass over the queue, then exit
+        self.lost_database = False  # since the last pass: a job it was running then ended for that reason
 
     def run(self) -> None:
         while self.running:
             heartbeat_beat()
             try:
-                jobs_fail_orphans()  # jobs of a worker on this host that was killed
+                jobs_fail_orphans(lost_database=self.lost_database)  # jobs of a killed worker, or cut off
+                self.lost_database = False
                 super().run()
             except (OperationalError, InterfaceError) as error:
+                self.lost_database = True
                 logger.warning("Database unavailable (%s); the worker retries in %s s", error, self.interval)
                 for connection in connections.all():
                     connection.close()
