@@ -210,6 +210,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 REPORTS_DIR = DATA_DIR / "reports"
+# The audit log keeps events this many days (`rightstrack prune-audit`, run daily); 0 keeps them for ever.
+AUDIT_RETENTION_DAYS = int(os.environ.get("RIGHTSTRACK_AUDIT_RETENTION_DAYS", "730"))
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
 SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))
