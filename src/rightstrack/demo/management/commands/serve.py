@@ -76,7 +76,7 @@ class Supervisor:
 
     def _watch(self) -> None:
         while not self._stopping.wait(self.interval):
-            for name, child in self.children.items():
+            for name, child in list(self.children.items()):  # `add` may run meanwhile
                 code = child["process"].poll()
                 if code is None or self._stopping.is_set():
                     continue
