@@ -78,7 +78,8 @@ class Supervisor:
         while not self._stopping.wait(self.interval):
             for name, child in list(self.children.items()):  # `add` may run meanwhile
                 code = child["process"].poll()
-                if code is None or self._stopping.is_set():
+                # Ctrl+C reaches the children too: give this process a moment to start stopping before restarting.
+                if code is None or self._stopping.wait(0.5):
                     continue
                 quick = time.monotonic() - child["since"] < self.QUICK_DEATH
                 child["quick_deaths"] = child["quick_deaths"] + 1 if quick else 0
