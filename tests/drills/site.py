@@ -112,7 +112,7 @@ class Site:
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         if self.database_url:
             with psycopg.connect(self.database_url, autocommit=True, connect_timeout=5) as db:
-                return db.execute(sql.replace("?", "%s"), params).fetchall()
+                return db.execute(sql.replace("?", "%s"), params or None).fetchall()  # a LIKE's % is no placeholder
         db = sqlite3.connect(self.sqlite_path, timeout=30)
         try:
             return db.execute(sql, params).fetchall()
