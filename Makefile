@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install install-test chromium axe-core
+.PHONY: demo test install install-test chromium axe-core wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: install
 APT = $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -q
 chromium:
 	@test -x /usr/bin/chromium || $(APT) chromium >/dev/null
+
+# The load benchmark (benchmarks/load_bench.py) drives the server with wrk, from Debian.
+wrk:
+	@command -v wrk >/dev/null || $(APT) wrk >/dev/null
 
 # The accessibility tests inject axe-core from npm (pinned), kept in build/axe-core/ (not in git); fetched once.
 AXE_CORE ?= 4.10.3

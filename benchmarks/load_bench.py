@@ -1,6 +1,7 @@
 """Load: gunicorn (4 workers) on PostgreSQL on loopback, driven by wrk, against a hello-world Django view in the
 same run.
 
+    make wrk  # once: installs wrk from Debian (apt-get)
     nice -n 5 .venv/bin/python benchmarks/load_bench.py [--duration 45] [--clients 32] [--rows 3000]
 
 Loads the demo data (the Kazakhstan set, one account per role) into a fresh PostgreSQL database

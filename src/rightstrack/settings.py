@@ -119,6 +119,8 @@ DATABASES = {
         default=f"sqlite:///{DATA_DIR / 'rightstrack.sqlite3'}", conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
     )
 }
+# A persistent connection (CONN_MAX_AGE) that died with a database restart is replaced at the next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE",
                                        "timeout": float(os.environ.get("RIGHTSTRACK_SQLITE_TIMEOUT", "20")),
@@ -212,6 +214,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rightstrack@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 REPORTS_DIR = DATA_DIR / "reports"
+# The audit log keeps events this many days (`rightstrack prune-audit`, run daily); 0 keeps them for ever.
+AUDIT_RETENTION_DAYS = int(os.environ.get("RIGHTSTRACK_AUDIT_RETENTION_DAYS", "730"))
 # Subscriptions: unsubscribed or unconfirmed addresses are purged after this many days.
 SUBSCRIPTIONS_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTIONS_RETENTION_DAYS", "30"))
 SUBSCRIPTIONS_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTIONS_CONFIRM_DAYS", "7"))

@@ -25,3 +25,6 @@ urlpatterns = [
     path("", include("rightstrack.dashboards.urls")),
     path("", include("rightstrack.core.urls")),
 ]
+
+# A database out of reach answers 503 (try again shortly) rather than 500.
+handler500 = "rightstrack.core.views.server_error"

@@ -69,7 +69,7 @@ def test_enrolment_shows_a_local_qr_code_and_the_secret_then_a_right_code_lets_t
     device.refresh_from_db()
     device.throttle_reset()  # a wrong code makes the next try wait a second
     done = client.post("/accounts/two-factor/", {"code": current_code(device), "next": "/plans/"})
-    codes = re.findall(r"<li><code>(\w+)</code></li>", done.content.decode())
+    codes = re.findall(r"<li><code>([\w-]+)</code></li>", done.content.decode())
     assert done.status_code == 200 and len(codes) == two_factor.RECOVERY_CODE_COUNT
     assert client.get("/").status_code == 200
     assert TOTPDevice.objects.get(user=world.users["coordinator"]).confirmed
@@ -108,6 +108,18 @@ def test_a_recovery_code_works_once(world):
     assert again.get("/").status_code == 302
 
 
+def test_recovery_codes_are_stored_as_digests_only(world):
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    _, codes = enrolled(world.users["coordinator"])
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert len(codes) == len(stored) == 10 and all(len(code.replace("-", "")) == 16 for code in codes)
+    assert stored == {two_factor.recovery_code_digest(code) for code in codes}
+    assert stored.isdisjoint({code.replace("-", "") for code in codes} | set(codes))
+    digest = sorted(stored)[0]  # someone who read the database cannot sign in with what they read
+    assert sign_in("coord").post("/accounts/two-factor/verify/", {"code": digest}).status_code == 200
+
+
 def test_a_held_session_cannot_renew_codes_or_turn_two_factor_off(world):
     enrolled(world.users["viewer"])
     client = sign_in("viewer")
@@ -126,3 +138,18 @@ def test_required_roles_cannot_turn_it_off_and_others_can(world, required):
         client.post("/accounts/two-factor/", {"action": "disable"})
     assert TOTPDevice.objects.filter(user=world.users["coordinator"]).exists()
     assert not TOTPDevice.objects.filter(user=world.users["viewer"]).exists()
+
+
+def test_codes_stored_before_are_hashed_by_the_migration_and_still_work(world):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    user = world.users["viewer"]
+    device = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    StaticToken.objects.create(device=device, token="abcd2345")  # as django-otp kept it
+    import_module("rightstrack.accounts.migrations.0002_hash_recovery_codes").hash_codes(apps, None)
+    assert list(StaticToken.objects.values_list("token", flat=True)) == [two_factor.recovery_code_digest("abcd2345")]
+    assert two_factor.two_factor_check(user=user, code="ABCD 2345") == device
+    assert not StaticToken.objects.exists()  # spent

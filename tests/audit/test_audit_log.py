@@ -107,3 +107,26 @@ def test_nobody_adds_changes_or_deletes_events_in_the_admin(client, world):
     client.post(f"/admin/audit/auditevent/{event.pk}/change/", {"kind": "export", "username": "someone"})
     event.refresh_from_db()
     assert (event.kind, event.username) == (Kind.SIGN_IN, "admin")
+
+
+def test_the_retention_prune_deletes_only_events_older_than_the_period(world, settings):
+    from datetime import timedelta
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    from rightstrack.audit.services import audit_prune
+
+    AuditEvent.objects.all().delete()  # the world's own account changes
+    now = timezone.now()
+    for days in (800, 731, 729, 1):
+        event = AuditEvent.objects.create(kind=Kind.SIGN_IN, username=f"{days} days ago")
+        AuditEvent.objects.filter(pk=event.pk).update(at=now - timedelta(days=days))
+    assert settings.AUDIT_RETENTION_DAYS == 730
+    assert audit_prune(now=now) == 2
+    assert sorted(AuditEvent.objects.values_list("username", flat=True)) == ["1 days ago", "729 days ago"]
+    assert audit_prune(days=0) == 0 and AuditEvent.objects.count() == 2  # 0 keeps every event
+    call_command("prune-audit", "--days", "7")
+    assert list(AuditEvent.objects.values_list("username", flat=True)) == ["1 days ago"]
+    with pytest.raises(CommandError, match="cannot be negative"):
+        call_command("prune-audit", "--days", "-1")

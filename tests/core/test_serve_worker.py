@@ -69,3 +69,21 @@ def _zombie(pid: int) -> bool:
             return handle.read().split(") ")[1].startswith("Z")
     except FileNotFoundError:
         return True
+
+
+def test_serve_gives_up_on_a_child_that_dies_again_and_again_right_after_starting():
+    """A web server that cannot start (its port taken) is not restarted for ever: serve stops and says why."""
+    import io
+
+    from rightstrack.demo.management.commands.serve import Supervisor
+
+    out = io.StringIO()
+    supervisor = Supervisor(out, interval=0.05)
+    supervisor.add("Web server", lambda: subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"]))
+    try:
+        failure = supervisor.wait()
+    finally:
+        supervisor.stop()
+    assert failure == ("Web server stopped 3 times in a row right after starting (exit code 3); not restarting it: "
+                       "see its output above")
+    assert out.getvalue().count("Web server stopped (exit code 3); restarted") == 2

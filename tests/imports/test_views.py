@@ -94,3 +94,20 @@ def test_the_progress_page_works_without_javascript(client, world):
     staged.state = StagedImport.State.STAGED
     staged.save()
     assert "http-equiv" not in client.get(staged.get_absolute_url()).content.decode()
+
+
+def test_a_failed_import_can_be_checked_again_from_its_page(client, terms):
+    client.login(username="coord", password=PASSWORD)
+    staged = _upload(client, "uhri.csv", csv_bytes([uhri_row(1)]))
+    _work()
+    retry = reverse("imports:import_retry", args=[staged.pk])
+    assert client.post(retry).status_code == 400  # staged, not failed: nothing to start again
+    StagedImport.objects.filter(pk=staged.pk).update(state="failed", message="The job worker stopped")
+    page = client.get(staged.get_absolute_url()).content.decode()
+    assert "Check the rows again" in page and "The job worker stopped" in page
+    assert client.post(retry).status_code == 302
+    staged.refresh_from_db()
+    assert (staged.state, staged.message, staged.job.kind) == ("queued", "", "import-stage")
+    _work()
+    staged.refresh_from_db()
+    assert staged.state == "staged" and staged.counts["created"] == 1

@@ -11,7 +11,7 @@ import pytest
 from rightstrack.imports.models import StagedImport
 from rightstrack.jobs.models import Job
 from rightstrack.jobs import runner
-from rightstrack.jobs.runner import ORPHANED_ERROR, job_run, jobs_fail_orphans
+from rightstrack.jobs.runner import DATABASE_LOST_ERROR, ORPHANED_ERROR, job_run, jobs_fail_orphans
 from rightstrack.jobs.services import job_enqueue
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +66,15 @@ def test_a_job_marked_with_this_very_pid_is_an_orphan_between_jobs(world):
     job = _running(f"{HOST}:{os.getpid()}", kind=Job.Kind.REINDEX)
     assert jobs_fail_orphans() == 1
     assert Job.objects.get(pk=job.pk).state == Job.State.FAILED
+
+
+def test_a_job_this_worker_ran_when_the_database_went_away_says_so(world, dead_pid):
+    """The worker lost the database (a restart) in the middle of a job: its next pass fails that job, naming why."""
+    cut_off = _running(f"{HOST}:{os.getpid()}", kind=Job.Kind.REINDEX)
+    killed = _running(f"{HOST}:{dead_pid}", kind=Job.Kind.REINDEX)
+    assert jobs_fail_orphans(lost_database=True) == 2
+    assert Job.objects.get(pk=cut_off.pk).error == str(DATABASE_LOST_ERROR)
+    assert Job.objects.get(pk=killed.pk).error == str(ORPHANED_ERROR)
 
 
 def test_a_running_job_names_its_worker(world, monkeypatch):

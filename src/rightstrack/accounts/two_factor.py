@@ -5,12 +5,14 @@ must give a code) or `enrol` (their role requires one and they have none). The s
 and kept in the session, so an ordinary request costs no query.
 """
 
+import hashlib
+import secrets
 from base64 import b32encode
 
 import segno
 from django.conf import settings
 from django.db import transaction
-from django_otp import devices_for_user, match_token, user_has_device
+from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -81,13 +83,30 @@ def totp_device_confirm(*, user, device: TOTPDevice, code: str) -> list[str] | N
     return recovery_codes_renew(user=user)
 
 
+def _normal(code: str) -> str:
+    """A code as typed, without case, spaces or the hyphens recovery codes are shown with."""
+    return code.strip().replace(" ", "").replace("-", "").lower()
+
+
+def recovery_code_digest(code: str) -> str:
+    """What is stored of a recovery code: 16 hex digits of its SHA-256 (django-otp's column holds 16 characters).
+    A code carries 80 random bits, so someone who reads the database cannot search the digest back to a code."""
+    return hashlib.sha256(_normal(code).encode()).hexdigest()[:16]
+
+
+def _recovery_code() -> str:
+    code = b32encode(secrets.token_bytes(10)).decode().lower()  # 16 characters, 80 bits
+    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+
+
 @transaction.atomic
 def recovery_codes_renew(*, user) -> list[str]:
-    """Replace the user's recovery codes with RECOVERY_CODE_COUNT new ones, each good for one sign-in."""
+    """Replace the user's recovery codes with RECOVERY_CODE_COUNT new ones, each good for one sign-in; only their
+    digests are stored, so the codes are shown this once."""
     device, _ = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
     device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    codes = [_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=recovery_code_digest(code)) for code in codes)
     return codes
 
 
@@ -99,9 +118,16 @@ def recovery_codes_left(*, user) -> int:
 def two_factor_check(*, user, code: str):
     """The device that accepts `code` (an app code or an unused recovery code, which is then spent), or None.
 
-    Each device throttles its own failures (django-otp doubles the wait after each wrong code)."""
-    code = code.strip().replace(" ", "").lower()
-    return match_token(user, code) if code else None
+    Each device throttles its own failures (django-otp doubles the wait after each wrong code). A recovery code is
+    compared by its digest (`recovery_code_digest`), as it is stored."""
+    code = _normal(code)
+    if not code:
+        return None
+    with transaction.atomic():
+        for device in devices_for_user(user, for_verify=True):
+            if device.verify_token(recovery_code_digest(code) if isinstance(device, StaticDevice) else code):
+                return device
+    return None
 
 
 @transaction.atomic

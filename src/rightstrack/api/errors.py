@@ -4,17 +4,20 @@ import logging
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from rightstrack.core.views import RETRY_AFTER_SECONDS
 from rightstrack.planning.workflow import TransitionError
 
 log = logging.getLogger(__name__)
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         422: "invalid", 500: "server_error"}
+         422: "invalid", 500: "server_error", 503: "unavailable"}
+DATABASE_UNAVAILABLE = "The database is not reachable at the moment (it may be restarting); try again in a minute."
 
 
 class ErrorBody(Schema):
@@ -56,6 +59,15 @@ def install(api) -> None:
     api.add_exception_handler(TransitionError, lambda r, e: error_response(api, r, 422, str(e)))
     api.add_exception_handler(DjangoValidationError, lambda r, e: error_response(
         api, r, 422, "The data is not valid.", _django_validation_details(e)))
+
+    def database_unavailable(request, exc):
+        log.warning("API request to %s while the database is unreachable: %s", request.path, exc)
+        response = error_response(api, request, 503, DATABASE_UNAVAILABLE)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    api.add_exception_handler(OperationalError, database_unavailable)
+    api.add_exception_handler(InterfaceError, database_unavailable)
 
     def server_error(request, exc):
         log.exception("API error on %s", request.path, exc_info=exc)

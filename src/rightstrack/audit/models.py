@@ -1,5 +1,6 @@
 """The audit log: who signed in (or failed to), used an API token, changed a role or permission, or exported
-non-public data. Rows are only ever added; no page or admin form edits or deletes them."""
+non-public data. Rows are only ever added; no page or admin form edits or deletes them, and only the retention
+prune (`services.audit_prune`) removes the old ones."""
 
 from django.conf import settings
 from django.db import models

@@ -1,6 +1,10 @@
-"""Writing the audit log: one function, called where the event happens (sign-in signals, token check, exports)."""
+"""Writing the audit log: one function, called where the event happens (sign-in signals, token check, exports);
+and its retention prune."""
+
+from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from rightstrack.audit.models import AuditEvent
 
@@ -23,3 +27,14 @@ def audit_record(*, kind: str, request=None, actor=None, username: str = "", tar
     return AuditEvent.objects.create(
         kind=kind, actor=actor, username=(username or (actor.get_username() if actor else ""))[:150],
         ip_address=client_address(request), target=target[:300], detail=detail or {})
+
+
+def audit_prune(*, days: int | None = None, now=None) -> int:
+    """Delete the events older than `days` (AUDIT_RETENTION_DAYS by default; 0 keeps every event); returns how
+    many."""
+    days = settings.AUDIT_RETENTION_DAYS if days is None else days
+    if days < 0:
+        raise ValueError("The retention period cannot be negative.")
+    if days == 0:
+        return 0
+    return AuditEvent.objects.filter(at__lt=(now or timezone.now()) - timedelta(days=days)).delete()[0]

@@ -5,7 +5,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+import sys
+
 from django.contrib import messages
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.views import defaults
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -44,6 +50,27 @@ def publish_toggle(request, obj, publish, success_url=None):
                        success_url=success_url or obj.get_absolute_url(),
                        success_message=_("Published.") if not obj.is_published else _("Withdrawn from publication."),
                        context={"title": _("Publish"), "object": obj})
+
+
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request, template_name="500.html"):
+    """The 500 handler, except when the database is out of reach (restarting, failing over, down): then 503 with
+    a page that says so and to try again shortly, as JSON on the API. Rendered without the request's context, which
+    would reach for the database again (the signed-in user)."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, (OperationalError, InterfaceError)):
+        return defaults.server_error(request, template_name)
+    message = _("The database is not reachable at the moment (it may be restarting). Nothing was half-saved. "
+                "Please try again in a minute.")
+    if request.path.startswith("/api/"):  # the API's error format (`api.errors`)
+        response = JsonResponse({"error": {"status": 503, "code": "unavailable", "message": message, "details": []}},
+                                status=503)
+    else:
+        response = HttpResponse(loader.get_template("503.html").render({"message": message}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def favicon(request):

@@ -94,6 +94,16 @@ def staged_import_map_labels(*, actor, staged: StagedImport, terms: dict[tuple[s
     return _restage(staged, actor)
 
 
+@transaction.atomic
+def staged_import_retry(*, actor, staged: StagedImport) -> StagedImport:
+    """Check a failed import's rows again (its worker was killed, or a check or write failed): the coordinator
+    reviews the new result and imports it as any other."""
+    require(is_manager(actor))
+    if staged.state != State.FAILED:
+        raise ValidationError(_("Only a failed import can be started again."))
+    return _restage(staged, actor)
+
+
 def _restage(staged: StagedImport, actor, *fields: str) -> StagedImport:
     """Forget the staged rows and queue the staging job again (after a new mapping, or new aliases)."""
     staged.state, staged.message = State.QUEUED, ""

@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:pk>/", views.import_detail, name="import_detail"),
     path("<int:pk>/mapping/", views.import_mapping_update, name="import_mapping_update"),
     path("<int:pk>/commit/", views.import_commit, name="import_commit"),
+    path("<int:pk>/retry/", views.import_retry, name="import_retry"),
     path("<int:pk>/labels/", views.import_labels_update, name="import_labels_update"),
 ]

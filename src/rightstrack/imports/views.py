@@ -1,5 +1,6 @@
 """Import pages: upload, column mapping, progress, review and commit. Thin: parse, call a service, render."""
 
+from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -77,6 +78,16 @@ def import_commit(request, pk):
                        template="imports/import_detail.html",
                        context={"object": staged, "commit_form": form,
                                 **selectors.staged_rows_for_review(staged=staged)})
+
+
+@manager_required
+@require_POST
+def import_retry(request, pk):
+    staged = _get(request, pk)
+    return run_service(request, forms.Form(request.POST),
+                       lambda v: staging.staged_import_retry(actor=request.user, staged=staged),
+                       success_url=staged.get_absolute_url(), success_message=_("The rows are being checked again."),
+                       template="imports/import_detail.html", context={"object": staged})
 
 
 @manager_required

@@ -81,6 +81,8 @@ LINKS: dict[str, Callable[[Job], tuple[str, str] | None]] = {}
 ORPHANED: dict[str, Callable[[Job, str], None]] = {}
 ORPHANED_ERROR = _("The job worker stopped while this job ran (it was killed, or the machine restarted), so the job "
                    "did not finish. Start it again.")
+DATABASE_LOST_ERROR = _("The database became unreachable while this job ran (it was restarted, or the connection "
+                        "broke), so the job did not finish. Start it again.")
 
 
 def job_body(kind: str, *, summary: Callable[[Job], str] | None = None, title: Callable[[Job], str] | None = None,
@@ -170,18 +172,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def jobs_fail_orphans() -> int:
+def jobs_fail_orphans(*, lost_database: bool = False) -> int:
     """Fail the running jobs whose worker process on this host is gone; returns how many.
 
-    The worker calls it between jobs, so a job marked with this very process (a pid reused after a restart) is no
-    longer running either. A job's own writes are in its transactions, which the dead process never committed."""
+    The worker calls it between jobs, so a job marked with this very process (a pid reused after a restart, or a
+    job the database went away under: `lost_database`) is no longer running either. A job's own writes are in its
+    transactions, which the dead process or connection never committed."""
     host = f"{socket.gethostname()}:"
     failed = 0
     for job in Job.objects.filter(state=Job.State.RUNNING, worker__startswith=host):
         pid = int(job.worker.removeprefix(host) or 0)
-        if pid != os.getpid() and _alive(pid):
+        own = pid == os.getpid()
+        if not own and _alive(pid):
             continue
-        error = str(ORPHANED_ERROR)
+        error = str(DATABASE_LOST_ERROR if own and lost_database else ORPHANED_ERROR)
         if Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(
                 state=Job.State.FAILED, finished_at=timezone.now(), error=error):
             if job.kind in ORPHANED:

@@ -1,37 +1,45 @@
 """`rightstrack serve`: serve an existing database, with a job worker beside it (a single-machine server; see
-README for production)."""
+README for production). Both run as child processes this one supervises: either is started again if it dies."""
 
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from rightstrack.core.collector import freeze_loaded_app
 from rightstrack.core.database import unapplied_migrations
 
 
-def start_worker(log: Path) -> subprocess.Popen:
-    """The job worker (`jobs_worker`, every queue) as a child process, for imports, tagging, report builds and mail;
-    its lines (one per job started and ended, and any failure) go to `log`, so the terminal keeps the server's.
-
-    On Linux the kernel stops it if this process dies without cleaning up, so no orphan worker is left behind."""
+def _child(args: list[str], output=None) -> subprocess.Popen:
+    """`rightstrack ARGS` as a child process. On Linux the kernel stops it if this process dies without cleaning up
+    (kill -9), so no orphan is left behind."""
     def stop_with_parent():
         if sys.platform.startswith("linux"):
             import ctypes
 
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
+    return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", *args], stdout=output,
+                            stderr=subprocess.STDOUT if output else None,
+                            preexec_fn=stop_with_parent)  # noqa: PLW1509
+
+
+def start_worker(log: Path) -> subprocess.Popen:
+    """The job worker (`jobs_worker`, every queue), for imports, tagging, report builds and mail; its lines (one per
+    job started and ended, and any failure) go to `log`, so the terminal keeps the server's."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "a", encoding="utf-8") as output:
-        return subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "jobs_worker", "--queue-name", "*"],
-                                stdout=output, stderr=subprocess.STDOUT,
-                                preexec_fn=stop_with_parent)  # noqa: PLW1509
+        return _child(["manage", "jobs_worker", "--queue-name", "*"], output)
+
+
+def start_web(host: str, port: int) -> subprocess.Popen:
+    """The web server (Django's threaded server, static files included), its lines on this terminal."""
+    return _child(["manage", "runserver", f"{host}:{port}", "--noreload", "--skip-checks"])
 
 
 def site_url(host: str, port: int) -> str:
@@ -40,33 +48,67 @@ def site_url(host: str, port: int) -> str:
     return f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}"
 
 
-class WorkerSupervisor:
-    """Keeps one job worker running: a worker that dies (killed, out of memory, a bug) is started again within
-    `interval` seconds, and each restart is said on `out`."""
+class Supervisor:
+    """Keeps child processes running, as gunicorn's master keeps its workers: one that dies (killed, out of memory,
+    a bug) is started again within `interval` seconds, and each restart is said on `out`. One that dies again and
+    again right after starting (a port in use, a broken configuration) is not restarted for ever: the supervisor
+    gives up and `wait` returns why."""
 
-    def __init__(self, log: Path, out, interval: float = 2.0):
-        self.log, self.out, self.interval = log, out, interval
-        self.worker = start_worker(log)
+    CRASH_LOOP = 3  # deaths in a row, each within QUICK_DEATH seconds of its start
+    QUICK_DEATH = 10.0
+
+    def __init__(self, out, interval: float = 2.0):
+        self.out, self.interval = out, interval
+        self.children: dict[str, dict] = {}
+        self.failure: str | None = None
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
-        self._thread.start()
+        self._thread = threading.Thread(target=self._watch, name="supervisor", daemon=True)
+
+    def add(self, name: str, start) -> subprocess.Popen:
+        process = start()
+        self.children[name] = {"start": start, "process": process, "since": time.monotonic(), "quick_deaths": 0}
+        if not self._thread.is_alive():
+            self._thread.start()
+        return process
+
+    def pid(self, name: str) -> int:
+        return self.children[name]["process"].pid
 
     def _watch(self) -> None:
         while not self._stopping.wait(self.interval):
-            code = self.worker.poll()
-            if code is not None and not self._stopping.is_set():
-                self.worker = start_worker(self.log)
-                self.out.write(f"Job worker stopped (exit code {code}); restarted (pid {self.worker.pid})")
+            for name, child in list(self.children.items()):  # `add` may run meanwhile
+                code = child["process"].poll()
+                # Ctrl+C reaches the children too: give this process a moment to start stopping before restarting.
+                if code is None or self._stopping.wait(0.5):
+                    continue
+                quick = time.monotonic() - child["since"] < self.QUICK_DEATH
+                child["quick_deaths"] = child["quick_deaths"] + 1 if quick else 0
+                if child["quick_deaths"] >= self.CRASH_LOOP:
+                    self.failure = (f"{name} stopped {self.CRASH_LOOP} times in a row right after starting (exit "
+                                    f"code {code}); not restarting it: see its output above")
+                    self._stopping.set()
+                    return
+                child.update(process=child["start"](), since=time.monotonic())
+                self.out.write(f"{name} stopped (exit code {code}); restarted (pid {child['process'].pid})")
                 self.out.flush()
+
+    def wait(self) -> str | None:
+        """Block until the supervisor gives up on a child (returns why) or a signal interrupts."""
+        while not self._stopping.wait(1.0):
+            pass
+        return self.failure
 
     def stop(self) -> None:
         self._stopping.set()
-        self._thread.join(timeout=self.interval + 1)
-        self.worker.terminate()
-        try:
-            self.worker.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.worker.kill()
+        if self._thread.is_alive():
+            self._thread.join(timeout=self.interval + 1)
+        for child in self.children.values():
+            child["process"].terminate()
+        for child in self.children.values():
+            try:
+                child["process"].wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child["process"].kill()
 
 
 class Command(BaseCommand):
@@ -84,19 +126,24 @@ class Command(BaseCommand):
         if "SITE_URL" not in os.environ:  # links in mails (confirmations, digests) point where this serves
             settings.SITE_URL = site_url(host, port)
             os.environ["SITE_URL"] = settings.SITE_URL  # the worker, which sends the mails, reads it too
-        supervisor = None
-        if not no_worker:
-            log = settings.DATA_DIR / "worker.log"
-            supervisor = WorkerSupervisor(log, self.stdout)
-            self.stdout.write(f"Job worker running (pid {supervisor.worker.pid}, log {log}): imports, tagging, "
-                              "reports and mail run in the background; restarted if it stops")
-        # SIGTERM (a service manager, `kill`) stops the server like Ctrl+C, so the worker is stopped too.
+        supervisor = Supervisor(self.stdout)
+        # SIGTERM (a service manager, `kill`) stops the server like Ctrl+C, so its children are stopped too.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
-        self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-        self.stdout.flush()
-        freeze_loaded_app()
+        failure = None
         try:
-            call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+            if not no_worker:
+                log = settings.DATA_DIR / "worker.log"
+                supervisor.add("Job worker", lambda: start_worker(log))
+                self.stdout.write(f"Job worker running (pid {supervisor.pid('Job worker')}, log {log}): imports, "
+                                  "tagging, reports and mail run in the background; restarted if it stops")
+            supervisor.add("Web server", lambda: start_web(host, port))
+            self.stdout.write(f"Serving on http://{host}:{port}/ (web server pid {supervisor.pid('Web server')}, "
+                              "restarted if it stops; Ctrl+C to stop)")
+            self.stdout.flush()
+            failure = supervisor.wait()
+        except KeyboardInterrupt:
+            pass
         finally:
-            if supervisor is not None:
-                supervisor.stop()
+            supervisor.stop()
+        if failure:
+            raise CommandError(failure)

@@ -3,8 +3,9 @@ unreachable database, and beating a heartbeat the jobs page shows."""
 
 import logging
 import time
+from contextlib import suppress
 
-from django.db import InterfaceError, OperationalError, close_old_connections, connections
+from django.db import DatabaseError, InterfaceError, close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -21,17 +22,23 @@ class ResilientWorker(Worker):
     def __init__(self, *, keep_going: bool, **kwargs):
         super().__init__(**kwargs)
         self.keep_going = keep_going  # False for --batch: one pass over the queue, then exit
+        self.lost_database = False  # since the last pass: a job it was running then ended for that reason
 
     def run(self) -> None:
         while self.running:
             heartbeat_beat()
             try:
-                jobs_fail_orphans()  # jobs of a worker on this host that was killed
+                jobs_fail_orphans(lost_database=self.lost_database)  # jobs of a killed worker, or cut off
+                self.lost_database = False
                 super().run()
-            except (OperationalError, InterfaceError) as error:
+            # Any database error here is the queue's own bookkeeping failing (a job's are kept on its row): a lost
+            # connection raises OperationalError, InterfaceError, or, mid-protocol, a plain DatabaseError.
+            except (DatabaseError, InterfaceError) as error:
+                self.lost_database = True
                 logger.warning("Database unavailable (%s); the worker retries in %s s", error, self.interval)
                 for connection in connections.all():
-                    connection.close()
+                    with suppress(DatabaseError, InterfaceError):  # closing a broken connection may fail too
+                        connection.close()
             else:
                 done = self.max_tasks is not None and self._run_tasks >= self.max_tasks
                 if done or not self.keep_going:
