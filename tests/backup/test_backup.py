@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils import timezone
 
 from rightstrack.backup.services import SKIPPED_MODELS, BackupError, backup_create, backup_restore
+from rightstrack.jobs.models import Job
 from rightstrack.planning.models import Evidence
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.search.models import ClusterSuggestion
@@ -200,3 +201,17 @@ def test_a_backup_from_before_tag_review_left_search_restores_its_trained_tagger
     call_command("flush", interactive=False, verbosity=0)
     backup_restore(path=old)
     assert TaggingModelVersion.objects.get().trained_on == 12
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_running_when_the_backup_was_made_is_failed_in_the_restored_copy(world, tmp_path):
+    """No worker will ever finish it there, so the Jobs page must not show it as running for ever."""
+    running = Job.objects.create(kind=Job.Kind.REINDEX, state=Job.State.RUNNING, worker="elsewhere:1", done=3,
+                                 total=10)
+    finished = Job.objects.create(kind=Job.Kind.REINDEX, state=Job.State.DONE, result={"indexed": 4})
+    backup_create(path=tmp_path / "b.zip")
+    backup_restore(path=tmp_path / "b.zip", force=True)
+    running.refresh_from_db()
+    finished.refresh_from_db()
+    assert running.state == Job.State.FAILED and "backup was made" in running.error and running.finished_at
+    assert (finished.state, finished.result, finished.error) == (Job.State.DONE, {"indexed": 4}, "")

@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from rightstrack.jobs.runner import DATABASE_LOST_ERROR
+from tests.drills.conftest import ON_POSTGRES
 from tests.drills.site import Site, free_port, wait_for
 
 pytestmark = pytest.mark.slow
@@ -55,6 +56,8 @@ class Cluster:
 
 @pytest.fixture
 def cluster():
+    if not ON_POSTGRES:
+        pytest.skip("drilled in the suite's PostgreSQL run (DATABASE_URL=postgres://...)")
     if BIN is None or not os.path.exists(f"{BIN}/initdb") or (os.geteuid() == 0 and not shutil.which("runuser")):
         pytest.skip("the PostgreSQL server binaries are not installed")
     cluster = Cluster()

@@ -27,16 +27,22 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import connection, transaction
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.jobs.models import Job
+from rightstrack.jobs.runner import job_fail_interrupted
 
 FORMAT_VERSION = 1
 CHUNK = 2000  # rows serialized at a time
 SKIPPED_MODELS = {
     "contenttypes.contenttype", "auth.permission", "sessions.session",
     # Derived from the records, rebuilt with `rightstrack reindex`: the search index, the vectors and the facet
-    # triggers' bookkeeping. The job log is left out too: a job restored as running would never finish.
+    # triggers' bookkeeping.
     "search.searchdocument", "search.recommendationembedding", "search.measureembedding", "search.facetgeneration",
-    "search.job",
 }
+# The job log is kept (it holds who imported and built what), but no worker runs a job restored as running.
+RESTORED_RUNNING_ERROR = _("This job was running when the backup was made, so it did not finish in the restored "
+                           "copy. Start it again.")
 # Models that moved to another app since a backup may have been made: its rows load into the model's new home.
 MOVED_MODELS = {"search.taggingmodelversion": "tagreview.taggingmodelversion"}
 
@@ -268,6 +274,8 @@ def backup_restore(*, path: Path, force: bool = False, progress: Callable[[float
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), models):
                     cursor.execute(sql)
+            for job in Job.objects.filter(state=Job.State.RUNNING):
+                job_fail_interrupted(job, str(RESTORED_RUNNING_ERROR))
         media_root = Path(settings.MEDIA_ROOT)
         for name in manifest["files"]:
             target = (media_root / name).resolve()

@@ -172,6 +172,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def job_fail_interrupted(job: Job, error: str) -> bool:
+    """Mark a job that was running as failed with `error`, and what it worked on (its kind's `orphaned`); False if
+    it was no longer running."""
+    if not Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(
+            state=Job.State.FAILED, finished_at=timezone.now(), error=error):
+        return False
+    if job.kind in ORPHANED:
+        ORPHANED[job.kind](job, error)
+    return True
+
+
 def jobs_fail_orphans(*, lost_database: bool = False) -> int:
     """Fail the running jobs whose worker process on this host is gone; returns how many.
 
@@ -185,11 +196,7 @@ def jobs_fail_orphans(*, lost_database: bool = False) -> int:
         own = pid == os.getpid()
         if not own and _alive(pid):
             continue
-        error = str(DATABASE_LOST_ERROR if own and lost_database else ORPHANED_ERROR)
-        if Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(
-                state=Job.State.FAILED, finished_at=timezone.now(), error=error):
-            if job.kind in ORPHANED:
-                ORPHANED[job.kind](job, error)
+        if job_fail_interrupted(job, str(DATABASE_LOST_ERROR if own and lost_database else ORPHANED_ERROR)):
             logger.warning("job %s (%s): its worker %s is gone; marked failed", job.pk, job.kind, job.worker)
             failed += 1
     return failed
