@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from rightstrack.core.models import marked
+from rightstrack.recommendations.forms import RecommendationForm
 from rightstrack.recommendations.models import Country
 from rightstrack.recommendations.state_names import iso_country, state_name
 
@@ -110,3 +111,9 @@ def test_exports_keep_the_printed_names(client, states):
     states_cells = [json.loads(line)["recommending_states"] for line in body.decode().splitlines()]
     assert any("Slovenia" in cell for cell in states_cells)
     assert not any("Словения" in cell or "(EN)" in cell for cell in states_cells)
+
+
+def test_the_form_offers_states_by_the_name_the_reader_sees_in_its_order(states):
+    with translation.override("ru"):
+        labels = [str(label) for value, label in RecommendationForm().fields["recommending_states"].choices if value]
+    assert labels == [f"{UNKNOWN} (EN)", "Германия", "Китай", "Словения", "Турция"]
