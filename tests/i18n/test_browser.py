@@ -5,6 +5,7 @@ previews the digest. No page scrolls sideways."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from rightstrack.recommendations.models import Country
 from rightstrack.taxonomy.models import TagAssignment
 from tests.browser.test_layout import PHONE, WIDE, sideways_overflow
 from tests.browser.test_progress_workflow import sign_in
@@ -15,13 +16,13 @@ WORDS = {
            "review": "Проверка", "accept": "Принять", "saved": "Решения по тегам сохранены.", "find": "Найти тему",
            "preview": "Показать, что будет в сводке", "held": "Что было бы в вашей сводке",
            "query": "пыток", "theme_query": "смертн", "theme": "Смертная казнь",
-           "text": "Ратифицировать Факультативный протокол к Конвенции против пыток"},
+           "text": "Ратифицировать Факультативный протокол к Конвенции против пыток", "state": "Швейцария"},
     "kk": {"search_text": "Іздеу мәтіні", "search": "Іздеу", "filters": "Сүзгілер", "record": "Ұсыным",
            "review": "Тексеру", "accept": "Қабылдау", "saved": "Тегтер бойынша шешімдер сақталды.",
            "find": "Тақырыпты табу", "preview": "Дайджесттің мазмұнын алдын ала көру",
            "held": "Дайджестіңізде не болар еді", "query": "азаптау", "theme_query": "өлім",
            "theme": "Өлім жазасы",
-           "text": "Азаптауға қарсы конвенцияның факультативтік хаттамасын ратификациялау"},
+           "text": "Азаптауға қарсы конвенцияның факультативтік хаттамасын ратификациялау", "state": "Швейцария"},
 }
 
 
@@ -39,6 +40,7 @@ def test_search_facets_record_review_and_follow_in_the_language(live_server, pag
     world.recommendation.save()
     world.term.set_translation("name", lang, words["theme"])
     world.term.save()
+    world.recommendation.recommending_states.add(Country.objects.create(name="Switzerland"))
     page.set_viewport_size(viewport)
     page.context.add_cookies([{"name": "django_language", "value": lang, "url": live_server.url}])
 
@@ -59,6 +61,7 @@ def test_search_facets_record_review_and_follow_in_the_language(live_server, pag
     expect(result).to_be_visible()
     result.click()
     expect(page.locator("h1")).to_contain_text(words["record"])
+    expect(page.locator("dd", has_text=words["state"])).to_be_visible()  # the recommending State in the language
     fits(page)
 
     # A coordinator accepts a suggested tag.

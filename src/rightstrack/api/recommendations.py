@@ -86,7 +86,8 @@ class RecommendationOut(ExecutorsOut):
 
     @staticmethod
     def resolve_recommending_states(obj):
-        return [c.name for c in obj.recommending_states.all()]
+        # In the reader's language, "Slovenia" -> "Словения"; a State with no name in it reads "Unknown (EN)".
+        return [marked(c) for c in obj.recommending_states.all()]
 
     @staticmethod
     def resolve_cluster(obj):

@@ -54,12 +54,14 @@ class FacetResult:
 
 
 def _result(facet: Facet, counted: dict, chosen: list[str]) -> FacetResult:
-    """One facet's values with a count above zero, most frequent first, labelled and marked if selected."""
-    rows = sorted(((v, n) for v, n in counted.items() if n), key=lambda vn: (-vn[1], str(vn[0])))
-    raw = [v for v, _n in rows if v != NONE or not facet.empty]
+    """One facet's values with a count above zero, most frequent first then by label as the reader sees it,
+    labelled and marked if selected."""
+    raw = [v for v, n in counted.items() if n and (v != NONE or not facet.empty)]
     labels = dict(facet.labels(raw) if callable(facet.labels) else (facet.labels or {}))
     if facet.empty:
         labels[NONE] = facet.empty
+    rows = sorted(((v, n) for v, n in counted.items() if n),
+                  key=lambda vn: (-vn[1], str(labels.get(vn[0], vn[0])).casefold(), str(vn[0])))
     selected = set(chosen)
     return FacetResult(facet, [FacetValue(str(v), str(labels.get(v, v)), n, str(v) in selected,
                                           labels.get(v) if isinstance(labels.get(v), models.Model) else None)

@@ -65,11 +65,18 @@ class TranslatableModel(models.Model):
         self.translations = {k: v for k, v in data.items() if v}
 
 
+def original_mark_of(obj, field: str = "name") -> str:
+    """The original-language mark of any record that can carry one: a `TranslatableModel`, or a record naming
+    itself from elsewhere with the same `original_mark(field)` (a recommending State); "" for anything else."""
+    mark = getattr(obj, "original_mark", None)
+    return mark(field) if callable(mark) else ""
+
+
 def marked(obj, text: str | None = None, field: str = "name") -> str:
     """Plain text of a name for reports, mails and the API: `text` (default `str(obj)`) followed by the
     original-language mark when its reader gets it untranslated ("D23 Death penalty (EN)")."""
     text = str(obj) if text is None else text
-    mark = obj.original_mark(field) if isinstance(obj, TranslatableModel) else ""
+    mark = original_mark_of(obj, field)
     return f"{text} ({mark})" if mark else text
 
 

@@ -10,7 +10,7 @@ from rightstrack.core.filtersets import (
     SortFilter,
 )
 from rightstrack.core.models import ImplementationStatus
-from rightstrack.recommendations.models import Cluster, Recommendation
+from rightstrack.recommendations.models import Cluster, Country, Recommendation
 from rightstrack.taxonomy.models import Term
 
 
@@ -22,6 +22,10 @@ def _names(model, attr="name"):
 
 def _clusters(ids):
     return {c.pk: c for c in Cluster.objects.filter(pk__in=ids)}  # shown by name, marked when untranslated
+
+
+def _states(names):
+    return {c.name: c for c in Country.objects.filter(name__in=names)}  # in the reader's language, marked if not
 
 
 def _terms(ids):
@@ -42,7 +46,7 @@ class RecommendationFilterSet(FacetFilterSet):
     theme = FacetFilter(_("Theme"), "theme_tags__term", _terms)
     issue = FacetFilter(_("UPR Info issue"), "issue_tags__term", _terms)
     sdg = FacetFilter(_("SDG"), "sdg_tags__term", _terms)
-    state = FacetFilter(_("Recommending State"), "recommending_states__name")
+    state = FacetFilter(_("Recommending State"), "recommending_states__name", _states)
     q = SearchFilter("text", "paragraph", "source_document__symbol", "recommending_states__name")
     sort = SortFilter({"paragraph": "paragraph_key", "document": "source_document__symbol",
                        "date": "source_document__date", "status": "status", "response": "response",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.forms import DomainForm
-from rightstrack.core.models import ImplementationStatus
+from rightstrack.core.models import ImplementationStatus, marked
 from rightstrack.recommendations.models import Assessment, Cluster, Recommendation
 from rightstrack.recommendations.services import ASSESSING_KINDS
 
@@ -13,9 +13,21 @@ TEXT_LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қаза�
                   ("ar", "العربية"), ("zh", "中文")]
 
 
+class StatesField(forms.ModelMultipleChoiceField):
+    """Recommending States by their name in the reader's language, "(EN)" after a name that has none."""
+
+    def label_from_instance(self, obj) -> str:
+        return marked(obj)
+
+
 class RecommendationForm(DomainForm):
     translated_fields = ("text", "response_comment")
     language = forms.ChoiceField(label=_("Language of the text"), choices=TEXT_LANGUAGES, initial="en")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        states = self.fields["recommending_states"]  # in the order of the names the reader sees
+        states.choices = sorted(states.choices, key=lambda choice: str(choice[1]).casefold())
 
     class Meta:
         model = Recommendation
@@ -23,6 +35,7 @@ class RecommendationForm(DomainForm):
                   "response_comment", "cluster", "institutions_from_measures", "lead_institution", "co_executors",
                   "deadline"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"recommending_states": StatesField}
 
 
 class StatusOverrideForm(forms.Form):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -17,6 +18,7 @@ from rightstrack.core.models import (
     TranslatableModel,
     VersionedModel,
 )
+from rightstrack.recommendations.state_names import ORIGINAL, state_name
 
 _DIGITS = re.compile(r"\d+")
 
@@ -87,7 +89,14 @@ class Country(models.Model):
         verbose_name_plural = _("recommending States")
 
     def __str__(self) -> str:
-        return self.name
+        """The name in the active language (`state_names`); the stored name stays as printed."""
+        return state_name(self.name, get_language() or settings.LANGUAGE_CODE)[0]
+
+    def original_mark(self, field: str = "name", language: str | None = None) -> str:
+        """"EN" when a reader of `language` (default: active) gets the printed name because it has no translation:
+        the same mark as `TranslatableModel.original_mark`, shown by the same helpers."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        return ORIGINAL.upper() if field == "name" and state_name(self.name, language)[1] else ""
 
 
 class Cluster(TranslatableModel, TimestampedModel):

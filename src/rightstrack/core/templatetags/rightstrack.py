@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from rightstrack.core.models import TranslatableModel, marked
+from rightstrack.core.models import marked, original_mark_of
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def tr(obj, field):
 def original_mark(obj, field="name"):
     """A small visible mark after a name shown in its original language because it has no translation yet
     (`TranslatableModel.original_mark`; plain-text outputs use `core.models.marked`)."""
-    mark = obj.original_mark(field) if isinstance(obj, TranslatableModel) else ""
+    mark = original_mark_of(obj, field)
     if not mark:
         return ""
     return format_html(' <abbr class="original-mark" title="{}">{}</abbr>',
