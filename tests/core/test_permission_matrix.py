@@ -122,6 +122,7 @@ WRITE_ROUTES = {
     "imports:import_mapping_update": (lambda w: [staged_import(w, "mapping").pk],
                                       lambda w: {"column_0": "text", "column_1": "document"}, MANAGERS),
     "imports:import_commit": (lambda w: [staged_import(w).pk], lambda w: {}, MANAGERS),
+    "imports:import_retry": (lambda w: [staged_import(w, "failed").pk], lambda w: {}, MANAGERS),
     "imports:import_labels_update": (lambda w: [staged_import(w, unknown_labels=[_unknown_label(w)]).pk],
                                      lambda w: {_field_name(_unknown_label(w)): str(w.term.pk)}, MANAGERS),
     "taxonomy:term_update": (lambda w: [w.term.pk], lambda w: {**_form(w.term), "name": "Death penalty (abolition)"},
