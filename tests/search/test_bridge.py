@@ -16,8 +16,7 @@ def test_the_word_list_is_learnt_from_the_shipped_names_in_both_languages():
     assert len(dictionary()) > 500
     for word, english in (("пытки", "torture"), ("пытками", "torture"), ("женщин", "women"),
                           ("әйелдер", "women"), ("коррупция", "corruption"), ("жемқорлық", "corruption"),
-                          ("детей", "children"), ("инвалидов", "disabilities"),
-                          ("ребёнка", "child"), ("религии", "religion")):  # the last two from ICCPR's articles
+                          ("детей", "children"), ("инвалидов", "disabilities")):
         assert english_word(word) == english, word
 
 

@@ -1,10 +1,9 @@
 """An offline Russian/Kazakh -> English word list, learnt from the shipped vocabularies' parallel names.
 
-The reference data names every UHRI theme and group, UPR Info issue, SDG goal and target, ICCPR and CAT article and
-UPR action category in English, Russian and Kazakh. Aligning the words of those ~1,000 name pairs gives a small
-dictionary of the words people search UN texts with («пытки» -> torture, «әйелдер» -> women). Hybrid and full-text
-search use it to look for a Russian or Kazakh query's words in the English records as well
-(benchmarks/search_quality.py measures it, docs/search.md).
+The reference data names every UHRI theme and group, UPR Info issue and SDG goal and target in English, Russian and
+Kazakh. Aligning the words of those ~900 name pairs gives a small dictionary of the words people search UN texts
+with («пытки» -> torture, «әйелдер» -> women). Hybrid and full-text search use it to look for a Russian or Kazakh
+query's words in the English records as well (benchmarks/search_quality.py measures it, docs/search.md).
 
 Alignment is IBM Model 1 (Brown et al., 1993), ten rounds of EM over the names' stems (function words left out, a
 null word on the English side): a Cyrillic stem's translation is the English word it is aligned with in the largest
@@ -34,7 +33,7 @@ CYRILLIC_FUNCTION_WORDS = frozenset(
     "а в во для до за и из или их к ко как на не о об от по под при с со также что "  # Russian
     "б бен да де және мен пен т та те үшін".split())  # Kazakh
 # The vocabularies learnt from (benchmarks/search_quality.py also measures the list without UPR Info's names).
-VOCABULARIES = ("upr_issue", "theme", "group", "sdg", "treaty", "action")
+VOCABULARIES = ("upr_issue", "theme", "group", "sdg")
 
 
 def _rows(name: str) -> Iterator[dict]:
@@ -62,14 +61,6 @@ def name_pairs(vocabularies: tuple[str, ...] = VOCABULARIES) -> list[tuple[str, 
                                                                  (english["text"], r[f"text_{lang}"]))]
         targets = {r["target"]: r["text"] for r in _rows("sdg_targets.csv")}
         pairs += [(targets[r["target"]], r[f"text_{lang}"]) for r in _rows("sdg_targets_translations.csv")
-                  for lang in ("ru", "kk")]
-    if "treaty" in vocabularies:
-        articles = {f"{treaty} {r['article']}": r["short_title"]
-                    for treaty in ("ICCPR", "CAT") for r in _rows(f"{treaty.lower()}_articles.csv")}
-        pairs += [(articles[r["code"]], r[f"name_{lang}"]) for r in _rows("treaty_articles_translations.csv")
-                  for lang in ("ru", "kk") if r["code"] in articles]
-    if "action" in vocabularies:
-        pairs += [(r["name"], r[f"name_{lang}"]) for r in _rows("upr_action_categories_translations.csv")
                   for lang in ("ru", "kk")]
     return [(english, other) for english, other in pairs if english and other]
 
