@@ -125,20 +125,16 @@ def with_english(clauses: list[Clause]) -> list[Clause]:
     one U, the query is (U or all Ej) and each (Tj or Ej), written as the clauses (U or Ej) for every j, so both
     databases run it as they run any query. «Свобода прессы» finds the Russian records with both words and the
     English ones with "freedom"."""
-    bridged, english, untranslated = [], [], []
-    for clause in clauses:
-        if all(len(t.words) == 1 and is_function_word(t.words[0]) for t in clause.terms):
-            continue
-        extra = tuple(Term((english,)) for t in clause.terms if len(t.words) == 1
-                      for english in [english_word(t.words[0])] if english)
-        if extra and not clause.negated:
-            english.append(extra)
-        elif not clause.negated and all(CYRILLIC.search(w) for t in clause.terms for w in t.words):
-            untranslated.append(clause)
-            continue
-        bridged.append(Clause(tuple(dict.fromkeys(clause.terms + extra)), clause.negated))
-    for clause in untranslated:
-        bridged += [Clause(clause.terms + extra) for extra in english] or [clause]
+    kept = [c for c in clauses if not all(len(t.words) == 1 and is_function_word(t.words[0]) for t in c.terms)]
+    extras = [tuple(Term((english,)) for t in c.terms if len(t.words) == 1
+                    for english in [english_word(t.words[0])] if english) for c in kept]
+    english = [extra for clause, extra in zip(kept, extras) if extra and not clause.negated]
+    bridged = []
+    for clause, extra in zip(kept, extras):
+        if not extra and not clause.negated and all(CYRILLIC.search(w) for t in clause.terms for w in t.words):
+            bridged += [Clause(clause.terms + e) for e in english] or [clause]
+        else:
+            bridged.append(Clause(tuple(dict.fromkeys(clause.terms + extra)), clause.negated))
     return bridged or clauses
 
 
