@@ -56,6 +56,8 @@ def test_a_word_without_english_is_not_required_of_a_record_with_the_other_words
     assert with_english(parse("прессы torture").positive) == parse("прессы torture").positive
     assert with_english(parse("torture -прессы").clauses) == parse("torture -прессы").clauses
     assert with_english(parse("прессы").positive) == parse("прессы").positive
+    # A Russian stop word (PostgreSQL's `russian` list) is neither translated nor required.
+    assert with_english(parse("всех прессы").positive) == parse("прессы").positive
 
 
 def test_english_clause_is_any_word_of_the_query_in_english():
