@@ -117,8 +117,9 @@ def term_stems(term: Term) -> list[tuple[str, ...]]:
 
 def with_english(clauses: list[Clause]) -> list[Clause]:
     """Clauses with each Russian or Kazakh word's English word (search/bridge.py) as one more alternative, so «пытки»
-    also finds "torture"; a clause that is only a Russian or Kazakh function word (и, в, және) is left out, as
-    PostgreSQL's `russian` configuration drops most of them and FTS5 would require them (unless nothing is left).
+    also finds "torture"; a clause that is only a Russian or Kazakh function word (и, в, және) or a Russian stop word
+    (все) is left out, as PostgreSQL's `russian` configuration drops them and FTS5 would require them (unless nothing
+    is left).
 
     A Russian or Kazakh clause the bridge has no English for cannot be in an English record, so it is not required
     of a record that has every translated word in English: with translated clauses Tj (English Ej) and an untranslated
