@@ -262,7 +262,7 @@ def main() -> None:
             print(f"    {query} -> {' '.join(bridge.english_words(query))} ({issue})")
     bridge.VOCABULARIES = SHIPPED_VOCABULARIES
 
-    figures, split, twins = {}, {}, {}
+    figures, split, twins, found_by = {}, {}, {}, {}
     for corpus_name, corpus in corpora.items():
         texts = [text for text, _labels in corpus]
         documents = embed(texts)
@@ -324,8 +324,12 @@ def main() -> None:
                       f"relevant found {row['found']}")
             # Full text, the translated queries against their English twins: relevant records found.
             twins.setdefault(corpus_name, {})[lang] = sum(rows["full text"]["found_by"].get(i, 0) for i in TRANSLATIONS)
+            found_by[lang] = rows["full text"]["found_by"]
         print("  full text, relevant records found by the 17 translated queries: "
               + ", ".join(f"{lang} {n}" for lang, n in twins[corpus_name].items()))
+        print("    where a translation finds fewer than its English twin: " + "; ".join(
+            f"{issue} en {found_by['en'][issue]}, ru {found_by['ru'][issue]}, kk {found_by['kk'][issue]}"
+            for issue in TRANSLATIONS if min(found_by["ru"][issue], found_by["kk"][issue]) < found_by["en"][issue]))
         for lang, modes in split[corpus_name].items():
             print(f"  {lang} MAP on the two halves of the queries: "
                   + "; ".join(f"{mode} {a:.3f} / {b:.3f}" for mode, (a, b) in modes.items()))

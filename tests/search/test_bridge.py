@@ -43,6 +43,23 @@ def test_with_english_adds_the_english_word_as_an_alternative_and_leaves_out_fun
     assert with_english(parse('"пытки в тюрьмах"').positive) == parse('"пытки в тюрьмах"').positive  # phrases as typed
 
 
+def test_a_word_without_english_is_not_required_of_a_record_with_the_other_words_in_english():
+    # (прессы or freedom) and (свобода or freedom): the Russian words, or "freedom".
+    assert english_word("прессы") is None
+    assert with_english(parse("свобода прессы").positive) == [
+        Clause((Term(("свобода",)), Term(("freedom",)))), Clause((Term(("прессы",)), Term(("freedom",))))]
+    # With two translated words, the untranslated one is ORed with each: (U or E1) and (U or E2) = U or (E1 and E2).
+    assert with_english(parse("пытки прессы женщин").positive) == [
+        Clause((Term(("пытки",)), Term(("torture",)))), Clause((Term(("прессы",)), Term(("torture",)))),
+        Clause((Term(("прессы",)), Term(("women",)))), Clause((Term(("женщин",)), Term(("women",))))]
+    # A Latin word is required as typed; a negated one excludes as typed.
+    assert with_english(parse("прессы torture").positive) == parse("прессы torture").positive
+    assert with_english(parse("torture -прессы").clauses) == parse("torture -прессы").clauses
+    assert with_english(parse("прессы").positive) == parse("прессы").positive
+    # A Russian stop word (PostgreSQL's `russian` list) is neither translated nor required.
+    assert with_english(parse("всех прессы").positive) == parse("прессы").positive
+
+
 def test_english_clause_is_any_word_of_the_query_in_english():
     assert english_clause(parse("torture of prisoners 2010").positive) == Clause(
         (Term(("torture",)), Term(("prisoners",))))

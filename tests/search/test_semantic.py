@@ -69,6 +69,10 @@ def test_negations_also_exclude_semantic_hits(vectors):
 
 def test_rrf_sums_reciprocal_ranks():
     assert rrf([1, 2], [2, 3]) == [2, 1, 3]
+    # The small constant (selectors.RRF_K) lets one list's first beat another's second that is 30th in a third list;
+    # at the usual 60 the two lists' sum would win.
+    assert rrf([1, 2], [*range(100, 129), 2]).index(1) < rrf([1, 2], [*range(100, 129), 2]).index(2)
+    assert rrf([1, 2], [*range(100, 129), 2], k=60).index(2) < rrf([1, 2], [*range(100, 129), 2], k=60).index(1)
 
 
 def test_nearest_excludes_the_record_itself_and_orders_by_similarity(vectors):

@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from rightstrack.reference import REFERENCE_DIR
-from rightstrack.search.text import CYRILLIC, stem, stem_forms, words
+from rightstrack.search.text import CYRILLIC, RUSSIAN_STOP_WORDS, stem, stem_forms, words
 
 # MIN_SHARE was tuned on half of the benchmark's Russian and Kazakh queries (0.3 of 0.1-0.5 was best) and checked
 # on the other half (docs/notes/2026-12-07-search-languages-log.md).
@@ -118,8 +118,9 @@ def english_word(word: str) -> str | None:
 
 
 def is_function_word(word: str) -> bool:
-    """A Russian or Kazakh word that carries no meaning of its own (и, в, және, мен...)."""
-    return word.lower() in CYRILLIC_FUNCTION_WORDS
+    """A Russian or Kazakh word that carries no meaning of its own (и, в, және, мен...), or a Russian stop word that
+    PostgreSQL's `russian` configuration drops (все, между...; it checks the stem the index holds)."""
+    return word.lower() in CYRILLIC_FUNCTION_WORDS or (bool(CYRILLIC.search(word)) and stem(word) in RUSSIAN_STOP_WORDS)
 
 
 def english_words(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from rightstrack.search.bridge import english_word, english_words, is_function_word
-from rightstrack.search.text import stem, stem_forms, words
+from rightstrack.search.text import CYRILLIC, stem, stem_forms, words
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 
@@ -117,15 +117,25 @@ def term_stems(term: Term) -> list[tuple[str, ...]]:
 
 def with_english(clauses: list[Clause]) -> list[Clause]:
     """Clauses with each Russian or Kazakh word's English word (search/bridge.py) as one more alternative, so «пытки»
-    also finds "torture"; a clause that is only a Russian or Kazakh function word (и, в, және) is left out, as
-    PostgreSQL's `russian` configuration drops most of them and FTS5 would require them (unless nothing is left)."""
+    also finds "torture"; a clause that is only a Russian or Kazakh function word (и, в, және) or a Russian stop word
+    (все) is left out, as PostgreSQL's `russian` configuration drops them and FTS5 would require them (unless nothing
+    is left).
+
+    A Russian or Kazakh clause the bridge has no English for cannot be in an English record, so it is not required
+    of a record that has every translated word in English: with translated clauses Tj (English Ej) and an untranslated
+    one U, the query is (U or all Ej) and each (Tj or Ej), written as the clauses (U or Ej) for every j, so both
+    databases run it as they run any query. «Свобода прессы» finds the Russian records with both words and the
+    English ones with "freedom"."""
+    kept = [c for c in clauses if not all(len(t.words) == 1 and is_function_word(t.words[0]) for t in c.terms)]
+    extras = [tuple(Term((english,)) for t in c.terms if len(t.words) == 1
+                    for english in [english_word(t.words[0])] if english) for c in kept]
+    english = [extra for clause, extra in zip(kept, extras) if extra and not clause.negated]
     bridged = []
-    for clause in clauses:
-        if all(len(t.words) == 1 and is_function_word(t.words[0]) for t in clause.terms):
-            continue
-        extra = tuple(Term((english,)) for t in clause.terms if len(t.words) == 1
-                      for english in [english_word(t.words[0])] if english)
-        bridged.append(Clause(tuple(dict.fromkeys(clause.terms + extra)), clause.negated))
+    for clause, extra in zip(kept, extras):
+        if not extra and not clause.negated and all(CYRILLIC.search(w) for t in clause.terms for w in t.words):
+            bridged += [Clause(clause.terms + e) for e in english] or [clause]
+        else:
+            bridged.append(Clause(tuple(dict.fromkeys(clause.terms + extra)), clause.negated))
     return bridged or clauses
 
 

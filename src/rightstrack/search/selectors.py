@@ -36,7 +36,10 @@ from rightstrack.taxonomy.models import TagAssignment, Term
 
 MODES = ("fulltext", "semantic", "hybrid")
 DEFAULT_MODE = "hybrid"
-RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al., 2009)
+# Reciprocal-rank-fusion constant: 60 is the usual one (Cormack et al., 2009); with three and four lists a small one
+# (more weight to each list's first few) ranked better, chosen on half of the benchmark's queries and checked on the
+# other (docs/notes/2026-12-07-search-languages-log.md).
+RRF_K = 3
 
 
 def _setting(name: str, default):

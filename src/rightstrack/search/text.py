@@ -16,6 +16,16 @@ WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Letters Kazakh writes and Russian does not.
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+# Snowball's Russian stop words, the list PostgreSQL's `russian` configuration drops from documents and queries (its
+# tsearch_data/russian.stop). Search leaves them out of FTS5 queries too, so both databases run the same query.
+RUSSIAN_STOP_WORDS = frozenset(
+    "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня "
+    "еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь "
+    "там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз "
+    "тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее "
+    "сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про "
+    "всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им "
+    "более всегда конечно всю между".split())
 _english = snowballstemmer.stemmer("english")
 _russian = snowballstemmer.stemmer("russian")
 # A stem ending in consonant + о/е + к lost a fleeting vowel in another form (пыток / пытки, ошибок / ошибки,
