@@ -196,6 +196,20 @@ def test_hybrid_finds_english_records_tagged_with_a_term_the_query_names_in_russ
     assert found(corpus, "азаптау", mode="fulltext")[0] == []
 
 
+def test_records_tagged_alike_follow_the_semantic_ranking_not_their_age(corpus):
+    from rightstrack.search.selectors import tagged_with_named_terms
+    from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
+
+    torture = Term.objects.create(vocabulary=Vocabulary.UPR_ISSUE, code="Torture and other CID treatment",
+                                  name="Torture and other CID treatment", translations={"name": {"ru": "Пытки"}})
+    older, newer = sorted((corpus["op_cat"], corpus["death_penalty"]), key=lambda r: r.pk)
+    for record in (older, newer):
+        TagAssignment.objects.create(recommendation=record, term=torture, vocabulary=torture.vocabulary,
+                                     status=TagAssignment.Status.ACCEPTED)
+    assert tagged_with_named_terms("пытки") == [older.pk, newer.pk]  # one tag each: by id without a ranking
+    assert tagged_with_named_terms("пытки", prefer=[newer.pk, 12345, older.pk]) == [newer.pk, older.pk]
+
+
 def test_russian_and_kazakh_words_find_english_texts_through_the_vocabularies(corpus):
     # «пытки» is "torture" and «жемқорлық» "corruption" in the shipped vocabularies' names (search/bridge.py).
     assert set(found(corpus, "пытки", mode="fulltext")[0]) == {"ru_torture", *ENGLISH_TORTURE}

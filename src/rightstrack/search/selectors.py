@@ -128,7 +128,7 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
                 english = english_clause(parsed.positive) if hits else None
                 ranked = rrf(engine.fulltext_ranked(with_english(parsed.positive), negative, limit=candidates),
                              engine.fulltext_ranked([english], negative, limit=candidates) if english else [],
-                             ranked, tagged_with_named_terms(parsed.plain_text)[:candidates])
+                             ranked, tagged_with_named_terms(parsed.plain_text, ranked)[:candidates])
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]
@@ -196,9 +196,11 @@ def _named_terms() -> list[tuple[int, frozenset[str]]]:
     return _term_names[key]
 
 
-def tagged_with_named_terms(text: str) -> list[int]:
+def tagged_with_named_terms(text: str, prefer: list[int] = ()) -> list[int]:
     """Records with an accepted tag whose name, in any language, has every word of `text` in some form: «пытки» finds
-    what people tagged "Torture and other CID treatment", whose Russian name has «Пытки». Most matching tags first.
+    what people tagged "Torture and other CID treatment", whose Russian name has «Пытки». Most matching tags first,
+    then in the order of `prefer` (the semantic ranking), then by id: with RRF's small constant the first places
+    weigh much, so they must not go to whichever tagged record is oldest.
     Hybrid search fuses this with the words and the meaning, so a Russian query finds tagged English records."""
     wanted = [set(stem_forms(w)) for w in words(text)]
     if not wanted:
@@ -210,7 +212,8 @@ def tagged_with_named_terms(text: str) -> list[int]:
     for rec in TagAssignment.objects.filter(term__in=matched, status=TagAssignment.Status.ACCEPTED,
                                             recommendation__isnull=False).values_list("recommendation_id", flat=True):
         counts[rec] = counts.get(rec, 0) + 1
-    return sorted(counts, key=lambda pk: (-counts[pk], pk))
+    position = {pk: place for place, pk in enumerate(prefer)}
+    return sorted(counts, key=lambda pk: (-counts[pk], position.get(pk, len(position)), pk))
 
 
 def facet_generation() -> str | None:
