@@ -131,10 +131,13 @@ def load_taxonomies() -> int:
     for code, name, _parent, source in _group_rows():
         _upsert(Vocabulary.GROUP, code, name, source=f"{source}; {OWN_TRANSLATION}", translations=groups.get(name))
     treaties = {}
+    titles = _own_translations("treaties_translations.csv", "abbreviation")
     for r in _rows("treaties.csv"):
         treaties[r["abbreviation"]] = _upsert(Vocabulary.TREATY, r["abbreviation"], r["full_name"],
                                               f"{r['monitoring_body_name']}; Kazakhstan: {r['kaz_status']} "
-                                              f"{r['kaz_year']}".strip(), source="OHCHR; UN Treaty Collection")
+                                              f"{r['kaz_year']}".strip(),
+                                              source=f"OHCHR; UN Treaty Collection; {OWN_TRANSLATION}",
+                                              translations=titles[r["abbreviation"]])
     articles = _own_translations("treaty_articles_translations.csv", "code")
     for treaty, filename in (("ICCPR", "iccpr_articles.csv"), ("CAT", "cat_articles.csv")):
         for r in _rows(filename):
