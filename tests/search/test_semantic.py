@@ -124,3 +124,17 @@ def test_real_model_matches_across_languages(corpus):
 
 def test_measures_are_embedded(world):
     assert embed_measures() == 2 and MeasureEmbedding.objects.count() == 2
+
+
+def test_the_list_says_which_of_a_hybrid_search_s_hits_have_the_words(vectors, client):
+    from django.urls import reverse
+
+    url = reverse("portal:recommendation_list")
+    by_meaning = client.get(url, {"q": "mistreatment", "mode": "hybrid"})  # no text has the word
+    assert f"Have the words searched for: 0 of {by_meaning.context['page'].paginator.count};" in \
+        by_meaning.content.decode()
+    both = client.get(url, {"q": "torture", "mode": "hybrid"})
+    worded = client.get(url, {"q": "torture", "mode": "fulltext"}).context["page"].paginator.count
+    assert worded < both.context["page"].paginator.count  # meaning adds records without the word
+    assert f"Have the words searched for: {worded} of {both.context['page'].paginator.count};" in \
+        both.content.decode()

@@ -106,3 +106,13 @@ def test_reindex_command_full_text_only(world, capsys):
     call_command("reindex", "--no-embeddings")
     assert SearchDocument.objects.count() == 2 and not RecommendationEmbedding.objects.exists()
     assert "documents: 2" in capsys.readouterr().out
+
+
+def test_a_search_by_meaning_says_how_many_of_its_hits_have_the_words(client, world):
+    for url in (LIST, reverse("portal:recommendation_list")):
+        found = client.get(url, {"q": "protocol", "mode": "hybrid"})
+        worded = client.get(url, {"q": "protocol", "mode": "fulltext"})
+        total, with_words = found.context["page"].paginator.count, worded.context["page"].paginator.count
+        assert 0 < with_words <= total
+        assert f"Have the words searched for: {with_words} of {total};" in found.content.decode()
+        assert "Have the words searched for" not in worded.content.decode()  # full text: every hit has them

@@ -4,7 +4,7 @@ from django import template
 
 from rightstrack.accounts.permissions import ANONYMOUS, is_manager
 from rightstrack.planning.selectors import measure_list
-from rightstrack.recommendations.selectors import recommendation_list
+from rightstrack.recommendations.selectors import recommendation_filtered, recommendation_list
 from rightstrack.search.query import parse
 from rightstrack.search.selectors import (
     MODES,
@@ -19,9 +19,9 @@ register = template.Library()
 
 @register.inclusion_tag("search/_search_mode.html", takes_context=True)
 def search_mode(context, found=None, public=False):
-    """Links to run the same query as full text, semantic or hybrid, and what the parser repaired. When the search
-    `found` nothing: the other modes to try and near spellings of its words (among published records if
-    `public`)."""
+    """Links to run the same query as full text, semantic or hybrid, and what the parser repaired. When a search by
+    meaning `found` records: how many of them have the words (the rest are only close in meaning). When it found
+    nothing: the other modes to try and near spellings of its words (among published records if `public`)."""
     request = context["request"]
     current = mode_or_default(request.GET.get("mode"))
     links = []
@@ -31,9 +31,16 @@ def search_mode(context, found=None, public=False):
         params.pop("page", None)
         links.append((mode, f"?{params.urlencode()}", mode == current))
     text = request.GET.get("q", "")
-    context = {"links": links, "query": text, "notes": parse(text).notes if text else [], "empty": False}
+    context = {"links": links, "query": text, "notes": parse(text).notes if text else [], "empty": False,
+               "found": found, "worded": None}
+    reader = ANONYMOUS if public else request.user
+    if text.strip() and found and current != "fulltext":
+        worded = request.GET.copy()
+        worded["mode"] = "fulltext"
+        shown = recommendation_filtered(user=reader, params=request.GET)
+        context["worded"] = shown.filter(pk__in=recommendation_filtered(user=reader, params=worded).values("pk")).count()
     if text.strip() and found == 0:
-        visible = recommendation_list(user=ANONYMOUS if public else request.user)
+        visible = recommendation_list(user=reader)
         params = request.GET.copy()
         params.pop("page", None)
         spellings = []
