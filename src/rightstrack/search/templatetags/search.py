@@ -18,10 +18,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("search/_search_mode.html", takes_context=True)
-def search_mode(context, found=None, public=False):
+def search_mode(context, found=None, public=False, rows=None):
     """Links to run the same query as full text, semantic or hybrid, and what the parser repaired. When a search by
-    meaning `found` records: how many of them have the words (the rest are only close in meaning). When it found
-    nothing: the other modes to try and near spellings of its words (among published records if `public`)."""
+    meaning `found` records (the list's `rows`): how many of them have the words (the rest are only close in
+    meaning). When it found nothing: the other modes to try and near spellings of its words (among published
+    records if `public`)."""
     request = context["request"]
     current = mode_or_default(request.GET.get("mode"))
     links = []
@@ -34,10 +35,10 @@ def search_mode(context, found=None, public=False):
     context = {"links": links, "query": text, "notes": parse(text).notes if text else [], "empty": False,
                "found": found, "worded": None}
     reader = ANONYMOUS if public else request.user
-    if text.strip() and found and current != "fulltext":
+    if text.strip() and found and rows is not None and current != "fulltext":
         worded = request.GET.copy()
         worded["mode"] = "fulltext"
-        shown = recommendation_filtered(user=reader, params=request.GET)
+        shown = getattr(rows, "qs", rows)  # the page's own hits (a ListedRows holds them as `qs`)
         context["worded"] = shown.filter(pk__in=recommendation_filtered(user=reader, params=worded).values("pk")).count()
     if text.strip() and found == 0:
         visible = recommendation_list(user=reader)
