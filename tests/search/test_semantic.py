@@ -138,3 +138,13 @@ def test_the_list_says_which_of_a_hybrid_search_s_hits_have_the_words(vectors, c
     assert worded < both.context["page"].paginator.count  # meaning adds records without the word
     assert f"Have the words searched for: {worded} of {both.context['page'].paginator.count};" in \
         both.content.decode()
+
+
+def test_a_hybrid_search_whose_hits_lack_the_words_offers_near_spellings(vectors, client):
+    from django.urls import reverse
+
+    page = client.get(reverse("portal:recommendation_list"), {"q": "mistreatment torturre", "mode": "hybrid"})
+    html = page.content.decode()
+    assert page.context["page"].paginator.count > 0 and "Nothing found." not in html  # found by meaning
+    assert "Have the words searched for: 0 of" in html
+    assert "q=mistreatment+torture" in html.split("Did you mean")[1]

@@ -116,3 +116,4 @@ def test_a_search_by_meaning_says_how_many_of_its_hits_have_the_words(client, wo
         assert 0 < with_words <= total
         assert f"Have the words searched for: {with_words} of {total};" in found.content.decode()
         assert "Have the words searched for" not in worded.content.decode()  # full text: every hit has them
+

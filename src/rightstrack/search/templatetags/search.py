@@ -21,8 +21,8 @@ register = template.Library()
 def search_mode(context, found=None, public=False, rows=None):
     """Links to run the same query as full text, semantic or hybrid, and what the parser repaired. When a search by
     meaning `found` records (the list's `rows`): how many of them have the words (the rest are only close in
-    meaning). When it found nothing: the other modes to try and near spellings of its words (among published
-    records if `public`)."""
+    meaning). When it found nothing, the other modes to try; when it found nothing or nothing with the words, near
+    spellings of its words (among published records if `public`)."""
     request = context["request"]
     current = mode_or_default(request.GET.get("mode"))
     links = []
@@ -40,7 +40,7 @@ def search_mode(context, found=None, public=False, rows=None):
         worded["mode"] = "fulltext"
         shown = getattr(rows, "qs", rows)  # the page's own hits (a ListedRows holds them as `qs`)
         context["worded"] = shown.filter(pk__in=recommendation_filtered(user=reader, params=worded).values("pk")).count()
-    if text.strip() and found == 0:
+    if text.strip() and (found == 0 or context["worded"] == 0):
         visible = recommendation_list(user=reader)
         params = request.GET.copy()
         params.pop("page", None)
@@ -48,7 +48,7 @@ def search_mode(context, found=None, public=False, rows=None):
         for spelling in near_spellings(visible=visible, text=text):
             params["q"] = spelling
             spellings.append((spelling, f"?{params.urlencode()}"))
-        context.update(empty=True, spellings=spellings, others=[link for link in links if not link[2]])
+        context.update(empty=found == 0, spellings=spellings, others=[link for link in links if not link[2]])
     return context
 
 
