@@ -65,7 +65,8 @@ def test_a_worker_killed_in_the_middle_of_bulk_tagging_leaves_whole_batches_and_
     _imported(site)
     model = site.data_dir / "sdg-model"
     job = site.step("tag", model)["job"]
-    _kill_while(site, job, lambda row: row["state"] == "running" and TAG_BATCH <= row["done"] < row["total"] * 3 // 4)
+    _kill_while(site, job,
+                lambda row: row["state"] == "running" and TAG_BATCH <= row["done"] < row["total"] * 3 // 4)
 
     # Each batch of TAG_BATCH recommendations (in id order) is one transaction: the killed job left its first
     # batches whole and nothing of the rest.
