@@ -63,7 +63,52 @@ def retry(staged_id: str) -> dict:
     return {}
 
 
-STEPS = {"world": world, "stage": stage, "commit": commit, "retry": retry}
+def report() -> dict:
+    """Request a report on every UPR recommendation, as the coordinator does on "Build a report"."""
+    from rightstrack.accounts.models import User
+    from rightstrack.reports.services import report_job_request
+
+    built = report_job_request(actor=User.objects.get(username="coord"), kind="mechanism", fmt="docx",
+                               language="en", query="mechanism=UPR")
+    return {"report": built.pk, "job": built.job.pk}
+
+
+def download(report_id: str) -> dict:
+    """What the coordinator gets from the report's page and from its Download link."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from rightstrack.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="coord"))
+    url = reverse("reports:report_download", args=[report_id])
+    page = client.get(reverse("reports:report_detail", args=[report_id]))
+    response = client.get(url)
+    return {"linked": url in page.content.decode(), "status": response.status_code,
+            "bytes": len(b"".join(response)) if response.status_code == 200 else 0}
+
+
+def tag(model_dir: str) -> dict:
+    """Start bulk SDG tagging of every recommendation, as the coordinator does on the tag review page, with a small
+    tagger trained into `model_dir` (once)."""
+    from pathlib import Path
+
+    from rightstrack.accounts.models import User
+    from rightstrack.jobs.models import Job
+    from rightstrack.tagreview.services import job_start
+    from tests.tagreview.conftest import sdg_tagger
+
+    if not Path(model_dir).exists():
+        Path(model_dir).mkdir(parents=True)
+        sdg_tagger(Path(model_dir))
+    job = job_start(actor=User.objects.get(username="coord"), kind=Job.Kind.TAG,
+                    params={"taxonomy": "sdg", "model_path": model_dir})
+    return {"job": job.pk}
+
+
+STEPS = {"world": world, "stage": stage, "commit": commit, "retry": retry, "report": report, "download": download,
+         "tag": tag}
 
 if __name__ == "__main__":
     import django
