@@ -42,6 +42,7 @@ def main_pages(world) -> dict[str, str]:
 
 
 def sideways_overflow(page: Page) -> int:
+    page.wait_for_load_state("domcontentloaded")  # a page still arriving has no document element to measure
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 

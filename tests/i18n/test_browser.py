@@ -66,7 +66,8 @@ def test_search_facets_record_review_and_follow_in_the_language(live_server, pag
 
     # A coordinator accepts a suggested tag.
     sign_in(page, live_server.url, "coord")
-    page.get_by_role("link", name=words["review"], exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=words["review"], exact=True).click()
     fits(page)
     page.locator("tbody tr").first.get_by_role("button", name=words["accept"]).click()
     expect(page.get_by_text(words["saved"])).to_be_visible()
