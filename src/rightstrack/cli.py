@@ -29,13 +29,28 @@ def _take_data_dir(argv: list[str]) -> list[str]:
     return rest
 
 
-def _tag(argv: list[str]) -> None:
-    """`rightstrack tag`: tagging, training and evaluating on files need no database and no other app, so the
-    command runs without loading the apps (that took about a second of every run); `train --from-accepted` loads
-    them itself."""
-    from rightstrack.tagreview.management.commands.tag import Command
+# Commands that need no database and no other app run without loading the apps (that took about a second of every
+# run): tagging, training and evaluating on files (`tag train --from-accepted` loads them itself), and reading a
+# report PDF (`extract`).
+_WITHOUT_APPS = {
+    "tag": "rightstrack.tagreview.management.commands.tag",
+    "extract": "rightstrack.imports.management.commands.extract",
+}
 
-    Command().run_from_argv(["rightstrack", *argv])
+
+def _run_without_apps(argv: list[str]) -> None:
+    """Run the command of `_WITHOUT_APPS` named by argv[0] with the settings configured but the apps not loaded.
+
+    Django's translations need the app registry, so these commands run untranslated: they speak English, the
+    command line's LANGUAGE_CODE, as before.
+    """
+    from importlib import import_module
+
+    from django.conf import settings
+
+    settings.USE_I18N = False
+
+    import_module(_WITHOUT_APPS[argv[0]]).Command().run_from_argv(["rightstrack", *argv])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -51,8 +66,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.db.utils import DatabaseError
 
     try:
-        if argv[0] == "tag":
-            _tag(argv)
+        if argv[0] in _WITHOUT_APPS:
+            _run_without_apps(argv)
         else:
             execute_from_command_line(["rightstrack", *argv])
     except DatabaseError:

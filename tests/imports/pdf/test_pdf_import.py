@@ -2,6 +2,9 @@
 on bad input, and a staged import that fills in the document and changes nothing the second time."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,6 +14,7 @@ from django.core.management import call_command, load_command_class
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+import rightstrack
 from rightstrack.imports.models import StagedImport, StagedRow
 from rightstrack.recommendations.models import Country, Mechanism, Recommendation, SourceDocument
 from tests.factories import PASSWORD
@@ -75,6 +79,36 @@ def test_bad_input_ends_with_one_line_and_exit_2(tmp_path, capsys, content, reas
 def test_a_missing_file_exits_2(tmp_path, capsys):
     code, _, err = _run(capsys, "extract", tmp_path / "nothing.pdf")
     assert code == 2 and "cannot read" in err
+
+
+# Extracts through the console script's entry point in a fresh interpreter, then lists what that loaded.
+CONSOLE = (
+    "import json, sys; from rightstrack.cli import main\n"
+    "try:\n    main(['extract', *sys.argv[1:]])\nexcept SystemExit as exit_:\n    code = exit_.code\nelse:\n    code = 0\n"
+    "from django.apps import apps\n"
+    "heavy = ('numpy', 'scipy', 'rightstrack.recommendations.models')\n"
+    "print(json.dumps({'code': code, 'apps_ready': apps.ready, 'loaded': [m for m in heavy if m in sys.modules]}),"
+    " file=sys.stderr)"
+)
+
+
+def _console(*args) -> tuple[dict, str, list[str]]:
+    env = {**os.environ, "PYTHONPATH": str(Path(rightstrack.__file__).parents[1])}
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # the console script sets it, as in a shell
+    done = subprocess.run([sys.executable, "-c", CONSOLE, *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    *err, last = done.stderr.strip().splitlines()
+    return json.loads(last), done.stdout, err
+
+
+def test_the_console_script_extracts_without_loading_the_apps(tmp_path):
+    ran, out, err = _console(REPORT)
+    assert ran == {"code": 0, "apps_ready": False, "loaded": []} and err == []
+    assert [json.loads(line)["paragraph"] for line in out.splitlines()] == [
+        "95.1", "95.2", "95.3a", "95.3b", "95.4", "95.5"]
+    (tmp_path / "report.pdf").write_bytes(b"paragraph,text\n1,x\n")
+    ran, out, err = _console(tmp_path / "report.pdf")
+    assert ran["code"] == 2 and out == "" and err == ["CommandError: report.pdf is not a PDF"]
 
 
 def test_import_fills_in_the_document_and_a_second_import_changes_nothing(db, capsys):

@@ -1,4 +1,7 @@
-"""`rightstrack extract REPORT.pdf [--output OUT.jsonl]`: the recommendations of a UN report, one JSON object a line."""
+"""`rightstrack extract REPORT.pdf [--output OUT.jsonl]`: the recommendations of a UN report, one JSON object a line.
+
+The console script runs it without loading the apps (cli.py): reading a PDF needs no database and no app.
+"""
 
 import json
 import sys
@@ -10,6 +13,9 @@ from rightstrack.imports.readers import UnusableInput
 
 
 class Command(BaseCommand):
+    """Write the recommendations of a report PDF as JSON lines."""
+
+    requires_system_checks = []  # no database, no other app: their checks would need the app registry
     help = ("Extract the numbered recommendations of a UPR Working Group report PDF as JSON lines (paragraph, "
             "text, recommending_states, response, document_symbol, session, date). Exit 2: unusable input.")
 
