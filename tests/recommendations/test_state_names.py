@@ -29,7 +29,7 @@ def _demo_states() -> set[str]:
 
 
 def test_every_state_of_the_demo_data_and_the_importers_list_is_a_known_country():
-    with open(REFERENCE / "imports" / "pdf" / "countries.csv", encoding="utf-8") as handle:
+    with open(REFERENCE / "reference" / "states.csv", encoding="utf-8") as handle:
         listed = {row["name"] for row in csv.DictReader(handle)}
     names = _demo_states() | listed
     assert len(names) > 200

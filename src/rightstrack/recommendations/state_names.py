@@ -1,6 +1,8 @@
 """Recommending States in the reader's language: a stored name ("as printed in the report", English) is matched to
-an ISO 3166-1 country, by pycountry's names or the alias table (`reference/state_aliases.csv`, for UN and UPR Info
-forms such as "Iran (Islamic Republic of)"), and named from the iso-codes catalogue of the reader's language.
+an ISO 3166-1 country, by the project's State table (`reference/states.csv`: each State's name as UPR Info gives
+it, its ISO code, and the forms UN reports print, "Iran (Islamic Republic of)", in English and Russian) or else
+pycountry's names, and named from the iso-codes catalogue of the reader's language. The PDF extractor reads the
+same table (`imports/pdf/states.py`).
 
 Only reading changes: the stored names stay as printed, so filters, exports and interchange files are stable.
 """
@@ -13,20 +15,41 @@ from pathlib import Path
 
 import pycountry
 
-ALIASES = Path(__file__).resolve().parent.parent / "reference" / "state_aliases.csv"
+STATES = Path(__file__).resolve().parent.parent / "reference" / "states.csv"
 ORIGINAL = "en"  # the language stored names are printed in
 
 
 def _fold(name: str) -> str:
-    name = re.sub(r"\s+", " ", name.replace("\u2019", "'").replace("\u00a0", " ")).strip(" .;,").casefold()
-    return name.removeprefix("the ")
+    """Case, apostrophe style, spacing, "ё" and a leading "the" do not matter."""
+    name = name.replace("\u2019", "'").replace("\u00a0", " ").replace("ё", "е").replace("Ё", "Е")
+    return re.sub(r"\s+", " ", name).strip(" .;,").casefold().removeprefix("the ")
+
+
+@cache
+def state_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The State table: (name, ISO 3166-1 alpha-3 code, the other forms of the name) for each State."""
+    with open(STATES, encoding="utf-8", newline="") as handle:
+        return tuple((row["name"], row["alpha_3"], tuple(filter(None, row["aliases"].split("|"))))
+                     for row in csv.DictReader(handle))
 
 
 @cache
 def _aliases() -> dict[str, str]:
-    """Folded alias -> ISO 3166-1 alpha-3 code."""
-    with open(ALIASES, encoding="utf-8", newline="") as handle:
-        return {_fold(row["name"]): row["alpha_3"] for row in csv.DictReader(handle)}
+    """Folded name or alias -> ISO 3166-1 alpha-3 code."""
+    return {_fold(form): code for name, code, aliases in state_table() for form in (name, *aliases)}
+
+
+@cache
+def _names() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> the table's name."""
+    return {code: name for name, code, _aliases in state_table()}
+
+
+def listed_state_name(name: str) -> str | None:
+    """The table's name of a State as printed ("Iran (Islamic Republic of)" -> "Iran"), or None when the table does
+    not list it. pycountry is not asked: its codes and territories would read "(AI)" in a report as Anguilla."""
+    code = _aliases().get(_fold(name))
+    return _names()[code] if code else None
 
 
 @cache

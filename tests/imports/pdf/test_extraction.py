@@ -7,7 +7,8 @@ import pytest
 
 from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_words, vocabulary
 from rightstrack.imports.pdf.concluding import co_paragraphs, co_recommendations
-from rightstrack.imports.pdf.languages import ENGLISH
+from rightstrack.imports.pdf.cover import read_cover
+from rightstrack.imports.pdf.languages import ENGLISH, LANGUAGES
 from rightstrack.imports.pdf.report import lines_extract, report_extract
 from rightstrack.imports.pdf.states import country_name, parse_states
 from rightstrack.imports.pdf.items import Grammar, split_item
@@ -329,3 +330,36 @@ def test_a_paragraph_that_lists_without_recommending_gives_nothing():  # CCPR/C/
     lines = _co_lines("ccpr_kgz_co2_page_2.txt")
     welcomes = lines[lines.index("4.") + 1:lines.index("C.")]  # "(a) The Second Optional Protocol ..."
     assert co_recommendations("4", welcomes, ENGLISH) == []
+
+
+def test_a_third_cycle_report_with_its_pending_list_is_read():
+    """Third-cycle layout (2017–2022), on a text layer written from A/HRC/43/15 (Slovenia, 2019; fixtures/README.md):
+    States each in their own parentheses, several States' recommendations under one number, items past 100, a
+    list that "will be examined" (pending until the addendum)."""
+    report = _extract("slovenia2019_third_cycle.txt")
+    assert (report.cover.symbol, report.cover.date, report.cover.session, report.cover.cycle) == (
+        "A/HRC/43/15", "2019-12-19", "34", "3")
+    found = {r.paragraph: r for r in report.recommendations}
+    assert Counter(r.response for r in found.values()) == {"supported": 9, "pending": 11}
+    assert found["121.1"].recommending_states == ["France", "Lithuania"]  # "(France) (Lithuania)"
+    assert [(found[p].recommending_states, found[p].text.split()[:2]) for p in ("121.2a", "121.2b")] == [
+        (["Ukraine"], ["Complete", "the"]), (["Slovakia"], ["Increase", "efforts"])]
+    assert [found[f"122.3{x}"].recommending_states for x in "abc"] == [["Indonesia"], ["Niger"], ["Philippines"]]
+    assert found["122.7"].recommending_states == ["Slovakia", "Spain", "Macedonia FYR"]
+    assert found["121.3"].text.endswith("Forced Labour Convention, 1930 (No. 29)")
+    assert found["121.3"].recommending_states == ["United Kingdom"]  # its name across two lines
+    assert found["122.22"].recommending_states == ["Venezuela"]  # "(Bolivarian Republic\nof Venezuela)"
+    assert "122.22a" not in found and found["122.22"].text.endswith("; and strengthen its policies to combat racism "
+                                                                   "and hate speech")  # no States before "; and"
+    assert found["121.55"].text.endswith("comply with European and international obligations and norms")
+    assert (found["122.100"].response, found["122.157"].recommending_states) == ("pending", ["Costa Rica"])
+    assert list(found)[-1] == "122.157"  # the closing paragraph and the annex are not read
+
+
+@pytest.mark.parametrize(("words", "session", "cycle"), [
+    ("held its thirtieth session", "30", "3"), ("held its fortieth session", "40", "3"),
+    ("held its forty-first session", "41", "4"), ("провела свою тридцатую сессию", "30", "3")])
+def test_round_session_ordinals_past_twenty_are_read(words, session, cycle):
+    language = LANGUAGES["ru" if words.startswith("провела") else "en"]
+    cover = read_cover([f"A/HRC/39/1\nThe Working Group {words} from 7 to 18 May 2018."], language)
+    assert (cover.session, cover.cycle) == (session, cycle)

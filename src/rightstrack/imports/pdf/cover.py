@@ -39,7 +39,7 @@ def read_cover(pages: list[str], language: dict) -> Cover:
     if match := re.search(language["session"], opening, re.IGNORECASE):
         word = match.group(1).casefold()
         number = (int(digits.group()) if (digits := re.match(r"\d+", word))
-                  else _ordinal(word, language["ordinals"], language["tens"]))
+                  else _ordinal(word, language))
         if number:
             cover.session, cover.cycle = str(number), str(cycle_of(number))
     if match := re.search(language["state_under_review"], opening, re.IGNORECASE):
@@ -47,10 +47,13 @@ def read_cover(pages: list[str], language: dict) -> Cover:
     return cover
 
 
-def _ordinal(word: str, ordinals: list[str], tens: dict[str, int]) -> int | None:
-    """'seventh' -> 7, 'twenty-first' -> 21, 'двадцать первую' -> 21."""
+def _ordinal(word: str, language: dict) -> int | None:
+    """'seventh' -> 7, 'thirtieth' -> 30, 'twenty-first' -> 21, 'двадцать первую' -> 21."""
+    ordinals, tens = language["ordinals"], language["tens"]
     if word in ordinals:
         return ordinals.index(word) + 1
+    if word in language["tenths"]:
+        return language["tenths"][word]
     ten, _sep, unit = re.sub(r"\s+", "-", word).partition("-")
     if ten in tens and unit in ordinals[:9]:
         return tens[ten] + ordinals.index(unit) + 1

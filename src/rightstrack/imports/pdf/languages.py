@@ -70,7 +70,8 @@ ENGLISH = {
     "ordinals": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth"],
-    "tens": {"twenty": 20, "thirty": 30, "forty": 40},  # "twenty-first"
+    "tens": {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50},  # "twenty-first"
+    "tenths": {"thirtieth": 30, "fortieth": 40, "fiftieth": 50},  # the round ones past "twentieth"
 }
 
 # Russian: the same shape, with the wording of the Russian editions of the reports. No Russian report PDF is
@@ -109,7 +110,8 @@ RUSSIAN = {
     "ordinals": ["первую", "вторую", "третью", "четвертую", "пятую", "шестую", "седьмую", "восьмую", "девятую",
                  "десятую", "одиннадцатую", "двенадцатую", "тринадцатую", "четырнадцатую", "пятнадцатую",
                  "шестнадцатую", "семнадцатую", "восемнадцатую", "девятнадцатую", "двадцатую"],
-    "tens": {"двадцать": 20, "тридцать": 30, "сорок": 40},
+    "tens": {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
+    "tenths": {"тридцатую": 30, "сороковую": 40, "пятидесятую": 50},
 }
 
 LANGUAGES = {"en": ENGLISH, "ru": RUSSIAN}

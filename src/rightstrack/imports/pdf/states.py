@@ -1,39 +1,13 @@
-"""Recommending States: names as printed in a UN report, normalised to the country list (`countries.csv`).
+"""Recommending States: the States group at a recommendation's end, each name normalised by the State table that
+display reads too (`reference/states.csv` through `recommendations.state_names`).
 
-The list names each State once, as UPR Info does ("Iran"), with the forms UN documents print as aliases
+The table names each State once, as UPR Info does ("Iran"), with the forms UN documents print as aliases
 ("Iran (Islamic Republic of)", "Islamic Republic of Iran"). Matching ignores case, apostrophe style and spacing.
 """
 
-import csv
 import re
-from functools import cache
-from pathlib import Path
 
-_LIST = Path(__file__).with_name("countries.csv")
-
-
-def _fold(name: str) -> str:
-    name = name.replace("\u2019", "'").replace("\u00a0", " ").replace("ё", "е").replace("Ё", "Е")
-    return re.sub(r"\s+", " ", name).strip(" .;,").casefold()
-
-
-@cache
-def country_table() -> dict[str, str]:
-    """Folded name or alias -> the list's name."""
-    table = {}
-    with open(_LIST, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                table[_fold(alias)] = row["name"]
-                if _fold(alias).startswith("the "):
-                    continue
-                table.setdefault("the " + _fold(alias), row["name"])
-    return table
-
-
-def country_name(name: str) -> str | None:
-    """The list's name of a State as printed, or None when it names no State."""
-    return country_table().get(_fold(name))
+from rightstrack.recommendations.state_names import listed_state_name as country_name
 
 
 _AND = re.compile(r" (?:and|и) ")  # the last two States of a list: "Cuba and Chad", "Кубы и Чада"
