@@ -31,10 +31,8 @@ import sys
 import time
 from pathlib import Path
 
+# The extractor reads the settings (its messages' translation) but needs no app and no database: no django.setup().
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
-import django  # noqa: E402
-
-django.setup()
 
 from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_words, vocabulary  # noqa: E402
 from rightstrack.imports.pdf.languages import ENGLISH  # noqa: E402

@@ -14,6 +14,7 @@ from rightstrack.imports.pdf.states import country_name, parse_states
 from rightstrack.imports.pdf.items import Grammar, split_item
 from rightstrack.imports.pdf.upr import response_of
 from rightstrack.imports.readers import UnusableInput
+from rightstrack.recommendations.state_names import iso_country
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -184,6 +185,13 @@ def test_un_names_map_to_the_country_list():
     assert parse_states("Bolivia (Plurinational State of), Trinidad and Tobago and the Netherlands") == [
         "Bolivia", "Trinidad & Tobago", "Netherlands"]
     assert parse_states("Special Rapporteur on torture") is None
+    assert parse_states("Türkiye, Netherlands (Kingdom of the)") == ["Turkey", "Netherlands"]
+    assert parse_states("AI") is None  # a code pycountry knows (Anguilla) is no State of the table
+
+
+def test_the_extractor_and_display_read_one_state_table():
+    for printed in ("Iran (Islamic Republic of)", "Türkiye", "Иран (Исламская Республика)", "St Lucia"):
+        assert iso_country(country_name(printed)) == iso_country(printed) is not None
 
 
 @pytest.mark.parametrize(("intro", "response"), [
