@@ -11,6 +11,7 @@ from rightstrack.imports.pdf.cover import read_cover
 from rightstrack.imports.pdf.languages import ENGLISH, LANGUAGES
 from rightstrack.imports.pdf.report import lines_extract, report_extract
 from rightstrack.imports.pdf.states import country_name, parse_states
+from rightstrack.imports.pdf.text import pdf_pages
 from rightstrack.imports.pdf.items import Grammar, split_item
 from rightstrack.imports.pdf.upr import response_of
 from rightstrack.imports.readers import UnusableInput
@@ -371,3 +372,8 @@ def test_round_session_ordinals_past_twenty_are_read(words, session, cycle):
     language = LANGUAGES["ru" if words.startswith("провела") else "en"]
     cover = read_cover([f"A/HRC/39/1\nThe Working Group {words} from 7 to 18 May 2018."], language)
     assert (cover.session, cover.cycle) == (session, cycle)
+
+
+def test_a_hyphen_that_ends_a_line_in_the_pdf_stays_a_hyphen():  # PDFium gives it as U+0002
+    [cover, page, _] = pdf_pages(FIXTURES / "kazakhstan2010_cut.pdf")
+    assert "well-being of citizens" in page and "\x02" not in cover + page

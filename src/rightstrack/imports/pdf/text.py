@@ -42,7 +42,10 @@ def pdf_pages(path: Path) -> list[str]:
             for index in range(len(document)):
                 page = document[index]
                 textpage = page.get_textpage()
-                pages.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+                # PDFium gives a hyphen that ends a line as U+0002 and joins the two lines ("anti\x02discrimination",
+                # "OP\x02CAT"): UN reports do not hyphenate words at line ends, so it is the word's own hyphen.
+                text = textpage.get_text_bounded().replace("\x02", "-")
+                pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
                 textpage.close()
                 page.close()
         finally:
