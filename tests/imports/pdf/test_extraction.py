@@ -342,14 +342,16 @@ def test_a_paragraph_that_lists_without_recommending_gives_nothing():  # CCPR/C/
 
 
 def test_a_third_cycle_report_with_its_pending_list_is_read():
-    """Third-cycle layout (2017–2022), on a text layer written from A/HRC/43/15 (Slovenia, 2019; fixtures/README.md):
-    States each in their own parentheses, several States' recommendations under one number, items past 100, a
-    list that "will be examined" (pending until the addendum)."""
+    """Third-cycle layout (2017–2022), on nine pages of the text layer of A/HRC/43/15 (Slovenia, 2019;
+    fixtures/README.md): the Council session's dates on the cover before the issue date, States each in their own
+    parentheses, several States' recommendations under one number, items past 100, and a list that "will be
+    examined" (pending until the addendum)."""
     report = _extract("slovenia2019_third_cycle.txt")
     assert (report.cover.symbol, report.cover.date, report.cover.session, report.cover.cycle) == (
-        "A/HRC/43/15", "2019-12-19", "34", "3")
+        "A/HRC/43/15", "2019-12-19", "34", "3")  # not "20 March 2020", the end of "24 February–20 March 2020"
     found = {r.paragraph: r for r in report.recommendations}
-    assert Counter(r.response for r in found.values()) == {"supported": 9, "pending": 11}
+    # 39 items supported, one of them two States' own wordings; 53 pending, 122.3 three and 122.11 two
+    assert Counter(r.response for r in found.values()) == {"supported": 40, "pending": 56}
     assert found["121.1"].recommending_states == ["France", "Lithuania"]  # "(France) (Lithuania)"
     assert [(found[p].recommending_states, found[p].text.split()[:2]) for p in ("121.2a", "121.2b")] == [
         (["Ukraine"], ["Complete", "the"]), (["Slovakia"], ["Increase", "efforts"])]

@@ -31,7 +31,11 @@ def read_cover(pages: list[str], language: dict) -> Cover:
     if symbols:
         cover.symbol = symbols.most_common(1)[0][0]
     months = "|".join(language["months"])
-    if match := re.search(rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b", pages[0], re.IGNORECASE):
+    date = rf"\b(\d{{1,2}})\s+({months})\s+(\d{{4}})\b"
+    # The issue date follows "Distr.: General" (Russian editions keep those words). Covers since 2016 also print
+    # the Council session's dates ("24 February–20 March 2020") before it: a range's end is no issue date.
+    if match := (re.search(rf"Distr\.\D{{0,40}}?{date}", pages[0], re.IGNORECASE)
+                 or re.search(rf"(?<![–-]){date}", pages[0], re.IGNORECASE)):
         month = next(n for n, name in enumerate(language["months"], 1)
                      if re.fullmatch(name, match.group(2), re.IGNORECASE))
         cover.date = f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
