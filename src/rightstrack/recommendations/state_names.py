@@ -26,7 +26,7 @@ def _fold(name: str) -> str:
 
 
 @cache
-def state_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _state_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The State table: (name, ISO 3166-1 alpha-3 code, the other forms of the name) for each State."""
     with open(STATES, encoding="utf-8", newline="") as handle:
         return tuple((row["name"], row["alpha_3"], tuple(filter(None, row["aliases"].split("|"))))
@@ -36,13 +36,13 @@ def state_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 @cache
 def _aliases() -> dict[str, str]:
     """Folded name or alias -> ISO 3166-1 alpha-3 code."""
-    return {_fold(form): code for name, code, aliases in state_table() for form in (name, *aliases)}
+    return {_fold(form): code for name, code, aliases in _state_table() for form in (name, *aliases)}
 
 
 @cache
 def _names() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code -> the table's name."""
-    return {code: name for name, code, _aliases in state_table()}
+    return {code: name for name, code, _forms in _state_table()}
 
 
 def listed_state_name(name: str) -> str | None:
