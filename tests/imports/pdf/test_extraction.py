@@ -172,6 +172,17 @@ def test_each_states_own_opening_of_a_shared_recommendation_is_one_recommendatio
         ("Continue efforts to eradicate extreme poverty", ["Holy See"])]
 
 
+def test_states_inside_the_common_rest_of_own_openings_give_each_state_its_parts():  # A/HRC/14/15 (Slovenia), 111.2
+    parts = split_item("To ratify (Spain)/consider the possibility of ratifying (Argentina) the International "
+                       "Convention for the Protection of All Persons from Enforced Disappearance (Spain, Argentina) "
+                       "and of accepting the jurisdiction of the competent committee (Argentina);", GRAMMAR)
+    assert parts == [
+        ("To ratify the International Convention for the Protection of All Persons from Enforced Disappearance",
+         ["Spain"]),
+        ("Consider the possibility of ratifying the International Convention for the Protection of All Persons from "
+         "Enforced Disappearance and of accepting the jurisdiction of the competent committee", ["Argentina"])]
+
+
 def test_the_states_comment_on_recommendations_printed_elsewhere_is_no_recommendation():  # monaco2009.pdf, 82.3
     found = lines_extract(["II. CONCLUSIONS AND/OR RECOMMENDATIONS\n82. The recommendations noted in paragraph 37 "
                            "above did not enjoy the support of Monaco:\n1. Ratify the Convention (Chile);\n2. With "

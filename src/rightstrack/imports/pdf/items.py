@@ -161,12 +161,7 @@ def _clause(text: str, inner: list, closing: list[str], grammar: Grammar) -> lis
     states += [s for s in closing if s not in states]
     if split := alternatives(text, inner, closing, grammar):
         return split
-    groups = inner + ([(len(text), len(text), closing)] if closing else [])
-    segments, previous = [], 0
-    for start, end, names in groups:
-        segments.append((text[previous:start], names))
-        previous = end
-    trailing = text[previous:]
+    segments, trailing = _segments(text, inner, closing)
     # A list ("Ratify the OP-ICCPR (Albania), the OP-CAT (United Kingdom, Albania), the CRPD (Mexico)"): each
     # State its own items after the verb.
     listed = all(grammar.element.match(segment) for segment, _names in segments[1:])
@@ -178,9 +173,25 @@ def _clause(text: str, inner: list, closing: list[str], grammar: Grammar) -> lis
             own = head + " " + ", ".join(grammar.element.sub("", segment, count=1).strip()
                                          for segment, names in segments if state in names)
         else:
-            own = "".join(segment for j, (segment, names) in enumerate(segments) if j < first or state in names)
+            own = _own_parts(segments, state)
         texts.setdefault(_clean(own + trailing), []).append(state)
     return [(t, names) for t, names in texts.items()]
+
+
+def _segments(text: str, inner: list, closing: list[str]) -> tuple[list[tuple[str, list[str]]], str]:
+    """The words before each States group with that group's States, and the words after the last group."""
+    groups = inner + ([(len(text), len(text), closing)] if closing else [])
+    segments, previous = [], 0
+    for start, end, names in groups:
+        segments.append((text[previous:start], names))
+        previous = end
+    return segments, text[previous:]
+
+
+def _own_parts(segments: list[tuple[str, list[str]]], state: str) -> str:
+    """A State's words of a merged sentence: the parts its name follows, and what precedes its first part."""
+    first = next(j for j, (_segment, names) in enumerate(segments) if state in names)
+    return "".join(segment for j, (segment, names) in enumerate(segments) if j < first or state in names)
 
 
 def alternatives(text: str, inner: list, closing: list[str], grammar: Grammar) -> list | None:
@@ -199,5 +210,14 @@ def alternatives(text: str, inner: list, closing: list[str], grammar: Grammar) -
     rest = text[begin:].strip()
     if len(found) < 2 or not rest or rest[:1] in ";.,":
         return None
+    # States groups in the common rest give each State its own parts of it: "To ratify (Spain)/consider ratifying
+    # (Argentina) the Convention (Spain, Argentina) and of accepting the jurisdiction of its committee (Argentina)".
+    later = [(start - begin, end - begin, names) for start, end, names in inner if start >= begin]
+    segments, trailing = _segments(text[begin:], later, closing)
+    mentioned = {s for _segment, names in segments for s in names}
+    if later and mentioned <= {s for _opening, names in found for s in names}:
+        common = "".join(segment for segment, _names in segments)
+        return [(_clean(f"{opening} {_own_parts(segments, state) if state in mentioned else common}{trailing}"),
+                 [state]) for opening, names in found for state in names]
     others = [s for s in closing if not any(s in names for _text, names in found)]  # the States of all
     return [(_clean(f"{opening} {rest}"), names + [s for s in others if s not in names]) for opening, names in found]
