@@ -6,7 +6,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 from rightstrack.subscriptions.models import Subscriber, Subscription
 from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias, Vocabulary
 from rightstrack.taxonomy.reference import load_taxonomies

@@ -6,12 +6,8 @@ a measure file that lists recommendations re-imports without a mapping.
 """
 
 import hashlib
-import re
 
-
-def normalised_text(text: str) -> str:
-    """Text compared case- and whitespace-insensitively (the third import key hashes it; labels compare by it)."""
-    return re.sub(r"\s+", " ", text or "").strip().casefold()
+from rightstrack.core.text import normalised_text
 
 
 def text_hash(text: str) -> str:

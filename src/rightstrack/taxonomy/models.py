@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rightstrack.core.models import TimestampedModel, TranslatableModel
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 
 
 def natural_key(code: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from django.db import transaction
 
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 from rightstrack.reference import REFERENCE_DIR
 from rightstrack.taxonomy.models import Term, TermAlias, Vocabulary
 

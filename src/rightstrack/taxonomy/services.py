@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import is_manager, require
 from rightstrack.core.services import record_delete, record_save
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 from rightstrack.taxonomy.models import TagAssignment, Term, TermAlias
 
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Institution
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 from rightstrack.taxonomy.models import Term, TermAlias, Vocabulary
 
 TAG_FIELDS = {"themes": Vocabulary.THEME.value, "groups": Vocabulary.GROUP.value,

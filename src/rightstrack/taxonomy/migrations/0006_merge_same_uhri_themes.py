@@ -6,7 +6,7 @@ tagged with both keeps one tag, accepted if either was."""
 
 from django.db import migrations
 
-from rightstrack.recommendations.keys import normalised_text
+from rightstrack.core.text import normalised_text
 
 # (legacy code, current label), from reference/uhri_themes.csv's legacy_code_same_label column, where the labels differ
 # at most in "&" for "and" or in case (its G5 row names IDPs, not refugees: kept apart).
