@@ -2,6 +2,7 @@
 role, Chromium for browser tests, and the `browser` marker on every test that drives it."""
 
 import os
+from pathlib import Path
 
 # One BLAS thread per process: on a busy 2-core machine OpenBLAS's spinning threads made scikit-learn's fits ~10x
 # slower, and pytest-xdist already runs one process per core. Set before numpy loads; `_one_blas_thread` below
@@ -20,13 +21,29 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 FAST_EMBEDDER = "hashing-2048"
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
+# rightstrack.tagging is a plain library (no Django, no database): its tests are `sqlite_run_only`.
+LIBRARY_TESTS = Path(__file__).parent / "tagging"
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
 
 def pytest_collection_modifyitems(items):
-    """Every test that drives Chromium (the `page` fixture) is a `browser` test, wherever it lives."""
+    """Every test that drives Chromium (the `page` fixture) is a `browser` test, wherever it lives; the PostgreSQL
+    run skips the `sqlite_run_only` tests, which would repeat unchanged there. Files holding a
+    `slow` test run first: pytest-xdist hands out whole files in this order, so the long ones start while the other
+    worker is busy too, and the run ends on short files instead of one worker finishing a drill alone."""
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if item.path.is_relative_to(LIBRARY_TESTS):
+            item.add_marker(pytest.mark.sqlite_run_only)
+        if item.get_closest_marker("sqlite_run_only"):
+            if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+                raise pytest.UsageError(f"{item.nodeid} uses the suite's database, so it cannot be sqlite_run_only")
+            if ON_POSTGRES:
+                item.add_marker(pytest.mark.skip(reason="touches none of the suite's databases: the SQLite run ran it"))
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: each file keeps its own order
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.real_model]  # a subprocess builds the demo with the real models
+# A subprocess builds the demo with the real models, always on SQLite (`make demo`'s database).
+pytestmark = [pytest.mark.slow, pytest.mark.real_model, pytest.mark.sqlite_run_only]
 
 
 @pytest.fixture(scope="module")

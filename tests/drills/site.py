@@ -3,6 +3,7 @@ with the test world's users, and the app's processes (worker, web server) starte
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -65,6 +66,19 @@ class Site:
         self.manage("jobs_worker", "--queue-name", "*", "--batch")  # the world's own jobs (search index) done
         return self
 
+    def copy_of(self, template: "Site") -> "Site":
+        """This site as a copy of `template` (a created site whose processes have stopped): its data directory, the
+        built embedder included, and its database, so each drill skips the migrations and the embedder build."""
+        shutil.copytree(template.data_dir, self.data_dir, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*.log", "*.heartbeat", "cache"))
+        if self.database_url:
+            name = urlsplit(self.database_url).path.lstrip("/")
+            source = urlsplit(template.database_url).path.lstrip("/")
+            with psycopg.connect(postgres_url("postgres", self.database_url), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        return self
+
     def drop(self) -> None:
         self.stop_all()
         if self.database_url:
@@ -87,7 +101,7 @@ class Site:
         """Start `rightstrack ARGS` in the background, its output in `log` (under the data dir)."""
         with open(self.data_dir / log, "ab") as output:
             process = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", *args], env=self.env, cwd=ROOT,
-                                       stdout=output, stderr=subprocess.STDOUT)
+                                       stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
         self.processes.append(process)
         return process
 
@@ -99,14 +113,12 @@ class Site:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop_all(self) -> None:
+        """End the drill's processes and their children (each started in a session of its own) at once: what they
+        were doing is no longer checked, and a worker stopped politely would first finish its job."""
         for process in self.processes:
             if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
     # Reading the database directly, from outside the app (as an operator's SQL client would).
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:

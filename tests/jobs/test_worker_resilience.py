@@ -54,6 +54,7 @@ def _stop(process):
 
 
 @linux_only
+@pytest.mark.slow
 def test_the_worker_survives_a_locked_database_and_then_runs_the_queue(data_dir):
     database = data_dir / "rightstrack.sqlite3"
     worker = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "jobs_worker", "--queue-name", "*",
@@ -76,6 +77,7 @@ def test_the_worker_survives_a_locked_database_and_then_runs_the_queue(data_dir)
 
 
 @linux_only
+@pytest.mark.slow
 def test_serve_restarts_a_worker_that_dies(data_dir):
     database = data_dir / "rightstrack.sqlite3"
     server = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "serve", "--port", str(_free_port())],

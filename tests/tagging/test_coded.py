@@ -84,6 +84,7 @@ def test_shipped_models_load_and_tag_without_an_embedder():
     assert [s.label for s in ratify if s.above_threshold] == ["5"]
 
 
+@pytest.mark.slow
 def test_accepted_tags_training_starts_from_the_shipped_default():
     from rightstrack.tagging.training import train
 
@@ -94,6 +95,7 @@ def test_accepted_tags_training_starts_from_the_shipped_default():
     assert {"shipped@none", "shipped+linear@hashing-2048"} <= set(model.meta["method_comparison"])
 
 
+@pytest.mark.slow
 def test_build_defaults_cli_contract(tmp_path):
     result = run("build-defaults")
     assert result.returncode == 2 and result.stderr.strip().endswith("--input is required: UPR Info's coded "
