@@ -1,5 +1,6 @@
 """A worker killed in the middle of a job (kill -9, a machine restart): the next worker pass on that host fails the
-job, and the import it was checking or writing, with a clear message, so it can be started again."""
+job, and the import it was checking or writing, with a clear message, so it can be started again; a report it
+was writing leaves no half-written file."""
 
 import os
 import socket
@@ -13,6 +14,7 @@ from rightstrack.jobs.models import Job
 from rightstrack.jobs import runner
 from rightstrack.jobs.runner import DATABASE_LOST_ERROR, ORPHANED_ERROR, job_run, jobs_fail_orphans
 from rightstrack.jobs.services import job_enqueue
+from rightstrack.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 HOST = socket.gethostname()
@@ -83,3 +85,24 @@ def test_a_running_job_names_its_worker(world, monkeypatch):
         Job.objects.get(pk=job.pk).worker))
     job_run(job_id=job_enqueue(kind=Job.Kind.REINDEX).pk)
     assert seen == [f"{HOST}:{os.getpid()}"]
+
+
+def test_a_killed_workers_report_leaves_no_half_written_file(world, dead_pid, settings, tmp_path):
+    """A build killed while writing its file leaves the hidden partial file: failing the job removes it, and only it."""
+    settings.REPORTS_DIR = tmp_path / "reports"
+    coordinator = world.users["coordinator"]
+    killed, finished = (Report.objects.create(requested_by=coordinator, kind="upr", format="docx") for _ in range(2))
+    orphan = _running(f"{HOST}:{dead_pid}", kind=Job.Kind.REPORT, owner=coordinator, obj=killed)
+    folder = settings.REPORTS_DIR / str(killed.pk)
+    folder.mkdir(parents=True)
+    (folder / ".UPR report.docx.partial").write_bytes(b"PK half a file")
+    done = settings.REPORTS_DIR / str(finished.pk) / "UPR report.docx"
+    done.parent.mkdir(parents=True)
+    done.write_bytes(b"PK a whole file")
+    (done.parent / ".UPR report.docx.partial").write_bytes(b"PK a build still writing")
+
+    assert jobs_fail_orphans() == 1
+    assert Job.objects.get(pk=orphan.pk).state == Job.State.FAILED
+    assert list(folder.iterdir()) == []
+    # Another report's finished file and its own build in progress are not the killed job's to clean up.
+    assert sorted(path.name for path in done.parent.iterdir()) == [".UPR report.docx.partial", "UPR report.docx"]

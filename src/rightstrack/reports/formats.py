@@ -138,11 +138,16 @@ def write_pdf(report: Report, path: Path) -> None:
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv, "html": write_html, "pdf": write_pdf}
 
 
+def _partial(path: Path) -> Path:
+    """Where a report file is written until it is complete (hidden, never offered for download)."""
+    return path.with_name(f".{path.name}.partial")
+
+
 def write_report(report: Report, fmt: str, path: Path) -> Path:
     """Write the report in one format; the file appears only when complete (written beside it, then renamed)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
+    partial = _partial(path)
     try:
         with translation.override(report.language):
             WRITERS[fmt](report, partial)
@@ -150,3 +155,9 @@ def write_report(report: Report, fmt: str, path: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def remove_partial_files(folder: Path) -> None:
+    """Remove what a build cut off mid-write left in `folder` (a killed worker never reached the clean-up)."""
+    for partial in Path(folder).glob(_partial(Path("*")).name):
+        partial.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from rightstrack.jobs.runner import JobFailed, Progress, job_body
 from rightstrack.reports.content import ReportError
 from rightstrack.reports.forms import KIND_LABELS
 from rightstrack.reports.models import Report
-from rightstrack.reports.services import report_build
+from rightstrack.reports.services import report_build, report_partial_files_remove
 
 
 def _title(job: Job) -> str:
@@ -22,7 +22,13 @@ def _download(job: Job) -> tuple[str, str] | None:
     return (job.object.get_absolute_url(), str(job.object)) if job.object else None
 
 
-@job_body(Job.Kind.REPORT, summary=lambda job: job.result.get("file_name", ""), title=_title, link=_download)
+def _orphaned(job: Job, error: str) -> None:
+    """The worker died during the build: nothing was offered, and a file it was writing is removed."""
+    report_partial_files_remove(report_id=job.object_id)
+
+
+@job_body(Job.Kind.REPORT, summary=lambda job: job.result.get("file_name", ""), title=_title, link=_download,
+          orphaned=_orphaned)
 def build(job: Job, progress: Progress) -> dict:
     report = Report.objects.select_related("requested_by").get(pk=job.object_id)
     try:

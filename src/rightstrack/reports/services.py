@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.http import QueryDict
 
@@ -11,7 +12,7 @@ from rightstrack.core.services import record_delete, record_save
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.services import job_enqueue
 from rightstrack.reports.content import KINDS, build_report, report_check
-from rightstrack.reports.formats import FORMATS, write_report
+from rightstrack.reports.formats import FORMATS, remove_partial_files, write_report
 from rightstrack.reports.models import Report, ReportTemplate
 from rightstrack.reports.selectors import ChartFilters
 
@@ -72,3 +73,8 @@ def report_template_delete(*, actor, template: ReportTemplate) -> None:
     """Delete a template; only its owner may (the deletion is kept in history)."""
     require(template.owner_id == getattr(actor, "pk", None), "Only the owner may delete a template.")
     record_delete(obj=template, actor=actor)
+
+
+def report_partial_files_remove(*, report_id: int) -> None:
+    """Remove the half-written file of a build that was cut off (its job failed as interrupted)."""
+    remove_partial_files(settings.REPORTS_DIR / str(report_id))
