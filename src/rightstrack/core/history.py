@@ -46,12 +46,15 @@ def _label(model, name: str) -> str:
         return name
 
 
-def _display(model, name: str, value):
+def _display(model, name: str, value, related: dict):
     if isinstance(value, list):  # an m2m snapshot: a list of through-row dicts, e.g. {"measure": 1, "institution": 2}
-        related = model._meta.get_field(name).related_model
-        ids = [row.get(related._meta.model_name) for row in value]
-        names = {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=ids)}
-        return ", ".join(names.get(i, f"#{i}") for i in ids)
+        other = model._meta.get_field(name).related_model
+        ids = [row.get(other._meta.model_name) for row in value]
+        # Each record named once per page, with the records its name reads (a recommendation's document symbol).
+        missing = [i for i in ids if (other, i) not in related]
+        for obj in other._default_manager.filter(pk__in=missing).select_related():
+            related[(other, obj.pk)] = str(obj)
+        return ", ".join(related.get((other, i), f"#{i}") for i in ids)
     return "" if value is None else value
 
 
@@ -156,8 +159,8 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                 if change.field in SKIPPED_FIELDS:
                     continue
                 changes.append(_change(model, change.field, _label(model, change.field),
-                                       _display(model, change.field, change.old),
-                                       _display(model, change.field, change.new), related))
+                                       _display(model, change.field, change.old, related),
+                                       _display(model, change.field, change.new, related), related))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
                                     reason_display(record.history_change_reason or ""), changes))
