@@ -52,12 +52,7 @@ def _label(model, name: str) -> str:
 def _display(model, name: str, value, related: dict):
     if isinstance(value, list):  # an m2m snapshot: a list of through-row dicts, e.g. {"measure": 1, "institution": 2}
         other = model._meta.get_field(name).related_model
-        ids = [row.get(other._meta.model_name) for row in value]
-        # Each record named once per page, with the records its name reads (a recommendation's document symbol).
-        missing = [i for i in ids if (other, i) not in related]
-        for obj in other._default_manager.filter(pk__in=missing).select_related():
-            related[(other, obj.pk)] = str(obj)
-        return ", ".join(related.get((other, i), f"#{i}") for i in ids)
+        return ", ".join(related.get((other, i), f"#{i}") for i in (row.get(other._meta.model_name) for row in value))
     return "" if value is None else value
 
 
@@ -160,12 +155,23 @@ def _m2m_snapshots(history_model, model, records: list) -> dict[str, dict[int, l
     return snapshots
 
 
+def _named(model, snapshots: dict, related: dict) -> None:
+    """Every record the snapshots name, as `str()` in `related` (one query per field, with the records a name
+    reads, e.g. a recommendation's document symbol); a deleted one stays out, and shows as "#id"."""
+    for name, rows in snapshots.items():
+        other = model._meta.get_field(name).related_model
+        ids = {row[other._meta.model_name] for entry in rows.values() for row in entry}
+        for obj in other._default_manager.filter(pk__in=ids).select_related():
+            related[(other, obj.pk)] = str(obj)
+
+
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry diffed against the one before it."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
     model = type(obj)
     snapshots = _m2m_snapshots(obj.history.model, model, records) if len(records) > 1 else {}
     entries, previous, related = [], None, {}
+    _named(model, snapshots, related)
     for record in records:
         changes = []
         if previous is None:
@@ -176,7 +182,7 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                 if value not in (None, "", {}, []):
                     changes.append(_change(model, f.name, str(f.verbose_name), "", value, related))
         else:
-            delta = record.diff_against(previous, excluded_fields=snapshots, foreign_keys_are_objs=False)
+            delta = record.diff_against(previous, excluded_fields=list(snapshots), foreign_keys_are_objs=False)
             m2m_changes = [ModelChange(name, old, new) for name, rows in snapshots.items()
                            if (old := rows.get(previous.pk, [])) != (new := rows.get(record.pk, []))]
             for change in sorted([*delta.changes, *m2m_changes], key=lambda change: change.field):
