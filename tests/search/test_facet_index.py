@@ -75,7 +75,7 @@ def _page(user, params: dict) -> tuple[int, dict, list[int]]:
 
 def _from_rows(user, params: dict) -> tuple[int, dict, list[int]]:
     """The same, counted in SQL (`FacetFilterSet.facet_counts`) and listed by the filtered queryset."""
-    qs, params, order, _hits = _searched(_facetable(user), _query(params), user)
+    qs, params, order, _hits, _worded = _searched(_facetable(user), _query(params), user)
     filters = RecommendationFilterSet(params, qs)
     listed = list(filters.qs.values_list("pk", flat=True))
     first = [pk for pk in order if pk in set(listed)][:50] if order is not None else listed[:50]

@@ -148,3 +148,14 @@ def test_a_hybrid_search_whose_hits_lack_the_words_offers_near_spellings(vectors
     assert page.context["page"].paginator.count > 0 and "Nothing found." not in html  # found by meaning
     assert "Have the words searched for: 0 of" in html
     assert "q=mistreatment+torture" in html.split("Did you mean")[1]
+
+
+def test_a_semantic_list_counts_only_its_own_hits_that_have_the_words(vectors, client):
+    """"tortured" has the word but is not near enough in meaning to be a hit, so it is not counted; the Russian
+    text on torture is a hit without the English word. (The list once said "3 of 3": every full-text match.)"""
+    from django.urls import reverse
+
+    page = client.get(reverse("portal:recommendation_list"), {"q": "torture", "mode": "semantic"})
+    shown = {r.pk for r in page.context["page"]}
+    assert shown == {vectors[k].pk for k in ("op_cat", "torture_inquiry", "ru_torture")}
+    assert "Have the words searched for: 2 of 3;" in page.content.decode()

@@ -212,11 +212,18 @@ class ListedRows:
     """What a list page paginates: `qs` with its row count already known (from the facet index), so no COUNT query.
 
     With `order` (every listed id, in display order), a page is read by its ids and put in that order,
-    so the database sorts nothing and reads only the rows shown.
+    so the database sorts nothing and reads only the rows shown. `worded`: for a search by meaning, the ids of its
+    hits that have the searched words, when the search knows them (the list says how many are listed).
     """
 
-    def __init__(self, qs: QuerySet, count: int, order: list | None = None):
-        self.qs, self._count, self.order = qs, count, order
+    def __init__(self, qs: QuerySet, count: int, order: list | None = None, worded: set | None = None):
+        self.qs, self._count, self.order, self.worded = qs, count, order, worded
+
+    def worded_count(self) -> int:
+        """How many listed rows have the searched words (`worded` must be known)."""
+        if self.order is not None:
+            return sum(pk in self.worded for pk in self.order)
+        return self.qs.filter(pk__in=self.worded).count()
 
     def count(self) -> int:
         return self._count

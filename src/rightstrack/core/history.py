@@ -1,6 +1,7 @@
 """Reading the change history that django-simple-history writes in the same transaction as each change."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import ModelChange
+from simple_history.utils import get_m2m_reverse_field_name
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "history_id", "history_date", "history_change_reason",
@@ -46,12 +49,10 @@ def _label(model, name: str) -> str:
         return name
 
 
-def _display(model, name: str, value):
+def _display(model, name: str, value, related: dict):
     if isinstance(value, list):  # an m2m snapshot: a list of through-row dicts, e.g. {"measure": 1, "institution": 2}
-        related = model._meta.get_field(name).related_model
-        ids = [row.get(related._meta.model_name) for row in value]
-        names = {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=ids)}
-        return ", ".join(names.get(i, f"#{i}") for i in ids)
+        other = model._meta.get_field(name).related_model
+        return ", ".join(related.get((other, i), f"#{i}") for i in (row.get(other._meta.model_name) for row in value))
     return "" if value is None else value
 
 
@@ -136,11 +137,41 @@ def reason_display(reason: str) -> str:
     return reason
 
 
+def _m2m_snapshots(history_model, model, records: list) -> dict[str, dict[int, list[dict]]]:
+    """Each many-to-many field's snapshot in every history record, {field: {history id: rows}}, one query per field:
+    the rows as simple-history's `diff_against` reads them (the through rows' own fields, ordered by the related
+    record), which costs it two queries per field and entry."""
+    snapshots = {}
+    for field in history_model._history_m2m_fields:
+        rows_model = getattr(history_model, field.name).model
+        names = [f.name for f in rows_model._meta.fields
+                 if f.editable and f.name not in ("id", "m2m_history_id", "history")]
+        reverse = get_m2m_reverse_field_name(model._meta.get_field(field.name))
+        snapshot = defaultdict(list)
+        for row in (rows_model.objects.filter(history__in=[r.pk for r in records]).order_by(reverse)
+                    .values("history", *names)):
+            snapshot[row.pop("history")].append(row)
+        snapshots[field.name] = snapshot
+    return snapshots
+
+
+def _named(model, snapshots: dict, related: dict) -> None:
+    """Every record the snapshots name, as `str()` in `related` (one query per field, with the records a name
+    reads, e.g. a recommendation's document symbol); a deleted one stays out, and shows as "#id"."""
+    for name, rows in snapshots.items():
+        other = model._meta.get_field(name).related_model
+        ids = {row[other._meta.model_name] for entry in rows.values() for row in entry}
+        for obj in other._default_manager.filter(pk__in=ids).select_related():
+            related[(other, obj.pk)] = str(obj)
+
+
 def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry diffed against the one before it."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id")[:limit])
     model = type(obj)
+    snapshots = _m2m_snapshots(obj.history.model, model, records) if len(records) > 1 else {}
     entries, previous, related = [], None, {}
+    _named(model, snapshots, related)
     for record in records:
         changes = []
         if previous is None:
@@ -151,13 +182,15 @@ def history_entries(obj, limit: int = 200) -> list[HistoryEntry]:
                 if value not in (None, "", {}, []):
                     changes.append(_change(model, f.name, str(f.verbose_name), "", value, related))
         else:
-            delta = record.diff_against(previous, foreign_keys_are_objs=False)
-            for change in delta.changes:
+            delta = record.diff_against(previous, excluded_fields=list(snapshots), foreign_keys_are_objs=False)
+            m2m_changes = [ModelChange(name, old, new) for name, rows in snapshots.items()
+                           if (old := rows.get(previous.pk, [])) != (new := rows.get(record.pk, []))]
+            for change in sorted([*delta.changes, *m2m_changes], key=lambda change: change.field):
                 if change.field in SKIPPED_FIELDS:
                     continue
                 changes.append(_change(model, change.field, _label(model, change.field),
-                                       _display(model, change.field, change.old),
-                                       _display(model, change.field, change.new), related))
+                                       _display(model, change.field, change.old, related),
+                                       _display(model, change.field, change.new, related), related))
         entries.append(HistoryEntry(record.history_date, record.history_user, record.history_type,
                                     HISTORY_TYPES.get(record.history_type, record.history_type),
                                     reason_display(record.history_change_reason or ""), changes))

@@ -16,7 +16,7 @@ from rightstrack.core.models import ImplementationStatus
 from rightstrack.planning.models import ProgressReport
 from rightstrack.planning.selectors import (
     by_deadline_state,
-    measure_faceted,
+    measure_filtered,
     measure_list,
     plan_list,
     progress_report_list,
@@ -73,7 +73,7 @@ def _by_status(qs, lists: dict, kind: str, **params) -> list[Tally]:
 
 def _plan_story(plan, *, user, lists: dict, today: date) -> PlanStory:
     pk = str(plan.pk)
-    measures, _facets = measure_faceted(user=user, params=QueryDict(f"plan={pk}"))
+    measures = measure_filtered(user=user, params=QueryDict(f"plan={pk}"))
     recommendations = recommendation_filtered(user=user, params=QueryDict(f"plan={pk}"))
     versions = sorted(plan.versions.all(), key=lambda v: v.number)
     return PlanStory(

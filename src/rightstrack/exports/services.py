@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from rightstrack.legislation.selectors import legal_act_faceted
 from rightstrack.planning.selectors import (
-    measure_faceted,
+    measure_filtered,
     plan_list,
     progress_report_list,
 )
@@ -60,7 +60,7 @@ class ExportKind:
 EXPORTS = {
     "recommendations": ExportKind(lambda user, params: recommendation_faceted(user=user, params=params)[0],
                                   c.RECOMMENDATION_COLUMNS, records=_recommendation_values),
-    "measures": ExportKind(lambda user, params: measure_faceted(user=user, params=params)[0], c.MEASURE_COLUMNS,
+    "measures": ExportKind(lambda user, params: measure_filtered(user=user, params=params), c.MEASURE_COLUMNS,
                            ("co_executors", "recommendations__source_document")),
     "plans": ExportKind(lambda user, params: plan_list(user=user), c.PLAN_COLUMNS),
     "legal-acts": ExportKind(lambda user, params: legal_act_faceted(user=user, params=params)[0],

@@ -102,11 +102,20 @@ def by_deadline_state(qs: QuerySet, state: str | None, today: date | None = None
     return qs.filter(deadline__gte=today, deadline__lte=today + timedelta(days=DUE_SOON_DAYS))
 
 
-def measure_faceted(*, user, params, today: date | None = None) -> tuple[QuerySet, list]:
-    """Measures of each plan's current version, filtered by the query string (`due=overdue|due_soon` keeps the
-    open measures in that deadline state), with facet counts."""
+def _measure_filters(user, params, today: date | None) -> MeasureFilterSet:
     qs = by_deadline_state(measure_list(user=user, current_only=True), params.get("due"), today)
-    filters = MeasureFilterSet(params, qs)
+    return MeasureFilterSet(params, qs)
+
+
+def measure_filtered(*, user, params, today: date | None = None) -> QuerySet:
+    """Measures of each plan's current version, filtered by the query string (`due=overdue|due_soon` keeps the
+    open measures in that deadline state), without facet counts (the home page's numbers, exports)."""
+    return _measure_filters(user, params, today).qs
+
+
+def measure_faceted(*, user, params, today: date | None = None) -> tuple[QuerySet, list]:
+    """The filtered measures (`measure_filtered`) with facet counts, as the list page shows them."""
+    filters = _measure_filters(user, params, today)
     return filters.qs, filters.facet_counts()
 
 

@@ -60,19 +60,21 @@ def answered_by_plan(*, user, plan) -> set[int] | None:
     return set(Recommendation.objects.filter(measures__in=measures.values("pk")).values_list("pk", flat=True))
 
 
-def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool]:
+def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] | None, list[int] | None | bool,
+                                                   set[int] | None]:
     """The search app filters and ranks by `q` (mode: fulltext, semantic or hybrid); facets then count its hits.
     `plan=<id>` keeps the recommendations that the plan's measures (any version the user may read) answer.
 
     Also the hits' ids in relevance order when the list is shown in that order (else None), and every hit's
     id (None when there is no `q`: every row; False when the search did not give a list of hits, such as a
-    query of NOT terms only or the substring fallback).
+    query of NOT terms only or the substring fallback); and for a search by meaning, its hits that have the words
+    (None when not known).
     """
     answering = answered_by_plan(user=user, plan=params.get("plan"))
     if answering is not None:
         qs = qs.filter(pk__in=answering)
     if not (params.get("q") or "").strip():
-        return qs, params, None, None if answering is None else sorted(answering)
+        return qs, params, None, None if answering is None else sorted(answering), None
     qs, info = recommendation_search(qs, params["q"], params.get("mode"))
     params = params.copy()
     params.pop("q")
@@ -81,19 +83,19 @@ def _searched(qs: QuerySet, params, user) -> tuple[QuerySet, object, list[int] |
     order = info.order if params.get("sort") == "relevance" and info.ranked else None
     if answering is not None and info.ranked:
         order = None if order is None else [pk for pk in order if pk in answering]
-        return qs, params, order, [pk for pk in info.order if pk in answering]
-    return qs, params, order, info.order if info.ranked else False
+        return qs, params, order, [pk for pk in info.order if pk in answering], info.worded
+    return qs, params, order, info.order if info.ranked else False, info.worded
 
 
 def recommendation_filtered(*, user, params) -> QuerySet[Recommendation]:
     """The list filtered, searched and sorted by a query string, without facet counts (the API's list)."""
-    qs, params, _order, _hits = _searched(_facetable(user), params, user)
+    qs, params, _order, _hits, _worded = _searched(_facetable(user), params, user)
     return RecommendationFilterSet(params, qs).qs
 
 
 def recommendation_faceted(*, user, params) -> tuple[QuerySet, list]:
     """The filtered list and its facet counts for a query string."""
-    qs, params, _order, _hits = _searched(_facetable(user), params, user)
+    qs, params, _order, _hits, _worded = _searched(_facetable(user), params, user)
     filters = RecommendationFilterSet(params, qs)
     return filters.qs, filters.facet_counts()
 
@@ -106,10 +108,11 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
     search's hits; a list in relevance order is read a page at a time by id instead of sorting every hit
     in the database. A search that gives no list of hits is counted in SQL (`FacetFilterSet.facet_counts`),
     and so is a page view less than SEARCH_FACET_INDEX_WAIT seconds (default 0: never) after the last
-    rebuild when the index is already stale again: the same counts, read from the rows.
+    rebuild when the index is already stale again: the same counts, read from the rows. A search by meaning also
+    hands on which of its hits have the words (`ListedRows.worded`).
     """
     visible = _facetable(user)
-    qs, params, order, hits = _searched(visible, params, user)
+    qs, params, order, hits, worded = _searched(visible, params, user)
     index = None
     if hits is not False:
         index = FACET_INDEXES.get(visible, RecommendationFilterSet.facets(), facet_generation,
@@ -118,13 +121,13 @@ def recommendation_page_rows(*, user, params) -> tuple[ListedRows, list]:
         filters = RecommendationFilterSet(params, qs)
         facets = filters.facet_counts()
         if order is None:
-            return ListedRows(_shown(filters.qs), filters.qs.count()), facets
+            return ListedRows(_shown(filters.qs), filters.qs.count(), worded=worded), facets
         listed = set(filters.qs.values_list("pk", flat=True))
-        return ListedRows(_shown(visible), len(listed), [pk for pk in order if pk in listed]), facets
+        return ListedRows(_shown(visible), len(listed), [pk for pk in order if pk in listed], worded), facets
     facets, mask = index.counted(params, hits)
     if order is not None:
-        return ListedRows(_shown(visible), int(mask.sum()), index.in_order(order, mask)), facets
-    return ListedRows(_shown(RecommendationFilterSet(params, qs).qs), int(mask.sum())), facets
+        return ListedRows(_shown(visible), int(mask.sum()), index.in_order(order, mask), worded), facets
+    return ListedRows(_shown(RecommendationFilterSet(params, qs).qs), int(mask.sum()), worded=worded), facets
 
 
 def _shown(qs: QuerySet) -> QuerySet:

@@ -31,7 +31,8 @@ from rightstrack.recommendations.forms import (
     StatusOverrideForm,
 )
 from rightstrack.recommendations.models import Cluster, Recommendation
-from rightstrack.taxonomy.models import TagAssignment, Term
+from rightstrack.taxonomy.models import TagAssignment
+from rightstrack.taxonomy.selectors import term_choices
 
 PAGE_SIZE = 50
 
@@ -101,7 +102,7 @@ def recommendation_detail(request, pk):
         "can_assess": permissions.can_assess(request.user),
         "status_form": StatusOverrideForm(initial={"status": rec.status_override,
                                                    "reason": rec.status_override_reason}),
-        "term_choices": Term.objects.order_by("vocabulary", "sort_key") if is_manager(request.user) else [],
+        "term_choices": term_choices() if can_link else [],
     })
 
 

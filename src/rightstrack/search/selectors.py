@@ -55,6 +55,7 @@ class SearchInfo:
     notes: list[str] = field(default_factory=list)
     ranked: bool = False
     order: list[int] = field(default_factory=list)  # when ranked: every hit's id in the order the list shows
+    worded: set[int] | None = None  # a search by meaning: its hits that have the words (None: not known)
 
 
 def rrf(*rankings: list[int], k: int = RRF_K) -> list[int]:
@@ -122,16 +123,22 @@ def recommendation_search(qs: QuerySet, text: str, mode: str = DEFAULT_MODE) -> 
                       else _setting("SEARCH_SEMANTIC_WINDOW", 0.05))
             floor = hits[0][1] - window if hits else 0.0
             ranked = [pk for pk, score in hits if score >= floor]
+            worded = None
             if info.mode == "hybrid" and parsed.positive:
                 # With meaning in play, the records with any of the query's words (in English) rank too; without
                 # vectors hybrid keeps to the words, as full text does.
                 english = english_clause(parsed.positive) if hits else None
-                ranked = rrf(engine.fulltext_ranked(with_english(parsed.positive), negative, limit=candidates),
-                             engine.fulltext_ranked([english], negative, limit=candidates) if english else [],
+                worded = engine.fulltext_ranked(with_english(parsed.positive), negative, limit=candidates)
+                ranked = rrf(worded, engine.fulltext_ranked([english], negative, limit=candidates) if english else [],
                              ranked, tagged_with_named_terms(parsed.plain_text, ranked)[:candidates])
             if negative is not None:
                 excluded = set(engine.fulltext_ranked([negative], among=ranked))
                 ranked = [pk for pk in ranked if pk not in excluded]
+            if parsed.positive:
+                # Which hits have the words (the list says how many): fewer full-text matches than candidates are
+                # all of them, already among the hits; else one full-text pass over the hits alone.
+                info.worded = set(worded if worded is not None and len(worded) < candidates else
+                                  engine.fulltext_ranked(with_english(parsed.positive), negative, among=ranked))
     except DatabaseError as error:
         info.notes.append(_("The search engine could not run this query (%(error)s); showing a plain text match "
                             "instead.") % {"error": error})

@@ -38,8 +38,12 @@ def search_mode(context, found=None, public=False, rows=None):
     if text.strip() and found and rows is not None and current != "fulltext":
         worded = request.GET.copy()
         worded["mode"] = "fulltext"
-        shown = getattr(rows, "qs", rows)  # the page's own hits (a ListedRows holds them as `qs`)
-        context["worded"] = shown.filter(pk__in=recommendation_filtered(user=reader, params=worded).values("pk")).count()
+        if getattr(rows, "worded", None) is not None:  # the search knew which hits have the words
+            context["worded"] = rows.worded_count()
+        else:
+            shown = getattr(rows, "qs", rows)  # the page's own hits (a ListedRows holds them as `qs`)
+            context["worded"] = shown.filter(
+                pk__in=recommendation_filtered(user=reader, params=worded).values("pk")).count()
     if text.strip() and (found == 0 or context["worded"] == 0):
         visible = recommendation_list(user=reader)
         params = request.GET.copy()
