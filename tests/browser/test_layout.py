@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from rightstrack.accounts.models import Institution
+from rightstrack.recommendations.models import Mechanism
 from tests.axe import axe_violations
 from tests.browser.test_progress_workflow import sign_in
 from tests.factories import build_world
@@ -60,6 +62,22 @@ def test_no_main_page_scrolls_sideways(live_server, page: Page, role, viewport):
         if (overflow := sideways_overflow(page)) > 0:
             wide[name] = overflow
     assert wide == {}, f"pages wider than {viewport['width']} px (by px): {wide}"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url_name", ["planning:round_create", "reports:report_request"])
+def test_a_form_with_long_choices_fits_a_phone(live_server, page: Page, url_name):
+    """A select is as wide as its longest choice; inside a fieldset or a form field it once pushed the page to 680 px
+    (the demo's 'Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan')."""
+    world = build_world()
+    long_name = "Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan"
+    Institution.objects.create(abbreviation="MLSP", name=long_name)
+    Mechanism.objects.create(code="CESCR", name="Committee on Economic, Social and Cultural Rights " * 2,
+                             kind="treaty_body")
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, world.users["coordinator"].username)
+    page.goto(live_server.url + reverse(url_name))
+    assert sideways_overflow(page) <= 0
 
 
 @pytest.mark.django_db(transaction=True)
