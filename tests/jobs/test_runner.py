@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from rightstrack.imports import values
 from rightstrack.jobs import runner
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import JobFailed, job_body, job_run
@@ -61,6 +62,24 @@ def test_an_unexpected_failure_is_kept_and_raised_for_the_workers_log(kinds):
         job_run(job_id=job.pk)
     job.refresh_from_db()
     assert (job.state, job.error) == ("failed", "KeyError: 'taxonomy'")
+
+
+@pytest.mark.parametrize("language,word", [("ru", "не дата"), ("kk", "күн емес"), (None, "not a date")])
+def test_a_body_writes_in_its_owners_language(kinds, language, word):
+    """An import's rejected rows are staged by the worker, which has no request: they once stayed English on a
+    Russian coordinator's page."""
+    @job_body(Job.Kind.REINDEX)
+    def body(job, progress):
+        raise JobFailed(values._not_a_date("soon"))
+
+    owner = make_user("owner", "coordinator") if language else None
+    if owner:
+        owner.language = language
+        owner.save(update_fields=["language"])
+    job = job_enqueue(kind=Job.Kind.REINDEX, owner=owner)
+    job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.error.startswith(word)
 
 
 def test_every_kind_has_a_body():

@@ -6,9 +6,10 @@ import os
 import socket
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.jobs.models import LIVE_PROGRESS, Job, live_progress_key
@@ -143,8 +144,12 @@ def job_run(*, job_id: int) -> str:
     Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, started_at=timezone.now(), error="",
                                          worker=this_worker())
     progress = Progress(job)
+    # What a body writes for people to read (an import's rejected rows, a failure's message) is in its owner's
+    # language, as the pages they started it from were.
+    language = job.owner.language if job.owner is not None else settings.LANGUAGE_CODE
     try:
-        result = BODIES[job.kind](job, progress)
+        with translation.override(language):
+            result = BODIES[job.kind](job, progress)
     except JobFailed as error:
         _finish(job, Job.State.FAILED, error=str(error)[:2000])
         return Job.State.FAILED
