@@ -83,7 +83,9 @@ def _report(request, pk) -> Report:
 
 @login_required
 def report_detail(request, pk):
-    return render(request, "reports/report_detail.html", {"report": _report(request, pk)})
+    report = _report(request, pk)
+    return render(request, "reports/report_detail.html",
+                  {"report": report, "kind_label": KIND_LABELS.get(report.kind, report.kind)})
 
 
 @login_required
