@@ -132,3 +132,15 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(li
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_confirmation_checkbox_sits_under_its_label(live_server, page: Page):
+    """The delete form's 'I confirm' box was centred in the form's column, far from its label on a wide screen."""
+    world = build_world()
+    page.set_viewport_size(WIDE)
+    sign_in(page, live_server.url, world.users["coordinator"].username)
+    page.goto(live_server.url + reverse("recommendations:recommendation_delete", args=[world.recommendation.pk]))
+    box = page.locator("form.form input[type=checkbox]").bounding_box()
+    label = page.locator("form.form .field label").first.bounding_box()
+    assert abs(box["x"] + box["width"] / 2 - label["x"]) < 16, (box, label)  # its centre, near the label's start
