@@ -144,11 +144,10 @@ def job_run(*, job_id: int) -> str:
     Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, started_at=timezone.now(), error="",
                                          worker=this_worker())
     progress = Progress(job)
-    # What a body writes for people to read (an import's rejected rows, a failure's message) is in its owner's
-    # language, as the pages they started it from were.
-    language = job.owner.language if job.owner is not None else settings.LANGUAGE_CODE
     try:
-        with translation.override(language):
+        # What a body writes for people to read (an import's rejected rows, a failure's message) is in the
+        # language of the page that queued it.
+        with translation.override(job.language or settings.LANGUAGE_CODE):
             result = BODIES[job.kind](job, progress)
     except JobFailed as error:
         _finish(job, Job.State.FAILED, error=str(error)[:2000])
