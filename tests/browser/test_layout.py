@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from rightstrack.accounts.models import Institution
+from rightstrack.recommendations.models import Mechanism
 from tests.axe import axe_violations
 from tests.browser.test_progress_workflow import sign_in
 from tests.factories import build_world
@@ -63,6 +65,22 @@ def test_no_main_page_scrolls_sideways(live_server, page: Page, role, viewport):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url_name", ["planning:round_create", "reports:report_request"])
+def test_a_form_with_long_choices_fits_a_phone(live_server, page: Page, url_name):
+    """A select is as wide as its longest choice; inside a fieldset or a form field it once pushed the page to 680 px
+    (the demo's 'Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan')."""
+    world = build_world()
+    long_name = "Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan"
+    Institution.objects.create(abbreviation="MLSP", name=long_name)
+    Mechanism.objects.create(code="CESCR", name="Committee on Economic, Social and Cultural Rights " * 2,
+                             kind="treaty_body")
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, world.users["coordinator"].username)
+    page.goto(live_server.url + reverse(url_name))
+    assert sideways_overflow(page) <= 0
+
+
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("url_name", ["recommendations:recommendation_list", "portal:recommendation_list"])
 def test_results_start_above_the_collapsed_filters_on_a_phone(live_server, page: Page, url_name):
     world = build_world()
@@ -114,3 +132,15 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(li
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_confirmation_checkbox_sits_under_its_label(live_server, page: Page):
+    """The delete form's 'I confirm' box was centred in the form's column, far from its label on a wide screen."""
+    world = build_world()
+    page.set_viewport_size(WIDE)
+    sign_in(page, live_server.url, world.users["coordinator"].username)
+    page.goto(live_server.url + reverse("recommendations:recommendation_delete", args=[world.recommendation.pk]))
+    box = page.locator("form.form input[type=checkbox]").bounding_box()
+    label = page.locator("form.form .field label").first.bounding_box()
+    assert abs(box["x"] + box["width"] / 2 - label["x"]) < 16, (box, label)  # its centre, near the label's start

@@ -81,3 +81,14 @@ def test_cancel_on_a_form_is_a_plain_link_back_to_the_record(client, world):
     page = client.get(f"/recommendations/{world.recommendation.pk}/edit/").content.decode()
     assert "javascript:" not in page
     assert f'href="/recommendations/{world.recommendation.pk}/">Cancel</a>' in page
+
+
+@pytest.mark.parametrize("url_name", ["recommendations:recommendation_create", "planning:measure_update"])
+def test_a_form_page_title_is_its_title_alone(client, world, url_name):
+    """The browser tab and history show the form's title; a script tag once leaked into it as text."""
+    client.login(username="coord", password=PASSWORD)
+    args = [world.measure.pk] if url_name == "planning:measure_update" else []
+    html = client.get(reverse(url_name, args=args)).content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "<" not in title and "script" not in title
+    assert title.endswith(" · rightstrack")

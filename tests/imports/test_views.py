@@ -111,3 +111,15 @@ def test_a_failed_import_can_be_checked_again_from_its_page(client, terms):
     _work()
     staged.refresh_from_db()
     assert staged.state == "staged" and staged.counts["created"] == 1
+
+
+def test_a_russian_coordinator_reviews_the_staged_rows_in_russian(client, terms, world):
+    """The action of each row and the reason a row is rejected, both once left in English on a Russian page."""
+    client.login(username="coord", password=PASSWORD)
+    client.cookies["django_language"] = "ru"  # picked in this browser; the account's saved language is English
+    staged = _upload(client, "uhri.csv", csv_bytes([uhri_row(1), uhri_row(2, **{"UPR Position": "Maybe"})]))
+    _work()
+    page = client.get(staged.get_absolute_url()).content.decode()
+    rows = page.split('id="staged-rows"')[1].split("</table>")[0]
+    assert "<td>Создано</td>" in rows and "created" not in rows
+    assert "неизвестное значение" in page and "unknown value" not in page

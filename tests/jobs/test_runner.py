@@ -4,7 +4,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
+from rightstrack.imports import values
 from rightstrack.jobs import runner
 from rightstrack.jobs.models import Job
 from rightstrack.jobs.runner import JobFailed, job_body, job_run
@@ -61,6 +63,22 @@ def test_an_unexpected_failure_is_kept_and_raised_for_the_workers_log(kinds):
         job_run(job_id=job.pk)
     job.refresh_from_db()
     assert (job.state, job.error) == ("failed", "KeyError: 'taxonomy'")
+
+
+@pytest.mark.parametrize("language,word", [("ru", "не дата"), ("kk", "күн емес"), ("en", "not a date")])
+def test_a_body_writes_in_the_language_of_the_page_that_queued_it(kinds, language, word):
+    """An import's rejected rows are staged by the worker, which has no request: they once stayed English on a
+    Russian coordinator's page. The page's language counts, not the one saved on the account."""
+    @job_body(Job.Kind.REINDEX)
+    def body(job, progress):
+        raise JobFailed(values._not_a_date("soon"))
+
+    owner = make_user("owner", "coordinator")  # saved language: English
+    with translation.override(language):
+        job = job_enqueue(kind=Job.Kind.REINDEX, owner=owner)
+    job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.error.startswith(word)
 
 
 def test_every_kind_has_a_body():

@@ -137,3 +137,13 @@ def test_the_new_round_form_filters_items_and_opens_a_round(world, client):
     assert list(rnd.measures.all()) == [world.other_measure]
     response = client.post(url, {"title": "Empty", "period_end": "2024-06-30", "deadline": "2024-07-31"})
     assert response.status_code == 400 and ReportingRound.objects.count() == 1
+
+
+def test_the_new_round_form_edits_title_and_instructions_in_language_tabs(world, client):
+    """Like every other form: one field with a tab per language, not the title four times in a row."""
+    client.force_login(world.users["coordinator"])
+    page = client.get(reverse("planning:round_create")).content.decode()
+    for name in ("title", "instructions"):
+        group = page.split(f'<fieldset class="translated" id="tabs-{name}">')[1].split("</fieldset>")[0]
+        assert all(f'id="id_{name}__{code}"' in group for code in ("en", "ru", "kk"))
+    assert "language_tabs.js" in page

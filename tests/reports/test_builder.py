@@ -105,3 +105,12 @@ def test_mechanism_report_lists_each_recommendations_measures_with_lead_and_late
                                "Approved narrative"]
     section = next(s for s in report.sections if rows[first] in s.rows)
     assert section.rows.index(rows[first]) + 1 in section.detail_rows
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_the_report_language_starts_as_the_readers_language(client, world, lang):
+    client.login(username="coord", password=PASSWORD)
+    client.cookies["django_language"] = lang
+    form = client.get(reverse("reports:report_request")).context["form"]
+    assert form["language"].value() == lang
+    assert client.get(reverse("reports:report_request"), {"language": "en"}).context["form"]["language"].value() == "en"

@@ -165,3 +165,20 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, due):
         m.co_executors.add(due.mia)
         due.indicator.measures.add(m)
     assert count() == before
+
+
+def test_a_report_page_names_its_kind_in_the_readers_language(client, world):
+    report = report_queued(world.users["coordinator"], kind="mechanism", format="docx", language="en",
+                           params={"mechanism": "UPR"})
+    client.login(username="coord", password=PASSWORD)
+    client.cookies["django_language"] = "ru"
+    heading = client.get(report.get_absolute_url()).content.decode().split("<h1>")[1].split("</h1>")[0]
+    assert "Механизм (например, промежуточный доклад по УПО) (DOCX)" in heading and "mechanism" not in heading
+
+
+def test_the_builders_recent_reports_name_their_kind_in_the_readers_language(client, world):
+    report_queued(world.users["coordinator"], kind="plan", format="xlsx", language="en", params={})
+    client.login(username="coord", password=PASSWORD)
+    client.cookies["django_language"] = "kk"
+    recent = client.get(reverse("reports:report_request")).content.decode().split("<tbody>")[-1]
+    assert "Іс-қимыл жоспары #" in recent and "plan #" not in recent

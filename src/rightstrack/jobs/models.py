@@ -44,6 +44,9 @@ class Job(models.Model):
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     step = models.CharField(max_length=200, blank=True)  # what the job is doing now ("Embedding", a chart…)
+    # The language of the page that queued the job: what its body writes for people (an import's rejected rows)
+    # is in it. Empty: the site's default.
+    language = models.CharField(_("language"), max_length=8, blank=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="jobs", verbose_name=_("started by"))
     # The object the job works on (an import, a report), if any: generic, so that this app depends on no

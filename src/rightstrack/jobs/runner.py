@@ -6,9 +6,10 @@ import os
 import socket
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.jobs.models import LIVE_PROGRESS, Job, live_progress_key
@@ -144,7 +145,10 @@ def job_run(*, job_id: int) -> str:
                                          worker=this_worker())
     progress = Progress(job)
     try:
-        result = BODIES[job.kind](job, progress)
+        # What a body writes for people to read (an import's rejected rows, a failure's message) is in the
+        # language of the page that queued it.
+        with translation.override(job.language or settings.LANGUAGE_CODE):
+            result = BODIES[job.kind](job, progress)
     except JobFailed as error:
         _finish(job, Job.State.FAILED, error=str(error)[:2000])
         return Job.State.FAILED

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Institution
@@ -76,6 +77,9 @@ class ReportRequestForm(forms.Form):
             data = {k: v for k, v in data.items() if k in keep}
         super().__init__(data, **kwargs)
         self.saving = saving
+        # A report is written in the reader's language unless they pick another.
+        if get_language() in dict(LANGUAGES):
+            self.fields["language"].initial = get_language()
         empty = [("", "—")]
         self.fields["mechanism"].choices = empty + [(m.code, marked(m, f"{m.tr('name')} ({m.code})"))
                                                     for m in Mechanism.objects.order_by("name")]

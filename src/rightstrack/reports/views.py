@@ -69,10 +69,13 @@ def report_request(request):
             return report_job_request(actor=request.user, **values)
 
         success_url, message = (lambda report: report.get_absolute_url()), ""
+    recent = list(report_list(user=request.user).filter(requested_by=request.user)[:10])
+    for report in recent:
+        report.kind_label = KIND_LABELS.get(report.kind, report.kind)
     return run_service(request, form, action, success_url=success_url, success_message=message,
                        template="reports/report_request.html",
                        context={"title": _("Build a report"),
-                                "reports": report_list(user=request.user).filter(requested_by=request.user)[:10]})
+                                "reports": recent})
 
 
 def _report(request, pk) -> Report:
@@ -83,7 +86,9 @@ def _report(request, pk) -> Report:
 
 @login_required
 def report_detail(request, pk):
-    return render(request, "reports/report_detail.html", {"report": _report(request, pk)})
+    report = _report(request, pk)
+    return render(request, "reports/report_detail.html",
+                  {"report": report, "kind_label": KIND_LABELS.get(report.kind, report.kind)})
 
 
 @login_required
