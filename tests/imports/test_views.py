@@ -123,3 +123,7 @@ def test_a_russian_coordinator_reviews_the_staged_rows_in_russian(client, terms,
     rows = page.split('id="staged-rows"')[1].split("</table>")[0]
     assert "<td>Создано</td>" in rows and "created" not in rows
     assert "неизвестное значение" in page and "unknown value" not in page
+    heading = page.split("<h1>")[1].split("</h1>")[0]
+    assert heading.endswith('<span class="count">Выгрузка из UHRI</span>'), heading  # the format by name, not code
+    listed = client.get(reverse("imports:import_list")).content.decode()
+    assert "<td>Выгрузка из UHRI</td>" in listed and "<td>uhri</td>" not in listed

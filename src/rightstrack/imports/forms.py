@@ -6,13 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from rightstrack.imports.models import StagedImport
 from rightstrack.imports.staging import fields_for
 from rightstrack.taxonomy.models import Term, Vocabulary
 
-FORMAT_CHOICES = [("", _("Recognise from the columns")), ("uhri", _("UHRI export")),
-                  ("upr-info", _("UPR Info database")), ("upr-report", _("UPR Working Group report (PDF)")),
-                  ("tabular", _("Other table (map the columns)")),
-                  ("plan", _("Action-plan measures"))]
+FORMAT_CHOICES = [("", _("Recognise from the columns")), *StagedImport.Format.choices]
 
 
 class UploadForm(forms.Form):

@@ -19,9 +19,16 @@ class StagedImport(models.Model):
         COMMITTED = "committed", _("Imported")
         FAILED = "failed", _("Failed")
 
+    class Format(models.TextChoices):
+        UHRI = "uhri", _("UHRI export")
+        UPR_INFO = "upr-info", _("UPR Info database")
+        UPR_REPORT = "upr-report", _("UPR Working Group report (PDF)")
+        TABULAR = "tabular", _("Other table (map the columns)")
+        PLAN = "plan", _("Action-plan measures")
+
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=300)
-    format = models.CharField(_("format"), max_length=20)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     headers = models.JSONField(_("columns in the file"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
