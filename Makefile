@@ -41,7 +41,8 @@ axe-core:
 
 # The suite runs on one worker process per core (pytest-xdist), each test file on one worker (module fixtures are
 # built once), handed out in the suite's order (files with slow tests first; xdist would otherwise start with the
-# files holding the most tests and leave the few long drills for last); TEST_WORKERS=0 runs it in this process.
+# files holding the most tests and leave the few long drills for last), printing the 25 slowest steps so a slow run
+# shows where its time went; TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
 test: install-test chromium axe-core
-	HF_HUB_OFFLINE=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	HF_HUB_OFFLINE=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=25
