@@ -37,9 +37,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
 from rightstrack.imports.pdf.clean import join_lines, page_lines, repair_split_words, vocabulary  # noqa: E402
 from rightstrack.imports.pdf.languages import ENGLISH  # noqa: E402
 from rightstrack.imports.pdf.report import lines_extract  # noqa: E402
-from rightstrack.imports.pdf.states import country_name  # noqa: E402
 from rightstrack.imports.pdf.text import pdf_pages  # noqa: E402
 from rightstrack.imports.pdf.upr import Extracted, find_section  # noqa: E402
+from rightstrack.recommendations.state_names import listed_state_name  # noqa: E402
 
 REPORTS = {  # file -> (State under review as UPR Info names it, UPR session)
     "japan2008": ("Japan", 2), "tunisia2008": ("Tunisia", 1), "netherlands2008": ("Netherlands", 1),
@@ -102,7 +102,7 @@ def naive(pages: list[str]) -> list[Extracted]:
     for chunk in re.split(r"\n\s*\d+\.(?:\d+\.?)?\s", body)[1:]:
         chunk = " ".join(chunk.split())
         if match := re.search(r"\(([^()]*)\)\W*$", chunk):
-            states = [country_name(s) or s for s in re.split(r",\s*| and ", match.group(1))]
+            states = [listed_state_name(s) or s for s in re.split(r",\s*| and ", match.group(1))]
             found.append(Extracted("", chunk[:match.start()].strip(), states, "pending"))
     return found
 
@@ -135,7 +135,7 @@ def classify(extracted: list[Extracted], expected: list[dict], report: set) -> t
     report ("reworded"), or when UPR Info has nothing like it for its States ("absent": fewer than half of its
     words in any of their expected texts). Everything else is "ours"."""
     got = [(norm(x.text), x) for x in extracted]
-    want = [(norm(e["text"]), {country_name(s) or s for s in e["states"]}, e) for e in expected]
+    want = [(norm(e["text"]), {listed_state_name(s) or s for s in e["states"]}, e) for e in expected]
     found = {i for i, (t, _x) in enumerate(got) if any(t == w or similar(t, w) for w, _s, _e in want)}
     misses = []
     for text, names, e in want:
@@ -176,7 +176,7 @@ def score(extracted: list[Extracted], expected: list[dict]) -> dict:
     found = states = answered = responses = 0
     real = set()
     for text, e in want:
-        names = {country_name(s) or s for s in e["states"]}
+        names = {listed_state_name(s) or s for s in e["states"]}
         # The closest extracted text; among equally close ones (the report repeats a text for each State), the
         # one with the expected States.
         best, index = max(((1.0 if t == text else similarity(t, text), names <= set(x.recommending_states), i)

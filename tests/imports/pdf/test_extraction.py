@@ -10,12 +10,12 @@ from rightstrack.imports.pdf.concluding import co_paragraphs, co_recommendations
 from rightstrack.imports.pdf.cover import read_cover
 from rightstrack.imports.pdf.languages import ENGLISH, LANGUAGES
 from rightstrack.imports.pdf.report import lines_extract, report_extract
-from rightstrack.imports.pdf.states import country_name, parse_states
+from rightstrack.imports.pdf.states import parse_states
 from rightstrack.imports.pdf.text import pdf_pages
 from rightstrack.imports.pdf.items import Grammar, split_item
 from rightstrack.imports.pdf.upr import response_of
 from rightstrack.imports.readers import UnusableInput
-from rightstrack.recommendations.state_names import iso_country
+from rightstrack.recommendations.state_names import iso_country, listed_state_name
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -192,8 +192,8 @@ def test_the_states_comment_on_recommendations_printed_elsewhere_is_no_recommend
 
 
 def test_un_names_map_to_the_country_list():
-    assert country_name("Iran (Islamic Republic of)") == country_name("Islamic Republic of Iran") == "Iran"
-    assert country_name("United Kingdom of Great Britain and Northern Ireland") == "United Kingdom"
+    assert listed_state_name("Iran (Islamic Republic of)") == listed_state_name("Islamic Republic of Iran") == "Iran"
+    assert listed_state_name("United Kingdom of Great Britain and Northern Ireland") == "United Kingdom"
     assert parse_states("Bolivia (Plurinational State of), Trinidad and Tobago and the Netherlands") == [
         "Bolivia", "Trinidad & Tobago", "Netherlands"]
     assert parse_states("Special Rapporteur on torture") is None
@@ -203,7 +203,7 @@ def test_un_names_map_to_the_country_list():
 
 def test_the_extractor_and_display_read_one_state_table():
     for printed in ("Iran (Islamic Republic of)", "Türkiye", "Иран (Исламская Республика)", "St Lucia"):
-        assert iso_country(country_name(printed)) == iso_country(printed) is not None
+        assert iso_country(listed_state_name(printed)) == iso_country(printed) is not None
 
 
 @pytest.mark.parametrize(("intro", "response"), [

@@ -7,7 +7,7 @@ The table names each State once, as UPR Info does ("Iran"), with the forms UN do
 
 import re
 
-from rightstrack.recommendations.state_names import listed_state_name as country_name
+from rightstrack.recommendations.state_names import listed_state_name
 
 
 _AND = re.compile(r" (?:and|и) ")  # the last two States of a list: "Cuba and Chad", "Кубы и Чада"
@@ -39,9 +39,9 @@ def parse_states(inside: str) -> list[str] | None:
     names, parts = [], split_top_level(inside.replace("\n", " "))
     while parts:
         part = parts.pop(0)
-        name = country_name(part)
+        name = listed_state_name(part)
         if name is None and parts:  # "Trinidad and Tobago" ("Тринидад и Тобаго") was split at its " and "
-            name = country_name(f"{part} and {parts[0]}") or country_name(f"{part} и {parts[0]}")
+            name = listed_state_name(f"{part} and {parts[0]}") or listed_state_name(f"{part} и {parts[0]}")
             parts = parts[1:] if name else parts
         if name is None:
             return None

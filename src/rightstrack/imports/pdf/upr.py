@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rightstrack.imports.pdf.clean import join_lines, repair_split_words
 from rightstrack.imports.pdf.items import Grammar, split_item
-from rightstrack.imports.pdf.states import country_name
+from rightstrack.recommendations.state_names import listed_state_name
 
 _NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
@@ -119,7 +119,7 @@ def _speaker(text: str) -> list[str]:
     """The State the paragraph's first words name ("The United States of America noted that...")."""
     words = text.split()[:6]
     for count in range(len(words), 0, -1):
-        if name := country_name(" ".join(words[:count]).strip(",")):
+        if name := listed_state_name(" ".join(words[:count]).strip(",")):
             return [name]
     return []
 
