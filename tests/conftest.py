@@ -20,7 +20,8 @@ from tests.factories import World, build_world  # noqa: E402
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-FAST_EMBEDDER = "hashing-2048"
+# The deterministic hashing embedders for tagging and for search (at the search index's width), in place of E5.
+FAST_EMBEDDERS = {"RIGHTSTRACK_TAGGING_EMBEDDER": "hashing-2048", "RIGHTSTRACK_SEARCH_EMBEDDER": "hashing-384"}
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 # rightstrack.tagging is a plain library (no Django, no database): its tests are `sqlite_run_only`.
 LIBRARY_TESTS = Path(__file__).parent / "tagging"
@@ -61,15 +62,17 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _fast_embedder_and_private_data_dir(request, monkeypatch, data_dir):
-    """Tag with the deterministic hashing embedder unless the test is marked `real_model`; keep every built model
-    in the session's data directory. Default models are forgotten around each test, so none leaks across."""
+    """Tag and search with the deterministic hashing embedders unless the test is marked `real_model`; keep every
+    built model in the session's data directory. Default models are forgotten around each test, so none leaks
+    across."""
     from rightstrack.tagging.api import default_model
 
     monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(data_dir))
-    if request.node.get_closest_marker("real_model") is None:
-        monkeypatch.setenv("RIGHTSTRACK_TAGGING_EMBEDDER", FAST_EMBEDDER)
-    else:
-        monkeypatch.delenv("RIGHTSTRACK_TAGGING_EMBEDDER", raising=False)
+    for variable, fast in FAST_EMBEDDERS.items():
+        if request.node.get_closest_marker("real_model") is None:
+            monkeypatch.setenv(variable, fast)
+        else:
+            monkeypatch.delenv(variable, raising=False)
     default_model.cache_clear()
     yield
     default_model.cache_clear()

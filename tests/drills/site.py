@@ -15,6 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from tests.conftest import FAST_EMBEDDERS
+
 ROOT = Path(__file__).resolve().parents[2]
 # Tables whose rows a job's own bookkeeping changes; every other table must be exactly as before a failed job.
 BOOKKEEPING = ("jobs_job", "imports_staged", "django_tasks_", "django_session", "audit_", "axes_")
@@ -46,7 +48,8 @@ class Site:
     def __init__(self, data_dir: Path, database_url: str | None = None):
         self.data_dir, self.database_url = data_dir, database_url
         self.env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
-            "RIGHTSTRACK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT / "src"), "HF_HUB_OFFLINE": "1"}
+            "RIGHTSTRACK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT / "src"), "HF_HUB_OFFLINE": "1",
+            **FAST_EMBEDDERS}  # set here too: the session's template site is made before any test's own settings
         if database_url:
             self.env["DATABASE_URL"] = database_url
         self.processes: list[subprocess.Popen] = []

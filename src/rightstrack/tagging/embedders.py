@@ -151,6 +151,16 @@ class HashingEmbedder:
         return _normalise(np.log1p(out))
 
 
+class SearchWidthHashingEmbedder(HashingEmbedder):
+    """The hashing baseline at the search index's width (E5's 384 dims), so semantic search and duplicates can run
+    without a model: the test suite's stand-in for E5 wherever the meaning of a match is not what is tested. Equal
+    texts meet; paraphrases and translations mostly do not."""
+
+    name = "hashing-384"
+    version = name
+    dim = 384
+
+
 class NoEmbedder:
     """For models that read the texts themselves (`sparse.TfidfLinear`): zero-width rows, no cost."""
 
@@ -169,7 +179,8 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
-EMBEDDERS = {cls.name: cls for cls in (StaticE5Embedder, E5Int8Embedder, E5Embedder, HashingEmbedder, NoEmbedder)}
+EMBEDDERS = {cls.name: cls for cls in (StaticE5Embedder, E5Int8Embedder, E5Embedder, HashingEmbedder,
+                                       SearchWidthHashingEmbedder, NoEmbedder)}
 
 
 def cache_dir() -> Path:
