@@ -6,8 +6,6 @@ from django.test import Client
 from rightstrack.api.models import api_token_create
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def axes_on(settings):

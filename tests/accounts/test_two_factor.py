@@ -10,7 +10,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rightstrack.accounts import two_factor
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
 REQUIRED = ["administrator", "coordinator"]
 
 

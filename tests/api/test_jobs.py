@@ -1,12 +1,9 @@
 """/jobs: the one endpoint for every kind of job, polled by the pages that follow one."""
 
-import pytest
 from django.urls import reverse
 
 from tests.api.conftest import bearer
 from tests.factories import PASSWORD
-
-pytestmark = pytest.mark.django_db
 
 
 def test_the_api_gives_one_shape_for_every_kind(client, jobs):

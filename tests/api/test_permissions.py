@@ -9,7 +9,6 @@ from tests.api.conftest import bearer
 from tests.core.test_permission_matrix import ASSESSORS, MANAGERS, RESPONSIBLE, ROLES
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
 
 # operation -> (method, url from world, JSON body from world, roles allowed, success status)
 WRITES = {

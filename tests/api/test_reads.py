@@ -5,8 +5,6 @@ import pytest
 from rightstrack.api.models import ApiToken
 from tests.api.conftest import bearer
 
-pytestmark = pytest.mark.django_db
-
 
 def _error(response, status):
     assert response.status_code == status, response.content

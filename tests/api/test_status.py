@@ -1,10 +1,7 @@
 """Through the API, approving a report that moves a measure moves the recommendations it answers."""
 
-import pytest
 
 from tests.api.conftest import bearer
-
-pytestmark = pytest.mark.django_db
 
 
 def test_approving_through_the_api_moves_the_answered_recommendations(client, world, tokens):

@@ -10,8 +10,6 @@ from django.core.exceptions import ValidationError
 from tests.api.conftest import bearer
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 def _report(world, **changes) -> dict:
     return {"measure_id": world.measure.pk, "institution_id": world.mia.pk, "period_end": "2024-06-30",

@@ -14,8 +14,6 @@ from rightstrack.exports.services import export_rows
 from rightstrack.recommendations.models import Recommendation
 from tests.core.test_visibility import SECRETS
 
-pytestmark = pytest.mark.django_db
-
 
 def _hidden_ids(world) -> dict:
     """For each detail path, the id of a record anonymous readers must not reach."""

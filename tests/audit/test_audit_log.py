@@ -8,7 +8,6 @@ from rightstrack.api.models import api_token_create
 from rightstrack.audit.models import AuditEvent
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
 Kind = AuditEvent.Kind
 
 

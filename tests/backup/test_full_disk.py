@@ -13,8 +13,6 @@ from django.core.management.base import CommandError
 
 from rightstrack.backup.services import BackupError, backup_create
 
-pytestmark = pytest.mark.django_db
-
 
 @contextmanager
 def disk_full_after(size: int):

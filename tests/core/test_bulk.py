@@ -9,8 +9,6 @@ from rightstrack.core.bulk import insert_history, insert_rows
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.taxonomy.models import TagAssignment
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.mark.parametrize("model", [Recommendation, TagAssignment])
 def test_history_rows_copied_in_the_database_equal_simple_historys(world, model):

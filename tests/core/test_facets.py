@@ -15,8 +15,6 @@ from rightstrack.recommendations.filtersets import RecommendationFilterSet
 from rightstrack.recommendations.selectors import _facetable, recommendation_faceted
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def varied(world):

@@ -7,8 +7,6 @@ from django.urls import reverse
 from tests.factories import PASSWORD
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 def _edit(world, **extra):
     return {"source_document": world.document.pk, "paragraph": "124.1", "text": "Edited text", "language": "en",

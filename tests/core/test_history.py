@@ -11,8 +11,6 @@ from rightstrack.legislation import services as legislation
 from rightstrack.legislation.models import LegalAct
 from rightstrack.recommendations import services as recommendations
 
-pytestmark = pytest.mark.django_db
-
 
 def test_update_records_user_and_field_diff(world):
     coordinator = world.users["coordinator"]

@@ -13,8 +13,6 @@ from rightstrack.search.indexing import embed_measures, embed_recommendations
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture(params=[0, 6], ids=["small", "grown"])
 def grown(request, world):

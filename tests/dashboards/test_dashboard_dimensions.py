@@ -9,8 +9,6 @@ from rightstrack.reports.selectors import ChartFilters
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
 
 def _titles(board) -> list[str]:
     return [c.title for c in board["status_charts"]]

@@ -11,7 +11,6 @@ from rightstrack.planning.models import ActionPlan, ActionPlanVersion, Measure
 from rightstrack.recommendations.models import Recommendation
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
 NUMBER_LINK = re.compile(r'<a class="num" href="([^"]+)">(\d+)</a>')
 LIST_COUNT = re.compile(r'<h1>[^<]*<span class="count">(\d+)</span></h1>')
 

@@ -3,7 +3,6 @@
 
 import time
 
-import pytest
 from simple_history.utils import get_history_model_for_model
 
 from rightstrack.imports.services import import_file
@@ -11,7 +10,6 @@ from rightstrack.recommendations.models import SourceDocument
 from tests.imports.conftest import csv_bytes, uhri_row
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
 
 JAN_2020, FEB_2020 = "43831", "43862"  # spreadsheet serial dates, as UHRI exports them
 

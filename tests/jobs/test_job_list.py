@@ -1,12 +1,9 @@
 """The one jobs page: imports, tagging and indexing jobs and report builds in one table, each reader seeing the
 jobs they may follow."""
 
-import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-
-pytestmark = pytest.mark.django_db
 
 
 def test_jobs_page_lists_one_job_of_each_kind(client, jobs, django_assert_max_num_queries):

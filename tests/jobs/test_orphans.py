@@ -16,7 +16,6 @@ from rightstrack.jobs.runner import DATABASE_LOST_ERROR, ORPHANED_ERROR, job_run
 from rightstrack.jobs.services import job_enqueue
 from rightstrack.reports.models import Report
 
-pytestmark = pytest.mark.django_db
 HOST = socket.gethostname()
 
 

@@ -7,8 +7,6 @@ from django.urls import reverse
 from rightstrack.planning import services
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def evidence(world):

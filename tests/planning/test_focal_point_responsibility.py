@@ -13,8 +13,6 @@ from rightstrack.planning.services import progress_report_transition
 from tests.factories import PASSWORD, make_user
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 def _page(client, username, obj):
     client.login(username=username, password=PASSWORD)

@@ -14,7 +14,6 @@ from rightstrack.planning.workflow import TransitionError
 from tests.factories import PASSWORD
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
 INBOX = reverse("planning:progress_report_inbox")
 
 

@@ -1,12 +1,9 @@
 """Indicator pages: a coordinator defines an indicator from a measure, edits it with history, and publishes it."""
 
-import pytest
 from django.urls import reverse
 
 from rightstrack.planning.models import Indicator
 from tests.snapshot import database_fingerprint
-
-pytestmark = pytest.mark.django_db
 
 
 def test_new_indicator_from_a_measure_page_is_linked_to_that_measure(client, world):

@@ -11,7 +11,6 @@ from tests.factories import PASSWORD
 from tests.search.fixtures import duplicate_pair, unit
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
 LIST = reverse("recommendations:recommendation_list")
 BULK = reverse("recommendations:recommendation_bulk_link")
 

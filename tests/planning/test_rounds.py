@@ -14,7 +14,6 @@ from rightstrack.planning.rounds import (
     reporting_round_progress,
 )
 
-pytestmark = pytest.mark.django_db
 AS_OF = date(2024, 6, 30)
 
 

@@ -8,8 +8,6 @@ from rightstrack.planning.models import Measure, ProgressReport
 from rightstrack.planning.workflow import TransitionError
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 def test_approval_sets_the_measure_status_and_records_who(world):
     report = world.submitted

@@ -10,7 +10,6 @@ from rightstrack.recommendations.services import recommendation_status_override
 from tests.core.test_visibility import SECRETS
 from tests.factories import PASSWORD, make_user
 
-pytestmark = pytest.mark.django_db
 
 PAGES = ["/public/", "/public/recommendations/", "/public/measures/", "/public/plans/", "/public/legal-acts/",
          "/public/open-data/", "/public/subscriptions/"]

@@ -1,6 +1,5 @@
 """Sorting by paragraph reads numbers as people do: 95.2 before 95.10, 9 before 10, whichever way a row came in."""
 
-import pytest
 from django.http import QueryDict
 
 from rightstrack.core.services import record_save
@@ -9,7 +8,6 @@ from rightstrack.recommendations.models import Recommendation, paragraph_key
 from rightstrack.recommendations.selectors import recommendation_faceted
 from tests.imports.conftest import csv_bytes
 
-pytestmark = pytest.mark.django_db
 
 PARAGRAPHS = ["95.10", "95.2", "100.1", "9", "95.1", "A.3", "95.10.2"]
 READ_ORDER = ["9", "95.1", "95.2", "95.10", "95.10.2", "100.1", "A.3"]

@@ -3,15 +3,12 @@ records as they were then (reports' "state as of" reads through these selectors)
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from rightstrack.accounts.permissions import ANONYMOUS
 from rightstrack.planning.selectors import measure_list, progress_report_list
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.recommendations.selectors import recommendation_list
-
-pytestmark = pytest.mark.django_db
 
 
 def test_a_record_published_later_is_hidden_from_the_public_as_of_before_but_not_from_staff(world):

@@ -13,7 +13,6 @@ from rightstrack.reminders.models import SentNotification
 from rightstrack.reminders.selectors import deadline_items
 from rightstrack.reminders.services import notifications_send
 
-pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 30)  # a Monday
 
 

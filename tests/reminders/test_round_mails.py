@@ -11,7 +11,6 @@ from rightstrack.planning.models import ProgressReport, ReportingRound
 from rightstrack.planning.rounds import reporting_round_create
 from rightstrack.reminders.services import reporting_round_mails_send
 
-pytestmark = pytest.mark.django_db
 AS_OF = date(2026, 9, 30)
 DEADLINE = date(2026, 10, 20)
 

@@ -1,13 +1,11 @@
 """Saved report templates (save, build again, owner-only delete) and the archive of every report built."""
 
-import pytest
 from django.urls import reverse
 
 from rightstrack.reports.models import Report, ReportTemplate
 from tests.factories import PASSWORD
 from tests.reports.builds import build, report_queued
 
-pytestmark = pytest.mark.django_db
 REQUEST = {"kind": "mechanism", "format": "xlsx", "language": "en", "mechanism": "UPR", "cycle": "2",
            "group_by": "cluster"}
 

@@ -12,7 +12,6 @@ from rightstrack.reports.selectors import ChartFilters
 from rightstrack.taxonomy.models import Term, Vocabulary
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
 BASE = {"kind": "mechanism", "format": "xlsx", "language": "en"}
 
 

@@ -13,8 +13,6 @@ from openpyxl import load_workbook
 from rightstrack.recommendations.models import Cluster, Recommendation
 from rightstrack.taxonomy.models import TagAssignment
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def upr(world):

@@ -9,8 +9,6 @@ from django.utils import timezone, translation
 from rightstrack.recommendations.models import Recommendation
 from rightstrack.reports.figures import progress_chart
 
-pytestmark = pytest.mark.django_db
-
 
 def _at(day: date) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, 12))

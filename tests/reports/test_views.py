@@ -13,7 +13,6 @@ from tests.factories import PASSWORD
 from tests.reports.builds import build, report_queued
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
 SECRET = "Secret draft recommendation text"
 
 

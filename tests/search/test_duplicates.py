@@ -12,8 +12,6 @@ from tests.factories import PASSWORD
 from tests.search.fixtures import cluster_suggestion, unit
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def repeats(corpus):

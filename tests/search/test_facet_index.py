@@ -26,8 +26,6 @@ from rightstrack.search.models import FacetGeneration
 from rightstrack.search.selectors import facet_generation
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture(autouse=True)
 def _rebuild_at_once(settings):

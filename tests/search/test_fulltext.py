@@ -21,7 +21,6 @@ from rightstrack.search import engine
 from rightstrack.search.query import parse
 from tests.factories import make_user
 
-pytestmark = pytest.mark.django_db
 
 ENGLISH_TORTURE = {"op_cat", "torture_inquiry", "tortured"}  # the published English texts with "torture" in a form
 

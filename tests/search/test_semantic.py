@@ -14,7 +14,6 @@ from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding
 from rightstrack.search.selectors import measures_that_may_answer, rrf, similar_recommendations
 from tests.search.fixtures import unit
 
-pytestmark = pytest.mark.django_db
 
 # Axis 0 ~ torture, axis 1 ~ death penalty, axis 2 ~ children.
 AXES = {"op_cat": (0,), "torture_inquiry": (0,), "tortured": (0, 2), "death_penalty": (1,), "penalty_death": (1,),

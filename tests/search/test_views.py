@@ -12,7 +12,6 @@ from rightstrack.search.models import MeasureEmbedding, RecommendationEmbedding,
 from tests.factories import PASSWORD
 from tests.search.fixtures import duplicate_pair, unit
 
-pytestmark = pytest.mark.django_db
 LIST = reverse("recommendations:recommendation_list")
 
 

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
@@ -11,8 +10,6 @@ from rightstrack.recommendations.models import Mechanism
 from rightstrack.subscriptions.models import ConsentRecord, Subscriber
 from tests.snapshot import database_fingerprint
 from tests.subscriptions.conftest import link, sign_up_data
-
-pytestmark = pytest.mark.django_db
 
 
 def _sign_up(client, captured, data, **headers):

@@ -17,8 +17,6 @@ from rightstrack.subscriptions.services import subscribers_purge
 from rightstrack.subscriptions.tasks import purge_unsubscribed, send_subscription_digests
 from tests.subscriptions.conftest import link, sign_up_data
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def signed_up(client, world, django_capture_on_commit_callbacks):

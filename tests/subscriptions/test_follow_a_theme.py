@@ -8,8 +8,6 @@ from django.urls import reverse
 from rightstrack.subscriptions.models import Subscriber
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def tree(world):

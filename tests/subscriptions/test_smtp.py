@@ -9,8 +9,6 @@ from aiosmtpd.controller import Controller
 from rightstrack.subscriptions.services import subscription_request
 from tests.subscriptions.conftest import sign_up_data
 
-pytestmark = pytest.mark.django_db
-
 
 class Collect:
     def __init__(self):

@@ -27,8 +27,6 @@ from rightstrack.taxonomy.services import tag_decide
 from tests.factories import PASSWORD, make_user
 from tests.snapshot import database_fingerprint
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def goals(db):

@@ -21,7 +21,6 @@ from rightstrack.tagreview.services import accepted_examples, job_start, tag_sug
 from rightstrack.taxonomy.models import TagAssignment, Term, Vocabulary
 from tests.factories import PASSWORD, make_user
 
-pytestmark = pytest.mark.django_db
 
 # Recommendation openings and the UPR action category (1-5) a person gave each.
 CODED = [
