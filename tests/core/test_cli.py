@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def run(*args, env=None):
     return subprocess.run([sys.executable, "-m", "rightstrack.cli", *args], capture_output=True, text=True,
@@ -15,6 +17,7 @@ def test_manage_passes_through_to_django():
     assert result.returncode == 0 and "no issues" in result.stdout
 
 
+@pytest.mark.sqlite_run_only  # a SQLite data directory of its own, whichever database the suite runs on
 def test_serve_refuses_an_unmigrated_database(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     result = subprocess.run([sys.executable, "-m", "rightstrack.cli", "serve", "--data-dir", str(tmp_path)],
@@ -23,6 +26,7 @@ def test_serve_refuses_an_unmigrated_database(tmp_path):
     assert "not migrated" in result.stderr
 
 
+@pytest.mark.sqlite_run_only  # a SQLite data directory of its own, whichever database the suite runs on
 def test_commands_that_need_the_database_say_in_one_line_that_it_is_not_set_up(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     for command in (["reindex"], ["tag", "train", "--taxonomy", "upr-issues", "--from-accepted"],

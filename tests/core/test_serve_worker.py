@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-pytestmark = [pytest.mark.slow,
+# serve runs on a SQLite data directory of its own, whichever database the suite runs on.
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_run_only,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process handling is tested on Linux")]
 
 

@@ -55,6 +55,7 @@ def _stop(process):
 
 @linux_only
 @pytest.mark.slow
+@pytest.mark.sqlite_run_only  # its own SQLite data directory, whichever database the suite runs on
 def test_the_worker_survives_a_locked_database_and_then_runs_the_queue(data_dir):
     database = data_dir / "rightstrack.sqlite3"
     worker = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "manage", "jobs_worker", "--queue-name", "*",
@@ -78,6 +79,7 @@ def test_the_worker_survives_a_locked_database_and_then_runs_the_queue(data_dir)
 
 @linux_only
 @pytest.mark.slow
+@pytest.mark.sqlite_run_only  # its own SQLite data directory, whichever database the suite runs on
 def test_serve_restarts_a_worker_that_dies(data_dir):
     database = data_dir / "rightstrack.sqlite3"
     server = subprocess.Popen([sys.executable, "-m", "rightstrack.cli", "serve", "--port", str(_free_port())],
