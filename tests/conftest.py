@@ -17,13 +17,13 @@ from django.db import transaction  # noqa: E402
 from django.utils import translation  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+from tests.drills.site import drill_template_drop  # noqa: E402
+from tests.embedders import FAST_EMBEDDERS  # noqa: E402
 from tests.factories import World, build_world  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# The deterministic hashing embedders for tagging and for search (at the search index's width), in place of E5.
-FAST_EMBEDDERS = {"RIGHTSTRACK_TAGGING_EMBEDDER": "hashing-2048", "RIGHTSTRACK_SEARCH_EMBEDDER": "hashing-384"}
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 # rightstrack.tagging is a plain library (no Django, no database): its tests are `sqlite_run_only`.
 LIBRARY_TESTS = Path(__file__).parent / "tagging"
@@ -47,6 +47,14 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.skip(reason="touches none of the suite's databases: the SQLite run ran it"))
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow_files)  # stable: each file keeps its own order
+
+
+def pytest_sessionfinish(session):
+    """The fault drills' PostgreSQL template is dropped once, by the process that ran the whole session, not by a
+    pytest-xdist worker while another may still copy it (a worker's conftests below tests/ are not the
+    controller's, so this lives here)."""
+    if ON_POSTGRES and not hasattr(session.config, "workerinput"):
+        drill_template_drop()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,8 +6,9 @@ import os
 import sys
 
 import pytest
+from filelock import FileLock
 
-from tests.drills.site import Site, postgres_url
+from tests.drills.site import Site, drill_url
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process handling is tested on Linux")
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
@@ -15,24 +16,29 @@ BACKENDS = ["postgresql"] if ON_POSTGRES else ["sqlite"]
 
 
 def _url(suffix: str) -> str | None:
-    """The URL of a PostgreSQL database of this test process's own, in the PostgreSQL run; None on SQLite."""
-    if not ON_POSTGRES:
-        return None
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[1]
-    return postgres_url(f"{base}_{suffix}_{os.getpid()}")
+    """A PostgreSQL database's URL for the drills in the PostgreSQL run; None on SQLite."""
+    return drill_url(suffix) if ON_POSTGRES else None
 
 
 @pytest.fixture(scope="session")
-def site_template(tmp_path_factory):
-    """A migrated site with the test world's users and its search index built, once per test process."""
-    template = Site(tmp_path_factory.mktemp("drill-template"), _url("drill_template")).create()
-    yield template
-    template.drop()
+def site_template(tmp_path_factory, pytestconfig):
+    """A migrated site with the test world's users and its search index built, once per run: the first test
+    process that needs it builds it while the others wait, then each drill copies it (pytest-xdist's recipe for a
+    session fixture made once: its workers' temporary folders share a parent, the run's own)."""
+    folder = tmp_path_factory.getbasetemp()
+    folder = folder.parent if hasattr(pytestconfig, "workerinput") else folder
+    with FileLock(folder / "drill-template.lock"):
+        template = Site(folder / "drill-template", _url("drill_template"))
+        if not (folder / "drill-template.ready").exists():
+            template.data_dir.mkdir(exist_ok=True)
+            template.create()  # on PostgreSQL, in place of any template an interrupted run left
+            (folder / "drill-template.ready").touch()
+    return template
 
 
 @pytest.fixture(params=BACKENDS)
 def site(tmp_path, site_template):
     """A site of its own for one drill, copied from the template, on the database the suite runs on."""
-    site = Site(tmp_path, _url("drill")).copy_of(site_template)
+    site = Site(tmp_path, _url(f"drill_{os.getpid()}")).copy_of(site_template)
     yield site
     site.drop()

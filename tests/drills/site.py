@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from tests.conftest import FAST_EMBEDDERS
+from tests.embedders import FAST_EMBEDDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 # Tables whose rows a job's own bookkeeping changes; every other table must be exactly as before a failed job.
@@ -42,6 +42,18 @@ def postgres_url(database: str, base: str | None = None) -> str:
     """The URL of `database` on the server of `base` (DATABASE_URL by default)."""
     parts = urlsplit(base or os.environ["DATABASE_URL"])
     return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def drill_url(suffix: str) -> str:
+    """The URL of a PostgreSQL database for the drills, named after DATABASE_URL's database and `suffix`."""
+    return postgres_url(urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/") + "_" + suffix)
+
+
+def drill_template_drop() -> None:
+    """Drop the run's template site's PostgreSQL database (tests/drills/conftest.py, `site_template`)."""
+    with psycopg.connect(postgres_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(drill_url("drill_template")).path.lstrip("/")}" '
+                      "WITH (FORCE)")
 
 
 class Site:
