@@ -11,14 +11,14 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 # The app alone for `make demo`; the test tools only for `make test`, again only when pyproject.toml changes (CI's
-# second run skips pip's 5 s check). --no-compile: Python compiles each module when it is first imported, so pip
-# need not compile every file of every package first (40 s -> 22 s for the test install on a 2-core machine).
+# second run skips pip's 5 s check). pip byte-compiles what it installs: with PYTHONDONTWRITEBYTECODE set (as on
+# these machines) nothing else would, and each of the suite's processes would compile Django and the rest again.
 install: $(BIN)/python
-	$(BIN)/pip install -q --no-compile -e .
+	$(BIN)/pip install -q -e .
 
 install-test: $(VENV)/.test-installed
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q --no-compile -e ".[test]"
+	$(BIN)/pip install -q -e ".[test]"
 	touch $@
 
 # A second `make demo` keeps the demo data (and says so); `make demo FRESH=1` deletes it and loads the demo again.
