@@ -17,7 +17,7 @@ from django.db import transaction  # noqa: E402
 from django.utils import translation  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from tests.drills.site import drill_template_drop  # noqa: E402
+from tests.drills.site import database_drop, drill_url  # noqa: E402
 from tests.embedders import FAST_EMBEDDERS  # noqa: E402
 from tests.factories import World, build_world  # noqa: E402
 
@@ -54,7 +54,7 @@ def pytest_sessionfinish(session):
     pytest-xdist worker while another may still copy it (a worker's conftests below tests/ are not the
     controller's, so this lives here)."""
     if ON_POSTGRES and not hasattr(session.config, "workerinput"):
-        drill_template_drop()
+        database_drop(drill_url("drill_template"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -78,11 +78,12 @@ def _fast_embedder_and_private_data_dir(request, monkeypatch, data_dir):
     from rightstrack.tagging.api import default_model
 
     monkeypatch.setenv("RIGHTSTRACK_DATA_DIR", str(data_dir))
+    real_model = request.node.get_closest_marker("real_model") is not None
     for variable, fast in FAST_EMBEDDERS.items():
-        if request.node.get_closest_marker("real_model") is None:
-            monkeypatch.setenv(variable, fast)
-        else:
+        if real_model:
             monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, fast)
     default_model.cache_clear()
     yield
     default_model.cache_clear()

@@ -49,11 +49,10 @@ def drill_url(suffix: str) -> str:
     return postgres_url(urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/") + "_" + suffix)
 
 
-def drill_template_drop() -> None:
-    """Drop the run's template site's PostgreSQL database (tests/drills/conftest.py, `site_template`)."""
-    with psycopg.connect(postgres_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(drill_url("drill_template")).path.lstrip("/")}" '
-                      "WITH (FORCE)")
+def database_drop(url: str) -> None:
+    """Drop the PostgreSQL database of `url` if it exists, ending its connections."""
+    with psycopg.connect(postgres_url("postgres", url), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
 
 
 class Site:
@@ -72,34 +71,31 @@ class Site:
 
     def create(self) -> "Site":
         if self.database_url:
-            name = urlsplit(self.database_url).path.lstrip("/")
+            database_drop(self.database_url)
             with psycopg.connect(postgres_url("postgres", self.database_url), autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                admin.execute(f'CREATE DATABASE "{name}"')
+                admin.execute(f'CREATE DATABASE "{urlsplit(self.database_url).path.lstrip("/")}"')
         self.manage("migrate", "--verbosity", "0")
         self.step("world")
         self.manage("jobs_worker", "--queue-name", "*", "--batch")  # the world's own jobs (search index) done
         return self
 
     def copy_of(self, template: "Site") -> "Site":
-        """This site as a copy of `template` (a created site whose processes have stopped): its data directory, the
-        built embedder included, and its database, so each drill skips the migrations and the embedder build."""
+        """This site as a copy of `template` (a created site whose processes have stopped): its data directory and
+        its database, so each drill skips the migrations, the world and its search index."""
         shutil.copytree(template.data_dir, self.data_dir, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("*.log", "*.heartbeat", "cache"))
         if self.database_url:
             name = urlsplit(self.database_url).path.lstrip("/")
             source = urlsplit(template.database_url).path.lstrip("/")
+            database_drop(self.database_url)
             with psycopg.connect(postgres_url("postgres", self.database_url), autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
         return self
 
     def drop(self) -> None:
         self.stop_all()
         if self.database_url:
-            name = urlsplit(self.database_url).path.lstrip("/")
-            with psycopg.connect(postgres_url("postgres", self.database_url), autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            database_drop(self.database_url)
 
     def manage(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "rightstrack.cli", "manage", *args], env=self.env, cwd=ROOT,
